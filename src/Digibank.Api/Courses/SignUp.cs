@@ -1,0 +1,48 @@
+using Digibank.Api.Data;
+using Digibank.Api.Participants;
+
+namespace Digibank.Api.Courses;
+
+/// <summary>A participant's place on a course (inschrijving), confirmed or on the waiting list.</summary>
+public sealed class SignUp : IEntity
+{
+    public int Id { get; set; }
+
+    public int CourseId { get; set; }
+
+    public Course? Course { get; set; }
+
+    public int ParticipantId { get; set; }
+
+    public Participant? Participant { get; set; }
+
+    public SignUpStatus Status { get; set; }
+
+    public SignUpChannel Channel { get; set; }
+
+    /// <summary>Place on the waiting list, 1 first; null when not waitlisted.</summary>
+    public int? WaitlistPosition { get; set; }
+
+    /// <summary>Hash of the token the resident received to cancel without an account.</summary>
+    public string? CancellationTokenHash { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+}
+
+public enum SignUpStatus
+{
+    Confirmed,
+    Waitlisted,
+    Cancelled,
+    Attended,
+    NoShow,
+}
+
+public enum SignUpChannel
+{
+    Web,
+    Partner,
+    Counter,
+}

@@ -1,0 +1,111 @@
+using Digibank.Api.Courses;
+using Digibank.Api.Devices;
+using Digibank.Api.HelpPoints;
+using Digibank.Api.HelpRequests;
+using Digibank.Api.Municipalities;
+using Digibank.Api.Participants;
+using Digibank.Api.Partners;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Digibank.Api.Data;
+
+public sealed class DigibankDbContext(DbContextOptions<DigibankDbContext> options) : DbContext(options)
+{
+    public DbSet<Municipality> Municipalities => Set<Municipality>();
+    public DbSet<MunicipalitySection> MunicipalitySections => Set<MunicipalitySection>();
+    public DbSet<Partner> Partners => Set<Partner>();
+    public DbSet<HelpPoint> HelpPoints => Set<HelpPoint>();
+    public DbSet<OpeningHours> OpeningHours => Set<OpeningHours>();
+    public DbSet<Course> Courses => Set<Course>();
+    public DbSet<CourseSession> CourseSessions => Set<CourseSession>();
+    public DbSet<Topic> Topics => Set<Topic>();
+    public DbSet<SignUp> SignUps => Set<SignUp>();
+    public DbSet<Participant> Participants => Set<Participant>();
+    public DbSet<Device> Devices => Set<Device>();
+    public DbSet<LoanRule> LoanRules => Set<LoanRule>();
+    public DbSet<Loan> Loans => Set<Loan>();
+    public DbSet<Reservation> Reservations => Set<Reservation>();
+    public DbSet<HelpRequest> HelpRequests => Set<HelpRequest>();
+    public DbSet<Digibuddy> Digibuddies => Set<Digibuddy>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name so the database reads plainly and survives reordering.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        // SQLite has no time zone type: everything is stored in UTC and read back as UTC.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<string>().HaveMaxLength(2000);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Municipality>(municipality =>
+        {
+            municipality.Property(m => m.Name).HasMaxLength(80);
+            municipality.HasIndex(m => m.Name).IsUnique();
+        });
+
+        modelBuilder.Entity<Partner>(partner =>
+        {
+            partner.Property(p => p.Code).HasMaxLength(40);
+            partner.HasIndex(p => p.Code).IsUnique();
+        });
+
+        modelBuilder.Entity<HelpPoint>(helpPoint =>
+        {
+            helpPoint.PrimitiveCollection(h => h.Services).ElementType().HasConversion<string>();
+            helpPoint.HasMany(h => h.OpeningHours).WithOne().HasForeignKey(o => o.HelpPointId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Course>(course =>
+        {
+            course.HasIndex(c => new { c.PartnerId, c.ExternalId }).IsUnique();
+            course.HasIndex(c => c.StartsAt);
+            course.HasIndex(c => c.TitleKey);
+            course.PrimitiveCollection(c => c.TargetGroups).ElementType().HasConversion<string>();
+            course.HasMany(c => c.Topics).WithMany(t => t.Courses).UsingEntity("CourseTopics");
+            course.HasMany(c => c.Sessions).WithOne().HasForeignKey(s => s.CourseId).OnDelete(DeleteBehavior.Cascade);
+            course.HasMany(c => c.SignUps).WithOne(s => s.Course).HasForeignKey(s => s.CourseId).OnDelete(DeleteBehavior.Cascade);
+            course.HasOne(c => c.Partner).WithMany().OnDelete(DeleteBehavior.Restrict);
+            course.HasOne(c => c.HelpPoint).WithMany().OnDelete(DeleteBehavior.SetNull);
+            course.HasOne(c => c.Municipality).WithMany().OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<CourseSession>().HasIndex(s => new { s.CourseId, s.StartsAt });
+
+        modelBuilder.Entity<Topic>().HasIndex(t => t.Code).IsUnique();
+
+        modelBuilder.Entity<SignUp>(signUp =>
+        {
+            signUp.HasIndex(s => new { s.CourseId, s.Status });
+            signUp.HasIndex(s => new { s.CourseId, s.ParticipantId });
+        });
+
+        modelBuilder.Entity<Device>(device =>
+        {
+            device.HasIndex(d => d.AssetTag).IsUnique();
+            device.HasIndex(d => new { d.HomeHelpPointId, d.Kind, d.Status });
+            device.HasOne(d => d.HomeHelpPoint).WithMany().OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<LoanRule>().HasIndex(r => r.Kind).IsUnique();
+
+        modelBuilder.Entity<Loan>(loan =>
+        {
+            loan.HasIndex(l => new { l.DeviceId, l.ReturnedAt });
+            loan.HasIndex(l => new { l.ParticipantId, l.ReturnedAt });
+        });
+
+        modelBuilder.Entity<Reservation>().HasIndex(r => new { r.HelpPointId, r.Kind, r.Status });
+
+        modelBuilder.Entity<HelpRequest>().HasIndex(h => new { h.MunicipalityId, h.Status });
+
+        modelBuilder.Entity<Digibuddy>().HasMany(d => d.Skills).WithMany().UsingEntity("DigibuddySkills");
+    }
+}
+
+internal sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+    value => value.Kind == DateTimeKind.Utc ? value : value.ToUniversalTime(),
+    stored => DateTime.SpecifyKind(stored, DateTimeKind.Utc));

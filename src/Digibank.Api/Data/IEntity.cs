@@ -1,0 +1,7 @@
+namespace Digibank.Api.Data;
+
+/// <summary>Every stored row has an integer key; paging uses it as the final tie-breaker.</summary>
+public interface IEntity
+{
+    int Id { get; }
+}

@@ -1,0 +1,85 @@
+using Digibank.Api.Courses;
+using Digibank.Api.Data;
+using Digibank.Api.Municipalities;
+using Digibank.Api.Participants;
+
+namespace Digibank.Api.HelpRequests;
+
+/// <summary>A resident's question (hulpvraag), e.g. about itsme, answered at a point, by phone or at home.</summary>
+public sealed class HelpRequest : IEntity
+{
+    public int Id { get; set; }
+
+    public int TopicId { get; set; }
+
+    public Topic? Topic { get; set; }
+
+    public HelpRequestUrgency Urgency { get; set; }
+
+    public HelpRequestChannel Channel { get; set; }
+
+    public int MunicipalityId { get; set; }
+
+    public Municipality? Municipality { get; set; }
+
+    public int? HelpPointId { get; set; }
+
+    public int? ParticipantId { get; set; }
+
+    public Participant? Participant { get; set; }
+
+    public int? AssignedDigibuddyId { get; set; }
+
+    public Digibuddy? AssignedDigibuddy { get; set; }
+
+    public HelpRequestStatus Status { get; set; }
+
+    public DateTime? VisitStartsAt { get; set; }
+
+    public DateTime? VisitEndsAt { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime? ResolvedAt { get; set; }
+}
+
+public enum HelpRequestUrgency
+{
+    Normal,
+    Urgent,
+}
+
+public enum HelpRequestChannel
+{
+    WalkIn,
+    Phone,
+    HomeVisit,
+}
+
+public enum HelpRequestStatus
+{
+    Open,
+    Assigned,
+    Scheduled,
+    Resolved,
+    Cancelled,
+}
+
+/// <summary>A volunteer who helps residents with digital questions, as in the project Kuj eki help'n.</summary>
+public sealed class Digibuddy : IEntity
+{
+    public int Id { get; set; }
+
+    public required string FirstName { get; set; }
+
+    public int MunicipalityId { get; set; }
+
+    public Municipality? Municipality { get; set; }
+
+    public List<Topic> Skills { get; set; } = [];
+
+    /// <summary>Free text such as "dinsdagvoormiddag"; structured slots come with scheduling.</summary>
+    public string? Availability { get; set; }
+
+    public bool Active { get; set; } = true;
+}

@@ -1,0 +1,38 @@
+using Digibank.Api.Data;
+
+namespace Digibank.Api.Municipalities;
+
+/// <summary>A town of the region (gemeente), with the sections (deelgemeenten) it was merged from.</summary>
+public sealed class Municipality : IEntity
+{
+    public int Id { get; set; }
+
+    public required string Name
+    {
+        get;
+        set
+        {
+            field = value;
+            NameKey = TextKey.Fold(value);
+        }
+    }
+
+    public string NameKey { get; private set; } = string.Empty;
+
+    public required string PostalCode { get; set; }
+
+    public List<MunicipalitySection> Sections { get; set; } = [];
+}
+
+public sealed class MunicipalitySection : IEntity
+{
+    public int Id { get; set; }
+
+    public int MunicipalityId { get; set; }
+
+    public Municipality? Municipality { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string PostalCode { get; set; }
+}

@@ -1,0 +1,33 @@
+using Digibank.Api.Courses;
+using Digibank.Api.Data;
+using Digibank.Api.Municipalities;
+
+namespace Digibank.Api.Participants;
+
+/// <summary>
+/// A resident taking part (deelnemer). Only what the work needs is kept: a first name, at most one
+/// contact channel, the municipality and a target group. Erasure blanks the personal fields and
+/// keeps the anonymous history that reach statistics count.
+/// </summary>
+public sealed class Participant : IEntity
+{
+    public int Id { get; set; }
+
+    public string? FirstName { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Phone { get; set; }
+
+    public int MunicipalityId { get; set; }
+
+    public Municipality? Municipality { get; set; }
+
+    public TargetGroup TargetGroup { get; set; }
+
+    public DateTime? ConsentGivenAt { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime? ErasedAt { get; set; }
+}

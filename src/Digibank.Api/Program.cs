@@ -1,0 +1,13 @@
+using Digibank.Api.Data;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddDigibankStore();
+
+var app = builder.Build();
+
+await app.PrepareStoreAsync();
+
+app.Run();
+
+public partial class Program;
