@@ -1,13 +1,37 @@
+using Digibank.Api.Courses;
 using Digibank.Api.Data;
+using Digibank.Api.GraphQL;
+using Digibank.Api.HelpPoints;
+using Digibank.Api.Municipalities;
+using Digibank.Api.Partners;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddDigibankStore();
+builder.AddDigibankGraphQL();
+builder.Services
+    .AddMunicipalities()
+    .AddPartners()
+    .AddHelpPoints()
+    .AddCourses();
 
 var app = builder.Build();
 
+if (await SchemaFile.TryWriteAsync(app, args))
+{
+    return;
+}
+
 await app.PrepareStoreAsync();
 
-app.Run();
+app.MapDigibankGraphQL();
+app.MapCatalogueEndpoints();
+app.MapGet("/", () => Results.Text(
+    $"Digibank regio Poperinge API. Send GraphQL queries to {GraphQLSetup.Path} (POST JSON, or GET for queries).\n"));
+
+app.Lifetime.ApplicationStarted.Register(() =>
+    app.Logger.LogInformation("Digibank is ready: send GraphQL queries to {Urls}", string.Join(", ", app.Urls.Select(url => url + GraphQLSetup.Path))));
+
+await app.RunAsync();
 
 public partial class Program;

@@ -87,6 +87,11 @@ public sealed class Course : IEntity
     public List<SignUp> SignUps { get; set; } = [];
 
     public DateTime UpdatedAt { get; set; }
+
+    public bool IsSignUpOpenAt(DateTime utcNow) =>
+        Status is CourseStatus.Scheduled or CourseStatus.Full
+        && (SignUpDeadline is null || utcNow < SignUpDeadline)
+        && (StartsAt is null || utcNow < StartsAt);
 }
 
 public sealed class CourseSession : IEntity

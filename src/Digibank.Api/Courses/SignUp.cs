@@ -29,6 +29,9 @@ public sealed class SignUp : IEntity
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>Statuses that hold a seat: a no-show still took the place someone else could have had.</summary>
+    public static readonly SignUpStatus[] SeatTakingStatuses = [SignUpStatus.Confirmed, SignUpStatus.Attended, SignUpStatus.NoShow];
 }
 
 public enum SignUpStatus

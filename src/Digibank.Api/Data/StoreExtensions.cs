@@ -30,10 +30,9 @@ public static class StoreExtensions
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
 
         var demo = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DemoRegionOptions>>().Value;
-        if (demo.Seed && !await db.Municipalities.AnyAsync())
+        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        if (demo.Seed && await DemoRegionSeeder.SeedIfEmptyAsync(db, now))
         {
-            var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-            await DemoRegionSeeder.SeedAsync(db, now);
             app.Logger.LogInformation("Seeded the demo region into an empty database");
         }
     }

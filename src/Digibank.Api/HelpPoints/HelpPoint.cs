@@ -83,4 +83,10 @@ public sealed class OpeningHours : IEntity
     public TimeOnly Opens { get; set; }
 
     public TimeOnly Closes { get; set; }
+
+    public static bool IsOpenAt(IEnumerable<OpeningHours> hours, DateTime localTime)
+    {
+        var time = TimeOnly.FromDateTime(localTime);
+        return hours.Any(period => period.Day == localTime.DayOfWeek && period.Opens <= time && time < period.Closes);
+    }
 }

@@ -1,0 +1,124 @@
+using Digibank.Api.GraphQL.DataLoading;
+using Digibank.Api.GraphQL.Relay;
+using Digibank.Api.HelpPoints;
+using Digibank.Api.Municipalities;
+using Digibank.Api.Partners;
+using GraphQL;
+using GraphQL.Types;
+
+namespace Digibank.Api.Courses;
+
+public sealed class CourseType : NodeGraphType<Course>
+{
+    public const string TypeName = "Course";
+
+    public CourseType()
+        : base(TypeName, "A course (opleiding): from a general smartphone course to one urgent question such as tax-on-web.")
+    {
+        Field(c => c.Title);
+        Field(c => c.Summary).Description("What the course is about, in plain language.");
+        Field(c => c.Level, type: typeof(NonNullGraphType<EnumerationGraphType<CourseLevel>>));
+        Field(c => c.Language, type: typeof(NonNullGraphType<EnumerationGraphType<CourseLanguage>>))
+            .Description("Language of the course; PLAIN_DUTCH is Dutch in short, simple sentences (klare taal).");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TopicType>>>>("topics")
+            .Resolve(context => context.LoadTopics(context.Source.Id));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EnumerationGraphType<TargetGroup>>>>>("targetGroups")
+            .Description("Who the course is meant for.")
+            .Resolve(context => context.Source.TargetGroups);
+        Field<NonNullGraphType<PartnerType>>("partner")
+            .Description("The organisation that runs the course.")
+            .Resolve(context => context.LoadPartner(context.Source.PartnerId));
+        Field(c => c.ExternalId).Description("The partner's own reference for this course.");
+        Field<NonNullGraphType<CourseLocationType>>("location")
+            .Description("Where the course takes place.")
+            .Resolve(context => context.Source);
+        Field<NonNullGraphType<MunicipalityType>>("municipality")
+            .Resolve(context => context.LoadMunicipality(context.Source.MunicipalityId));
+        Field(c => c.Capacity).Description("Number of seats.");
+        Field<NonNullGraphType<IntGraphType>>("seatsLeft")
+            .Description("Seats still free. At 0 a new sign-up goes onto the waiting list.")
+            .Resolve(context => context.LoadSeatCounts(context.Source.Id).Then(seats => Math.Max(0, context.Source.Capacity - seats.Taken)));
+        Field<NonNullGraphType<IntGraphType>>("waitingListLength")
+            .Description("People on the waiting list.")
+            .Resolve(context => context.LoadSeatCounts(context.Source.Id).Then(seats => seats.Waiting));
+        Field<NonNullGraphType<PriceType>>("price").Resolve(context => Price.Of(context.Source));
+        Field(c => c.SignUpDeadline, nullable: true).Description("Last moment to sign up.");
+        Field<NonNullGraphType<BooleanGraphType>>("isSignUpOpen")
+            .Description("Whether a sign-up is accepted now (a full course still takes people on its waiting list).")
+            .Resolve(context => context.Source.IsSignUpOpenAt(context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime));
+        Field(c => c.Status, type: typeof(NonNullGraphType<EnumerationGraphType<CourseStatus>>));
+        Field(c => c.WheelchairAccessible);
+        Field(c => c.AccessibilityNotes, nullable: true);
+        Field(c => c.StartsAt, nullable: true).Description("Start of the first session.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CourseSessionType>>>>("sessions")
+            .Description("The sessions, first one first.")
+            .Resolve(context => context.LoadSessions(context.Source.Id));
+        Field(c => c.UpdatedAt).Description("Last change to this course.");
+    }
+}
+
+/// <summary>A course's place: a help point, or a venue of the partner's choosing.</summary>
+public sealed class CourseLocationType : ObjectGraphType<Course>
+{
+    public CourseLocationType()
+    {
+        Name = "CourseLocation";
+        Description = "Where a course takes place: a help point, or another venue.";
+        Field<HelpPointType>("helpPoint")
+            .Description("The help point, when the course is at one.")
+            .Resolve(context => context.Source.HelpPointId is { } id ? context.LoadHelpPoint(id) : null);
+        Field<NonNullGraphType<StringGraphType>>("name")
+            .Resolve(context => context.Source.HelpPointId is { } id && context.Source.VenueName is null
+                ? context.LoadHelpPoint(id).Then(point => point?.Name ?? string.Empty)
+                : context.Source.VenueName ?? string.Empty);
+        Field<StringGraphType>("street")
+            .Resolve(context => context.Source.HelpPointId is { } id && context.Source.VenueStreet is null
+                ? context.LoadHelpPoint(id).Then(point => point?.Street)
+                : context.Source.VenueStreet);
+        Field<NonNullGraphType<MunicipalityType>>("municipality")
+            .Resolve(context => context.LoadMunicipality(context.Source.MunicipalityId));
+    }
+}
+
+public sealed class CourseSessionType : ObjectGraphType<CourseSession>
+{
+    public CourseSessionType()
+    {
+        Name = "CourseSession";
+        Description = "One meeting of a course.";
+        Field(s => s.StartsAt);
+        Field(s => s.EndsAt);
+        Field(s => s.Room, nullable: true);
+    }
+}
+
+public sealed class TopicType : NodeGraphType<Topic>
+{
+    public const string TypeName = "Topic";
+
+    public TopicType()
+        : base(TypeName, "A subject such as tax-on-web, itsme or Smartschool.")
+    {
+        Field(t => t.Code).Description("Stable code, e.g. `tax-on-web`.");
+        Field(t => t.Name);
+    }
+}
+
+public sealed record Price(decimal Amount, decimal? ReducedAmount, string Currency)
+{
+    public static Price Of(Course course) =>
+        new(course.PriceCents / 100m, course.ReducedPriceCents / 100m, "EUR");
+}
+
+public sealed class PriceType : ObjectGraphType<Price>
+{
+    public PriceType()
+    {
+        Name = "Price";
+        Description = "What a course costs.";
+        Field(p => p.Amount).Description("Full price; 0 when free.");
+        Field(p => p.ReducedAmount, nullable: true).Description("Reduced tariff (verminderd tarief), when offered.");
+        Field(p => p.Currency);
+        Field<NonNullGraphType<BooleanGraphType>>("isFree").Resolve(context => context.Source.Amount == 0);
+    }
+}

@@ -1,0 +1,16 @@
+using GraphQL;
+using GraphQL.Types;
+
+namespace Digibank.Api.GraphQL;
+
+public sealed class DigibankSchema : Schema
+{
+    public DigibankSchema(IServiceProvider services, Query query)
+        : base(services)
+    {
+        Description = "Digibank regio Poperinge: courses, help points and loan devices of Poperinge, Heuvelland, Mesen and Vleteren.";
+        Query = query;
+        // Tools introspect the schema with wide queries; the depth limit still applies to them.
+        this.WithIntrospectionComplexityImpact(0);
+    }
+}

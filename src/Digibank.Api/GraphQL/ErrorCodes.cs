@@ -1,0 +1,17 @@
+namespace Digibank.Api.GraphQL;
+
+/// <summary>The <c>extensions.code</c> values this API sets itself; validation errors keep GraphQL.NET's rule codes.</summary>
+public static class ErrorCodes
+{
+    public const string InvalidRequest = "INVALID_REQUEST";
+    public const string InvalidJson = "INVALID_JSON";
+    public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
+    public const string NotAcceptable = "NOT_ACCEPTABLE";
+    public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
+    public const string RequestTooLarge = "REQUEST_TOO_LARGE";
+    public const string InvalidId = "INVALID_ID";
+    public const string InvalidPaging = "INVALID_PAGING";
+    public const string PageSizeTooLarge = "PAGE_SIZE_TOO_LARGE";
+    public const string InternalError = "INTERNAL_SERVER_ERROR";
+    public const string Timeout = "TIMEOUT";
+}

@@ -1,0 +1,56 @@
+using Digibank.Api.GraphQL.DataLoading;
+using Digibank.Api.GraphQL.Transport;
+using GraphQL;
+
+namespace Digibank.Api.GraphQL;
+
+public static class GraphQLSetup
+{
+    public const string Path = "/graphql";
+
+    public static WebApplicationBuilder AddDigibankGraphQL(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<GraphQLTransportOptions>(builder.Configuration.GetSection(GraphQLTransportOptions.Section));
+        builder.Services.AddSingleton<GraphQLHttpEndpoint>();
+        builder.Services.AddScoped<DataLoaderRegistry>();
+        builder.Services.AddGraphQL(graphQL => graphQL
+            .AddSchema<DigibankSchema>()
+            .AddGraphTypes(typeof(DigibankSchema).Assembly)
+            .AddSystemTextJson()
+            .AddErrorInfoProvider(errors =>
+            {
+                errors.ExposeExceptionDetails = false;
+                errors.ExposeCodes = false;
+                errors.ExposeData = false;
+            })
+            .AddComplexityAnalyzer(complexity =>
+            {
+                complexity.MaxDepth = QueryLimits.MaxDepth;
+                complexity.MaxComplexity = QueryLimits.MaxComplexity;
+            })
+            .AddValidationRule<QueriesOnlyOverGetRule>(useForCachedDocuments: true)
+            .ConfigureExecution<DocumentCache>()
+            .WithTimeout(QueryLimits.Timeout)
+            .AddUnhandledExceptionHandler(context =>
+            {
+                context.ExecutionOptions.RequestServices?.GetService<ILogger<DigibankSchema>>()
+                    ?.LogError(context.OriginalException, "Unhandled error while executing a GraphQL request");
+                // The client learns that something failed, never how: no type names, no stack traces.
+                context.Exception = new InternalServerErrorException();
+                context.ErrorMessage = "Something went wrong on our side. Please try again later.";
+            }));
+        return builder;
+    }
+
+    public static IEndpointConventionBuilder MapDigibankGraphQL(this IEndpointRouteBuilder app) =>
+        app.MapMethods(Path, [HttpMethods.Get, HttpMethods.Post], (HttpContext http, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(http));
+}
+
+public static class QueryLimits
+{
+    public const int MaxDepth = 15;
+    public const int MaxComplexity = 25_000;
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+}
+
+internal sealed class InternalServerErrorException : Exception;

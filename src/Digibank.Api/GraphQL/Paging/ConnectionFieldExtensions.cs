@@ -1,0 +1,61 @@
+using Digibank.Api.Data;
+using Digibank.Api.GraphQL.Filtering;
+using Digibank.Api.GraphQL.Sorting;
+using GraphQL;
+using GraphQL.Builders;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+
+namespace Digibank.Api.GraphQL.Paging;
+
+public static class ConnectionFieldExtensions
+{
+    /// <summary>
+    /// Adds a Relay connection field with <c>first/after/last/before</c>, <c>where</c> and <c>order</c>,
+    /// all translated into one SQL query over <paramref name="source"/>.
+    /// </summary>
+    public static FieldBuilder<object?, Connection<TEntity>> ConnectionField<TNodeType, TEntity, TFilterType, TSortType>(
+        this ObjectGraphType parent,
+        string name,
+        Func<DigibankDbContext, IQueryable<TEntity>> source,
+        params SortStep<TEntity>[] defaultOrder)
+        where TNodeType : IGraphType
+        where TEntity : class, IEntity
+        where TFilterType : FilterInputType<TEntity>
+        where TSortType : SortInputType<TEntity>
+    {
+        return parent.Field<NonNullGraphType<ConnectionGraphType<TNodeType, TEntity>>, Connection<TEntity>>(name)
+            .Argument<IntGraphType>("first", $"Returns the first n items (at most {Pager.MaxPageSize}; {Pager.DefaultPageSize} when no size is given).")
+            .Argument<StringGraphType>("after", "Returns the items after this cursor.")
+            .Argument<IntGraphType>("last", $"Returns the last n items (at most {Pager.MaxPageSize}).")
+            .Argument<StringGraphType>("before", "Returns the items before this cursor.")
+            .Argument<TFilterType>("where", "Only items matching these conditions.")
+            .Argument<ListGraphType<NonNullGraphType<TSortType>>>("order", "Sort order, first entry first; ties keep the default order.")
+            .ResolveAsync(async context =>
+            {
+                var filter = context.GetArgument<Filter<TEntity>?>("where");
+                var order = (context.GetArgument<List<object>?>("order") ?? [])
+                    .SelectMany(step => (IEnumerable<SortStep<TEntity>>)step)
+                    .Concat(defaultOrder);
+                var factory = context.RequestServices!.GetRequiredService<IDbContextFactory<DigibankDbContext>>();
+
+                IQueryable<TEntity> Filtered(DigibankDbContext db) =>
+                    filter is null ? source(db) : source(db).Where(filter.ToPredicate());
+
+                await using var db = await factory.CreateDbContextAsync(context.CancellationToken);
+                return await Pager.PageAsync(
+                    new PagingArguments(
+                        context.GetArgument<int?>("first"),
+                        context.GetArgument<string?>("after"),
+                        context.GetArgument<int?>("last"),
+                        context.GetArgument<string?>("before")),
+                    () => Filtered(db).OrderBySteps(order),
+                    async cancellationToken =>
+                    {
+                        await using var countDb = await factory.CreateDbContextAsync(cancellationToken);
+                        return await Filtered(countDb).CountAsync(cancellationToken);
+                    },
+                    context.CancellationToken);
+            });
+    }
+}

@@ -1,0 +1,41 @@
+using GraphQL;
+using GraphQL.Types;
+using GraphQL.Types.Relay;
+
+namespace Digibank.Api.GraphQL.Paging;
+
+public sealed class ConnectionGraphType<TNodeType, TNode> : ObjectGraphType<Connection<TNode>>
+    where TNodeType : IGraphType
+{
+    public ConnectionGraphType()
+    {
+        var nodeName = typeof(TNodeType).GraphQLName();
+        Name = $"{nodeName}Connection";
+        Description = $"A page of `{nodeName}` items.";
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EdgeGraphType<TNodeType, TNode>>>>>("edges")
+            .Description("The items of the page, each with its cursor.")
+            .Resolve(context => context.Source.Edges);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TNodeType>>>>("nodes")
+            .Description("The items of the page.")
+            .Resolve(context => context.Source.Nodes);
+        Field<NonNullGraphType<PageInfoType>>("pageInfo")
+            .Description("Whether there are more pages, and the cursors to reach them.")
+            .Resolve(context => context.Source.PageInfo);
+        Field<NonNullGraphType<IntGraphType>>("totalCount")
+            .Description("How many items match, over all pages.")
+            .ResolveAsync(async context => await context.Source.CountAsync(context.CancellationToken));
+    }
+}
+
+public sealed class EdgeGraphType<TNodeType, TNode> : ObjectGraphType<Edge<TNode>>
+    where TNodeType : IGraphType
+{
+    public EdgeGraphType()
+    {
+        var nodeName = typeof(TNodeType).GraphQLName();
+        Name = $"{nodeName}Edge";
+        Description = $"A `{nodeName}` and its cursor.";
+        Field<NonNullGraphType<StringGraphType>>("cursor").Resolve(context => context.Source.Cursor);
+        Field<NonNullGraphType<TNodeType>>("node").Resolve(context => context.Source.Node);
+    }
+}

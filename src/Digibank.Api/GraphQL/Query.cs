@@ -1,0 +1,24 @@
+using Digibank.Api.Courses;
+using Digibank.Api.Devices;
+using Digibank.Api.GraphQL.Relay;
+using Digibank.Api.HelpPoints;
+using Digibank.Api.Municipalities;
+using Digibank.Api.Partners;
+using GraphQL.Types;
+
+namespace Digibank.Api.GraphQL;
+
+/// <summary>The root query: each feature adds its own fields.</summary>
+public sealed class Query : ObjectGraphType
+{
+    public Query()
+    {
+        Name = "Query";
+        this.AddNodeFields();
+        this.AddCourseQueries();
+        this.AddHelpPointQueries();
+        this.AddDeviceQueries();
+        this.AddPartnerQueries();
+        this.AddMunicipalityQueries();
+    }
+}

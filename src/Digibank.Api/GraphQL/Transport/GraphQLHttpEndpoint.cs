@@ -1,0 +1,208 @@
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Transport;
+using GraphQL.Types;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Digibank.Api.GraphQL.Transport;
+
+public sealed class GraphQLTransportOptions
+{
+    public const string Section = "GraphQL";
+
+    /// <summary>Largest accepted request: a POST body or a GET query string, in bytes.</summary>
+    public int MaxRequestBytes { get; set; } = 64 * 1024;
+}
+
+/// <summary>
+/// GraphQL over HTTP (the GraphQL-over-HTTP specification): POST with JSON, GET for queries,
+/// <c>application/graphql-response+json</c> by default and <c>application/json</c> for clients that ask for it.
+/// </summary>
+public sealed class GraphQLHttpEndpoint(
+    IDocumentExecuter<DigibankSchema> executer,
+    IGraphQLTextSerializer serializer,
+    IOptions<GraphQLTransportOptions> options)
+{
+    public const string GraphQLResponseMediaType = "application/graphql-response+json";
+    public const string JsonMediaType = "application/json";
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var responseMediaType = NegotiateResponseMediaType(http.Request);
+        if (responseMediaType is null)
+        {
+            await WriteErrorAsync(http, StatusCodes.Status406NotAcceptable, JsonMediaType, ErrorCodes.NotAcceptable,
+                $"The response can be sent as {GraphQLResponseMediaType} or {JsonMediaType}.");
+            return;
+        }
+
+        var (request, failure) = HttpMethods.IsGet(http.Request.Method)
+            ? ReadFromQueryString(http.Request)
+            : await ReadFromBodyAsync(http.Request);
+        if (failure is not null)
+        {
+            await WriteErrorAsync(http, failure.Value.Status, responseMediaType, failure.Value.Code, failure.Value.Message);
+            return;
+        }
+
+        var execution = new ExecutionOptions
+        {
+            Query = request!.Query,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            RequestServices = http.RequestServices,
+            User = http.User,
+            CancellationToken = http.RequestAborted,
+        };
+        if (HttpMethods.IsGet(http.Request.Method))
+        {
+            execution.UserContext[QueriesOnlyOverGetRule.UserContextKey] = true;
+        }
+
+        var result = await executer.ExecuteAsync(execution);
+        http.Response.StatusCode = StatusFor(result, responseMediaType);
+        if (http.Response.StatusCode == StatusCodes.Status405MethodNotAllowed)
+        {
+            http.Response.Headers.Allow = "POST";
+        }
+
+        http.Response.ContentType = $"{responseMediaType}; charset=utf-8";
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    private static int StatusFor(ExecutionResult result, string responseMediaType)
+    {
+        if (result.Executed)
+        {
+            return StatusCodes.Status200OK;
+        }
+
+        if (result.Errors?.Any(error => error.Code == ErrorCodes.MethodNotAllowed) == true)
+        {
+            return StatusCodes.Status405MethodNotAllowed;
+        }
+
+        // The specification keeps 200 for clients that only understand application/json.
+        return responseMediaType == GraphQLResponseMediaType ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+    }
+
+    private static string? NegotiateResponseMediaType(HttpRequest request)
+    {
+        var accept = request.GetTypedHeaders().Accept;
+        if (accept.Count == 0)
+        {
+            return GraphQLResponseMediaType;
+        }
+
+        foreach (var mediaType in accept.Where(value => value.Quality is not 0).OrderByDescending(value => value.Quality ?? 1))
+        {
+            if (mediaType.MediaType.Equals(GraphQLResponseMediaType, StringComparison.OrdinalIgnoreCase)
+                || mediaType.MediaType.Equals("application/*", StringComparison.OrdinalIgnoreCase)
+                || mediaType.MediaType.Equals("*/*", StringComparison.OrdinalIgnoreCase))
+            {
+                return GraphQLResponseMediaType;
+            }
+
+            if (mediaType.MediaType.Equals(JsonMediaType, StringComparison.OrdinalIgnoreCase))
+            {
+                return JsonMediaType;
+            }
+        }
+
+        return null;
+    }
+
+    private (GraphQLRequest? Request, Failure? Failure) ReadFromQueryString(HttpRequest request)
+    {
+        if (request.QueryString.Value?.Length > options.Value.MaxRequestBytes)
+        {
+            return (null, Failure.TooLarge(options.Value.MaxRequestBytes));
+        }
+
+        var query = request.Query;
+        try
+        {
+            var graphQLRequest = new GraphQLRequest
+            {
+                Query = query["query"].ToString(),
+                OperationName = query["operationName"] is { Count: > 0 } name ? name.ToString() : null,
+                Variables = query["variables"] is { Count: > 0 } variables ? serializer.Deserialize<Inputs>(variables.ToString()) : null,
+                Extensions = query["extensions"] is { Count: > 0 } extensions ? serializer.Deserialize<Inputs>(extensions.ToString()) : null,
+            };
+            return Checked(graphQLRequest);
+        }
+        catch (JsonException)
+        {
+            return (null, new Failure(StatusCodes.Status400BadRequest, ErrorCodes.InvalidJson, "`variables` and `extensions` must be JSON objects."));
+        }
+    }
+
+    private async Task<(GraphQLRequest? Request, Failure? Failure)> ReadFromBodyAsync(HttpRequest request)
+    {
+        if (!HttpMethods.IsPost(request.Method))
+        {
+            return (null, new Failure(StatusCodes.Status405MethodNotAllowed, ErrorCodes.MethodNotAllowed, "Send GraphQL requests with POST, or queries with GET."));
+        }
+
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
+            || !contentType.MediaType.Equals(JsonMediaType, StringComparison.OrdinalIgnoreCase)
+            || (contentType.Charset.HasValue && !contentType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
+        {
+            return (null, new Failure(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType, $"Send the request body as {JsonMediaType} in UTF-8."));
+        }
+
+        var limit = options.Value.MaxRequestBytes;
+        if (request.ContentLength > limit)
+        {
+            return (null, Failure.TooLarge(limit));
+        }
+
+        using var body = new MemoryStream();
+        var buffer = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer, request.HttpContext.RequestAborted)) > 0)
+        {
+            if (body.Length + read > limit)
+            {
+                return (null, Failure.TooLarge(limit));
+            }
+
+            body.Write(buffer, 0, read);
+        }
+
+        try
+        {
+            body.Position = 0;
+            return Checked(await serializer.ReadAsync<GraphQLRequest>(body, request.HttpContext.RequestAborted));
+        }
+        catch (JsonException)
+        {
+            return (null, new Failure(StatusCodes.Status400BadRequest, ErrorCodes.InvalidJson, "The request body is not valid JSON."));
+        }
+    }
+
+    private static (GraphQLRequest? Request, Failure? Failure) Checked(GraphQLRequest? request) =>
+        string.IsNullOrWhiteSpace(request?.Query)
+            ? (null, new Failure(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, "The request has no `query`."))
+            : (request, null);
+
+    private async Task WriteErrorAsync(HttpContext http, int status, string mediaType, string code, string message)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = $"{mediaType}; charset=utf-8";
+        if (status == StatusCodes.Status405MethodNotAllowed)
+        {
+            http.Response.Headers.Allow = "GET, POST";
+        }
+
+        await serializer.WriteAsync(http.Response.Body, new ExecutionResult(new ExecutionError(message) { Code = code }), http.RequestAborted);
+    }
+
+    private readonly record struct Failure(int Status, string Code, string Message)
+    {
+        public static Failure TooLarge(int limit) =>
+            new(StatusCodes.Status413PayloadTooLarge, ErrorCodes.RequestTooLarge, $"The request is larger than {limit} bytes.");
+    }
+}

@@ -1,0 +1,90 @@
+using Digibank.Api.Devices;
+using Digibank.Api.GraphQL.DataLoading;
+using Digibank.Api.GraphQL.Relay;
+using Digibank.Api.Municipalities;
+using GraphQL;
+using GraphQL.DataLoader;
+using GraphQL.Types;
+
+namespace Digibank.Api.HelpPoints;
+
+public sealed class HelpPointType : NodeGraphType<HelpPoint>
+{
+    public const string TypeName = "HelpPoint";
+
+    public HelpPointType()
+        : base(TypeName, "An antenna point (antennepunt) where residents get help, borrow a device or follow a course.")
+    {
+        Field(h => h.Name);
+        Field(h => h.Kind, type: typeof(NonNullGraphType<EnumerationGraphType<HelpPointKind>>));
+        Field<NonNullGraphType<MunicipalityType>>("municipality")
+            .Resolve(context => context.LoadMunicipality(context.Source.MunicipalityId));
+        Field<MunicipalitySectionType>("section")
+            .Description("The section (deelgemeente) it is in, e.g. Krombeke.")
+            .Resolve(context => context.Source.SectionId is { } sectionId ? context.LoadSection(sectionId) : null);
+        Field(h => h.Street, nullable: true).Description("Street and number; empty for the mobile team, which comes to people's homes.");
+        Field(h => h.PostalCode, nullable: true);
+        Field<GeoPointType>("location")
+            .Description("Coordinates for a map, when the point has a fixed address.")
+            .Resolve(context => context.Source is { Latitude: { } latitude, Longitude: { } longitude } ? new GeoPoint(latitude, longitude) : null);
+        Field(h => h.Phone, nullable: true);
+        Field(h => h.Email, nullable: true);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EnumerationGraphType<HelpPointService>>>>>("services")
+            .Description("What residents can come for.")
+            .Resolve(context => context.Source.Services);
+        Field(h => h.WheelchairAccessible);
+        Field(h => h.AccessibilityNotes, nullable: true).Description("Practical notes: entrance, lift, parking, hearing loop.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OpeningHoursType>>>>("openingHours")
+            .Description("Weekly opening periods in local time, Monday first.")
+            .Resolve(context => context.LoadOpeningHours(context.Source.Id));
+        Field<NonNullGraphType<BooleanGraphType>>("isOpenNow")
+            .Description("Whether the point is open at this moment (Belgian time).")
+            .Resolve(context =>
+            {
+                var now = Region.ToLocal(context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+                return context.LoadOpeningHours(context.Source.Id).Then(hours => OpeningHours.IsOpenAt(hours, now));
+            });
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DeviceAvailabilityType>>>>("deviceAvailability")
+            .Description("How many devices of each kind can be borrowed here.")
+            .Resolve(context => context.LoadDeviceAvailability(context.Source.Id));
+    }
+}
+
+public sealed class OpeningHoursType : ObjectGraphType<OpeningHours>
+{
+    public OpeningHoursType()
+    {
+        Name = "OpeningHours";
+        Description = "One opening period on a weekday, in Belgian local time.";
+        Field(o => o.Day, type: typeof(NonNullGraphType<EnumerationGraphType<DayOfWeek>>));
+        Field<NonNullGraphType<StringGraphType>>("opens").Description("Local time as HH:mm.").Resolve(context => context.Source.Opens.ToString("HH:mm"));
+        Field<NonNullGraphType<StringGraphType>>("closes").Description("Local time as HH:mm.").Resolve(context => context.Source.Closes.ToString("HH:mm"));
+    }
+}
+
+public sealed record GeoPoint(double Latitude, double Longitude);
+
+public sealed class GeoPointType : ObjectGraphType<GeoPoint>
+{
+    public GeoPointType()
+    {
+        Name = "GeoPoint";
+        Description = "WGS 84 coordinates.";
+        Field(p => p.Latitude);
+        Field(p => p.Longitude);
+    }
+}
+
+public static class HelpPointDataLoaders
+{
+    public static IDataLoaderResult<HelpPoint?> LoadHelpPoint(this IResolveFieldContext context, int id) =>
+        context.LoadByKey<int, HelpPoint>(nameof(LoadHelpPoint), id, (db, ids) => db.HelpPoints.Where(h => ids.Contains(h.Id)), h => h.Id);
+
+    public static IDataLoaderResult<IReadOnlyList<OpeningHours>> LoadOpeningHours(this IResolveFieldContext context, int helpPointId) =>
+        context.LoadGroup<int, OpeningHours>(
+                nameof(LoadOpeningHours),
+                helpPointId,
+                (db, ids) => db.OpeningHours.Where(o => ids.Contains(o.HelpPointId)),
+                o => o.HelpPointId)
+            .Then(hours => (IReadOnlyList<OpeningHours>)[.. hours.OrderBy(o => ((int)o.Day + 6) % 7).ThenBy(o => o.Opens)]);
+}

@@ -1,0 +1,98 @@
+using System.Data.Common;
+using Digibank.Api.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Digibank.Api.Tests;
+
+/// <summary>
+/// The API on its own temporary SQLite file, with the demo region seeded at a fixed moment so
+/// snapshots do not move with the calendar, and a counter of the SQL statements it runs.
+/// </summary>
+public class DigibankApiFactory : WebApplicationFactory<Program>
+{
+    /// <summary>Monday 30 November 2026, 10:00 in Poperinge.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly string _databaseFile = Path.Combine(Path.GetTempPath(), $"digibank-test-{Guid.NewGuid():N}.db");
+
+    public SqlStatementCounter SqlStatements { get; } = new();
+
+    public FixedTimeProvider Clock { get; } = new(Now);
+
+    protected virtual bool SeedDemoRegion => true;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Digibank", $"Data Source={_databaseFile}");
+        builder.UseSetting("DemoRegion:Seed", SeedDemoRegion.ToString());
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IInterceptor>(SqlStatements);
+        });
+    }
+
+    public DigibankDbContext CreateDbContext() =>
+        Services.GetRequiredService<IDbContextFactory<DigibankDbContext>>().CreateDbContext();
+
+    public GraphQLTestClient CreateGraphQLClient() => new(CreateClient());
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _databaseFile, _databaseFile + "-wal", _databaseFile + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+}
+
+/// <summary>The API with an empty catalogue: no demo region.</summary>
+public sealed class EmptyDigibankApiFactory : DigibankApiFactory
+{
+    protected override bool SeedDemoRegion => false;
+}
+
+public sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Current { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Current;
+}
+
+/// <summary>Counts every SQL command the API sends, to prove a query's statements do not grow with the page.</summary>
+public sealed class SqlStatementCounter : DbCommandInterceptor
+{
+    private int _count;
+
+    public int Count => Volatile.Read(ref _count);
+
+    public void Reset() => Interlocked.Exchange(ref _count, 0);
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _count);
+        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _count);
+        return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        Interlocked.Increment(ref _count);
+        return base.ReaderExecuting(command, eventData, result);
+    }
+}
