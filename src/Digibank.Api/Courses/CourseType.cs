@@ -15,6 +15,10 @@ public sealed class CourseType : NodeGraphType<Course>
     public CourseType()
         : base(TypeName, "A course (opleiding): from a general smartphone course to one urgent question such as tax-on-web.")
     {
+        JoinWhenSelected("partner", c => c.Partner);
+        JoinWhenSelected("municipality", c => c.Municipality);
+        JoinWhenSelected("location", c => c.HelpPoint, c => c.Municipality);
+
         Field(c => c.Title);
         Field(c => c.Summary).Description("What the course is about, in plain language.");
         Field(c => c.Level, type: typeof(NonNullGraphType<EnumerationGraphType<CourseLevel>>));
@@ -27,13 +31,13 @@ public sealed class CourseType : NodeGraphType<Course>
             .Resolve(context => context.Source.TargetGroups);
         Field<NonNullGraphType<PartnerType>>("partner")
             .Description("The organisation that runs the course.")
-            .Resolve(context => context.LoadPartner(context.Source.PartnerId));
+            .Resolve(context => context.Source.Partner ?? (object)context.LoadPartner(context.Source.PartnerId));
         Field(c => c.ExternalId).Description("The partner's own reference for this course.");
         Field<NonNullGraphType<CourseLocationType>>("location")
             .Description("Where the course takes place.")
             .Resolve(context => context.Source);
         Field<NonNullGraphType<MunicipalityType>>("municipality")
-            .Resolve(context => context.LoadMunicipality(context.Source.MunicipalityId));
+            .Resolve(context => context.Source.LoadMunicipality(context));
         Field(c => c.Capacity).Description("Number of seats.");
         Field<NonNullGraphType<IntGraphType>>("seatsLeft")
             .Description("Seats still free. At 0 a new sign-up goes onto the waiting list.")
@@ -66,17 +70,13 @@ public sealed class CourseLocationType : ObjectGraphType<Course>
         Description = "Where a course takes place: a help point, or another venue.";
         Field<HelpPointType>("helpPoint")
             .Description("The help point, when the course is at one.")
-            .Resolve(context => context.Source.HelpPointId is { } id ? context.LoadHelpPoint(id) : null);
+            .Resolve(context => context.Source.LoadHelpPoint(context));
         Field<NonNullGraphType<StringGraphType>>("name")
-            .Resolve(context => context.Source.HelpPointId is { } id && context.Source.VenueName is null
-                ? context.LoadHelpPoint(id).Then(point => point?.Name ?? string.Empty)
-                : context.Source.VenueName ?? string.Empty);
+            .Resolve(context => (object?)context.Source.VenueName ?? context.Source.LoadHelpPoint(context).Then(point => point?.Name ?? string.Empty));
         Field<StringGraphType>("street")
-            .Resolve(context => context.Source.HelpPointId is { } id && context.Source.VenueStreet is null
-                ? context.LoadHelpPoint(id).Then(point => point?.Street)
-                : context.Source.VenueStreet);
+            .Resolve(context => (object?)context.Source.VenueStreet ?? context.Source.LoadHelpPoint(context).Then(point => point?.Street));
         Field<NonNullGraphType<MunicipalityType>>("municipality")
-            .Resolve(context => context.LoadMunicipality(context.Source.MunicipalityId));
+            .Resolve(context => context.Source.LoadMunicipality(context));
     }
 }
 

@@ -1,6 +1,7 @@
 using Digibank.Api.GraphQL.DataLoading;
 using Digibank.Api.GraphQL.Transport;
 using GraphQL;
+using GraphQL.Execution;
 
 namespace Digibank.Api.GraphQL;
 
@@ -28,6 +29,7 @@ public static class GraphQLSetup
                 complexity.MaxDepth = QueryLimits.MaxDepth;
                 complexity.MaxComplexity = QueryLimits.MaxComplexity;
             })
+            .AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
             .AddValidationRule<QueriesOnlyOverGetRule>(useForCachedDocuments: true)
             .ConfigureExecution<DocumentCache>()
             .WithTimeout(QueryLimits.Timeout)

@@ -110,9 +110,19 @@ public static class DataLoaderContextExtensions
             .Load(key)
             .Then(rows => rows ?? []);
 
+    /// <summary>A value that is already at hand, for resolvers that usually batch-load it.</summary>
+    public static IDataLoaderResult<T> Loaded<T>(T value) => new LoadedResult<T>(value);
+
     /// <summary>Transforms a loaded value without giving up batching.</summary>
     public static IDataLoaderResult<TResult> Then<TValue, TResult>(this IDataLoaderResult<TValue> result, Func<TValue, TResult> transform) =>
         new MappedResult<TValue, TResult>(result, transform);
+
+    private sealed class LoadedResult<T>(T value) : IDataLoaderResult<T>
+    {
+        public Task<T> GetResultAsync(CancellationToken cancellationToken = default) => Task.FromResult(value);
+
+        Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => Task.FromResult<object?>(value);
+    }
 
     private sealed class MappedResult<TValue, TResult>(IDataLoaderResult<TValue> inner, Func<TValue, TResult> transform) : IDataLoaderResult<TResult>
     {

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Digibank.Api.Data;
 using GraphQL.Types;
 
@@ -17,6 +18,8 @@ public sealed class NodeInterface : InterfaceGraphType
 public abstract class NodeGraphType<T> : ObjectGraphType<T>
     where T : class, IEntity
 {
+    private readonly Dictionary<string, Expression<Func<T, object?>>[]> _joins = [];
+
     protected NodeGraphType(string name, string description)
     {
         Name = name;
@@ -27,4 +30,16 @@ public abstract class NodeGraphType<T> : ObjectGraphType<T>
             .Description("The globally unique id of the object.")
             .Resolve(context => GlobalId.Encode(name, context.Source.Id));
     }
+
+    /// <summary>The navigations to join into a page query for the fields a client selected.</summary>
+    public IEnumerable<Expression<Func<T, object?>>> JoinsFor(IReadOnlySet<string> selectedFields) =>
+        _joins.Where(join => selectedFields.Contains(join.Key)).SelectMany(join => join.Value).Distinct();
+
+    /// <summary>
+    /// When <paramref name="fieldName"/> is selected on a page of these objects, the page query joins the
+    /// single-row <paramref name="navigations"/> in, so their resolvers need no second query at all.
+    /// Resolvers fall back to a batch loader when the navigation was not loaded.
+    /// </summary>
+    protected void JoinWhenSelected(string fieldName, params Expression<Func<T, object?>>[] navigations) =>
+        _joins[fieldName] = navigations;
 }

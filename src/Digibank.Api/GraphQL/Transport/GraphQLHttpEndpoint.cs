@@ -161,25 +161,29 @@ public sealed class GraphQLHttpEndpoint(
 
         using var body = new MemoryStream();
         var buffer = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(buffer, request.HttpContext.RequestAborted)) > 0)
-        {
-            if (body.Length + read > limit)
-            {
-                return (null, Failure.TooLarge(limit));
-            }
-
-            body.Write(buffer, 0, read);
-        }
-
         try
         {
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer, request.HttpContext.RequestAborted)) > 0)
+            {
+                if (body.Length + read > limit)
+                {
+                    return (null, Failure.TooLarge(limit));
+                }
+
+                body.Write(buffer, 0, read);
+            }
+
             body.Position = 0;
             return Checked(await serializer.ReadAsync<GraphQLRequest>(body, request.HttpContext.RequestAborted));
         }
         catch (JsonException)
         {
             return (null, new Failure(StatusCodes.Status400BadRequest, ErrorCodes.InvalidJson, "The request body is not valid JSON."));
+        }
+        catch (BadHttpRequestException)
+        {
+            return (null, new Failure(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, "The request body ended early."));
         }
     }
 

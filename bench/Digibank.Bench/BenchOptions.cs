@@ -1,0 +1,25 @@
+using System.Globalization;
+
+namespace Digibank.Bench;
+
+public sealed record BenchOptions(TimeSpan RoundDuration, int Concurrency, int Rounds, bool Record)
+{
+    public static BenchOptions Parse(IEnumerable<string> args)
+    {
+        var options = new BenchOptions(TimeSpan.FromSeconds(8), 16, 3, false);
+        using var arg = args.GetEnumerator();
+        while (arg.MoveNext())
+        {
+            options = arg.Current switch
+            {
+                "--seconds" when arg.MoveNext() => options with { RoundDuration = TimeSpan.FromSeconds(int.Parse(arg.Current, CultureInfo.InvariantCulture)) },
+                "--concurrency" when arg.MoveNext() => options with { Concurrency = int.Parse(arg.Current, CultureInfo.InvariantCulture) },
+                "--rounds" when arg.MoveNext() => options with { Rounds = int.Parse(arg.Current, CultureInfo.InvariantCulture) },
+                "--record" => options with { Record = true },
+                var unknown => throw new ArgumentException($"Unknown option {unknown}"),
+            };
+        }
+
+        return options;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
+
+namespace Digibank.Bench;
+
+/// <summary>Writes a benchmark's latest result into its own section of docs/benchmarks.md.</summary>
+public static partial class BenchmarkReport
+{
+    public static void Record(string benchmark, string table)
+    {
+        var file = Path.Combine(FindRepositoryRoot(), "docs", "benchmarks.md");
+        var text = File.ReadAllText(file);
+        var section = $"""
+            <!-- {benchmark}:start -->
+            Measured {DateTime.UtcNow:yyyy-MM-dd} on {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}.
+
+            {table}
+            <!-- {benchmark}:end -->
+            """;
+        var pattern = new Regex($"<!-- {benchmark}:start -->.*?<!-- {benchmark}:end -->", RegexOptions.Singleline);
+        if (!pattern.IsMatch(text))
+        {
+            throw new InvalidOperationException($"docs/benchmarks.md has no section for '{benchmark}'.");
+        }
+
+        File.WriteAllText(file, pattern.Replace(text, section.ReplaceLineEndings("\n"), 1));
+        Console.WriteLine($"Recorded in {file}");
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(Environment.CurrentDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Digibank.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Run the benchmark from inside the repository.");
+    }
+}

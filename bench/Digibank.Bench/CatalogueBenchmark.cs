@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace Digibank.Bench;
+
+/// <summary>
+/// The catalogue query a partner website sends most (a page of 20 courses with partner and location)
+/// through GraphQL, against the plain JSON endpoint that returns the same rows, on one Kestrel server
+/// on 127.0.0.1, alternating rounds so both see the same machine.
+/// </summary>
+public static class CatalogueBenchmark
+{
+    private const string Query = """
+        { courses(first: 20) { nodes { id title startsAt partner { id name } location { name street municipality { name } } } } }
+        """;
+
+    public static async Task<int> RunAsync(BenchOptions options)
+    {
+        var database = Path.Combine(Path.GetTempPath(), $"digibank-bench-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using var api = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+            {
+                host.UseSolutionRelativeContentRoot("src/Digibank.Api");
+                host.UseEnvironment("Production");
+                host.UseSetting("ConnectionStrings:Digibank", $"Data Source={database}");
+                host.UseSetting("Logging:LogLevel:Default", "Warning");
+                host.UseSetting("Urls", "http://127.0.0.1:0");
+            });
+            api.UseKestrel(0);
+            api.StartServer();
+            using var http = api.CreateClient();
+            Console.WriteLine($"API on {http.BaseAddress}; {options.Concurrency} workers, {options.Rounds} rounds of {options.RoundDuration.TotalSeconds:0} s each");
+
+            var graphQLBody = JsonSerializer.Serialize(new { query = Query });
+            async Task GraphQL(CancellationToken cancellationToken)
+            {
+                using var content = new StringContent(graphQLBody, Encoding.UTF8, "application/json");
+                using var response = await http.PostAsync("/graphql", content, cancellationToken);
+                response.EnsureSuccessStatusCode();
+                await response.Content.CopyToAsync(Stream.Null, cancellationToken);
+            }
+
+            async Task Plain(CancellationToken cancellationToken)
+            {
+                using var response = await http.GetAsync("/api/courses?first=20", cancellationToken);
+                response.EnsureSuccessStatusCode();
+                await response.Content.CopyToAsync(Stream.Null, cancellationToken);
+            }
+
+            await EnsureSameRowsAsync(http);
+            await LoadLoop.RequestsPerSecondAsync(GraphQL, options.Concurrency, TimeSpan.FromSeconds(3));
+            await LoadLoop.RequestsPerSecondAsync(Plain, options.Concurrency, TimeSpan.FromSeconds(3));
+
+            var graphQLRates = new List<double>();
+            var plainRates = new List<double>();
+            for (var round = 1; round <= options.Rounds; round++)
+            {
+                plainRates.Add(await LoadLoop.RequestsPerSecondAsync(Plain, options.Concurrency, options.RoundDuration));
+                graphQLRates.Add(await LoadLoop.RequestsPerSecondAsync(GraphQL, options.Concurrency, options.RoundDuration));
+                Console.WriteLine($"round {round}: plain {plainRates[^1],8:0} req/s   GraphQL {graphQLRates[^1],8:0} req/s");
+            }
+
+            var plain = Median(plainRates);
+            var graphQL = Median(graphQLRates);
+            var ratio = graphQL / plain;
+            Console.WriteLine($"median: plain {plain:0} req/s, GraphQL {graphQL:0} req/s, ratio {ratio:0.00}x (goal 0.50x or better)");
+
+            if (options.Record)
+            {
+                BenchmarkReport.Record("catalogue", $"""
+                    | endpoint | requests per second (median of {options.Rounds} rounds of {options.RoundDuration.TotalSeconds:0} s, {options.Concurrency} workers) |
+                    | --- | ---: |
+                    | `GET /api/courses?first=20` (plain minimal API, one SQL query with joins) | {plain.ToString("0", CultureInfo.InvariantCulture)} |
+                    | `POST /graphql` `courses(first: 20)` with partner and location (batched loaders) | {graphQL.ToString("0", CultureInfo.InvariantCulture)} |
+                    | **ratio GraphQL / plain** | **{ratio.ToString("0.00", CultureInfo.InvariantCulture)}×** (goal: 0.50× or better: {(ratio >= 0.5 ? "met" : "not met")}) |
+                    """);
+            }
+
+            return 0;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { database, database + "-wal", database + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    /// <summary>Both endpoints must answer with the same courses, or the comparison means nothing.</summary>
+    private static async Task EnsureSameRowsAsync(HttpClient http)
+    {
+        var plain = await http.GetFromJsonAsync<JsonArray>("/api/courses?first=20");
+        using var response = await http.PostAsJsonAsync("/graphql", new { query = Query });
+        var graphQL = (await response.Content.ReadFromJsonAsync<JsonObject>())!["data"]!["courses"]!["nodes"]!.AsArray();
+        var plainIds = plain!.Select(course => (string?)course!["id"]).ToList();
+        var graphQLIds = graphQL.Select(course => (string?)course!["id"]).ToList();
+        if (plainIds.Count != 20 || !plainIds.SequenceEqual(graphQLIds))
+        {
+            throw new InvalidOperationException("The plain endpoint and GraphQL return different courses.");
+        }
+    }
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+}
