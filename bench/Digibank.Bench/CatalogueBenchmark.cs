@@ -56,8 +56,8 @@ public static class CatalogueBenchmark
             }
 
             await EnsureSameRowsAsync(http);
-            await LoadLoop.RequestsPerSecondAsync(GraphQL, options.Concurrency, TimeSpan.FromSeconds(3));
-            await LoadLoop.RequestsPerSecondAsync(Plain, options.Concurrency, TimeSpan.FromSeconds(3));
+            await LoadLoop.RequestsPerSecondAsync(GraphQL, options.Concurrency, TimeSpan.FromSeconds(5));
+            await LoadLoop.RequestsPerSecondAsync(Plain, options.Concurrency, TimeSpan.FromSeconds(5));
 
             var graphQLRates = new List<double>();
             var plainRates = new List<double>();

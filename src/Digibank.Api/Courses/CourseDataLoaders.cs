@@ -1,7 +1,5 @@
 using Digibank.Api.GraphQL.DataLoading;
 using GraphQL;
-using Digibank.Api.HelpPoints;
-using Digibank.Api.Municipalities;
 using GraphQL.DataLoader;
 
 namespace Digibank.Api.Courses;
@@ -13,14 +11,6 @@ public sealed record SeatCounts(int Taken, int Waiting)
 
 public static class CourseDataLoaders
 {
-    /// <summary>The course's help point: joined into the page query when it was selected, else batch-loaded.</summary>
-    public static IDataLoaderResult<HelpPoint?> LoadHelpPoint(this Course course, IResolveFieldContext context) =>
-        course.HelpPoint is { } joined ? DataLoaderContextExtensions.Loaded<HelpPoint?>(joined)
-        : course.HelpPointId is { } id ? context.LoadHelpPoint(id)
-        : DataLoaderContextExtensions.Loaded<HelpPoint?>(null);
-
-    public static IDataLoaderResult<Municipality?> LoadMunicipality(this Course course, IResolveFieldContext context) =>
-        course.Municipality is { } joined ? DataLoaderContextExtensions.Loaded<Municipality?>(joined) : context.LoadMunicipality(course.MunicipalityId);
 
     public static IDataLoaderResult<IReadOnlyList<CourseSession>> LoadSessions(this IResolveFieldContext context, int courseId) =>
         context.LoadGroup<int, CourseSession>(

@@ -1,9 +1,11 @@
 using Digibank.Api.GraphQL.DataLoading;
+using Digibank.Api.GraphQL.Projection;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.HelpPoints;
 using Digibank.Api.Municipalities;
 using Digibank.Api.Partners;
 using GraphQL;
+using GraphQL.DataLoader;
 using GraphQL.Types;
 
 namespace Digibank.Api.Courses;
@@ -15,10 +17,6 @@ public sealed class CourseType : NodeGraphType<Course>
     public CourseType()
         : base(TypeName, "A course (opleiding): from a general smartphone course to one urgent question such as tax-on-web.")
     {
-        JoinWhenSelected("partner", c => c.Partner);
-        JoinWhenSelected("municipality", c => c.Municipality);
-        JoinWhenSelected("location", c => c.HelpPoint, c => c.Municipality);
-
         Field(c => c.Title);
         Field(c => c.Summary).Description("What the course is about, in plain language.");
         Field(c => c.Level, type: typeof(NonNullGraphType<EnumerationGraphType<CourseLevel>>));
@@ -26,30 +24,39 @@ public sealed class CourseType : NodeGraphType<Course>
             .Description("Language of the course; PLAIN_DUTCH is Dutch in short, simple sentences (klare taal).");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TopicType>>>>("topics")
             .Resolve(context => context.LoadTopics(context.Source.Id));
+        Reads("topics");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EnumerationGraphType<TargetGroup>>>>>("targetGroups")
             .Description("Who the course is meant for.")
             .Resolve(context => context.Source.TargetGroups);
+        Reads("targetGroups", c => c.TargetGroups);
         Field<NonNullGraphType<PartnerType>>("partner")
             .Description("The organisation that runs the course.")
-            .Resolve(context => context.Source.Partner ?? (object)context.LoadPartner(context.Source.PartnerId));
+            .Resolve(context => context.LoadPartner(context.Source.Partner, context.Source.PartnerId));
+        ReadsRelated("partner", c => c.Partner, c => c.PartnerId);
         Field(c => c.ExternalId).Description("The partner's own reference for this course.");
         Field<NonNullGraphType<CourseLocationType>>("location")
             .Description("Where the course takes place.")
             .Resolve(context => context.Source);
+        ReadsSameEntity("location");
         Field<NonNullGraphType<MunicipalityType>>("municipality")
-            .Resolve(context => context.Source.LoadMunicipality(context));
+            .Resolve(context => context.LoadMunicipality(context.Source.Municipality, context.Source.MunicipalityId));
+        ReadsRelated("municipality", c => c.Municipality, c => c.MunicipalityId);
         Field(c => c.Capacity).Description("Number of seats.");
         Field<NonNullGraphType<IntGraphType>>("seatsLeft")
             .Description("Seats still free. At 0 a new sign-up goes onto the waiting list.")
             .Resolve(context => context.LoadSeatCounts(context.Source.Id).Then(seats => Math.Max(0, context.Source.Capacity - seats.Taken)));
+        Reads("seatsLeft", c => c.Capacity);
         Field<NonNullGraphType<IntGraphType>>("waitingListLength")
             .Description("People on the waiting list.")
             .Resolve(context => context.LoadSeatCounts(context.Source.Id).Then(seats => seats.Waiting));
+        Reads("waitingListLength");
         Field<NonNullGraphType<PriceType>>("price").Resolve(context => Price.Of(context.Source));
+        Reads("price", c => c.PriceCents, c => c.ReducedPriceCents);
         Field(c => c.SignUpDeadline, nullable: true).Description("Last moment to sign up.");
         Field<NonNullGraphType<BooleanGraphType>>("isSignUpOpen")
             .Description("Whether a sign-up is accepted now (a full course still takes people on its waiting list).")
             .Resolve(context => context.Source.IsSignUpOpenAt(context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime));
+        Reads("isSignUpOpen", c => c.Status, c => c.SignUpDeadline, c => c.StartsAt);
         Field(c => c.Status, type: typeof(NonNullGraphType<EnumerationGraphType<CourseStatus>>));
         Field(c => c.WheelchairAccessible);
         Field(c => c.AccessibilityNotes, nullable: true);
@@ -57,12 +64,13 @@ public sealed class CourseType : NodeGraphType<Course>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CourseSessionType>>>>("sessions")
             .Description("The sessions, first one first.")
             .Resolve(context => context.LoadSessions(context.Source.Id));
+        Reads("sessions");
         Field(c => c.UpdatedAt).Description("Last change to this course.");
     }
 }
 
 /// <summary>A course's place: a help point, or a venue of the partner's choosing.</summary>
-public sealed class CourseLocationType : ObjectGraphType<Course>
+public sealed class CourseLocationType : ProjectedGraphType<Course>
 {
     public CourseLocationType()
     {
@@ -70,14 +78,23 @@ public sealed class CourseLocationType : ObjectGraphType<Course>
         Description = "Where a course takes place: a help point, or another venue.";
         Field<HelpPointType>("helpPoint")
             .Description("The help point, when the course is at one.")
-            .Resolve(context => context.Source.LoadHelpPoint(context));
+            .Resolve(context => HelpPointOf(context));
+        ReadsRelated("helpPoint", c => c.HelpPoint, c => c.HelpPointId);
         Field<NonNullGraphType<StringGraphType>>("name")
-            .Resolve(context => (object?)context.Source.VenueName ?? context.Source.LoadHelpPoint(context).Then(point => point?.Name ?? string.Empty));
+            .Resolve(context => (object?)context.Source.VenueName ?? HelpPointOf(context).Then(point => point?.Name ?? string.Empty));
+        ReadsThrough("name", c => c.HelpPoint, [h => h.Name], c => c.VenueName, c => c.HelpPointId);
         Field<StringGraphType>("street")
-            .Resolve(context => (object?)context.Source.VenueStreet ?? context.Source.LoadHelpPoint(context).Then(point => point?.Street));
+            .Resolve(context => (object?)context.Source.VenueStreet ?? HelpPointOf(context).Then(point => point?.Street));
+        ReadsThrough("street", c => c.HelpPoint, [h => h.Street], c => c.VenueStreet, c => c.HelpPointId);
         Field<NonNullGraphType<MunicipalityType>>("municipality")
-            .Resolve(context => context.Source.LoadMunicipality(context));
+            .Resolve(context => context.LoadMunicipality(context.Source.Municipality, context.Source.MunicipalityId));
+        ReadsRelated("municipality", c => c.Municipality, c => c.MunicipalityId);
     }
+
+    private static IDataLoaderResult<HelpPoint?> HelpPointOf(IResolveFieldContext<Course> context) =>
+        context.Source.HelpPointId is { } id
+            ? context.LoadHelpPoint(context.Source.HelpPoint, id)
+            : DataLoaderContextExtensions.Loaded<HelpPoint?>(null);
 }
 
 public sealed class CourseSessionType : ObjectGraphType<CourseSession>

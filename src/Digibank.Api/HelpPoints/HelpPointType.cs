@@ -18,25 +18,30 @@ public sealed class HelpPointType : NodeGraphType<HelpPoint>
         Field(h => h.Name);
         Field(h => h.Kind, type: typeof(NonNullGraphType<EnumerationGraphType<HelpPointKind>>));
         Field<NonNullGraphType<MunicipalityType>>("municipality")
-            .Resolve(context => context.LoadMunicipality(context.Source.MunicipalityId));
+            .Resolve(context => context.LoadMunicipality(context.Source.Municipality, context.Source.MunicipalityId));
+        ReadsRelated("municipality", h => h.Municipality, h => h.MunicipalityId);
         Field<MunicipalitySectionType>("section")
             .Description("The section (deelgemeente) it is in, e.g. Krombeke.")
             .Resolve(context => context.Source.SectionId is { } sectionId ? context.LoadSection(sectionId) : null);
+        Reads("section", h => h.SectionId);
         Field(h => h.Street, nullable: true).Description("Street and number; empty for the mobile team, which comes to people's homes.");
         Field(h => h.PostalCode, nullable: true);
         Field<GeoPointType>("location")
             .Description("Coordinates for a map, when the point has a fixed address.")
             .Resolve(context => context.Source is { Latitude: { } latitude, Longitude: { } longitude } ? new GeoPoint(latitude, longitude) : null);
+        Reads("location", h => h.Latitude, h => h.Longitude);
         Field(h => h.Phone, nullable: true);
         Field(h => h.Email, nullable: true);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EnumerationGraphType<HelpPointService>>>>>("services")
             .Description("What residents can come for.")
             .Resolve(context => context.Source.Services);
+        Reads("services", h => h.Services);
         Field(h => h.WheelchairAccessible);
         Field(h => h.AccessibilityNotes, nullable: true).Description("Practical notes: entrance, lift, parking, hearing loop.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OpeningHoursType>>>>("openingHours")
             .Description("Weekly opening periods in local time, Monday first.")
             .Resolve(context => context.LoadOpeningHours(context.Source.Id));
+        Reads("openingHours");
         Field<NonNullGraphType<BooleanGraphType>>("isOpenNow")
             .Description("Whether the point is open at this moment (Belgian time).")
             .Resolve(context =>
@@ -44,9 +49,11 @@ public sealed class HelpPointType : NodeGraphType<HelpPoint>
                 var now = Region.ToLocal(context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
                 return context.LoadOpeningHours(context.Source.Id).Then(hours => OpeningHours.IsOpenAt(hours, now));
             });
+        Reads("isOpenNow");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DeviceAvailabilityType>>>>("deviceAvailability")
             .Description("How many devices of each kind can be borrowed here.")
             .Resolve(context => context.LoadDeviceAvailability(context.Source.Id));
+        Reads("deviceAvailability");
     }
 }
 
@@ -79,6 +86,10 @@ public static class HelpPointDataLoaders
 {
     public static IDataLoaderResult<HelpPoint?> LoadHelpPoint(this IResolveFieldContext context, int id) =>
         context.LoadByKey<int, HelpPoint>(nameof(LoadHelpPoint), id, (db, ids) => db.HelpPoints.Where(h => ids.Contains(h.Id)), h => h.Id);
+
+    /// <summary>The help point already read with its row (a projection joined it in), or else batch-loaded.</summary>
+    public static IDataLoaderResult<HelpPoint?> LoadHelpPoint(this IResolveFieldContext context, HelpPoint? joined, int id) =>
+        joined is not null ? DataLoaderContextExtensions.Loaded<HelpPoint?>(joined) : context.LoadHelpPoint(id);
 
     public static IDataLoaderResult<IReadOnlyList<OpeningHours>> LoadOpeningHours(this IResolveFieldContext context, int helpPointId) =>
         context.LoadGroup<int, OpeningHours>(

@@ -1,6 +1,6 @@
 using Digibank.Api.Data;
 using Digibank.Api.GraphQL.Filtering;
-using Digibank.Api.GraphQL.Relay;
+using Digibank.Api.GraphQL.Projection;
 using Digibank.Api.GraphQL.Sorting;
 using GraphQL;
 using GraphQL.Builders;
@@ -39,9 +39,7 @@ public static class ConnectionFieldExtensions
                     .SelectMany(step => (IEnumerable<SortStep<TEntity>>)step)
                     .Concat(defaultOrder);
                 var factory = context.RequestServices!.GetRequiredService<IDbContextFactory<DigibankDbContext>>();
-                var joins = context.Schema.AllTypes[typeof(TNodeType).GraphQLName()] is NodeGraphType<TEntity> nodeType
-                    ? nodeType.JoinsFor(SelectionLookahead.NodeFieldNames(context)).ToList()
-                    : [];
+                var projection = Projector.ForConnection<TEntity>(context, context.Schema.AllTypes[typeof(TNodeType).GraphQLName()]!);
 
                 IQueryable<TEntity> Filtered(DigibankDbContext db) =>
                     filter is null ? source(db) : source(db).Where(filter.ToPredicate());
@@ -53,7 +51,7 @@ public static class ConnectionFieldExtensions
                         context.GetArgument<string?>("after"),
                         context.GetArgument<int?>("last"),
                         context.GetArgument<string?>("before")),
-                    () => joins.Aggregate(Filtered(db), (query, join) => query.Include(join)).OrderBySteps(order),
+                    () => projection is null ? Filtered(db).OrderBySteps(order) : Filtered(db).OrderBySteps(order).Select(projection),
                     async cancellationToken =>
                     {
                         await using var countDb = await factory.CreateDbContextAsync(cancellationToken);

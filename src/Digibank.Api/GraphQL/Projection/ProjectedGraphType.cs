@@ -1,0 +1,173 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using GraphQL;
+using GraphQL.Types;
+using GraphQLParser.AST;
+
+namespace Digibank.Api.GraphQL.Projection;
+
+/// <summary>A graph type that knows which members of its entity each of its fields reads.</summary>
+public interface IProjectedGraphType : IComplexGraphType
+{
+    /// <summary>Adds what <paramref name="field"/> reads to <paramref name="node"/>; false when the field's needs are unknown.</summary>
+    bool TryProject(GraphQLField field, ProjectionNode node, IResolveFieldContext context);
+}
+
+/// <summary>
+/// An object type over an entity whose fields declare what they read, so a page query can select
+/// just those columns and join just the rows the client asked for (a projection, as HotChocolate's
+/// <c>UseProjection</c> does). Fields made with <c>Field(x => x.Member)</c> declare themselves.
+/// A field without a declaration makes the whole entity load, so a missing declaration costs speed, never data.
+/// </summary>
+public abstract class ProjectedGraphType<T> : ObjectGraphType<T>, IProjectedGraphType
+    where T : class
+{
+    // GraphQL.NET records the member behind Field(x => x.Member) under this metadata key.
+    private const string ExpressionMemberKey = "ORIGINAL_EXPRESSION_PROPERTY_NAME";
+
+    private readonly Dictionary<string, Action<GraphQLField, ProjectionNode, IResolveFieldContext>> _reads = [];
+
+    public bool TryProject(GraphQLField field, ProjectionNode node, IResolveFieldContext context)
+    {
+        var name = field.Name.StringValue;
+        if (name.StartsWith("__", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (_reads.TryGetValue(name, out var reads))
+        {
+            reads(field, node, context);
+            return true;
+        }
+
+        if (GetField(name)?.GetMetadata<string>(ExpressionMemberKey) is { } memberName && typeof(T).GetProperty(memberName) is { } property)
+        {
+            node.Members.Add(property);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The field reads these members of the entity.</summary>
+    protected void Reads(string fieldName, params Expression<Func<T, object?>>[] members) =>
+        _reads[fieldName] = (_, node, _) => node.Members.UnionWith(members.Select(ProjectionNode.PropertyOf));
+
+    /// <summary>The field resolves a related row with its own graph type; the client's selection decides its members.</summary>
+    protected void ReadsRelated<TOther>(string fieldName, Expression<Func<T, TOther?>> navigation, params Expression<Func<T, object?>>[] members)
+        where TOther : class =>
+        _reads[fieldName] = (field, node, context) =>
+        {
+            node.Members.UnionWith(members.Select(ProjectionNode.PropertyOf));
+            var related = node.Child(ProjectionNode.PropertyOf(navigation));
+            if (GetField(fieldName)?.ResolvedType?.GetNamedType() is IProjectedGraphType relatedType)
+            {
+                related.AddSelection(relatedType, field.SelectionSet, context);
+            }
+            else
+            {
+                related.Whole = true;
+            }
+        };
+
+    /// <summary>The field reads members of a related row whatever the client selected, e.g. a help point's name.</summary>
+    protected void ReadsThrough<TOther>(string fieldName, Expression<Func<T, TOther?>> navigation, Expression<Func<TOther, object?>>[] relatedMembers, params Expression<Func<T, object?>>[] members)
+        where TOther : class =>
+        _reads[fieldName] = (_, node, _) =>
+        {
+            node.Members.UnionWith(members.Select(ProjectionNode.PropertyOf));
+            node.Child(ProjectionNode.PropertyOf(navigation)).Members.UnionWith(relatedMembers.Select(ProjectionNode.PropertyOf));
+        };
+
+    /// <summary>The field's type is another view of the same entity (such as a course's location).</summary>
+    protected void ReadsSameEntity(string fieldName) =>
+        _reads[fieldName] = (field, node, context) =>
+        {
+            if (GetField(fieldName)?.ResolvedType?.GetNamedType() is IProjectedGraphType view)
+            {
+                node.AddSelection(view, field.SelectionSet, context);
+            }
+            else
+            {
+                node.Whole = true;
+            }
+        };
+}
+
+/// <summary>The members of one entity to load, and of the related rows to load with it.</summary>
+public sealed class ProjectionNode(Type entityType)
+{
+    public Type EntityType { get; } = entityType;
+
+    public HashSet<PropertyInfo> Members { get; } = [];
+
+    public Dictionary<PropertyInfo, ProjectionNode> Children { get; } = [];
+
+    /// <summary>Load every column: some selected field did not say what it reads.</summary>
+    public bool Whole { get; set; }
+
+    public ProjectionNode Child(PropertyInfo navigation)
+    {
+        if (!Children.TryGetValue(navigation, out var child))
+        {
+            Children[navigation] = child = new ProjectionNode(navigation.PropertyType);
+        }
+
+        return child;
+    }
+
+    public void AddSelection(IProjectedGraphType graphType, GraphQLSelectionSet? selectionSet, IResolveFieldContext context)
+    {
+        foreach (var field in SelectionLookahead.Fields(context, selectionSet))
+        {
+            Whole |= !graphType.TryProject(field, this, context);
+        }
+    }
+
+    /// <summary><c>new T { Id = x.Id, A = x.A, Related = x.Related == null ? null : new R { … } }</c>, or x itself when whole.</summary>
+    public Expression Build(Expression source)
+    {
+        if (Whole)
+        {
+            return source;
+        }
+
+        var members = Members.Append(EntityType.GetProperty("Id")!).Distinct()
+            .Select(member => (MemberBinding)Expression.Bind(member, Expression.Property(source, member)));
+        var related = Children.Select(child =>
+        {
+            var navigation = Expression.Property(source, child.Key);
+            var isMissing = Expression.Equal(navigation, Expression.Constant(null, child.Key.PropertyType));
+            return (MemberBinding)Expression.Bind(child.Key, Expression.Condition(isMissing, Expression.Constant(null, child.Key.PropertyType), child.Value.Build(navigation)));
+        });
+        return Expression.MemberInit(Expression.New(EntityType), members.Concat(related));
+    }
+
+    public static PropertyInfo PropertyOf(LambdaExpression member) =>
+        (member.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : member.Body) is MemberExpression { Member: PropertyInfo property }
+            ? property
+            : throw new ArgumentException($"'{member}' does not read one property.", nameof(member));
+}
+
+public static class Projector
+{
+    /// <summary>The projection for the items of a connection, or null when the whole entity has to load.</summary>
+    public static Expression<Func<T, T>>? ForConnection<T>(IResolveFieldContext context, IGraphType nodeType)
+    {
+        if (nodeType is not IProjectedGraphType projected)
+        {
+            return null;
+        }
+
+        var root = new ProjectionNode(typeof(T));
+        root.AddSelection(projected, SelectionLookahead.NodeSelection(context), context);
+        if (root.Whole)
+        {
+            return null;
+        }
+
+        var parameter = Expression.Parameter(typeof(T), "x");
+        return Expression.Lambda<Func<T, T>>(root.Build(parameter), parameter);
+    }
+}
