@@ -1,7 +1,9 @@
 using System.Linq.Expressions;
 using Digibank.Api.Data;
 using Digibank.Api.GraphQL.DataLoading;
+using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.HelpPoints;
+using Digibank.Api.Municipalities;
 using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
@@ -45,8 +47,8 @@ public static class DeviceAvailabilityQueries
             .Argument<EnumerationGraphType<DeviceKind>>("kind", "Only this kind of device.")
             .ResolveAsync(async context =>
             {
-                var helpPointId = context.GetArgument<string?>("helpPointId") is { } helpPoint ? GlobalIdOf(HelpPointType.TypeName, helpPoint) : (int?)null;
-                var municipalityId = context.GetArgument<string?>("municipalityId") is { } municipality ? GlobalIdOf(Municipalities.MunicipalityType.TypeName, municipality) : (int?)null;
+                var helpPointId = context.GetArgument<string?>("helpPointId") is { } helpPoint ? GlobalId.DecodeFor(HelpPointType.TypeName, helpPoint) : (int?)null;
+                var municipalityId = context.GetArgument<string?>("municipalityId") is { } municipality ? GlobalId.DecodeFor(MunicipalityType.TypeName, municipality) : (int?)null;
                 var kind = context.GetArgument<DeviceKind?>("kind");
                 var factory = context.RequestServices!.GetRequiredService<IDbContextFactory<DigibankDbContext>>();
                 await using var db = await factory.CreateDbContextAsync(context.CancellationToken);
@@ -108,6 +110,4 @@ public static class DeviceAvailabilityQueries
             waiting.GetValueOrDefault((count.HomeHelpPointId, count.Kind)),
             nextDue.TryGetValue((count.HomeHelpPointId, count.Kind), out var due) ? due : null))];
     }
-
-    private static int GlobalIdOf(string typeName, string id) => GraphQL.Relay.GlobalId.DecodeFor(typeName, id);
 }

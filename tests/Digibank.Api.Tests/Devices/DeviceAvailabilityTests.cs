@@ -43,6 +43,24 @@ public sealed class DeviceAvailabilityTests(DigibankApiFactory api) : IClassFixt
     }
 
     [Fact]
+    public async Task Availability_narrows_to_one_town_and_refuses_an_id_of_another_type()
+    {
+        var towns = await _client.QueryAsync("{ municipalities { nodes { id name } } }");
+        var mesen = towns["municipalities"]!["nodes"]!.AsArray().Single(town => (string?)town!["name"] == "Mesen")!;
+
+        var inMesen = await _client.QueryAsync(
+            "query ($town: ID) { deviceAvailability(municipalityId: $town) { helpPoint { municipality { name } } total } }",
+            new { town = (string)mesen["id"]! });
+        var wrongType = await _client.PostAsync(
+            "query ($point: ID) { deviceAvailability(helpPointId: $point) { total } }",
+            new { point = (string)mesen["id"]! });
+
+        Assert.NotEmpty(inMesen["deviceAvailability"]!.AsArray());
+        Assert.All(inMesen["deviceAvailability"]!.AsArray(), row => Assert.Equal("Mesen", (string?)row!["helpPoint"]!["municipality"]!["name"]));
+        Assert.Equal(["INVALID_ID"], wrongType.ErrorCodes);
+    }
+
+    [Fact]
     public async Task Availability_never_says_who_borrowed_a_device()
     {
         var response = await _client.PostAsync("{ deviceAvailability { participant { firstName } } }");

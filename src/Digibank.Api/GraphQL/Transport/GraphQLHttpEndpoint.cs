@@ -179,7 +179,7 @@ public sealed class GraphQLHttpEndpoint(
         }
         catch (JsonException)
         {
-            return (null, new Failure(StatusCodes.Status400BadRequest, ErrorCodes.InvalidJson, "The request body is not valid JSON."));
+            return (null, new Failure(StatusCodes.Status400BadRequest, ErrorCodes.InvalidJson, "The request body must be a JSON object with a `query`."));
         }
         catch (BadHttpRequestException)
         {
