@@ -4,10 +4,12 @@ using Digibank.Api.GraphQL;
 using Digibank.Api.HelpPoints;
 using Digibank.Api.Municipalities;
 using Digibank.Api.Partners;
+using Digibank.Api.Staff;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddDigibankStore();
+builder.AddStaffAuthentication();
 builder.AddDigibankGraphQL();
 builder.Services
     .AddMunicipalities()
@@ -17,13 +19,14 @@ builder.Services
 
 var app = builder.Build();
 
-if (await SchemaFile.TryWriteAsync(app, args))
+if (await SchemaFile.TryWriteAsync(app, args) || StaffSetup.TryMintToken(app))
 {
     return;
 }
 
 await app.PrepareStoreAsync();
 
+app.UseAuthentication();
 app.MapDigibankGraphQL();
 app.MapCatalogueEndpoints();
 app.MapGet("/", () => Results.Text(

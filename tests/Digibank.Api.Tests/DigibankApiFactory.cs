@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Digibank.Api.Data;
+using Digibank.Api.Staff;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -32,6 +33,7 @@ public class DigibankApiFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Digibank", $"Data Source={_databaseFile}");
         builder.UseSetting("DemoRegion:Seed", SeedDemoRegion.ToString());
+        builder.UseSetting("Auth:SigningKey", "digibank-tests-signing-key-of-at-least-32-bytes");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -44,6 +46,18 @@ public class DigibankApiFactory : WebApplicationFactory<Program>
         Services.GetRequiredService<IDbContextFactory<DigibankDbContext>>().CreateDbContext();
 
     public GraphQLTestClient CreateGraphQLClient() => new(CreateClient());
+
+    /// <summary>A client with a staff bearer token for the given role and help points (by name).</summary>
+    public GraphQLTestClient CreateStaffClient(StaffRole role, params string[] helpPointNames)
+    {
+        using var db = CreateDbContext();
+        var helpPointIds = db.HelpPoints.Where(h => helpPointNames.Contains(h.Name)).Select(h => h.Id).ToList();
+        Assert.Equal(helpPointNames.Length, helpPointIds.Count);
+        var token = Services.GetRequiredService<StaffTokens>().Mint($"test:{role}:{string.Join('+', helpPointIds)}", $"Test {role}", role, helpPointIds);
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return new GraphQLTestClient(client);
+    }
 
     protected override void Dispose(bool disposing)
     {

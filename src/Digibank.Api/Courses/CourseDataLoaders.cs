@@ -11,6 +11,9 @@ public sealed record SeatCounts(int Taken, int Waiting)
 
 public static class CourseDataLoaders
 {
+    public static IDataLoaderResult<Course?> LoadCourse(this IResolveFieldContext context, int id) =>
+        context.LoadByKey<int, Course>(nameof(LoadCourse), id, (db, ids) => db.Courses.Where(c => ids.Contains(c.Id)), c => c.Id);
+
 
     public static IDataLoaderResult<IReadOnlyList<CourseSession>> LoadSessions(this IResolveFieldContext context, int courseId) =>
         context.LoadGroup<int, CourseSession>(

@@ -77,6 +77,9 @@ public sealed class Loan : IEntity
 
     public DateTime CheckedOutAt { get; set; }
 
+    /// <summary>The staff member who handed the device over (their token's subject).</summary>
+    public string? CheckedOutBy { get; set; }
+
     public DateTime DueAt { get; set; }
 
     public int Renewals { get; set; }

@@ -14,4 +14,5 @@ public static class ErrorCodes
     public const string PageSizeTooLarge = "PAGE_SIZE_TOO_LARGE";
     public const string InternalError = "INTERNAL_SERVER_ERROR";
     public const string Timeout = "TIMEOUT";
+    public const string InvalidToken = "AUTH_INVALID_TOKEN";
 }

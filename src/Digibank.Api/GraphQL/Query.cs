@@ -2,6 +2,7 @@ using Digibank.Api.Courses;
 using Digibank.Api.Devices;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.HelpPoints;
+using Digibank.Api.HelpRequests;
 using Digibank.Api.Municipalities;
 using Digibank.Api.Partners;
 using GraphQL.Types;
@@ -18,6 +19,8 @@ public sealed class Query : ObjectGraphType
         this.AddCourseQueries();
         this.AddHelpPointQueries();
         this.AddDeviceQueries();
+        this.AddLendingQueries();
+        this.AddHelpRequestQueries();
         this.AddPartnerQueries();
         this.AddMunicipalityQueries();
     }

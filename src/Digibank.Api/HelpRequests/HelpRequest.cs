@@ -32,6 +32,11 @@ public sealed class HelpRequest : IEntity
 
     public Digibuddy? AssignedDigibuddy { get; set; }
 
+    /// <summary>The staff member handling the request when no digibuddy is assigned (their token's name).</summary>
+    public string? AssignedStaffName { get; set; }
+
+    public DateTime? AssignedAt { get; set; }
+
     public HelpRequestStatus Status { get; set; }
 
     public DateTime? VisitStartsAt { get; set; }

@@ -297,6 +297,10 @@ namespace Digibank.Api.Data.Migrations
                     b.Property<DateTime>("CheckedOutAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CheckedOutBy")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("DeviceId")
                         .HasColumnType("INTEGER");
 
@@ -517,8 +521,15 @@ namespace Digibank.Api.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("AssignedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("AssignedDigibuddyId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignedStaffName")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Channel")
                         .IsRequired()

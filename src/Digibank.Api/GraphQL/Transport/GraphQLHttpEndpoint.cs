@@ -37,6 +37,15 @@ public sealed class GraphQLHttpEndpoint(
             return;
         }
 
+        // A token that does not validate is refused outright, rather than quietly treated as anonymous.
+        if (http.Request.Headers.Authorization.Count > 0 && http.User.Identity?.IsAuthenticated != true)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+            await WriteErrorAsync(http, StatusCodes.Status401Unauthorized, responseMediaType, ErrorCodes.InvalidToken,
+                "The bearer token is not valid or has expired. Ask for a new staff token.");
+            return;
+        }
+
         var (request, failure) = HttpMethods.IsGet(http.Request.Method)
             ? ReadFromQueryString(http.Request)
             : await ReadFromBodyAsync(http.Request);

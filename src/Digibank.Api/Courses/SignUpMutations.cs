@@ -1,0 +1,266 @@
+using System.Security.Cryptography;
+using System.Text;
+using Digibank.Api.Data;
+using Digibank.Api.GraphQL.Mutations;
+using Digibank.Api.GraphQL.Relay;
+using Digibank.Api.Municipalities;
+using Digibank.Api.Participants;
+using Digibank.Api.Staff;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+
+namespace Digibank.Api.Courses;
+
+public static class SignUpMutations
+{
+    public static void AddSignUpMutations(this ObjectGraphType mutation)
+    {
+        mutation.MutationField<SignUpForCourseInputType, SignUpForCourseInput, SignUpForCoursePayloadType, SignUpForCoursePayload>(
+            "signUpForCourse",
+            "Signs a resident up for a course: a seat when one is free, otherwise a place on the waiting list. " +
+            "Anonymous callers give one contact channel; staff may sign someone up without one (assisted sign-up).",
+            SignUpForCourseAsync);
+        mutation.MutationField<CancelSignUpInputType, CancelSignUpInput, CancelSignUpPayloadType, CancelSignUpPayload>(
+            "cancelSignUp",
+            "Cancels a sign-up, by the resident with the token they received or by staff. A freed seat goes to the first on the waiting list.",
+            CancelSignUpAsync);
+        mutation.MutationField<RecordAttendanceInputType, RecordAttendanceInput, RecordAttendancePayloadType, RecordAttendancePayload>(
+            "recordAttendance",
+            "Staff record whether a confirmed participant came.",
+            RecordAttendanceAsync);
+    }
+
+    private static Task<SignUpForCoursePayload> SignUpForCourseAsync(IResolveFieldContext context, SignUpForCourseInput input)
+    {
+        var staff = context.Staff();
+        var now = context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var rules = new InputRules();
+        var courseId = rules.Id(nameof(input.CourseId), CourseType.TypeName, input.CourseId);
+        var municipalityId = rules.Id(nameof(input.MunicipalityId), MunicipalityType.TypeName, input.MunicipalityId);
+        var firstName = rules.Text(nameof(input.FirstName), input.FirstName, 50);
+        var email = rules.Email(nameof(input.Email), input.Email);
+        var phone = rules.Phone(nameof(input.Phone), input.Phone);
+        rules.Require(email is null || phone is null, nameof(input.Email), "Give one contact channel: an e-mail address or a phone number, not both.");
+        rules.Require(staff is not null || email is not null || phone is not null, nameof(input.Email),
+            "Give an e-mail address or a phone number, so the course can reach you. Staff can sign up someone without either.");
+        if (!input.Consent)
+        {
+            rules.Add(new ConsentRequiredError("Agree that Digibank keeps your first name and contact for this course."));
+        }
+
+        if (rules.Failed)
+        {
+            return Task.FromResult(new SignUpForCoursePayload(null, null, rules.Errors));
+        }
+
+        return MutationTransaction.RunAsync(context, async (db, cancellationToken) =>
+        {
+            var course = await db.Courses.SingleOrDefaultAsync(c => c.Id == courseId && c.Status != CourseStatus.Withdrawn, cancellationToken);
+            if (course is null)
+            {
+                return SignUpForCoursePayload.Failed(new NotFoundError("There is no such course."));
+            }
+
+            if (!await db.Municipalities.AnyAsync(m => m.Id == municipalityId, cancellationToken))
+            {
+                return SignUpForCoursePayload.Failed(new NotFoundError("There is no such town in the region."));
+            }
+
+            if (course.Status is not (CourseStatus.Scheduled or CourseStatus.Full) || course.StartsAt <= now)
+            {
+                return SignUpForCoursePayload.Failed(new CourseNotOpenError($"'{course.Title}' no longer takes sign-ups."));
+            }
+
+            if (course.SignUpDeadline is { } deadline && deadline <= now)
+            {
+                return SignUpForCoursePayload.Failed(new SignUpDeadlinePassedError($"Sign-ups for '{course.Title}' closed on {Region.ToLocal(deadline):d MMMM yyyy HH:mm}.", deadline));
+            }
+
+            var participant = await FindByContactAsync(db, email, phone, cancellationToken);
+            if (participant is not null
+                && await db.SignUps.FirstOrDefaultAsync(s => s.CourseId == course.Id && s.ParticipantId == participant.Id
+                    && (s.Status == SignUpStatus.Confirmed || s.Status == SignUpStatus.Waitlisted), cancellationToken) is { } existing)
+            {
+                return SignUpForCoursePayload.Failed(new AlreadySignedUpError("You are already signed up for this course.", existing.Status));
+            }
+
+            var seats = await SeatCountsAsync(db, course.Id, cancellationToken);
+            var hasSeat = seats.Taken < course.Capacity;
+            if (!hasSeat && !input.JoinWaitingList)
+            {
+                return SignUpForCoursePayload.Failed(new CourseFullError($"'{course.Title}' is full.", seats.Waiting));
+            }
+
+            participant ??= db.Participants.Add(new Participant { CreatedAt = now }).Entity;
+            participant.FirstName = firstName;
+            participant.Email = email ?? participant.Email;
+            participant.Phone = phone ?? participant.Phone;
+            participant.MunicipalityId = municipalityId;
+            participant.TargetGroup = input.TargetGroup;
+            participant.ConsentGivenAt = now;
+
+            var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+            var signUp = db.SignUps.Add(new SignUp
+            {
+                Course = course,
+                Participant = participant,
+                Status = hasSeat ? SignUpStatus.Confirmed : SignUpStatus.Waitlisted,
+                WaitlistPosition = hasSeat ? null : seats.Waiting + 1,
+                Channel = staff is null ? SignUpChannel.Web : SignUpChannel.Counter,
+                CancellationTokenHash = Hash(token),
+                CreatedAt = now,
+                UpdatedAt = now,
+            }).Entity;
+            UpdateFullStatus(course, seats.Taken + (hasSeat ? 1 : 0));
+            return new SignUpForCoursePayload(signUp, token, []);
+        });
+    }
+
+    private static Task<CancelSignUpPayload> CancelSignUpAsync(IResolveFieldContext context, CancelSignUpInput input)
+    {
+        var staff = context.Staff();
+        var now = context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var rules = new InputRules();
+        var signUpId = rules.Id(nameof(input.SignUpId), SignUpType.TypeName, input.SignUpId);
+        rules.Require(staff is not null || !string.IsNullOrWhiteSpace(input.CancellationToken), nameof(input.CancellationToken),
+            "Give the cancellation token you received when you signed up.");
+        if (rules.Failed)
+        {
+            return Task.FromResult(new CancelSignUpPayload(null, null, rules.Errors));
+        }
+
+        return MutationTransaction.RunAsync(context, async (db, cancellationToken) =>
+        {
+            var signUp = await db.SignUps.Include(s => s.Course).SingleOrDefaultAsync(s => s.Id == signUpId, cancellationToken);
+            if (signUp is null)
+            {
+                return CancelSignUpPayload.Failed(new NotFoundError("There is no such sign-up."));
+            }
+
+            var byToken = input.CancellationToken is { Length: > 0 } token && signUp.CancellationTokenHash == Hash(token);
+            if (!byToken)
+            {
+                if (staff is null)
+                {
+                    return CancelSignUpPayload.Failed(new InvalidCancellationTokenError("This cancellation token does not belong to this sign-up."));
+                }
+
+                if (!staff.CanActFor(signUp.Course!.HelpPointId))
+                {
+                    return CancelSignUpPayload.Failed(new NotAllowedError("This course is not at a help point you work at."));
+                }
+            }
+
+            if (signUp.Status is not (SignUpStatus.Confirmed or SignUpStatus.Waitlisted))
+            {
+                return CancelSignUpPayload.Failed(new SignUpNotActiveError("This sign-up is no longer active.", signUp.Status));
+            }
+
+            var promoted = await CancelAsync(db, signUp, now, cancellationToken);
+            return new CancelSignUpPayload(signUp, promoted, []);
+        });
+    }
+
+    private static Task<RecordAttendancePayload> RecordAttendanceAsync(IResolveFieldContext context, RecordAttendanceInput input)
+    {
+        var staff = context.RequireStaff();
+        var now = context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var rules = new InputRules();
+        var signUpId = rules.Id(nameof(input.SignUpId), SignUpType.TypeName, input.SignUpId);
+        if (rules.Failed)
+        {
+            return Task.FromResult(new RecordAttendancePayload(null, rules.Errors));
+        }
+
+        return MutationTransaction.RunAsync(context, async (db, cancellationToken) =>
+        {
+            var signUp = await db.SignUps.Include(s => s.Course).SingleOrDefaultAsync(s => s.Id == signUpId, cancellationToken);
+            if (signUp is null)
+            {
+                return RecordAttendancePayload.Failed(new NotFoundError("There is no such sign-up."));
+            }
+
+            if (!staff.CanActFor(signUp.Course!.HelpPointId))
+            {
+                return RecordAttendancePayload.Failed(new NotAllowedError("This course is not at a help point you work at."));
+            }
+
+            if (!SignUp.SeatTakingStatuses.Contains(signUp.Status))
+            {
+                return RecordAttendancePayload.Failed(new SignUpNotActiveError("Only confirmed participants can attend.", signUp.Status));
+            }
+
+            signUp.Status = input.Attended ? SignUpStatus.Attended : SignUpStatus.NoShow;
+            signUp.UpdatedAt = now;
+            return new RecordAttendancePayload(signUp, []);
+        });
+    }
+
+    /// <summary>
+    /// Cancels a sign-up inside the caller's transaction. A freed seat goes to the first on the waiting
+    /// list, and everyone behind a vacated waiting-list place moves up one. Returns the promoted sign-up.
+    /// </summary>
+    public static async Task<SignUp?> CancelAsync(DigibankDbContext db, SignUp signUp, DateTime now, CancellationToken cancellationToken)
+    {
+        var course = signUp.Course ?? await db.Courses.SingleAsync(c => c.Id == signUp.CourseId, cancellationToken);
+        var heldSeat = signUp.Status == SignUpStatus.Confirmed;
+        var vacatedPosition = signUp.WaitlistPosition;
+        signUp.Status = SignUpStatus.Cancelled;
+        signUp.WaitlistPosition = null;
+        signUp.UpdatedAt = now;
+
+        SignUp? promoted = null;
+        if (heldSeat)
+        {
+            promoted = await db.SignUps
+                .Where(s => s.CourseId == course.Id && s.Status == SignUpStatus.Waitlisted)
+                .OrderBy(s => s.WaitlistPosition).ThenBy(s => s.Id)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (promoted is not null)
+            {
+                vacatedPosition = promoted.WaitlistPosition;
+                promoted.Status = SignUpStatus.Confirmed;
+                promoted.WaitlistPosition = null;
+                promoted.UpdatedAt = now;
+            }
+        }
+
+        if (vacatedPosition is { } position)
+        {
+            var behind = await db.SignUps
+                .Where(s => s.CourseId == course.Id && s.Status == SignUpStatus.Waitlisted && s.WaitlistPosition > position)
+                .ToListAsync(cancellationToken);
+            foreach (var waiting in behind)
+            {
+                waiting.WaitlistPosition--;
+                waiting.UpdatedAt = now;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        UpdateFullStatus(course, (await SeatCountsAsync(db, course.Id, cancellationToken)).Taken);
+        return promoted;
+    }
+
+    private static async Task<SeatCounts> SeatCountsAsync(DigibankDbContext db, int courseId, CancellationToken cancellationToken)
+    {
+        var statuses = await db.SignUps.Where(s => s.CourseId == courseId).Select(s => s.Status).ToListAsync(cancellationToken);
+        return new SeatCounts(statuses.Count(SignUp.SeatTakingStatuses.Contains), statuses.Count(status => status == SignUpStatus.Waitlisted));
+    }
+
+    private static void UpdateFullStatus(Course course, int seatsTaken)
+    {
+        if (course.Status is CourseStatus.Scheduled or CourseStatus.Full)
+        {
+            course.Status = seatsTaken >= course.Capacity ? CourseStatus.Full : CourseStatus.Scheduled;
+        }
+    }
+
+    private static async Task<Participant?> FindByContactAsync(DigibankDbContext db, string? email, string? phone, CancellationToken cancellationToken) =>
+        email is not null ? await db.Participants.FirstOrDefaultAsync(p => p.Email == email && p.ErasedAt == null, cancellationToken)
+        : phone is not null ? await db.Participants.FirstOrDefaultAsync(p => p.Phone == phone && p.ErasedAt == null, cancellationToken)
+        : null;
+
+    private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}

@@ -1,0 +1,18 @@
+using Digibank.Api.Courses;
+using Digibank.Api.Devices;
+using Digibank.Api.HelpRequests;
+using GraphQL.Types;
+
+namespace Digibank.Api.GraphQL;
+
+/// <summary>The root mutation: each feature adds its own fields, each with one input and one payload.</summary>
+public sealed class Mutation : ObjectGraphType
+{
+    public Mutation()
+    {
+        Name = "Mutation";
+        this.AddSignUpMutations();
+        this.AddLendingMutations();
+        this.AddHelpRequestMutations();
+    }
+}

@@ -1,0 +1,115 @@
+using System.Net.Mail;
+using Digibank.Api.GraphQL.Relay;
+
+namespace Digibank.Api.GraphQL.Mutations;
+
+/// <summary>
+/// Checks on client input that every mutation shares; each failure becomes an <see cref="InvalidInputError"/>
+/// naming the input field as the client wrote it (<c>nameof(input.FirstName)</c> becomes <c>firstName</c>).
+/// </summary>
+public sealed class InputRules
+{
+    private readonly List<UserError> _errors = [];
+
+    public IReadOnlyList<UserError> Errors => _errors;
+
+    public bool Failed => _errors.Count > 0;
+
+    /// <summary>Trimmed text, required or not, within a length; returns null for an empty optional value.</summary>
+    public string? Text(string field, string? value, int maxLength, bool required = true)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            if (required)
+            {
+                Invalid(field, "`{0}` cannot be empty.");
+            }
+
+            return null;
+        }
+
+        if (trimmed.Length > maxLength)
+        {
+            Invalid(field, $"`{{0}}` can be at most {maxLength} characters.");
+            return null;
+        }
+
+        return trimmed;
+    }
+
+    /// <summary>An e-mail address, stored in lower case so the same person is recognised again.</summary>
+    public string? Email(string field, string? value)
+    {
+        var text = Text(field, value, 254, required: false);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!MailAddress.TryCreate(text, out var address) || address.Address != text || !address.Host.Contains('.', StringComparison.Ordinal))
+        {
+            Invalid(field, "`{0}` is not an e-mail address.");
+            return null;
+        }
+
+        return text.ToLowerInvariant();
+    }
+
+    /// <summary>A Belgian or international phone number, kept as digits with an optional leading +.</summary>
+    public string? Phone(string field, string? value)
+    {
+        var text = Text(field, value, 30, required: false);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var digits = new string([.. text.Where(char.IsAsciiDigit)]);
+        if (digits.Length is < 9 or > 15 || text.Any(c => !char.IsAsciiDigit(c) && c is not (' ' or '+' or '/' or '.' or '-' or '(' or ')')))
+        {
+            Invalid(field, "`{0}` is not a phone number.");
+            return null;
+        }
+
+        return text.StartsWith('+') ? "+" + digits : digits;
+    }
+
+    /// <summary>A global id of <paramref name="nodeType"/>; 0 when it is not one.</summary>
+    public int Id(string field, string nodeType, string? globalId)
+    {
+        if (GlobalId.TryDecode(globalId, out var typeName, out var id) && typeName == nodeType)
+        {
+            return id;
+        }
+
+        Invalid(field, $"`{{0}}` is not a {nodeType} id.");
+        return 0;
+    }
+
+    /// <summary>A moment that must lie in the future.</summary>
+    public DateTime Future(string field, DateTime value, DateTime now)
+    {
+        if (value <= now)
+        {
+            Invalid(field, "`{0}` must be in the future.");
+        }
+
+        return value;
+    }
+
+    public void Require(bool condition, string field, string message)
+    {
+        if (!condition)
+        {
+            _errors.Add(new InvalidInputError(Camel(field), message));
+        }
+    }
+
+    public void Add(UserError error) => _errors.Add(error);
+
+    private void Invalid(string field, string messageFormat) =>
+        _errors.Add(new InvalidInputError(Camel(field), string.Format(System.Globalization.CultureInfo.InvariantCulture, messageFormat, Camel(field))));
+
+    private static string Camel(string field) => field.Length == 0 ? field : char.ToLowerInvariant(field[0]) + field[1..];
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Digibank.Api.Staff;
+
+public sealed class StaffTokenOptions
+{
+    public const string Section = "Auth";
+
+    /// <summary>HMAC key, at least 32 bytes of text. Without one, a random key is kept in the data folder.</summary>
+    public string? SigningKey { get; set; }
+
+    public string Issuer { get; set; } = "digibank-regio-poperinge";
+
+    public string Audience { get; set; } = "digibank-api";
+}
+
+/// <summary>Signs and describes staff bearer tokens (JWT, HS256).</summary>
+public sealed class StaffTokens(SymmetricSecurityKey key, StaffTokenOptions options, TimeProvider clock)
+{
+    public TokenValidationParameters ValidationParameters => new()
+    {
+        ValidIssuer = options.Issuer,
+        ValidAudience = options.Audience,
+        IssuerSigningKey = key,
+        ValidateLifetime = true,
+        ClockSkew = TimeSpan.FromMinutes(1),
+        // Lifetimes follow the application's clock, the one that also stamped the token.
+        LifetimeValidator = (notBefore, expires, _, parameters) =>
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            return (notBefore is null || notBefore <= now + parameters.ClockSkew) && (expires is null || now - parameters.ClockSkew < expires);
+        },
+        NameClaimType = ClaimTypes.Name,
+        RoleClaimType = ClaimTypes.Role,
+    };
+
+    public string Mint(string subject, string name, StaffRole role, IEnumerable<int> helpPointIds, int? digibuddyId = null, TimeSpan? validFor = null)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var claims = new Dictionary<string, object>
+        {
+            [ClaimTypes.NameIdentifier] = subject,
+            [ClaimTypes.Name] = name,
+            [ClaimTypes.Role] = role.ToString(),
+            [StaffUser.HelpPointClaim] = helpPointIds.Select(id => id.ToString(CultureInfo.InvariantCulture)).ToArray(),
+        };
+        if (digibuddyId is { } buddy)
+        {
+            claims[StaffUser.DigibuddyClaim] = buddy.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = options.Issuer,
+            Audience = options.Audience,
+            Claims = claims,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + (validFor ?? TimeSpan.FromHours(12)),
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
+        });
+    }
+
+    /// <summary>The configured key, or else one kept beside the database so the server and the mint command agree.</summary>
+    public static SymmetricSecurityKey LoadKey(StaffTokenOptions options, string dataFolder)
+    {
+        if (options.SigningKey is { Length: > 0 } configured)
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(configured);
+            return bytes.Length >= 32
+                ? new SymmetricSecurityKey(bytes)
+                : throw new InvalidOperationException("Auth:SigningKey must be at least 32 bytes long.");
+        }
+
+        var file = Path.Combine(dataFolder, "auth-signing.key");
+        if (!File.Exists(file))
+        {
+            Directory.CreateDirectory(dataFolder);
+            File.WriteAllText(file, Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)));
+        }
+
+        return new SymmetricSecurityKey(Convert.FromBase64String(File.ReadAllText(file).Trim()));
+    }
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Security.Claims;
+
+namespace Digibank.Api.Staff;
+
+public enum StaffRole
+{
+    /// <summary>Works at one or more help points: lends devices, takes sign-ups and help requests there.</summary>
+    Staff,
+
+    /// <summary>A volunteer who answers the help requests assigned to them.</summary>
+    Digibuddy,
+
+    /// <summary>The regional coordinator: acts for every help point and handles erasure requests.</summary>
+    Coordinator,
+}
+
+/// <summary>The person behind a staff token: who, in which role, and for which help points.</summary>
+public sealed record StaffUser(string Subject, string Name, StaffRole Role, IReadOnlySet<int> HelpPointIds, int? DigibuddyId)
+{
+    public const string HelpPointClaim = "help_point";
+    public const string DigibuddyClaim = "digibuddy";
+
+    public bool IsCoordinator => Role == StaffRole.Coordinator;
+
+    /// <summary>Coordinators act for the whole region; staff and digibuddies for the points in their token.</summary>
+    public bool CanActFor(int? helpPointId) =>
+        IsCoordinator || (helpPointId is { } id && HelpPointIds.Contains(id));
+
+    public static StaffUser? From(ClaimsPrincipal? principal)
+    {
+        if (principal?.Identity?.IsAuthenticated != true
+            || principal.FindFirst(ClaimTypes.NameIdentifier)?.Value is not { Length: > 0 } subject
+            || !Enum.TryParse<StaffRole>(principal.FindFirst(ClaimTypes.Role)?.Value, ignoreCase: true, out var role))
+        {
+            return null;
+        }
+
+        var helpPoints = principal.FindAll(HelpPointClaim)
+            .Select(claim => int.TryParse(claim.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : -1)
+            .Where(id => id > 0)
+            .ToHashSet();
+        var digibuddy = int.TryParse(principal.FindFirst(DigibuddyClaim)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var buddy) ? buddy : (int?)null;
+        return new StaffUser(subject, principal.FindFirst(ClaimTypes.Name)?.Value ?? subject, role, helpPoints, digibuddy);
+    }
+}
