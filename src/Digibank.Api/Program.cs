@@ -3,6 +3,7 @@ using Digibank.Api.Data;
 using Digibank.Api.GraphQL;
 using Digibank.Api.HelpPoints;
 using Digibank.Api.Municipalities;
+using Digibank.Api.Participants;
 using Digibank.Api.Partners;
 using Digibank.Api.Staff;
 
@@ -15,7 +16,8 @@ builder.Services
     .AddMunicipalities()
     .AddPartners()
     .AddHelpPoints()
-    .AddCourses();
+    .AddCourses()
+    .AddParticipantPrivacy(builder.Configuration);
 
 var app = builder.Build();
 

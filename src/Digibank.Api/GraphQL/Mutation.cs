@@ -1,6 +1,7 @@
 using Digibank.Api.Courses;
 using Digibank.Api.Devices;
 using Digibank.Api.HelpRequests;
+using Digibank.Api.Participants;
 using GraphQL.Types;
 
 namespace Digibank.Api.GraphQL;
@@ -14,5 +15,6 @@ public sealed class Mutation : ObjectGraphType
         this.AddSignUpMutations();
         this.AddLendingMutations();
         this.AddHelpRequestMutations();
+        this.AddParticipantMutations();
     }
 }

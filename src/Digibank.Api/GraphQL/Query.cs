@@ -17,6 +17,7 @@ public sealed class Query : ObjectGraphType
         Name = "Query";
         this.AddNodeFields();
         this.AddCourseQueries();
+        this.AddSignUpQueries();
         this.AddHelpPointQueries();
         this.AddDeviceQueries();
         this.AddLendingQueries();

@@ -1,0 +1,114 @@
+using Digibank.Api.Courses;
+using Digibank.Api.Data;
+using Digibank.Api.Devices;
+using Digibank.Api.HelpRequests;
+using Microsoft.EntityFrameworkCore;
+
+namespace Digibank.Api.Participants;
+
+public sealed class PrivacyOptions
+{
+    public const string Section = "Privacy";
+
+    /// <summary>Days after a person's last closed sign-up, loan or help request before their details are anonymised.</summary>
+    public int RetentionDays { get; set; } = 365;
+}
+
+/// <summary>
+/// Erasing a person blanks their name and contact and keeps the anonymous history (town, target group,
+/// what they took part in) that the reach statistics count.
+/// </summary>
+public static class ParticipantPrivacy
+{
+    public static void Anonymise(Participant participant, DateTime now)
+    {
+        participant.FirstName = null;
+        participant.Email = null;
+        participant.Phone = null;
+        participant.ErasedAt ??= now;
+    }
+
+    /// <summary>Erases a person on request: active sign-ups and reservations are cancelled, seats go to the waiting list.</summary>
+    public static async Task EraseAsync(DigibankDbContext db, Participant participant, DateTime now, CancellationToken cancellationToken)
+    {
+        var active = await db.SignUps.Include(s => s.Course)
+            .Where(s => s.ParticipantId == participant.Id && (s.Status == SignUpStatus.Confirmed || s.Status == SignUpStatus.Waitlisted))
+            .ToListAsync(cancellationToken);
+        foreach (var signUp in active)
+        {
+            await SignUpMutations.CancelAsync(db, signUp, now, cancellationToken);
+        }
+
+        await db.Reservations
+            .Where(r => r.ParticipantId == participant.Id && (r.Status == ReservationStatus.Waiting || r.Status == ReservationStatus.Ready))
+            .ForEachAsync(r => r.Status = ReservationStatus.Cancelled, cancellationToken);
+        Anonymise(participant, now);
+    }
+
+    /// <summary>
+    /// Anonymises everyone whose every sign-up, loan, reservation and help request is closed and whose
+    /// last activity is older than the retention period. Returns how many people were anonymised.
+    /// </summary>
+    public static async Task<int> AnonymiseExpiredAsync(DigibankDbContext db, DateTime now, TimeSpan retention, CancellationToken cancellationToken)
+    {
+        var before = now - retention;
+        var expired = await db.Participants
+            .Where(p => p.ErasedAt == null && p.CreatedAt < before)
+            .Where(p => !db.SignUps.Any(s => s.ParticipantId == p.Id
+                && (s.Status == SignUpStatus.Confirmed || s.Status == SignUpStatus.Waitlisted || s.UpdatedAt >= before)))
+            .Where(p => !db.Loans.Any(l => l.ParticipantId == p.Id && (l.ReturnedAt == null || l.ReturnedAt >= before)))
+            .Where(p => !db.Reservations.Any(r => r.ParticipantId == p.Id
+                && (r.Status == ReservationStatus.Waiting || r.Status == ReservationStatus.Ready || r.CreatedAt >= before)))
+            .Where(p => !db.HelpRequests.Any(h => h.ParticipantId == p.Id
+                && (h.Status == HelpRequestStatus.Open || h.Status == HelpRequestStatus.Assigned || h.Status == HelpRequestStatus.Scheduled
+                    || (h.ResolvedAt ?? h.CreatedAt) >= before)))
+            .ToListAsync(cancellationToken);
+        foreach (var participant in expired)
+        {
+            Anonymise(participant, now);
+        }
+
+        return expired.Count;
+    }
+}
+
+/// <summary>Runs the retention sweep at start-up and every six hours.</summary>
+public sealed class RetentionService(
+    IDbContextFactory<DigibankDbContext> dbContextFactory,
+    Microsoft.Extensions.Options.IOptions<PrivacyOptions> options,
+    TimeProvider clock,
+    ILogger<RetentionService> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromHours(6);
+
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
+        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
+        var count = await ParticipantPrivacy.AnonymiseExpiredAsync(db, clock.GetUtcNow().UtcDateTime, TimeSpan.FromDays(options.Value.RetentionDays), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        if (count > 0)
+        {
+            logger.LogInformation("Anonymised {Count} people past the retention period of {Days} days", count, options.Value.RetentionDays);
+        }
+
+        return count;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, clock);
+        do
+        {
+            try
+            {
+                await SweepAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogError(exception, "The retention sweep failed; it runs again in {Interval}", Interval);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
