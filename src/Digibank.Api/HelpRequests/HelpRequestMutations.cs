@@ -1,14 +1,321 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using Digibank.Api.Courses;
+using Digibank.Api.Data;
+using Digibank.Api.GraphQL.Mutations;
+using Digibank.Api.HelpPoints;
+using Digibank.Api.Municipalities;
+using Digibank.Api.Participants;
+using Digibank.Api.Staff;
+using GraphQL;
 using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.HelpRequests;
 
 public static class HelpRequestMutations
 {
+    public const int MaxVisitHours = 4;
+
+    /// <summary>A visit planned further ahead than this is a typing error, not a plan.</summary>
+    private static readonly TimeSpan MaxPlanningHorizon = TimeSpan.FromDays(366);
+
     public static void AddHelpRequestMutations(this ObjectGraphType mutation)
     {
+        mutation.MutationField<RegisterHelpRequestInputType, RegisterHelpRequestInput, RegisterHelpRequestPayloadType, HelpRequestPayload>(
+            "registerHelpRequest",
+            "Registers a resident's question. Anonymous callers give one contact channel; staff may register someone without one, " +
+            "for the help points they work at. A home visit goes to the mobile team.",
+            RegisterAsync);
+        mutation.MutationField<AssignHelpRequestInputType, AssignHelpRequestInput, AssignHelpRequestPayloadType, HelpRequestPayload>(
+            "assignHelpRequest",
+            "Staff of the request's help point (or the coordinator) give the request to a digibuddy who knows the topic, or take it themselves.",
+            AssignAsync);
+        mutation.MutationField<ScheduleHomeVisitInputType, ScheduleHomeVisitInput, ScheduleHomeVisitPayloadType, HelpRequestPayload>(
+            "scheduleHomeVisit",
+            $"Plans the time slot of an assigned home visit: in the future, at most {MaxVisitHours} hours, not overlapping another visit of the same digibuddy.",
+            ScheduleHomeVisitAsync);
+        mutation.MutationField<UpdateHelpRequestStatusInputType, UpdateHelpRequestStatusInput, UpdateHelpRequestStatusPayloadType, HelpRequestPayload>(
+            "updateHelpRequestStatus",
+            "Resolves or cancels a help request. The assigned digibuddy may resolve it too. Resolved and cancelled are final.",
+            UpdateStatusAsync);
     }
 
-    public static void AddHelpRequestQueries(this ObjectGraphType query)
+    private static Task<HelpRequestPayload> RegisterAsync(IResolveFieldContext context, RegisterHelpRequestInput input)
     {
+        var staff = context.Staff();
+        var now = UtcNow(context);
+        var rules = new InputRules();
+        var topicId = rules.Id(nameof(input.TopicId), TopicType.TypeName, input.TopicId);
+        var municipalityId = rules.Id(nameof(input.MunicipalityId), MunicipalityType.TypeName, input.MunicipalityId);
+        int? helpPointId = input.HelpPointId is null ? null : rules.Id(nameof(input.HelpPointId), HelpPointType.TypeName, input.HelpPointId);
+        var firstName = rules.Text(nameof(input.FirstName), input.FirstName, 50);
+        var email = rules.Email(nameof(input.Email), input.Email);
+        var phone = rules.Phone(nameof(input.Phone), input.Phone);
+        rules.Require(email is null || phone is null, nameof(input.Email), "Give one contact channel: an e-mail address or a phone number, not both.");
+        rules.Require(staff is not null || email is not null || phone is not null, nameof(input.Email),
+            "Give an e-mail address or a phone number, so a helper can reach you. Staff can register someone without either.");
+        if (!input.Consent)
+        {
+            rules.Add(new ConsentRequiredError("Agree that Digibank keeps your first name and contact to answer your question."));
+        }
+
+        if (rules.Failed)
+        {
+            return Task.FromResult(HelpRequestPayload.Failed(rules.Errors));
+        }
+
+        return MutationTransaction.RunAsync(context, async (db, cancellationToken) =>
+        {
+            if (!await db.Topics.AnyAsync(t => t.Id == topicId, cancellationToken))
+            {
+                return HelpRequestPayload.Failed(new NotFoundError("There is no such topic."));
+            }
+
+            if (!await db.Municipalities.AnyAsync(m => m.Id == municipalityId, cancellationToken))
+            {
+                return HelpRequestPayload.Failed(new NotFoundError("There is no such town in the region."));
+            }
+
+            var helpPoint = helpPointId is { } id
+                ? await db.HelpPoints.SingleOrDefaultAsync(h => h.Id == id, cancellationToken)
+                : input.Channel == HelpRequestChannel.HomeVisit
+                    ? await db.HelpPoints.Where(h => h.Kind == HelpPointKind.MobileTeam).OrderBy(h => h.Id).FirstOrDefaultAsync(cancellationToken)
+                    : null;
+            if (helpPointId is not null && helpPoint is null)
+            {
+                return HelpRequestPayload.Failed(new NotFoundError("There is no such help point."));
+            }
+
+            // Handing a home visit to the mobile team is what any resident can do, so any staff member may do it for them.
+            var handsOverToMobileTeam = input.Channel == HelpRequestChannel.HomeVisit && helpPoint?.Kind == HelpPointKind.MobileTeam;
+            if (staff is not null && !handsOverToMobileTeam && !staff.CanManageRequestsOf(helpPoint?.Id))
+            {
+                return HelpRequestPayload.Failed(new NotAllowedError("You can register help requests only for the help points you work at."));
+            }
+
+            var participant = await FindByContactAsync(db, email, phone, cancellationToken)
+                ?? db.Participants.Add(new Participant { CreatedAt = now }).Entity;
+            participant.FirstName = firstName;
+            participant.Email = email ?? participant.Email;
+            participant.Phone = phone ?? participant.Phone;
+            participant.MunicipalityId = municipalityId;
+            participant.TargetGroup = input.TargetGroup;
+            participant.ConsentGivenAt = now;
+
+            return HelpRequestPayload.Succeeded(db.HelpRequests.Add(new HelpRequest
+            {
+                TopicId = topicId,
+                Urgency = input.Urgency,
+                Channel = input.Channel,
+                MunicipalityId = municipalityId,
+                HelpPointId = helpPoint?.Id,
+                Participant = participant,
+                Status = HelpRequestStatus.Open,
+                CreatedAt = now,
+            }).Entity);
+        });
     }
+
+    private static Task<HelpRequestPayload> AssignAsync(IResolveFieldContext context, AssignHelpRequestInput input)
+    {
+        var staff = context.RequireStaff();
+        var now = UtcNow(context);
+        var rules = new InputRules();
+        var helpRequestId = rules.Id(nameof(input.HelpRequestId), HelpRequestType.TypeName, input.HelpRequestId);
+        int? digibuddyId = input.DigibuddyId is null ? null : rules.Id(nameof(input.DigibuddyId), DigibuddyType.TypeName, input.DigibuddyId);
+        rules.Require((input.DigibuddyId is null) == input.AssignToMe, nameof(input.DigibuddyId), "Give either a digibuddy or `assignToMe: true`, not both.");
+        if (rules.Failed)
+        {
+            return Task.FromResult(HelpRequestPayload.Failed(rules.Errors));
+        }
+
+        return MutationTransaction.RunAsync(context, async (db, cancellationToken) =>
+        {
+            var managed = await FindManagedAsync(db, staff, helpRequestId, cancellationToken);
+            if (!managed.Found)
+            {
+                return HelpRequestPayload.Failed(managed.Refused);
+            }
+
+            var request = managed.Request;
+
+            if (HelpRequestStatusChanges.Check(request, HelpRequestStatus.Assigned) is { } invalidChange)
+            {
+                return HelpRequestPayload.Failed(invalidChange);
+            }
+
+            if (digibuddyId is { } buddyId)
+            {
+                var digibuddy = await db.Digibuddies.Include(d => d.Skills).SingleOrDefaultAsync(d => d.Id == buddyId, cancellationToken);
+                if (digibuddy is null)
+                {
+                    return HelpRequestPayload.Failed(new NotFoundError("There is no such digibuddy."));
+                }
+
+                if (!digibuddy.Active)
+                {
+                    return HelpRequestPayload.Failed(new DigibuddyInactiveError($"{digibuddy.FirstName} no longer takes help requests."));
+                }
+
+                if (digibuddy.Skills.All(skill => skill.Id != request.TopicId))
+                {
+                    var topic = await db.Topics.SingleAsync(t => t.Id == request.TopicId, cancellationToken);
+                    return HelpRequestPayload.Failed(new DigibuddyLacksSkillError($"{digibuddy.FirstName} does not help with {topic.Name}.", topic.Name));
+                }
+            }
+
+            request.AssignedDigibuddyId = digibuddyId;
+            request.AssignedStaffName = digibuddyId is null ? staff.Name : null;
+            request.AssignedAt = now;
+            request.Status = HelpRequestStatus.Assigned;
+            return HelpRequestPayload.Succeeded(request);
+        });
+    }
+
+    private static Task<HelpRequestPayload> ScheduleHomeVisitAsync(IResolveFieldContext context, ScheduleHomeVisitInput input)
+    {
+        var staff = context.RequireStaff();
+        var now = UtcNow(context);
+        var rules = new InputRules();
+        var helpRequestId = rules.Id(nameof(input.HelpRequestId), HelpRequestType.TypeName, input.HelpRequestId);
+        var startsAt = rules.Future(nameof(input.StartsAt), AsUtc(input.StartsAt), now);
+        var endsAt = AsUtc(input.EndsAt);
+        rules.Require(startsAt <= now + MaxPlanningHorizon, nameof(input.StartsAt), "`startsAt` can be at most a year ahead.");
+        rules.Require(endsAt > startsAt, nameof(input.EndsAt), "`endsAt` must come after `startsAt`.");
+        rules.Require(endsAt - startsAt <= TimeSpan.FromHours(MaxVisitHours), nameof(input.EndsAt), $"A home visit lasts at most {MaxVisitHours} hours.");
+        if (rules.Failed)
+        {
+            return Task.FromResult(HelpRequestPayload.Failed(rules.Errors));
+        }
+
+        return MutationTransaction.RunAsync(context, async (db, cancellationToken) =>
+        {
+            var managed = await FindManagedAsync(db, staff, helpRequestId, cancellationToken);
+            if (!managed.Found)
+            {
+                return HelpRequestPayload.Failed(managed.Refused);
+            }
+
+            var request = managed.Request;
+
+            if (request.Channel != HelpRequestChannel.HomeVisit)
+            {
+                return HelpRequestPayload.Failed(new NotAHomeVisitError("Only home visits get a time slot.", request.Channel));
+            }
+
+            if (HelpRequestStatusChanges.Check(request, HelpRequestStatus.Scheduled) is { } invalidChange)
+            {
+                return HelpRequestPayload.Failed(invalidChange);
+            }
+
+            if (request.AssignedDigibuddyId is { } digibuddyId
+                && await db.HelpRequests
+                    .Where(other => other.Id != request.Id && other.AssignedDigibuddyId == digibuddyId && other.Status == HelpRequestStatus.Scheduled
+                        && other.VisitStartsAt < endsAt && startsAt < other.VisitEndsAt)
+                    .OrderBy(other => other.VisitStartsAt)
+                    .FirstOrDefaultAsync(cancellationToken) is { } clash)
+            {
+                return HelpRequestPayload.Failed(new SlotTakenError(
+                    string.Create(CultureInfo.InvariantCulture,
+                        $"The digibuddy already has a visit from {Region.ToLocal(clash.VisitStartsAt!.Value):d MMMM HH:mm} to {Region.ToLocal(clash.VisitEndsAt!.Value):HH:mm}."),
+                    clash.VisitStartsAt.Value,
+                    clash.VisitEndsAt.Value));
+            }
+
+            request.VisitStartsAt = startsAt;
+            request.VisitEndsAt = endsAt;
+            request.Status = HelpRequestStatus.Scheduled;
+            return HelpRequestPayload.Succeeded(request);
+        });
+    }
+
+    private static Task<HelpRequestPayload> UpdateStatusAsync(IResolveFieldContext context, UpdateHelpRequestStatusInput input)
+    {
+        var staff = context.RequireStaff();
+        var now = UtcNow(context);
+        var rules = new InputRules();
+        var helpRequestId = rules.Id(nameof(input.HelpRequestId), HelpRequestType.TypeName, input.HelpRequestId);
+        if (rules.Failed)
+        {
+            return Task.FromResult(HelpRequestPayload.Failed(rules.Errors));
+        }
+
+        return MutationTransaction.RunAsync(context, async (db, cancellationToken) =>
+        {
+            var request = await db.HelpRequests.SingleOrDefaultAsync(h => h.Id == helpRequestId, cancellationToken);
+            if (request is null)
+            {
+                return HelpRequestPayload.Failed(new NotFoundError("There is no such help request."));
+            }
+
+            var resolvesOwnRequest = input.Status == HelpRequestStatus.Resolved && staff.IsAssignedDigibuddyOf(request);
+            if (!resolvesOwnRequest && !staff.CanManageRequestsOf(request.HelpPointId))
+            {
+                return HelpRequestPayload.Failed(new NotAllowedError(staff.Role == StaffRole.Digibuddy
+                    ? "A digibuddy can only mark the requests assigned to them resolved."
+                    : "This help request belongs to a help point you do not work at."));
+            }
+
+            // Assigning needs a helper and scheduling a slot, so those statuses come only from their own mutations.
+            var needsOwnMutation = input.Status switch
+            {
+                HelpRequestStatus.Assigned => "assignHelpRequest",
+                HelpRequestStatus.Scheduled => "scheduleHomeVisit",
+                _ => null,
+            };
+            if (needsOwnMutation is not null)
+            {
+                return HelpRequestPayload.Failed(new InvalidStatusChangeError($"Use `{needsOwnMutation}` for this.", request.Status, input.Status));
+            }
+
+            if (HelpRequestStatusChanges.Check(request, input.Status) is { } invalidChange)
+            {
+                return HelpRequestPayload.Failed(invalidChange);
+            }
+
+            request.Status = input.Status;
+            if (input.Status == HelpRequestStatus.Resolved)
+            {
+                request.ResolvedAt = now;
+            }
+
+            return HelpRequestPayload.Succeeded(request);
+        });
+    }
+
+    /// <summary>The request, tracked, when the caller manages its help point; otherwise the error to return.</summary>
+    private static async Task<ManagedRequest> FindManagedAsync(DigibankDbContext db, StaffUser staff, int helpRequestId, CancellationToken cancellationToken)
+    {
+        var request = await db.HelpRequests.SingleOrDefaultAsync(h => h.Id == helpRequestId, cancellationToken);
+        if (request is null)
+        {
+            return new(null, new NotFoundError("There is no such help request."));
+        }
+
+        return staff.CanManageRequestsOf(request.HelpPointId)
+            ? new(request, null)
+            : new(null, new NotAllowedError(request.HelpPointId is null
+                ? "Only the coordinator handles help requests without a help point."
+                : "This help request belongs to a help point you do not work at."));
+    }
+
+    private sealed record ManagedRequest(HelpRequest? Request, UserError? Refused)
+    {
+        [MemberNotNullWhen(true, nameof(Request))]
+        [MemberNotNullWhen(false, nameof(Refused))]
+        public bool Found => Request is not null;
+    }
+
+    private static async Task<Participant?> FindByContactAsync(DigibankDbContext db, string? email, string? phone, CancellationToken cancellationToken) =>
+        email is not null ? await db.Participants.FirstOrDefaultAsync(p => p.Email == email && p.ErasedAt == null, cancellationToken)
+        : phone is not null ? await db.Participants.FirstOrDefaultAsync(p => p.Phone == phone && p.ErasedAt == null, cancellationToken)
+        : null;
+
+    private static DateTime UtcNow(IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+
+    /// <summary>Times without an offset are read as UTC, the API's time everywhere.</summary>
+    private static DateTime AsUtc(DateTime value) =>
+        value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value, DateTimeKind.Utc) : value.ToUniversalTime();
 }

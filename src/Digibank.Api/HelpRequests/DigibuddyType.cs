@@ -1,0 +1,45 @@
+using Digibank.Api.Courses;
+using Digibank.Api.GraphQL.Relay;
+using Digibank.Api.Municipalities;
+using GraphQL;
+using GraphQL.Types;
+
+namespace Digibank.Api.HelpRequests;
+
+/// <summary>A volunteer. Only reachable through staff-only fields: residents never see who helps whom.</summary>
+public sealed class DigibuddyType : ObjectGraphType<Digibuddy>
+{
+    public const string TypeName = "Digibuddy";
+
+    public DigibuddyType()
+    {
+        Name = TypeName;
+        Description = "A volunteer who helps residents with digital questions. Visible to staff only.";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(context => GlobalId.Encode(TypeName, context.Source.Id));
+        Field(d => d.FirstName).Description("First name only.");
+        Field<NonNullGraphType<MunicipalityType>>("municipality")
+            .Description("The town the digibuddy works in.")
+            .Resolve(context => context.LoadMunicipality(context.Source.MunicipalityId));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TopicType>>>>("skills")
+            .Description("The topics the digibuddy helps with.")
+            .Resolve(context => context.LoadSkills(context.Source.Id));
+        Field(d => d.Availability, nullable: true).Description("When the digibuddy is usually free, in their words, e.g. \"dinsdagvoormiddag\".");
+        Field(d => d.Active).Description("False once the digibuddy no longer takes requests.");
+    }
+}
+
+/// <summary>A digibuddy proposed for a help request, with the reasons.</summary>
+public sealed record HelpRequestMatch(Digibuddy Digibuddy, bool HasSkill, bool SameMunicipality, int OpenAssignments);
+
+public sealed class HelpRequestMatchType : ObjectGraphType<HelpRequestMatch>
+{
+    public HelpRequestMatchType()
+    {
+        Name = "HelpRequestMatch";
+        Description = "A digibuddy who could take a help request, and why.";
+        Field<NonNullGraphType<DigibuddyType>>("digibuddy").Resolve(context => context.Source.Digibuddy);
+        Field(m => m.HasSkill).Description("The digibuddy helps with the request's topic.");
+        Field(m => m.SameMunicipality).Description("The digibuddy works in the town the request comes from.");
+        Field(m => m.OpenAssignments).Description("How many assigned or scheduled requests the digibuddy already has.");
+    }
+}

@@ -1,0 +1,55 @@
+using Digibank.Api.Staff;
+using GraphQL;
+
+namespace Digibank.Api.HelpRequests;
+
+public static class HelpRequestAccess
+{
+    /// <summary>
+    /// Registering, assigning, scheduling and reading a point's requests is for its staff and the coordinator.
+    /// Digibuddies are volunteers: they see and resolve only the requests assigned to them, whatever points their token names.
+    /// </summary>
+    public static bool CanManageRequestsOf(this StaffUser staff, int? helpPointId) =>
+        staff.Role != StaffRole.Digibuddy && staff.CanActFor(helpPointId);
+
+    public static bool IsAssignedDigibuddyOf(this StaffUser staff, HelpRequest request) =>
+        staff.Role == StaffRole.Digibuddy && staff.DigibuddyId is { } digibuddyId && request.AssignedDigibuddyId == digibuddyId;
+
+    /// <summary>The caller when they manage the requests of <paramref name="helpPointId"/>, or an <c>AUTH_NOT_AUTHORIZED</c> error.</summary>
+    public static StaffUser RequireRequestManagerFor(this IResolveFieldContext context, int? helpPointId)
+    {
+        var staff = context.RequireStaff();
+        return staff.CanManageRequestsOf(helpPointId)
+            ? staff
+            : throw new ExecutionError("This help request belongs to a help point you do not work at.") { Code = StaffAccess.NotAuthorized };
+    }
+}
+
+public static class HelpRequestStatusChanges
+{
+    /// <summary>
+    /// OPEN → ASSIGNED → SCHEDULED → RESOLVED; a phone or walk-in request goes from ASSIGNED straight to RESOLVED.
+    /// Re-assigning and re-scheduling keep the status. Every open state may be CANCELLED; RESOLVED and CANCELLED are final.
+    /// </summary>
+    public static bool IsAllowed(HelpRequestStatus from, HelpRequestStatus to) => (from, to) switch
+    {
+        (HelpRequestStatus.Open or HelpRequestStatus.Assigned, HelpRequestStatus.Assigned) => true,
+        (HelpRequestStatus.Assigned or HelpRequestStatus.Scheduled, HelpRequestStatus.Scheduled) => true,
+        (HelpRequestStatus.Assigned or HelpRequestStatus.Scheduled, HelpRequestStatus.Resolved) => true,
+        (HelpRequestStatus.Open or HelpRequestStatus.Assigned or HelpRequestStatus.Scheduled, HelpRequestStatus.Cancelled) => true,
+        _ => false,
+    };
+
+    /// <summary>Null when the change is allowed, otherwise the error that explains why not.</summary>
+    public static InvalidStatusChangeError? Check(HelpRequest request, HelpRequestStatus to) =>
+        IsAllowed(request.Status, to)
+            ? null
+            : new InvalidStatusChangeError(Explain(request.Status, to), request.Status, to);
+
+    private static string Explain(HelpRequestStatus from, HelpRequestStatus to) => from switch
+    {
+        HelpRequestStatus.Resolved or HelpRequestStatus.Cancelled => $"This request is {from.ToString().ToLowerInvariant()}; that is final.",
+        HelpRequestStatus.Open when to is HelpRequestStatus.Scheduled or HelpRequestStatus.Resolved => "Assign the request to someone first.",
+        _ => $"A request that is {from.ToString().ToLowerInvariant()} cannot become {to.ToString().ToLowerInvariant()}.",
+    };
+}

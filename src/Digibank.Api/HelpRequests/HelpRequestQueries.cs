@@ -1,0 +1,99 @@
+using Digibank.Api.Data;
+using Digibank.Api.GraphQL.Paging;
+using Digibank.Api.GraphQL.Relay;
+using Digibank.Api.HelpPoints;
+using Digibank.Api.Staff;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+
+namespace Digibank.Api.HelpRequests;
+
+public static class HelpRequestQueries
+{
+    public const string NotFound = "NOT_FOUND";
+
+    public static void AddHelpRequestQueries(this ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<ConnectionGraphType<HelpRequestType, HelpRequest>>, Connection<HelpRequest>>("helpRequests")
+            .Description("Help requests, newest first. Staff see those of their help points, a digibuddy those assigned to them, the coordinator all.")
+            .Argument<IdGraphType>("helpPointId", "Only the requests of this help point.")
+            .Argument<EnumerationGraphType<HelpRequestStatus>>("status", "Only the requests with this status.")
+            .Argument<IntGraphType>("first", $"Returns the first n items (at most {Pager.MaxPageSize}; {Pager.DefaultPageSize} when no size is given).")
+            .Argument<StringGraphType>("after", "Returns the items after this cursor.")
+            .Argument<IntGraphType>("last", $"Returns the last n items (at most {Pager.MaxPageSize}).")
+            .Argument<StringGraphType>("before", "Returns the items before this cursor.")
+            .ResolveAsync(async context =>
+            {
+                var staff = context.RequireStaff();
+                var helpPointId = context.GetArgument<string?>("helpPointId") is { } globalId ? GlobalId.DecodeFor(HelpPointType.TypeName, globalId) : (int?)null;
+                if (helpPointId is not null && staff.Role != StaffRole.Digibuddy)
+                {
+                    context.RequireRequestManagerFor(helpPointId);
+                }
+
+                var status = context.GetArgument<HelpRequestStatus?>("status");
+                IQueryable<HelpRequest> Visible(DigibankDbContext db)
+                {
+                    var requests = VisibleTo(staff, db.HelpRequests);
+                    requests = helpPointId is { } pointId ? requests.Where(h => h.HelpPointId == pointId) : requests;
+                    return status is { } wanted ? requests.Where(h => h.Status == wanted) : requests;
+                }
+
+                var factory = context.RequestServices!.GetRequiredService<IDbContextFactory<DigibankDbContext>>();
+                await using var db = await factory.CreateDbContextAsync(context.CancellationToken);
+                return await Pager.PageAsync(
+                    new PagingArguments(
+                        context.GetArgument<int?>("first"),
+                        context.GetArgument<string?>("after"),
+                        context.GetArgument<int?>("last"),
+                        context.GetArgument<string?>("before")),
+                    () => Visible(db).OrderByDescending(h => h.CreatedAt).ThenByDescending(h => h.Id),
+                    async cancellationToken =>
+                    {
+                        await using var countDb = await factory.CreateDbContextAsync(cancellationToken);
+                        return await Visible(countDb).CountAsync(cancellationToken);
+                    },
+                    context.CancellationToken);
+            });
+
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<HelpRequestMatchType>>>>("helpRequestMatches")
+            .Description("Active digibuddies who help with the request's topic, best first: those in the request's town, then the least busy.")
+            .Argument<NonNullGraphType<IdGraphType>>("helpRequestId")
+            .ResolveAsync(async context =>
+            {
+                var helpRequestId = GlobalId.DecodeFor(HelpRequestType.TypeName, context.GetArgument<string>("helpRequestId"));
+                context.RequireStaff();
+                var factory = context.RequestServices!.GetRequiredService<IDbContextFactory<DigibankDbContext>>();
+                await using var db = await factory.CreateDbContextAsync(context.CancellationToken);
+                var request = await db.HelpRequests.SingleOrDefaultAsync(h => h.Id == helpRequestId, context.CancellationToken)
+                    ?? throw new ExecutionError("There is no such help request.") { Code = NotFound };
+                context.RequireRequestManagerFor(request.HelpPointId);
+
+                var candidates = await db.Digibuddies
+                    .Where(d => d.Active && d.Skills.Any(skill => skill.Id == request.TopicId))
+                    .Select(d => new
+                    {
+                        Digibuddy = d,
+                        SameMunicipality = d.MunicipalityId == request.MunicipalityId,
+                        OpenAssignments = db.HelpRequests.Count(h => h.AssignedDigibuddyId == d.Id
+                            && (h.Status == HelpRequestStatus.Assigned || h.Status == HelpRequestStatus.Scheduled)),
+                    })
+                    .OrderByDescending(candidate => candidate.SameMunicipality)
+                    .ThenBy(candidate => candidate.OpenAssignments)
+                    .ThenBy(candidate => candidate.Digibuddy.FirstName)
+                    .ToListAsync(context.CancellationToken);
+                return candidates.Select(candidate => new HelpRequestMatch(candidate.Digibuddy, HasSkill: true, candidate.SameMunicipality, candidate.OpenAssignments));
+            });
+    }
+
+    private static IQueryable<HelpRequest> VisibleTo(StaffUser staff, IQueryable<HelpRequest> requests) => staff.Role switch
+    {
+        StaffRole.Coordinator => requests,
+        StaffRole.Digibuddy => staff.DigibuddyId is { } digibuddyId ? requests.Where(h => h.AssignedDigibuddyId == digibuddyId) : requests.Where(_ => false),
+        _ => WorkedAt(requests, [.. staff.HelpPointIds]),
+    };
+
+    private static IQueryable<HelpRequest> WorkedAt(IQueryable<HelpRequest> requests, int[] helpPointIds) =>
+        requests.Where(h => h.HelpPointId != null && helpPointIds.Contains(h.HelpPointId.Value));
+}
