@@ -23,11 +23,6 @@ public sealed record CourseFullError(string Message, int WaitingListLength) : Us
     public override string Code => "COURSE_FULL";
 }
 
-public sealed record ConsentRequiredError(string Message) : UserError(Message)
-{
-    public override string Code => "CONSENT_REQUIRED";
-}
-
 public sealed record InvalidCancellationTokenError(string Message) : UserError(Message)
 {
     public override string Code => "INVALID_CANCELLATION_TOKEN";
@@ -68,11 +63,6 @@ public sealed class CourseFullErrorType : UserErrorType<CourseFullError>
         Description = "No seat is free and the waiting list was declined (`joinWaitingList: false`).";
         Field(e => e.WaitingListLength);
     }
-}
-
-public sealed class ConsentRequiredErrorType : UserErrorType<ConsentRequiredError>
-{
-    public ConsentRequiredErrorType() => Description = "The person has to agree that Digibank keeps their details for this course.";
 }
 
 public sealed class InvalidCancellationTokenErrorType : UserErrorType<InvalidCancellationTokenError>

@@ -1,9 +1,10 @@
 using Digibank.Api.GraphQL.Mutations;
+using Digibank.Api.Participants;
 using GraphQL.Types;
 
 namespace Digibank.Api.Courses;
 
-public sealed class SignUpForCourseInput
+public sealed class SignUpForCourseInput : IResidentInput
 {
     public string CourseId { get; set; } = string.Empty;
     public string FirstName { get; set; } = string.Empty;

@@ -37,17 +37,7 @@ public static class SignUpMutations
         var now = context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var rules = new InputRules();
         var courseId = rules.Id(nameof(input.CourseId), CourseType.TypeName, input.CourseId);
-        var municipalityId = rules.Id(nameof(input.MunicipalityId), MunicipalityType.TypeName, input.MunicipalityId);
-        var firstName = rules.Text(nameof(input.FirstName), input.FirstName, 50);
-        var email = rules.Email(nameof(input.Email), input.Email);
-        var phone = rules.Phone(nameof(input.Phone), input.Phone);
-        rules.Require(email is null || phone is null, nameof(input.Email), "Give one contact channel: an e-mail address or a phone number, not both.");
-        rules.Require(staff is not null || email is not null || phone is not null, nameof(input.Email),
-            "Give an e-mail address or a phone number, so the course can reach you. Staff can sign up someone without either.");
-        if (!input.Consent)
-        {
-            rules.Add(new ConsentRequiredError("Agree that Digibank keeps your first name and contact for this course."));
-        }
+        var resident = ResidentDetails.Check(rules, staff, input, "for this course", "the course can reach you");
 
         if (rules.Failed)
         {
@@ -62,7 +52,7 @@ public static class SignUpMutations
                 return SignUpForCoursePayload.Failed(new NotFoundError("There is no such course."));
             }
 
-            if (!await db.Municipalities.AnyAsync(m => m.Id == municipalityId, cancellationToken))
+            if (!await db.Municipalities.AnyAsync(m => m.Id == resident.MunicipalityId, cancellationToken))
             {
                 return SignUpForCoursePayload.Failed(new NotFoundError("There is no such town in the region."));
             }
@@ -77,9 +67,9 @@ public static class SignUpMutations
                 return SignUpForCoursePayload.Failed(new SignUpDeadlinePassedError($"Sign-ups for '{course.Title}' closed on {Region.ToLocal(deadline):d MMMM yyyy HH:mm}.", deadline));
             }
 
-            var participant = await FindByContactAsync(db, email, phone, cancellationToken);
-            if (participant is not null
-                && await db.SignUps.FirstOrDefaultAsync(s => s.CourseId == course.Id && s.ParticipantId == participant.Id
+            var known = await resident.FindKnownAsync(db, cancellationToken);
+            if (known is not null
+                && await db.SignUps.FirstOrDefaultAsync(s => s.CourseId == course.Id && s.ParticipantId == known.Id
                     && (s.Status == SignUpStatus.Confirmed || s.Status == SignUpStatus.Waitlisted), cancellationToken) is { } existing)
             {
                 return SignUpForCoursePayload.Failed(new AlreadySignedUpError("You are already signed up for this course.", existing.Status));
@@ -92,14 +82,7 @@ public static class SignUpMutations
                 return SignUpForCoursePayload.Failed(new CourseFullError($"'{course.Title}' is full.", seats.Waiting));
             }
 
-            participant ??= db.Participants.Add(new Participant { CreatedAt = now }).Entity;
-            participant.FirstName = firstName;
-            participant.Email = email ?? participant.Email;
-            participant.Phone = phone ?? participant.Phone;
-            participant.MunicipalityId = municipalityId;
-            participant.TargetGroup = input.TargetGroup;
-            participant.ConsentGivenAt = now;
-
+            var participant = resident.Store(db, known, now);
             var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
             var signUp = db.SignUps.Add(new SignUp
             {
@@ -256,11 +239,6 @@ public static class SignUpMutations
             course.Status = seatsTaken >= course.Capacity ? CourseStatus.Full : CourseStatus.Scheduled;
         }
     }
-
-    private static async Task<Participant?> FindByContactAsync(DigibankDbContext db, string? email, string? phone, CancellationToken cancellationToken) =>
-        email is not null ? await db.Participants.FirstOrDefaultAsync(p => p.Email == email && p.ErasedAt == null, cancellationToken)
-        : phone is not null ? await db.Participants.FirstOrDefaultAsync(p => p.Phone == phone && p.ErasedAt == null, cancellationToken)
-        : null;
 
     private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

@@ -1,10 +1,11 @@
 using Digibank.Api.Courses;
 using Digibank.Api.GraphQL.Mutations;
+using Digibank.Api.Participants;
 using GraphQL.Types;
 
 namespace Digibank.Api.Devices;
 
-public sealed class ReserveDeviceInput
+public sealed class ReserveDeviceInput : IResidentInput
 {
     public string HelpPointId { get; set; } = string.Empty;
     public DeviceKind Kind { get; set; }

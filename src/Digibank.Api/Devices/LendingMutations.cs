@@ -48,20 +48,7 @@ public static class LendingMutations
         var now = Now(context);
         var rules = new InputRules();
         var helpPointId = rules.Id(nameof(input.HelpPointId), HelpPointType.TypeName, input.HelpPointId);
-        var municipalityId = rules.Id(nameof(input.MunicipalityId), MunicipalityType.TypeName, input.MunicipalityId);
-        var firstName = rules.Text(nameof(input.FirstName), input.FirstName, 50);
-        var email = rules.Email(nameof(input.Email), input.Email);
-        var phone = rules.Phone(nameof(input.Phone), input.Phone);
-        // Judged on what was typed, so a mistyped address gets one error, not also "give a contact".
-        var gaveEmail = !string.IsNullOrWhiteSpace(input.Email);
-        var gavePhone = !string.IsNullOrWhiteSpace(input.Phone);
-        rules.Require(!(gaveEmail && gavePhone), nameof(input.Email), "Give one contact channel: an e-mail address or a phone number, not both.");
-        rules.Require(staff is not null || gaveEmail || gavePhone, nameof(input.Email),
-            "Give an e-mail address or a phone number, so the help point can tell you when your device is ready. Staff can reserve for someone without either.");
-        if (!input.Consent)
-        {
-            rules.Add(new ConsentRequiredError("Agree that Digibank keeps your first name and contact for this loan."));
-        }
+        var resident = ResidentDetails.Check(rules, staff, input, "for this loan", "the help point can tell you when your device is ready");
 
         if (rules.Failed)
         {
@@ -76,7 +63,7 @@ public static class LendingMutations
                 return ReserveDevicePayload.Failed(new NotFoundError("There is no such help point."));
             }
 
-            if (!await db.Municipalities.AnyAsync(m => m.Id == municipalityId, cancellationToken))
+            if (!await db.Municipalities.AnyAsync(m => m.Id == resident.MunicipalityId, cancellationToken))
             {
                 return ReserveDevicePayload.Failed(new NotFoundError("There is no such town in the region."));
             }
@@ -88,21 +75,15 @@ public static class LendingMutations
                 return ReserveDevicePayload.Failed(new LendingNotOfferedError($"{helpPoint.Name} does not lend a {KindName(input.Kind)}."));
             }
 
-            var participant = await FindByContactAsync(db, email, phone, cancellationToken);
-            if (participant is not null
-                && await db.Reservations.WaitingFor(helpPoint.Id, input.Kind).FirstOrDefaultAsync(r => r.ParticipantId == participant.Id, cancellationToken) is { } existing)
+            var known = await resident.FindKnownAsync(db, cancellationToken);
+            if (known is not null
+                && await db.Reservations.WaitingFor(helpPoint.Id, input.Kind).FirstOrDefaultAsync(r => r.ParticipantId == known.Id, cancellationToken) is { } existing)
             {
                 return ReserveDevicePayload.Failed(new AlreadyInQueueError(
                     $"You are already waiting for a {KindName(input.Kind)} at {helpPoint.Name}.", await PositionAsync(db, existing, cancellationToken)));
             }
 
-            participant ??= db.Participants.Add(new Participant { CreatedAt = now }).Entity;
-            participant.FirstName = firstName;
-            participant.Email = email ?? participant.Email;
-            participant.Phone = phone ?? participant.Phone;
-            participant.MunicipalityId = municipalityId;
-            participant.TargetGroup = input.TargetGroup;
-            participant.ConsentGivenAt = now;
+            var participant = resident.Store(db, known, now);
 
             var reservation = db.Reservations.Add(new Reservation
             {
@@ -372,11 +353,6 @@ public static class LendingMutations
 
     private static async Task<int> PositionAsync(DigibankDbContext db, Reservation reservation, CancellationToken cancellationToken) =>
         await db.Reservations.WaitingFor(reservation.HelpPointId, reservation.Kind).CountAsync(r => r.Id < reservation.Id, cancellationToken) + 1;
-
-    private static async Task<Participant?> FindByContactAsync(DigibankDbContext db, string? email, string? phone, CancellationToken cancellationToken) =>
-        email is not null ? await db.Participants.FirstOrDefaultAsync(p => p.Email == email && p.ErasedAt == null, cancellationToken)
-        : phone is not null ? await db.Participants.FirstOrDefaultAsync(p => p.Phone == phone && p.ErasedAt == null, cancellationToken)
-        : null;
 
     private static DateTime Now(IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;

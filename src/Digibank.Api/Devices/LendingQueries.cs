@@ -4,7 +4,6 @@ using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.HelpPoints;
 using Digibank.Api.Staff;
 using GraphQL;
-using GraphQL.Builders;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +14,7 @@ public static class LendingQueries
 {
     public static void AddLendingQueries(this ObjectGraphType query)
     {
-        query.StaffConnectionField<LoanType, Loan>("loans", context =>
+        query.PagedField<LoanType, Loan>("loans", context =>
             {
                 var helpPointId = RequireStaffForHelpPoint(context);
                 var open = context.GetArgument<bool?>("open");
@@ -27,7 +26,7 @@ public static class LendingQueries
             .Argument<NonNullGraphType<IdGraphType>>("helpPointId")
             .Argument<BooleanGraphType>("open", "true: devices still out; false: returned loans; left out: both.");
 
-        query.StaffConnectionField<LoanType, Loan>("overdueLoans", context =>
+        query.PagedField<LoanType, Loan>("overdueLoans", context =>
             {
                 var staff = context.RequireStaff();
                 var now = context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
@@ -40,7 +39,7 @@ public static class LendingQueries
             .Description("Devices still out after their due date, longest overdue first: at the caller's help points, or everywhere for the coordinator.")
             .Argument<IdGraphType>("helpPointId", "Only this help point.");
 
-        query.StaffConnectionField<ReservationType, Reservation>("reservationQueue", context =>
+        query.PagedField<ReservationType, Reservation>("reservationQueue", context =>
             {
                 var helpPointId = RequireStaffForHelpPoint(context);
                 var kind = context.GetArgument<DeviceKind?>("kind");
@@ -52,7 +51,7 @@ public static class LendingQueries
             .Argument<NonNullGraphType<IdGraphType>>("helpPointId")
             .Argument<EnumerationGraphType<DeviceKind>>("kind", "Only this kind of device.");
 
-        query.StaffConnectionField<DeviceType, Device>("devices", context =>
+        query.PagedField<DeviceType, Device>("devices", context =>
             {
                 var helpPointId = RequireStaffForHelpPoint(context);
                 var kind = context.GetArgument<DeviceKind?>("kind");
@@ -75,38 +74,4 @@ public static class LendingQueries
         context.RequireStaffFor(helpPointId);
         return helpPointId;
     }
-
-    /// <summary>
-    /// A paged list whose <paramref name="scope"/> checks the caller's access and reads the arguments
-    /// once, then gives the ordered query for the page and for <c>totalCount</c>.
-    /// </summary>
-    private static FieldBuilder<object?, Connection<TEntity>> StaffConnectionField<TNodeType, TEntity>(
-        this ObjectGraphType query,
-        string name,
-        Func<IResolveFieldContext, Func<DigibankDbContext, IQueryable<TEntity>>> scope)
-        where TNodeType : IGraphType =>
-        query.Field<NonNullGraphType<ConnectionGraphType<TNodeType, TEntity>>, Connection<TEntity>>(name)
-            .Argument<IntGraphType>("first", $"Returns the first n items (at most {Pager.MaxPageSize}; {Pager.DefaultPageSize} when no size is given).")
-            .Argument<StringGraphType>("after", "Returns the items after this cursor.")
-            .Argument<IntGraphType>("last", $"Returns the last n items (at most {Pager.MaxPageSize}).")
-            .Argument<StringGraphType>("before", "Returns the items before this cursor.")
-            .ResolveAsync(async context =>
-            {
-                var rows = scope(context);
-                var factory = context.RequestServices!.GetRequiredService<IDbContextFactory<DigibankDbContext>>();
-                await using var db = await factory.CreateDbContextAsync(context.CancellationToken);
-                return await Pager.PageAsync(
-                    new PagingArguments(
-                        context.GetArgument<int?>("first"),
-                        context.GetArgument<string?>("after"),
-                        context.GetArgument<int?>("last"),
-                        context.GetArgument<string?>("before")),
-                    () => rows(db),
-                    async cancellationToken =>
-                    {
-                        await using var countDb = await factory.CreateDbContextAsync(cancellationToken);
-                        return await rows(countDb).CountAsync(cancellationToken);
-                    },
-                    context.CancellationToken);
-            });
 }

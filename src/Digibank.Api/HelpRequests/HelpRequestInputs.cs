@@ -1,10 +1,11 @@
 using Digibank.Api.Courses;
 using Digibank.Api.GraphQL.Mutations;
+using Digibank.Api.Participants;
 using GraphQL.Types;
 
 namespace Digibank.Api.HelpRequests;
 
-public sealed class RegisterHelpRequestInput
+public sealed class RegisterHelpRequestInput : IResidentInput
 {
     public string TopicId { get; set; } = string.Empty;
     public HelpRequestUrgency Urgency { get; set; }

@@ -47,18 +47,8 @@ public static class HelpRequestMutations
         var now = UtcNow(context);
         var rules = new InputRules();
         var topicId = rules.Id(nameof(input.TopicId), TopicType.TypeName, input.TopicId);
-        var municipalityId = rules.Id(nameof(input.MunicipalityId), MunicipalityType.TypeName, input.MunicipalityId);
         int? helpPointId = input.HelpPointId is null ? null : rules.Id(nameof(input.HelpPointId), HelpPointType.TypeName, input.HelpPointId);
-        var firstName = rules.Text(nameof(input.FirstName), input.FirstName, 50);
-        var email = rules.Email(nameof(input.Email), input.Email);
-        var phone = rules.Phone(nameof(input.Phone), input.Phone);
-        rules.Require(email is null || phone is null, nameof(input.Email), "Give one contact channel: an e-mail address or a phone number, not both.");
-        rules.Require(staff is not null || email is not null || phone is not null, nameof(input.Email),
-            "Give an e-mail address or a phone number, so a helper can reach you. Staff can register someone without either.");
-        if (!input.Consent)
-        {
-            rules.Add(new ConsentRequiredError("Agree that Digibank keeps your first name and contact to answer your question."));
-        }
+        var resident = ResidentDetails.Check(rules, staff, input, "to answer your question", "a helper can reach you");
 
         if (rules.Failed)
         {
@@ -72,7 +62,7 @@ public static class HelpRequestMutations
                 return HelpRequestPayload.Failed(new NotFoundError("There is no such topic."));
             }
 
-            if (!await db.Municipalities.AnyAsync(m => m.Id == municipalityId, cancellationToken))
+            if (!await db.Municipalities.AnyAsync(m => m.Id == resident.MunicipalityId, cancellationToken))
             {
                 return HelpRequestPayload.Failed(new NotFoundError("There is no such town in the region."));
             }
@@ -94,21 +84,14 @@ public static class HelpRequestMutations
                 return HelpRequestPayload.Failed(new NotAllowedError("You can register help requests only for the help points you work at."));
             }
 
-            var participant = await FindByContactAsync(db, email, phone, cancellationToken)
-                ?? db.Participants.Add(new Participant { CreatedAt = now }).Entity;
-            participant.FirstName = firstName;
-            participant.Email = email ?? participant.Email;
-            participant.Phone = phone ?? participant.Phone;
-            participant.MunicipalityId = municipalityId;
-            participant.TargetGroup = input.TargetGroup;
-            participant.ConsentGivenAt = now;
+            var participant = resident.Store(db, await resident.FindKnownAsync(db, cancellationToken), now);
 
             return HelpRequestPayload.Succeeded(db.HelpRequests.Add(new HelpRequest
             {
                 TopicId = topicId,
                 Urgency = input.Urgency,
                 Channel = input.Channel,
-                MunicipalityId = municipalityId,
+                MunicipalityId = resident.MunicipalityId,
                 HelpPointId = helpPoint?.Id,
                 Participant = participant,
                 Status = HelpRequestStatus.Open,
@@ -306,11 +289,6 @@ public static class HelpRequestMutations
         [MemberNotNullWhen(false, nameof(Refused))]
         public bool Found => Request is not null;
     }
-
-    private static async Task<Participant?> FindByContactAsync(DigibankDbContext db, string? email, string? phone, CancellationToken cancellationToken) =>
-        email is not null ? await db.Participants.FirstOrDefaultAsync(p => p.Email == email && p.ErasedAt == null, cancellationToken)
-        : phone is not null ? await db.Participants.FirstOrDefaultAsync(p => p.Phone == phone && p.ErasedAt == null, cancellationToken)
-        : null;
 
     private static DateTime UtcNow(IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;

@@ -15,15 +15,7 @@ public static class HelpRequestQueries
 
     public static void AddHelpRequestQueries(this ObjectGraphType query)
     {
-        query.Field<NonNullGraphType<ConnectionGraphType<HelpRequestType, HelpRequest>>, Connection<HelpRequest>>("helpRequests")
-            .Description("Help requests, newest first. Staff see those of their help points, a digibuddy those assigned to them, the coordinator all.")
-            .Argument<IdGraphType>("helpPointId", "Only the requests of this help point.")
-            .Argument<EnumerationGraphType<HelpRequestStatus>>("status", "Only the requests with this status.")
-            .Argument<IntGraphType>("first", $"Returns the first n items (at most {Pager.MaxPageSize}; {Pager.DefaultPageSize} when no size is given).")
-            .Argument<StringGraphType>("after", "Returns the items after this cursor.")
-            .Argument<IntGraphType>("last", $"Returns the last n items (at most {Pager.MaxPageSize}).")
-            .Argument<StringGraphType>("before", "Returns the items before this cursor.")
-            .ResolveAsync(async context =>
+        query.PagedField<HelpRequestType, HelpRequest>("helpRequests", context =>
             {
                 var staff = context.RequireStaff();
                 var helpPointId = context.GetArgument<string?>("helpPointId") is { } globalId ? GlobalId.DecodeFor(HelpPointType.TypeName, globalId) : (int?)null;
@@ -33,29 +25,17 @@ public static class HelpRequestQueries
                 }
 
                 var status = context.GetArgument<HelpRequestStatus?>("status");
-                IQueryable<HelpRequest> Visible(DigibankDbContext db)
+                return db =>
                 {
                     var requests = VisibleTo(staff, db.HelpRequests);
                     requests = helpPointId is { } pointId ? requests.Where(h => h.HelpPointId == pointId) : requests;
-                    return status is { } wanted ? requests.Where(h => h.Status == wanted) : requests;
-                }
-
-                var factory = context.RequestServices!.GetRequiredService<IDbContextFactory<DigibankDbContext>>();
-                await using var db = await factory.CreateDbContextAsync(context.CancellationToken);
-                return await Pager.PageAsync(
-                    new PagingArguments(
-                        context.GetArgument<int?>("first"),
-                        context.GetArgument<string?>("after"),
-                        context.GetArgument<int?>("last"),
-                        context.GetArgument<string?>("before")),
-                    () => Visible(db).OrderByDescending(h => h.CreatedAt).ThenByDescending(h => h.Id),
-                    async cancellationToken =>
-                    {
-                        await using var countDb = await factory.CreateDbContextAsync(cancellationToken);
-                        return await Visible(countDb).CountAsync(cancellationToken);
-                    },
-                    context.CancellationToken);
-            });
+                    requests = status is { } wanted ? requests.Where(h => h.Status == wanted) : requests;
+                    return requests.OrderByDescending(h => h.CreatedAt).ThenByDescending(h => h.Id);
+                };
+            })
+            .Description("Help requests, newest first. Staff see those of their help points, a digibuddy those assigned to them, the coordinator all.")
+            .Argument<IdGraphType>("helpPointId", "Only the requests of this help point.")
+            .Argument<EnumerationGraphType<HelpRequestStatus>>("status", "Only the requests with this status.");
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<HelpRequestMatchType>>>>("helpRequestMatches")
             .Description("Active digibuddies who help with the request's topic, best first: those in the request's town, then the least busy.")

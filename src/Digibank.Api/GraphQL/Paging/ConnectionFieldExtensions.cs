@@ -25,25 +25,42 @@ public static class ConnectionFieldExtensions
         where TFilterType : FilterInputType<TEntity>
         where TSortType : SortInputType<TEntity>
     {
-        return parent.Field<NonNullGraphType<ConnectionGraphType<TNodeType, TEntity>>, Connection<TEntity>>(name)
-            .Argument<IntGraphType>("first", $"Returns the first n items (at most {Pager.MaxPageSize}; {Pager.DefaultPageSize} when no size is given).")
-            .Argument<StringGraphType>("after", "Returns the items after this cursor.")
-            .Argument<IntGraphType>("last", $"Returns the last n items (at most {Pager.MaxPageSize}).")
-            .Argument<StringGraphType>("before", "Returns the items before this cursor.")
-            .Argument<TFilterType>("where", "Only items matching these conditions.")
-            .Argument<ListGraphType<NonNullGraphType<TSortType>>>("order", "Sort order, first entry first; ties keep the default order.")
-            .ResolveAsync(async context =>
+        return parent.PagedField<TNodeType, TEntity>(name, context =>
             {
                 var filter = context.GetArgument<Filter<TEntity>?>("where");
                 var order = (context.GetArgument<List<object>?>("order") ?? [])
                     .SelectMany(step => (IEnumerable<SortStep<TEntity>>)step)
-                    .Concat(defaultOrder);
-                var factory = context.RequestServices!.GetRequiredService<IDbContextFactory<DigibankDbContext>>();
+                    .Concat(defaultOrder)
+                    .ToList();
                 var projection = Projector.ForConnection<TEntity>(context, context.Schema.AllTypes[typeof(TNodeType).GraphQLName()]!);
+                return db =>
+                {
+                    var rows = (filter is null ? source(db) : source(db).Where(filter.ToPredicate())).OrderBySteps(order);
+                    return projection is null ? rows : rows.Select(projection);
+                };
+            })
+            .Argument<TFilterType>("where", "Only items matching these conditions.")
+            .Argument<ListGraphType<NonNullGraphType<TSortType>>>("order", "Sort order, first entry first; ties keep the default order.");
+    }
 
-                IQueryable<TEntity> Filtered(DigibankDbContext db) =>
-                    filter is null ? source(db) : source(db).Where(filter.ToPredicate());
-
+    /// <summary>
+    /// Adds a Relay connection field with <c>first/after/last/before</c>. <paramref name="scope"/> reads the
+    /// arguments and checks the caller once, then gives the ordered rows for the page and for <c>totalCount</c>.
+    /// </summary>
+    public static FieldBuilder<object?, Connection<TEntity>> PagedField<TNodeType, TEntity>(
+        this ObjectGraphType parent,
+        string name,
+        Func<IResolveFieldContext, Func<DigibankDbContext, IQueryable<TEntity>>> scope)
+        where TNodeType : IGraphType =>
+        parent.Field<NonNullGraphType<ConnectionGraphType<TNodeType, TEntity>>, Connection<TEntity>>(name)
+            .Argument<IntGraphType>("first", $"Returns the first n items (at most {Pager.MaxPageSize}; {Pager.DefaultPageSize} when no size is given).")
+            .Argument<StringGraphType>("after", "Returns the items after this cursor.")
+            .Argument<IntGraphType>("last", $"Returns the last n items (at most {Pager.MaxPageSize}).")
+            .Argument<StringGraphType>("before", "Returns the items before this cursor.")
+            .ResolveAsync(async context =>
+            {
+                var rows = scope(context);
+                var factory = context.RequestServices!.GetRequiredService<IDbContextFactory<DigibankDbContext>>();
                 await using var db = await factory.CreateDbContextAsync(context.CancellationToken);
                 return await Pager.PageAsync(
                     new PagingArguments(
@@ -51,13 +68,12 @@ public static class ConnectionFieldExtensions
                         context.GetArgument<string?>("after"),
                         context.GetArgument<int?>("last"),
                         context.GetArgument<string?>("before")),
-                    () => projection is null ? Filtered(db).OrderBySteps(order) : Filtered(db).OrderBySteps(order).Select(projection),
+                    () => rows(db),
                     async cancellationToken =>
                     {
                         await using var countDb = await factory.CreateDbContextAsync(cancellationToken);
-                        return await Filtered(countDb).CountAsync(cancellationToken);
+                        return await rows(countDb).CountAsync(cancellationToken);
                     },
                     context.CancellationToken);
             });
-    }
 }

@@ -1,0 +1,84 @@
+using Digibank.Api.Courses;
+using Digibank.Api.Data;
+using Digibank.Api.GraphQL.Mutations;
+using Digibank.Api.Municipalities;
+using Digibank.Api.Staff;
+using Microsoft.EntityFrameworkCore;
+
+namespace Digibank.Api.Participants;
+
+/// <summary>
+/// What residents tell about themselves when they sign up, reserve a device or ask for help: a first
+/// name, one way to reach them, their town and who they are. Checked the same way everywhere, and the
+/// same person (same e-mail or phone) is recognised instead of stored twice.
+/// </summary>
+public sealed record ResidentDetails(string? FirstName, string? Email, string? Phone, int MunicipalityId, TargetGroup TargetGroup)
+{
+    /// <summary>
+    /// Anonymous residents give exactly one contact channel; staff may help someone who has none.
+    /// Contact errors are judged on what was typed, so a mistyped address gets one error, not two.
+    /// </summary>
+    public static ResidentDetails Check(
+        InputRules rules,
+        StaffUser? staff,
+        IResidentInput input,
+        string keptFor,
+        string reachedFor)
+    {
+        var municipalityId = rules.Id(nameof(input.MunicipalityId), MunicipalityType.TypeName, input.MunicipalityId);
+        var firstName = rules.Text(nameof(input.FirstName), input.FirstName, 50);
+        var email = rules.Email(nameof(input.Email), input.Email);
+        var phone = rules.Phone(nameof(input.Phone), input.Phone);
+        var gaveEmail = !string.IsNullOrWhiteSpace(input.Email);
+        var gavePhone = !string.IsNullOrWhiteSpace(input.Phone);
+        rules.Require(!(gaveEmail && gavePhone), nameof(input.Email), "Give one contact channel: an e-mail address or a phone number, not both.");
+        rules.Require(staff is not null || gaveEmail || gavePhone, nameof(input.Email),
+            $"Give an e-mail address or a phone number, so {reachedFor}. Staff can help someone without either.");
+        if (!input.Consent)
+        {
+            rules.Add(new ConsentRequiredError($"Agree that Digibank keeps your first name and contact {keptFor}."));
+        }
+
+        return new ResidentDetails(firstName, email, phone, municipalityId, input.TargetGroup);
+    }
+
+    /// <summary>The person already known by this e-mail address or phone number, if any (never someone erased).</summary>
+    public async Task<Participant?> FindKnownAsync(DigibankDbContext db, CancellationToken cancellationToken) =>
+        Email is not null ? await db.Participants.FirstOrDefaultAsync(p => p.Email == Email && p.ErasedAt == null, cancellationToken)
+        : Phone is not null ? await db.Participants.FirstOrDefaultAsync(p => p.Phone == Phone && p.ErasedAt == null, cancellationToken)
+        : null;
+
+    /// <summary>Stores the details on the known person, or on a new one, with the moment of consent.</summary>
+    public Participant Store(DigibankDbContext db, Participant? known, DateTime now)
+    {
+        var participant = known ?? db.Participants.Add(new Participant { CreatedAt = now }).Entity;
+        participant.FirstName = FirstName;
+        participant.Email = Email ?? participant.Email;
+        participant.Phone = Phone ?? participant.Phone;
+        participant.MunicipalityId = MunicipalityId;
+        participant.TargetGroup = TargetGroup;
+        participant.ConsentGivenAt = now;
+        return participant;
+    }
+}
+
+/// <summary>The resident fields an input carries; names match the GraphQL input fields.</summary>
+public interface IResidentInput
+{
+    string FirstName { get; }
+    string? Email { get; }
+    string? Phone { get; }
+    string MunicipalityId { get; }
+    TargetGroup TargetGroup { get; }
+    bool Consent { get; }
+}
+
+public sealed record ConsentRequiredError(string Message) : UserError(Message)
+{
+    public override string Code => "CONSENT_REQUIRED";
+}
+
+public sealed class ConsentRequiredErrorType : UserErrorType<ConsentRequiredError>
+{
+    public ConsentRequiredErrorType() => Description = "The person has to agree that Digibank keeps their first name and contact for this.";
+}
