@@ -1,0 +1,54 @@
+namespace Digibank.Plugins;
+
+/// <summary>
+/// A partner's plug-in: it reads the partner's own system (an export file, a feed, an API) and hands the
+/// platform the partner's course offers and the sign-ups the partner took; it receives the sign-ups made
+/// elsewhere on the partner's courses and writes them back into the partner's system.
+/// </summary>
+/// <remarks>
+/// The plug-in host creates one instance per run through a public parameterless constructor, calls the
+/// three methods in order (<see cref="ReadOffersAsync"/>, <see cref="ReadSignUpsAsync"/>,
+/// <see cref="WriteSignUpChangesAsync"/>) and gives each call a cancellation token that fires at the run's
+/// timeout. A plug-in never sees the database or the network contract: the host sends what it yields.
+/// An exception fails the run; the host retries later with back-off, and other plug-ins are unaffected.
+/// </remarks>
+public interface IPartnerPlugin
+{
+    /// <summary>The partner's code as the platform knows it, e.g. <c>ligo</c> or <c>bib-poperinge</c>.</summary>
+    string PartnerCode { get; }
+
+    /// <summary>
+    /// All current offers of the partner (a full snapshot). Offers the partner no longer lists are
+    /// withdrawn on the platform, but only when this enumeration completes without an exception.
+    /// </summary>
+    IAsyncEnumerable<CourseOffer> ReadOffersAsync(PluginContext context, CancellationToken cancellationToken);
+
+    /// <summary>The sign-ups the partner took in its own system, so they count against the seats.</summary>
+    IAsyncEnumerable<SignUpRecord> ReadSignUpsAsync(PluginContext context, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sign-up changes made on the platform (by residents or staff) on the partner's courses since the
+    /// last run, oldest first. Write them into the partner's system; the host then moves its cursor on.
+    /// </summary>
+    Task WriteSignUpChangesAsync(IReadOnlyList<SignUpChange> changes, PluginContext context, CancellationToken cancellationToken);
+}
+
+/// <summary>What the host gives a plug-in on each run.</summary>
+/// <param name="Settings">Settings from the plug-in's <c>plugin.json</c> (<c>"settings": { … }</c>), e.g. a file name.</param>
+/// <param name="DataFolder">The plug-in's own folder for input files, outboxes and state; it exists.</param>
+/// <param name="Log">Where the plug-in reports what it does; the messages appear in the host's log.</param>
+public sealed record PluginContext(IReadOnlyDictionary<string, string> Settings, string DataFolder, IPluginLog Log)
+{
+    /// <summary>A setting, or <paramref name="fallback"/> when the plug-in's configuration does not name it.</summary>
+    public string Setting(string name, string fallback) => Settings.TryGetValue(name, out var value) && value.Length > 0 ? value : fallback;
+}
+
+/// <summary>A plug-in's log.</summary>
+public interface IPluginLog
+{
+    /// <summary>Normal progress, e.g. how many offers were read.</summary>
+    void Info(string message);
+
+    /// <summary>Something the partner should look at, such as a row that was skipped.</summary>
+    void Warning(string message);
+}
