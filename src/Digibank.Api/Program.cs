@@ -5,6 +5,7 @@ using Digibank.Api.HelpPoints;
 using Digibank.Api.Municipalities;
 using Digibank.Api.Participants;
 using Digibank.Api.Partners;
+using Digibank.Api.Partners.Sync;
 using Digibank.Api.Staff;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddDigibankStore();
 builder.AddStaffAuthentication();
 builder.AddDigibankGraphQL();
+builder.AddPartnerSync();
 builder.Services
     .AddMunicipalities()
     .AddPartners()
@@ -28,8 +30,14 @@ if (await SchemaFile.TryWriteAsync(app, args) || StaffSetup.TryMintToken(app))
 
 await app.PrepareStoreAsync();
 
+if (await PartnerKeys.TryIssueFromCommandLineAsync(app))
+{
+    return;
+}
+
 app.UseAuthentication();
 app.MapDigibankGraphQL();
+app.MapPartnerSync();
 app.MapCatalogueEndpoints();
 app.MapGet("/", () => Results.Text(
     $"Digibank regio Poperinge API. Send GraphQL queries to {GraphQLSetup.Path} (POST JSON, or GET for queries).\n"));

@@ -88,6 +88,9 @@ public sealed class Course : IEntity
 
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>Fingerprint of the partner's offer as last synced, so an unchanged offer is recognised without comparing field by field.</summary>
+    public string? SourceHash { get; set; }
+
     public bool IsSignUpOpenAt(DateTime utcNow) =>
         Status is CourseStatus.Scheduled or CourseStatus.Full
         && (SignUpDeadline is null || utcNow < SignUpDeadline)

@@ -23,6 +23,9 @@ public sealed class SignUp : IEntity
     /// <summary>Place on the waiting list, 1 first; null when not waitlisted.</summary>
     public int? WaitlistPosition { get; set; }
 
+    /// <summary>The partner's own id of a sign-up the partner took; null for sign-ups made on the platform.</summary>
+    public string? ExternalId { get; set; }
+
     /// <summary>Hash of the token the resident received to cancel without an account.</summary>
     public string? CancellationTokenHash { get; set; }
 

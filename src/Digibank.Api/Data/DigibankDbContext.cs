@@ -28,6 +28,52 @@ public sealed class DigibankDbContext(DbContextOptions<DigibankDbContext> option
     public DbSet<Reservation> Reservations => Set<Reservation>();
     public DbSet<HelpRequest> HelpRequests => Set<HelpRequest>();
     public DbSet<Digibuddy> Digibuddies => Set<Digibuddy>();
+    public DbSet<PartnerKey> PartnerKeys => Set<PartnerKey>();
+    public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
+    public DbSet<SignUpChange> SignUpChanges => Set<SignUpChange>();
+
+    /// <summary>
+    /// Set while a partner's own sign-ups are imported: changes to the partner's sign-ups then came from
+    /// the partner and are not fed back to it. Every other sign-up change goes into the change feed.
+    /// </summary>
+    public bool ImportingPartnerSignUps { get; set; }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        await RecordSignUpChangesAsync(cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private async Task RecordSignUpChangesAsync(CancellationToken cancellationToken)
+    {
+        var changed = ChangeTracker.Entries<SignUp>()
+            .Where(entry => entry.State == EntityState.Added
+                || (entry.State == EntityState.Modified
+                    && (entry.Property(s => s.Status).IsModified || entry.Property(s => s.WaitlistPosition).IsModified)))
+            .Where(entry => !(ImportingPartnerSignUps && entry.Entity.Channel == SignUpChannel.Partner))
+            .Select(entry => entry.Entity)
+            .ToList();
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        var courseIds = changed.Select(s => s.CourseId).Distinct().ToList();
+        var partners = await Courses.AsNoTracking().Where(c => courseIds.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, c => c.PartnerId, cancellationToken);
+        foreach (var signUp in changed.Where(s => partners.ContainsKey(s.CourseId)))
+        {
+            SignUpChanges.Add(new SignUpChange
+            {
+                SignUp = signUp,
+                CourseId = signUp.CourseId,
+                PartnerId = partners[signUp.CourseId],
+                Status = signUp.Status,
+                WaitlistPosition = signUp.WaitlistPosition,
+                ChangedAt = signUp.UpdatedAt,
+            });
+        }
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -81,7 +127,18 @@ public sealed class DigibankDbContext(DbContextOptions<DigibankDbContext> option
         {
             signUp.HasIndex(s => new { s.CourseId, s.Status });
             signUp.HasIndex(s => new { s.CourseId, s.ParticipantId });
+            signUp.HasIndex(s => new { s.CourseId, s.ExternalId }).IsUnique();
         });
+
+        modelBuilder.Entity<PartnerKey>(key =>
+        {
+            key.HasIndex(k => k.KeyHash).IsUnique();
+            key.Property(k => k.KeyHash).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<SyncRun>().HasIndex(r => new { r.PartnerId, r.StartedAt });
+
+        modelBuilder.Entity<SignUpChange>().HasIndex(c => new { c.PartnerId, c.Id });
 
         modelBuilder.Entity<Device>(device =>
         {

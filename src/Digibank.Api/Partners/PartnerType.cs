@@ -23,6 +23,14 @@ public sealed class PartnerType : NodeGraphType<Partner>
         Field(p => p.Website, nullable: true);
         Field(p => p.ContactEmail, nullable: true).Description("The organisation's public address for questions.");
         Field(p => p.ContactPhone, nullable: true).Description("The organisation's public phone number.");
+        Field<SyncRunType>("lastSync")
+            .Description("The latest run of the partner's plug-in, if it has one.")
+            .Resolve(context => context.LoadRecentSyncRuns(context.Source.Id).Then(runs => runs.FirstOrDefault()));
+        Reads("lastSync");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SyncRunType>>>>("recentSyncs")
+            .Description($"The latest {SyncRunDataLoaders.RecentRuns} runs of the partner's plug-in, newest first.")
+            .Resolve(context => context.LoadRecentSyncRuns(context.Source.Id));
+        Reads("recentSyncs");
     }
 }
 

@@ -78,6 +78,10 @@ namespace Digibank.Api.Data.Migrations
                     b.Property<DateTime?>("SignUpDeadline")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SourceHash")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("StartsAt")
                         .HasColumnType("TEXT");
 
@@ -187,6 +191,10 @@ namespace Digibank.Api.Data.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ParticipantId")
                         .HasColumnType("INTEGER");
 
@@ -205,11 +213,49 @@ namespace Digibank.Api.Data.Migrations
 
                     b.HasIndex("ParticipantId");
 
+                    b.HasIndex("CourseId", "ExternalId")
+                        .IsUnique();
+
                     b.HasIndex("CourseId", "ParticipantId");
 
                     b.HasIndex("CourseId", "Status");
 
                     b.ToTable("SignUps");
+                });
+
+            modelBuilder.Entity("Digibank.Api.Courses.SignUpChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SignUpId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WaitlistPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SignUpId");
+
+                    b.HasIndex("PartnerId", "Id");
+
+                    b.ToTable("SignUpChanges");
                 });
 
             modelBuilder.Entity("Digibank.Api.Courses.Topic", b =>
@@ -730,6 +776,98 @@ namespace Digibank.Api.Data.Migrations
                     b.ToTable("Partners");
                 });
 
+            modelBuilder.Entity("Digibank.Api.Partners.PartnerKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.HasIndex("PartnerId");
+
+                    b.ToTable("PartnerKeys");
+                });
+
+            modelBuilder.Entity("Digibank.Api.Partners.SyncRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OffersCreated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OffersRejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OffersUnchanged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OffersUpdated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OffersWithdrawn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PluginName")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SignUpChangesDelivered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SignUpsReceived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId", "StartedAt");
+
+                    b.ToTable("SyncRuns");
+                });
+
             modelBuilder.Entity("DigibuddySkills", b =>
                 {
                     b.Property<int>("DigibuddyId")
@@ -812,6 +950,17 @@ namespace Digibank.Api.Data.Migrations
                     b.Navigation("Course");
 
                     b.Navigation("Participant");
+                });
+
+            modelBuilder.Entity("Digibank.Api.Courses.SignUpChange", b =>
+                {
+                    b.HasOne("Digibank.Api.Courses.SignUp", "SignUp")
+                        .WithMany()
+                        .HasForeignKey("SignUpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("SignUp");
                 });
 
             modelBuilder.Entity("Digibank.Api.Devices.Device", b =>
@@ -943,6 +1092,17 @@ namespace Digibank.Api.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Municipality");
+                });
+
+            modelBuilder.Entity("Digibank.Api.Partners.PartnerKey", b =>
+                {
+                    b.HasOne("Digibank.Api.Partners.Partner", "Partner")
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Partner");
                 });
 
             modelBuilder.Entity("DigibuddySkills", b =>

@@ -1,0 +1,364 @@
+using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Digibank.Api.Courses;
+using Digibank.Api.Data;
+using Digibank.Partners.V1;
+using Google.Protobuf;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Digibank.Api.Partners.Sync;
+
+/// <summary>An offer that passed the checks, mapped onto the catalogue's terms.</summary>
+public sealed record ValidOffer(
+    string ExternalId,
+    string SourceHash,
+    string Title,
+    string Summary,
+    CourseLevel Level,
+    CourseLanguage Language,
+    IReadOnlyList<int> TopicIds,
+    IReadOnlyList<TargetGroup> TargetGroups,
+    int? HelpPointId,
+    string? VenueName,
+    string? VenueStreet,
+    int MunicipalityId,
+    int Capacity,
+    int PriceCents,
+    int? ReducedPriceCents,
+    DateTime? SignUpDeadline,
+    CourseStatus Status,
+    bool WheelchairAccessible,
+    string? AccessibilityNotes,
+    IReadOnlyList<(DateTime StartsAt, DateTime EndsAt, string? Room)> Sessions);
+
+/// <summary>
+/// Checks a partner's offers against the region's reference data (help points, towns, topics) and
+/// maps them; every rejected record keeps its reason for the upload summary.
+/// </summary>
+public sealed class OfferChecker
+{
+    public const int MaxOffersPerUpload = 200_000;
+
+    private readonly Dictionary<string, (int Id, int MunicipalityId, bool Wheelchair)> _helpPoints;
+    private readonly Dictionary<string, int> _municipalities;
+    private readonly Dictionary<string, int> _topics;
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+
+    private OfferChecker(
+        Dictionary<string, (int, int, bool)> helpPoints,
+        Dictionary<string, int> municipalities,
+        Dictionary<string, int> topics)
+    {
+        _helpPoints = helpPoints;
+        _municipalities = municipalities;
+        _topics = topics;
+    }
+
+    public List<RejectedRecord> Rejected { get; } = [];
+
+    public static async Task<OfferChecker> LoadAsync(DigibankDbContext db, CancellationToken cancellationToken) => new(
+        await db.HelpPoints.AsNoTracking().ToDictionaryAsync(h => h.NameKey, h => (h.Id, h.MunicipalityId, h.WheelchairAccessible), cancellationToken),
+        await db.Municipalities.AsNoTracking().ToDictionaryAsync(m => m.NameKey, m => m.Id, cancellationToken),
+        await db.Topics.AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.Id, cancellationToken));
+
+    public ValidOffer? Check(CourseOffer offer)
+    {
+        var reason = Problem(offer, out var valid);
+        if (reason is not null)
+        {
+            Rejected.Add(new RejectedRecord { ExternalId = offer.ExternalId, Reason = reason });
+            return null;
+        }
+
+        return valid;
+    }
+
+    private string? Problem(CourseOffer offer, out ValidOffer? valid)
+    {
+        valid = null;
+        if (string.IsNullOrWhiteSpace(offer.ExternalId) || offer.ExternalId.Length > 100)
+        {
+            return "external_id is required and at most 100 characters.";
+        }
+
+        if (!_seen.Add(offer.ExternalId))
+        {
+            return "This external_id is listed twice in the upload.";
+        }
+
+        if (string.IsNullOrWhiteSpace(offer.Title) || offer.Title.Length > 200)
+        {
+            return "title is required and at most 200 characters.";
+        }
+
+        if (offer.Summary.Length > 2000 || offer.AccessibilityNotes.Length > 2000 || offer.VenueName.Length > 200 || offer.VenueStreet.Length > 200)
+        {
+            return "summary and accessibility_notes are at most 2000 characters, venue_name and venue_street at most 200.";
+        }
+
+        if (offer.Capacity is < 1 or > 500)
+        {
+            return $"capacity must be between 1 and 500, not {offer.Capacity}.";
+        }
+
+        if (offer.PriceCents < 0 || offer.ReducedPriceCents < 0 || offer.ReducedPriceCents > offer.PriceCents)
+        {
+            return "Prices cannot be negative, and the reduced price is at most the full price.";
+        }
+
+        if (offer.Sessions.Count is 0 or > 100)
+        {
+            return "A course has 1 to 100 sessions.";
+        }
+
+        var sessions = offer.Sessions.Select(s => (StartsAt: s.StartsAt?.ToDateTime() ?? default, EndsAt: s.EndsAt?.ToDateTime() ?? default, Room: Optional(s.Room))).ToList();
+        if (sessions.Any(s => s.StartsAt == default || s.EndsAt <= s.StartsAt || s.EndsAt - s.StartsAt > TimeSpan.FromHours(12)))
+        {
+            return "Every session needs a start and an end after it, at most 12 hours later.";
+        }
+
+        var unknownTopic = offer.Topics.FirstOrDefault(code => !_topics.ContainsKey(code));
+        if (unknownTopic is not null)
+        {
+            return $"Unknown topic '{unknownTopic}'. Known topics: {string.Join(", ", _topics.Keys.Order())}.";
+        }
+
+        var targetGroups = new List<TargetGroup>();
+        foreach (var group in offer.TargetGroups)
+        {
+            if (!TryEnum<TargetGroup>(group, out var targetGroup))
+            {
+                return $"Unknown target group '{group}'.";
+            }
+
+            targetGroups.Add(targetGroup);
+        }
+
+        if (!TryEnum<CourseLevel>(Or(offer.Level, "BEGINNER"), out var level) || !TryEnum<CourseLanguage>(Or(offer.Language, "DUTCH"), out var language))
+        {
+            return $"Unknown level '{offer.Level}' or language '{offer.Language}'.";
+        }
+
+        int? helpPointId = null;
+        var wheelchair = offer.WheelchairAccessible;
+        int municipalityId;
+        if (Optional(offer.HelpPointName) is { } helpPointName)
+        {
+            if (!_helpPoints.TryGetValue(TextKey.Fold(helpPointName), out var helpPoint))
+            {
+                return $"Unknown help point '{helpPointName}'.";
+            }
+
+            (helpPointId, municipalityId) = (helpPoint.Id, helpPoint.MunicipalityId);
+            wheelchair |= helpPoint.Wheelchair;
+        }
+        else if (Optional(offer.VenueName) is null || !_municipalities.TryGetValue(TextKey.Fold(offer.Municipality), out municipalityId))
+        {
+            return "Name a help point, or a venue and a town of the region (Poperinge, Heuvelland, Mesen, Vleteren).";
+        }
+
+        valid = new ValidOffer(
+            offer.ExternalId,
+            Convert.ToHexString(SHA256.HashData(offer.ToByteArray())),
+            offer.Title.Trim(),
+            offer.Summary.Trim(),
+            level,
+            language,
+            [.. offer.Topics.Distinct().Select(code => _topics[code])],
+            [.. targetGroups.Distinct()],
+            helpPointId,
+            Optional(offer.VenueName),
+            Optional(offer.VenueStreet),
+            municipalityId,
+            offer.Capacity,
+            offer.PriceCents,
+            offer.HasReducedPriceCents ? offer.ReducedPriceCents : null,
+            offer.SignUpDeadline?.ToDateTime(),
+            offer.Cancelled ? CourseStatus.Cancelled : CourseStatus.Scheduled,
+            wheelchair,
+            Optional(offer.AccessibilityNotes),
+            [.. sessions.OrderBy(s => s.StartsAt)]);
+        return null;
+    }
+
+    private static bool TryEnum<TEnum>(string value, out TEnum result)
+        where TEnum : struct, Enum =>
+        Enum.TryParse(value.Replace("_", string.Empty, StringComparison.Ordinal), ignoreCase: true, out result) && Enum.IsDefined(result);
+
+    private static string Or(string value, string fallback) => string.IsNullOrWhiteSpace(value) ? fallback : value;
+
+    private static string? Optional(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+/// <summary>
+/// Applies checked offers to the catalogue inside the caller's transaction. New courses go in through
+/// prepared statements (EF Core's SQLite provider sends one statement per entity and would make a large
+/// upload many times slower); changed courses go through EF; unchanged ones are recognised by hash.
+/// </summary>
+public sealed class OfferWriter(DigibankDbContext db, int partnerId, DateTime now)
+{
+    private Dictionary<string, (int Id, string? Hash, CourseStatus Status)> _existing = [];
+    private BulkCourseInserter? _inserter;
+
+    public int Created { get; private set; }
+    public int Updated { get; private set; }
+    public int Unchanged { get; private set; }
+
+    public async Task LoadExistingAsync(CancellationToken cancellationToken) =>
+        _existing = await db.Courses.AsNoTracking().Where(c => c.PartnerId == partnerId)
+            .Select(c => new { c.ExternalId, c.Id, c.SourceHash, c.Status })
+            .ToDictionaryAsync(c => c.ExternalId, c => (c.Id, c.SourceHash, c.Status), StringComparer.Ordinal, cancellationToken);
+
+    public async Task WriteAsync(ValidOffer offer, CancellationToken cancellationToken)
+    {
+        if (!_existing.TryGetValue(offer.ExternalId, out var existing))
+        {
+            _inserter ??= await BulkCourseInserter.PrepareAsync(db, cancellationToken);
+            await _inserter.InsertAsync(partnerId, offer, now, cancellationToken);
+            Created++;
+            return;
+        }
+
+        if (existing.Hash == offer.SourceHash && existing.Status != CourseStatus.Withdrawn)
+        {
+            Unchanged++;
+            return;
+        }
+
+        var course = await db.Courses.AsTracking().Include(c => c.Sessions).Include(c => c.Topics)
+            .SingleAsync(c => c.Id == existing.Id, cancellationToken);
+        Apply(course, offer);
+        course.Topics = await db.Topics.AsTracking().Where(t => offer.TopicIds.Contains(t.Id)).ToListAsync(cancellationToken);
+        course.Sessions = [.. offer.Sessions.Select(s => new CourseSession { StartsAt = s.StartsAt, EndsAt = s.EndsAt, Room = s.Room })];
+        await db.SaveChangesAsync(cancellationToken);
+        Updated++;
+    }
+
+    /// <summary>Withdraws the partner's courses that a completed snapshot no longer lists, or that a delta removes.</summary>
+    public async Task<int> WithdrawAsync(IEnumerable<string> externalIds, CancellationToken cancellationToken)
+    {
+        var ids = externalIds
+            .Select(externalId => _existing.TryGetValue(externalId, out var course) && course.Status != CourseStatus.Withdrawn ? course.Id : 0)
+            .Where(id => id > 0)
+            .ToList();
+        return ids.Count == 0 ? 0 : await db.Courses.Where(c => ids.Contains(c.Id))
+            .ExecuteUpdateAsync(courses => courses.SetProperty(c => c.Status, CourseStatus.Withdrawn).SetProperty(c => c.UpdatedAt, now), cancellationToken);
+    }
+
+    public IEnumerable<string> KnownExternalIds => _existing.Keys;
+
+    private void Apply(Course course, ValidOffer offer)
+    {
+        course.Title = offer.Title;
+        course.Summary = offer.Summary;
+        course.Level = offer.Level;
+        course.Language = offer.Language;
+        course.TargetGroups = [.. offer.TargetGroups];
+        course.HelpPointId = offer.HelpPointId;
+        course.VenueName = offer.VenueName;
+        course.VenueStreet = offer.VenueStreet;
+        course.MunicipalityId = offer.MunicipalityId;
+        course.Capacity = offer.Capacity;
+        course.PriceCents = offer.PriceCents;
+        course.ReducedPriceCents = offer.ReducedPriceCents;
+        course.SignUpDeadline = offer.SignUpDeadline;
+        course.Status = offer.Status;
+        course.WheelchairAccessible = offer.WheelchairAccessible;
+        course.AccessibilityNotes = offer.AccessibilityNotes;
+        course.StartsAt = offer.Sessions[0].StartsAt;
+        course.SourceHash = offer.SourceHash;
+        course.UpdatedAt = now;
+    }
+}
+
+/// <summary>Three prepared INSERTs (course, its sessions, its topics) reused for every new course of an upload.</summary>
+internal sealed class BulkCourseInserter
+{
+    private readonly DbCommand _course;
+    private readonly DbCommand _session;
+    private readonly DbCommand _topic;
+
+    private BulkCourseInserter(DbCommand course, DbCommand session, DbCommand topic) => (_course, _session, _topic) = (course, session, topic);
+
+    public static async Task<BulkCourseInserter> PrepareAsync(DigibankDbContext db, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("New courses are inserted inside the upload's transaction.");
+        var inserter = new BulkCourseInserter(
+            Command(connection, transaction, """
+                INSERT INTO "Courses" ("Title", "TitleKey", "Summary", "SummaryKey", "Level", "Language", "TargetGroups", "PartnerId", "ExternalId",
+                    "HelpPointId", "VenueName", "VenueStreet", "MunicipalityId", "Capacity", "PriceCents", "ReducedPriceCents", "SignUpDeadline",
+                    "Status", "WheelchairAccessible", "AccessibilityNotes", "StartsAt", "UpdatedAt", "SourceHash")
+                VALUES ($title, $titleKey, $summary, $summaryKey, $level, $language, $targetGroups, $partnerId, $externalId,
+                    $helpPointId, $venueName, $venueStreet, $municipalityId, $capacity, $priceCents, $reducedPriceCents, $signUpDeadline,
+                    $status, $wheelchairAccessible, $accessibilityNotes, $startsAt, $updatedAt, $sourceHash)
+                RETURNING "Id";
+                """,
+                "title", "titleKey", "summary", "summaryKey", "level", "language", "targetGroups", "partnerId", "externalId",
+                "helpPointId", "venueName", "venueStreet", "municipalityId", "capacity", "priceCents", "reducedPriceCents", "signUpDeadline",
+                "status", "wheelchairAccessible", "accessibilityNotes", "startsAt", "updatedAt", "sourceHash"),
+            Command(connection, transaction, """
+                INSERT INTO "CourseSessions" ("CourseId", "StartsAt", "EndsAt", "Room") VALUES ($courseId, $startsAt, $endsAt, $room);
+                """, "courseId", "startsAt", "endsAt", "room"),
+            Command(connection, transaction, """
+                INSERT INTO "CourseTopics" ("CoursesId", "TopicsId") VALUES ($courseId, $topicId);
+                """, "courseId", "topicId"));
+        await inserter._course.PrepareAsync(cancellationToken);
+        await inserter._session.PrepareAsync(cancellationToken);
+        await inserter._topic.PrepareAsync(cancellationToken);
+        return inserter;
+    }
+
+    public async Task InsertAsync(int partnerId, ValidOffer offer, DateTime now, CancellationToken cancellationToken)
+    {
+        // Values are written exactly as EF Core's SQLite mapping stores them: enums by name, UTC times as text.
+        Set(_course, offer.Title, TextKey.Fold(offer.Title), offer.Summary, TextKey.Fold(offer.Summary), offer.Level.ToString(), offer.Language.ToString(),
+            JsonSerializer.Serialize(offer.TargetGroups.Select(group => group.ToString())), partnerId, offer.ExternalId,
+            offer.HelpPointId, offer.VenueName, offer.VenueStreet, offer.MunicipalityId, offer.Capacity, offer.PriceCents, offer.ReducedPriceCents,
+            offer.SignUpDeadline, offer.Status.ToString(), offer.WheelchairAccessible, offer.AccessibilityNotes, offer.Sessions[0].StartsAt, now, offer.SourceHash);
+        var courseId = Convert.ToInt32(await _course.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var session in offer.Sessions)
+        {
+            Set(_session, courseId, session.StartsAt, session.EndsAt, session.Room);
+            await _session.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        foreach (var topicId in offer.TopicIds)
+        {
+            Set(_topic, courseId, topicId);
+            await _topic.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "$" + name;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    private static void Set(DbCommand command, params object?[] values)
+    {
+        for (var index = 0; index < values.Length; index++)
+        {
+            command.Parameters[index].Value = values[index] switch
+            {
+                null => DBNull.Value,
+                DateTime time => time.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture),
+                bool flag => flag ? 1 : 0,
+                var value => value,
+            };
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using Digibank.Api.Data;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+
+namespace Digibank.Api.Partners.Sync;
+
+/// <summary>The partner behind a gRPC call, recognised by the key in <c>authorization: Bearer …</c>.</summary>
+public sealed record PartnerCaller(int PartnerId, string PartnerCode)
+{
+    public static async Task<PartnerCaller> AuthenticateAsync(ServerCallContext call, IDbContextFactory<DigibankDbContext> factory)
+    {
+        var header = call.RequestHeaders.GetValue("authorization");
+        if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new RpcException(new Status(StatusCode.Unauthenticated, "Send the partner key as 'authorization: Bearer <key>'."));
+        }
+
+        var hash = PartnerKey.Hash(header["Bearer ".Length..].Trim());
+        await using var db = await factory.CreateDbContextAsync(call.CancellationToken);
+        var partner = await db.PartnerKeys
+            .Where(k => k.KeyHash == hash && k.RevokedAt == null)
+            .Select(k => new PartnerCaller(k.PartnerId, k.Partner!.Code))
+            .SingleOrDefaultAsync(call.CancellationToken);
+        return partner ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "This partner key is unknown or revoked."));
+    }
+
+    /// <summary>A partner may only name itself; anything else is someone else's data.</summary>
+    public void RequireSelf(string partnerCode)
+    {
+        if (!string.Equals(partnerCode, PartnerCode, StringComparison.Ordinal))
+        {
+            throw new RpcException(new Status(StatusCode.PermissionDenied, $"This key belongs to partner '{PartnerCode}', not to '{partnerCode}'."));
+        }
+    }
+}

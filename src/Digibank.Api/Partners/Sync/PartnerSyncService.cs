@@ -1,0 +1,254 @@
+using Digibank.Api.Courses;
+using Digibank.Api.Data;
+using Digibank.Api.GraphQL.Relay;
+using Digibank.Partners.V1;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+
+namespace Digibank.Api.Partners.Sync;
+
+/// <summary>The partner side of the platform: offers and sign-ups in, sign-up changes out (DESIGN.md §6).</summary>
+public sealed class PartnerSyncService(
+    IDbContextFactory<DigibankDbContext> dbContextFactory,
+    TimeProvider clock,
+    ILogger<PartnerSyncService> logger) : PartnerSync.PartnerSyncBase
+{
+    public const int MaxSyncRunsKept = 50;
+    private static readonly TimeSpan FollowPollInterval = TimeSpan.FromMilliseconds(500);
+
+    public override async Task<OfferUploadSummary> UploadOffers(IAsyncStreamReader<OfferUpload> requestStream, ServerCallContext context)
+    {
+        var partner = await PartnerCaller.AuthenticateAsync(context, dbContextFactory);
+        var header = await ReadHeaderAsync(requestStream, partner, upload => upload.ItemCase == OfferUpload.ItemOneofCase.Header ? upload.Header : null, context.CancellationToken);
+
+        await using var db = await dbContextFactory.CreateDbContextAsync(context.CancellationToken);
+        var checker = await OfferChecker.LoadAsync(db, context.CancellationToken);
+        var offers = new List<ValidOffer>();
+        var removals = new List<string>();
+        var ended = false;
+        // The whole upload is read before anything is written: an upload that breaks off changes nothing,
+        // and the write lock is held only for the short apply phase, not while a partner's stream trickles in.
+        while (!ended && await requestStream.MoveNext(context.CancellationToken))
+        {
+            var item = requestStream.Current;
+            switch (item.ItemCase)
+            {
+                case OfferUpload.ItemOneofCase.Offer:
+                    if (offers.Count + checker.Rejected.Count >= OfferChecker.MaxOffersPerUpload)
+                    {
+                        throw new RpcException(new Status(StatusCode.ResourceExhausted, $"An upload holds at most {OfferChecker.MaxOffersPerUpload} offers."));
+                    }
+
+                    if (checker.Check(item.Offer) is { } offer)
+                    {
+                        offers.Add(offer);
+                    }
+
+                    break;
+                case OfferUpload.ItemOneofCase.Removal when header.Mode == UploadMode.Delta:
+                    removals.Add(item.Removal.ExternalId);
+                    break;
+                case OfferUpload.ItemOneofCase.End:
+                    ended = true;
+                    break;
+                default:
+                    throw new RpcException(new Status(StatusCode.InvalidArgument,
+                        $"Unexpected '{item.ItemCase}' message: after the header come offers{(header.Mode == UploadMode.Delta ? " and removals" : string.Empty)}, then 'end'."));
+            }
+        }
+
+        if (!ended)
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, "The upload stopped before its 'end' message; nothing was changed."));
+        }
+
+        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
+        await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
+        var writer = new OfferWriter(db, partner.PartnerId, Now);
+        await writer.LoadExistingAsync(context.CancellationToken);
+        foreach (var offer in offers)
+        {
+            await writer.WriteAsync(offer, context.CancellationToken);
+        }
+
+        var listed = offers.Select(o => o.ExternalId).Concat(checker.Rejected.Select(r => r.ExternalId)).ToHashSet(StringComparer.Ordinal);
+        var withdrawn = await writer.WithdrawAsync(
+            header.Mode == UploadMode.Snapshot ? writer.KnownExternalIds.Where(id => !listed.Contains(id)).ToList() : removals,
+            context.CancellationToken);
+        await transaction.CommitAsync(context.CancellationToken);
+
+        logger.LogInformation("Partner {Partner} uploaded offers: {Created} created, {Updated} updated, {Unchanged} unchanged, {Withdrawn} withdrawn, {Rejected} rejected",
+            partner.PartnerCode, writer.Created, writer.Updated, writer.Unchanged, withdrawn, checker.Rejected.Count);
+        return new OfferUploadSummary
+        {
+            Created = writer.Created,
+            Updated = writer.Updated,
+            Unchanged = writer.Unchanged,
+            Withdrawn = withdrawn,
+            Rejected = { checker.Rejected },
+        };
+    }
+
+    public override async Task<SignUpUploadSummary> UploadSignUps(IAsyncStreamReader<SignUpUpload> requestStream, ServerCallContext context)
+    {
+        var partner = await PartnerCaller.AuthenticateAsync(context, dbContextFactory);
+        await ReadHeaderAsync(requestStream, partner, upload => upload.ItemCase == SignUpUpload.ItemOneofCase.Header ? upload.Header : null, context.CancellationToken);
+        var signUps = new List<PartnerSignUp>();
+        while (await requestStream.MoveNext(context.CancellationToken))
+        {
+            if (requestStream.Current.ItemCase != SignUpUpload.ItemOneofCase.SignUp)
+            {
+                throw new RpcException(new Status(StatusCode.InvalidArgument, "After the header come only sign-ups."));
+            }
+
+            signUps.Add(requestStream.Current.SignUp);
+        }
+
+        await using var db = await dbContextFactory.CreateDbContextAsync(context.CancellationToken);
+        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
+        db.ImportingPartnerSignUps = true;
+        await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
+        var summary = await new PartnerSignUpImport(db, partner.PartnerId, Now).ImportAsync(signUps, context.CancellationToken);
+        await db.SaveChangesAsync(context.CancellationToken);
+        await transaction.CommitAsync(context.CancellationToken);
+        return summary;
+    }
+
+    public override async Task WatchSignUpChanges(WatchSignUpChangesRequest request, IServerStreamWriter<SignUpChangeEvent> responseStream, ServerCallContext context)
+    {
+        var partner = await PartnerCaller.AuthenticateAsync(context, dbContextFactory);
+        partner.RequireSelf(request.PartnerCode);
+        var cursor = request.AfterCursor;
+        try
+        {
+            while (!context.CancellationToken.IsCancellationRequested)
+            {
+                var batch = await ChangesAfterAsync(partner.PartnerId, cursor, context.CancellationToken);
+                foreach (var change in batch)
+                {
+                    await responseStream.WriteAsync(change, context.CancellationToken);
+                    cursor = change.Cursor;
+                }
+
+                if (batch.Count == 0)
+                {
+                    if (!request.Follow)
+                    {
+                        return;
+                    }
+
+                    await Task.Delay(FollowPollInterval, clock, context.CancellationToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+            // The partner closed the feed; it resumes from the last cursor it stored.
+        }
+    }
+
+    public override async Task<SyncRunAck> ReportSyncRun(SyncRunReport request, ServerCallContext context)
+    {
+        var partner = await PartnerCaller.AuthenticateAsync(context, dbContextFactory);
+        partner.RequireSelf(request.PartnerCode);
+        if (!System.Enum.TryParse<SyncOutcome>(request.Outcome.Replace("_", string.Empty, StringComparison.Ordinal), ignoreCase: true, out var outcome)
+            || request.StartedAt is null || request.FinishedAt is null || request.PluginName.Length is 0 or > 100)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "A run report needs a plug-in name, start and finish times and an outcome of SUCCEEDED, FAILED or TIMED_OUT."));
+        }
+
+        await using var db = await dbContextFactory.CreateDbContextAsync(context.CancellationToken);
+        db.SyncRuns.Add(new SyncRun
+        {
+            PartnerId = partner.PartnerId,
+            PluginName = request.PluginName,
+            StartedAt = request.StartedAt.ToDateTime(),
+            FinishedAt = request.FinishedAt.ToDateTime(),
+            Outcome = outcome,
+            Error = request.Error is { Length: > 0 } error ? error[..Math.Min(error.Length, 1000)] : null,
+            OffersCreated = request.OffersCreated,
+            OffersUpdated = request.OffersUpdated,
+            OffersUnchanged = request.OffersUnchanged,
+            OffersWithdrawn = request.OffersWithdrawn,
+            OffersRejected = request.OffersRejected,
+            SignUpsReceived = request.SignUpsReceived,
+            SignUpChangesDelivered = request.SignUpChangesDelivered,
+        });
+        await db.SaveChangesAsync(context.CancellationToken);
+        var keepFrom = await db.SyncRuns.Where(r => r.PartnerId == partner.PartnerId)
+            .OrderByDescending(r => r.Id).Skip(MaxSyncRunsKept).Select(r => (int?)r.Id).FirstOrDefaultAsync(context.CancellationToken);
+        if (keepFrom is { } oldest)
+        {
+            await db.SyncRuns.Where(r => r.PartnerId == partner.PartnerId && r.Id <= oldest).ExecuteDeleteAsync(context.CancellationToken);
+        }
+
+        return new SyncRunAck();
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private static async Task<UploadHeader> ReadHeaderAsync<T>(IAsyncStreamReader<T> stream, PartnerCaller partner, Func<T, UploadHeader?> headerOf, CancellationToken cancellationToken)
+    {
+        if (!await stream.MoveNext(cancellationToken) || headerOf(stream.Current) is not { } header)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "An upload starts with a header naming the partner."));
+        }
+
+        partner.RequireSelf(header.PartnerCode);
+        if (header.Mode == UploadMode.Unspecified)
+        {
+            header.Mode = UploadMode.Delta;
+        }
+
+        return header;
+    }
+
+    private async Task<List<SignUpChangeEvent>> ChangesAfterAsync(int partnerId, long cursor, CancellationToken cancellationToken)
+    {
+        await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.SignUpChanges
+            .Where(c => c.PartnerId == partnerId && c.Id > cursor)
+            .OrderBy(c => c.Id)
+            .Take(500)
+            .Select(c => new
+            {
+                c.Id,
+                c.SignUpId,
+                CourseExternalId = c.SignUp!.Course!.ExternalId,
+                c.Status,
+                c.WaitlistPosition,
+                c.SignUp.Participant!.FirstName,
+                c.SignUp.Participant.Email,
+                c.SignUp.Participant.Phone,
+                c.ChangedAt,
+            })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(row =>
+        {
+            var change = new SignUpChangeEvent
+            {
+                Cursor = row.Id,
+                SignUpId = GlobalId.Encode(SignUpType.TypeName, row.SignUpId),
+                CourseExternalId = row.CourseExternalId,
+                Status = StatusName(row.Status),
+                FirstName = row.FirstName ?? string.Empty,
+                Email = row.Email ?? string.Empty,
+                Phone = row.Phone ?? string.Empty,
+                ChangedAt = Timestamp.FromDateTime(row.ChangedAt),
+            };
+            if (row.WaitlistPosition is { } position)
+            {
+                change.WaitlistPosition = position;
+            }
+
+            return change;
+        })];
+    }
+
+    private static string StatusName(SignUpStatus status) => status switch
+    {
+        SignUpStatus.NoShow => "NO_SHOW",
+        _ => status.ToString().ToUpperInvariant(),
+    };
+}

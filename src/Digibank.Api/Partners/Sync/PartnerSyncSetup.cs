@@ -1,0 +1,37 @@
+using Grpc.HealthCheck;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Digibank.Api.Partners.Sync;
+
+public static class PartnerSyncSetup
+{
+    public static WebApplicationBuilder AddPartnerSync(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddGrpc(grpc =>
+        {
+            grpc.EnableDetailedErrors = false;
+            grpc.MaxReceiveMessageSize = 1024 * 1024;
+        });
+        builder.Services.AddGrpcReflection();
+        // gRPC health reports SERVING once the store answers; without a check it would say UNKNOWN.
+        builder.Services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("store");
+        return builder;
+    }
+
+    public static WebApplication MapPartnerSync(this WebApplication app)
+    {
+        app.MapGrpcService<PartnerSyncService>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        return app;
+    }
+}
+
+internal sealed class StoreHealthCheck(Microsoft.EntityFrameworkCore.IDbContextFactory<Data.DigibankDbContext> factory) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Database.CanConnectAsync(cancellationToken) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("The database does not answer.");
+    }
+}

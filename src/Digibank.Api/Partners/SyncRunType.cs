@@ -1,0 +1,45 @@
+using Digibank.Api.GraphQL.DataLoading;
+using Digibank.Api.Staff;
+using GraphQL;
+using GraphQL.DataLoader;
+using GraphQL.Types;
+
+namespace Digibank.Api.Partners;
+
+public sealed class SyncRunType : ObjectGraphType<SyncRun>
+{
+    public SyncRunType()
+    {
+        Name = "SyncRun";
+        Description = "One run of a partner's plug-in: when, how it went, and what it changed.";
+        Field(r => r.PluginName);
+        Field(r => r.StartedAt);
+        Field(r => r.FinishedAt);
+        Field(r => r.Outcome, type: typeof(NonNullGraphType<EnumerationGraphType<SyncOutcome>>));
+        Field<StringGraphType>("error")
+            .Description("Why the run failed. Only for staff; null for others.")
+            .Resolve(context => context.Staff() is null ? null : context.Source.Error);
+        Field(r => r.OffersCreated);
+        Field(r => r.OffersUpdated);
+        Field(r => r.OffersUnchanged);
+        Field(r => r.OffersWithdrawn);
+        Field(r => r.OffersRejected);
+        Field(r => r.SignUpsReceived).Description("Sign-ups the partner took, sent to the platform.");
+        Field(r => r.SignUpChangesDelivered).Description("Sign-ups made on the platform, delivered to the partner.");
+    }
+}
+
+public static class SyncRunDataLoaders
+{
+    public const int RecentRuns = 10;
+
+    /// <summary>The latest runs of each partner on the page, newest first, in one query.</summary>
+    public static IDataLoaderResult<IReadOnlyList<SyncRun>> LoadRecentSyncRuns(this IResolveFieldContext context, int partnerId) =>
+        context.LoadGroup<int, SyncRun>(
+                nameof(LoadRecentSyncRuns),
+                partnerId,
+                (db, ids) => db.SyncRuns.Where(r => ids.Contains(r.PartnerId)
+                    && db.SyncRuns.Count(newer => newer.PartnerId == r.PartnerId && newer.Id > r.Id) < RecentRuns),
+                r => r.PartnerId)
+            .Then(runs => (IReadOnlyList<SyncRun>)[.. runs.OrderByDescending(r => r.Id)]);
+}
