@@ -5,6 +5,7 @@ public static class BenchCommand
     public static async Task<int> Main(string[] args) => args.FirstOrDefault() switch
     {
         "catalogue" => await CatalogueBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
+        "ingest" => await IngestBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1)), offerCount: 100_000),
         _ => Usage(),
     };
 
@@ -14,6 +15,7 @@ public static class BenchCommand
             Usage: dotnet run -c Release --project bench/Digibank.Bench -- <benchmark> [--seconds N] [--concurrency N] [--rounds N] [--record]
 
               catalogue   requests per second of a page of 20 courses through GraphQL, against the plain JSON endpoint
+              ingest      100,000 course offers through the gRPC upload into SQLite, against a raw prepared-statement insert
 
               --record    write the result into docs/benchmarks.md
             """);

@@ -26,17 +26,8 @@ public static class CatalogueBenchmark
         var database = Path.Combine(Path.GetTempPath(), $"digibank-bench-{Guid.NewGuid():N}.db");
         try
         {
-            await using var api = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
-            {
-                host.UseSolutionRelativeContentRoot("src/Digibank.Api");
-                host.UseEnvironment("Production");
-                host.UseSetting("ConnectionStrings:Digibank", $"Data Source={database}");
-                host.UseSetting("Logging:LogLevel:Default", "Warning");
-                host.UseSetting("Urls", "http://127.0.0.1:0");
-            });
-            api.UseKestrel(0);
-            api.StartServer();
-            using var http = api.CreateClient();
+            await using var api = LoopbackApi.Start(database);
+            using var http = new HttpClient { BaseAddress = api.Http };
             Console.WriteLine($"API on {http.BaseAddress}; {options.Concurrency} workers, {options.Rounds} rounds of {options.RoundDuration.TotalSeconds:0} s each");
 
             var graphQLBody = JsonSerializer.Serialize(new { query = Query });

@@ -40,6 +40,7 @@ public sealed record ValidOffer(
 public sealed class OfferChecker
 {
     public const int MaxOffersPerUpload = 200_000;
+    public const int MaxOffersPerBatch = 1_000;
 
     private readonly Dictionary<string, (int Id, int MunicipalityId, bool Wheelchair)> _helpPoints;
     private readonly Dictionary<string, int> _municipalities;

@@ -29,20 +29,31 @@ public sealed class PartnerSyncService(
         var ended = false;
         // The whole upload is read before anything is written: an upload that breaks off changes nothing,
         // and the write lock is held only for the short apply phase, not while a partner's stream trickles in.
+        void Check(CourseOffer item)
+        {
+            if (offers.Count + checker.Rejected.Count >= OfferChecker.MaxOffersPerUpload)
+            {
+                throw new RpcException(new Status(StatusCode.ResourceExhausted, $"An upload holds at most {OfferChecker.MaxOffersPerUpload} offers."));
+            }
+
+            if (checker.Check(item) is { } offer)
+            {
+                offers.Add(offer);
+            }
+        }
+
         while (!ended && await requestStream.MoveNext(context.CancellationToken))
         {
             var item = requestStream.Current;
             switch (item.ItemCase)
             {
                 case OfferUpload.ItemOneofCase.Offer:
-                    if (offers.Count + checker.Rejected.Count >= OfferChecker.MaxOffersPerUpload)
+                    Check(item.Offer);
+                    break;
+                case OfferUpload.ItemOneofCase.Batch when item.Batch.Offers.Count <= OfferChecker.MaxOffersPerBatch:
+                    foreach (var offer in item.Batch.Offers)
                     {
-                        throw new RpcException(new Status(StatusCode.ResourceExhausted, $"An upload holds at most {OfferChecker.MaxOffersPerUpload} offers."));
-                    }
-
-                    if (checker.Check(item.Offer) is { } offer)
-                    {
-                        offers.Add(offer);
+                        Check(offer);
                     }
 
                     break;

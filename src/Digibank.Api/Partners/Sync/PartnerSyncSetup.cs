@@ -10,7 +10,8 @@ public static class PartnerSyncSetup
         builder.Services.AddGrpc(grpc =>
         {
             grpc.EnableDetailedErrors = false;
-            grpc.MaxReceiveMessageSize = 1024 * 1024;
+            // Room for a batch of 1,000 offers.
+            grpc.MaxReceiveMessageSize = 4 * 1024 * 1024;
         });
         builder.Services.AddGrpcReflection();
         // gRPC health reports SERVING once the store answers; without a check it would say UNKNOWN.

@@ -1,0 +1,52 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+
+namespace Digibank.Bench;
+
+/// <summary>The real API on Kestrel on 127.0.0.1, on free ports, with its own database file.</summary>
+public sealed class LoopbackApi : IAsyncDisposable
+{
+    private readonly WebApplicationFactory<Program> _factory;
+
+    private LoopbackApi(WebApplicationFactory<Program> factory, Uri http, Uri grpc) => (_factory, Http, Grpc) = (factory, http, grpc);
+
+    /// <summary>GraphQL and the plain endpoints (HTTP/1.1).</summary>
+    public Uri Http { get; }
+
+    /// <summary>The partner sync (HTTP/2 without TLS).</summary>
+    public Uri Grpc { get; }
+
+    public IServiceProvider Services => _factory.Services;
+
+    public static LoopbackApi Start(string databaseFile, bool seedDemoRegion = true)
+    {
+        var http = new Uri($"http://127.0.0.1:{FreePort()}");
+        var grpc = new Uri($"http://127.0.0.1:{FreePort()}");
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            host.UseSolutionRelativeContentRoot("src/Digibank.Api");
+            host.UseEnvironment("Production");
+            host.UseSetting("ConnectionStrings:Digibank", $"Data Source={databaseFile}");
+            host.UseSetting("DemoRegion:Seed", seedDemoRegion.ToString());
+            host.UseSetting("Logging:LogLevel:Default", "Warning");
+            host.UseSetting("Kestrel:Endpoints:Http:Url", http.ToString());
+            host.UseSetting("Kestrel:Endpoints:Grpc:Url", grpc.ToString());
+            host.UseSetting("Plugins:Enabled", "false");
+        });
+        factory.UseKestrel();
+        factory.StartServer();
+        return new LoopbackApi(factory, http, grpc);
+    }
+
+    public ValueTask DisposeAsync() => _factory.DisposeAsync();
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
