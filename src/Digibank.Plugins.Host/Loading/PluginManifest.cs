@@ -1,0 +1,89 @@
+using System.Text.Json;
+
+namespace Digibank.Plugins.Host;
+
+/// <summary>A plug-in's <c>plugin.json</c>: <c>{ "partnerCode": "ligo", "intervalSeconds": 60, "timeoutSeconds": 30, "settings": { … } }</c>.</summary>
+internal sealed record PluginManifest(string? PartnerCode, TimeSpan Interval, TimeSpan Timeout, IReadOnlyDictionary<string, string> Settings)
+{
+    public const string FileName = "plugin.json";
+
+    private static readonly JsonDocumentOptions Lenient = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+
+    public static PluginManifest Read(string pluginFolder)
+    {
+        var path = Path.Combine(pluginFolder, FileName);
+        if (!File.Exists(path))
+            throw new PluginLoadException($"{FileName} is missing.");
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(File.ReadAllText(path), Lenient);
+        }
+        catch (JsonException exception)
+        {
+            throw new PluginLoadException($"{FileName} is not valid JSON: {exception.Message}");
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                throw new PluginLoadException($"{FileName} must hold a JSON object.");
+
+            var partnerCode = ReadString(document.RootElement, "partnerCode");
+            var interval = ReadSeconds(document.RootElement, "intervalSeconds", fallback: 60, partnerCode);
+            var timeout = ReadSeconds(document.RootElement, "timeoutSeconds", fallback: 30, partnerCode);
+            var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            if (TryGetProperty(document.RootElement, "settings", out var settingsElement))
+            {
+                if (settingsElement.ValueKind != JsonValueKind.Object)
+                    throw new PluginLoadException($"{FileName}: \"settings\" must be an object.", partnerCode);
+                foreach (var setting in settingsElement.EnumerateObject())
+                    settings[setting.Name] = setting.Value.ValueKind == JsonValueKind.String ? setting.Value.GetString()! : setting.Value.GetRawText();
+            }
+
+            return new PluginManifest(partnerCode, interval, timeout, settings);
+        }
+    }
+
+    private static string? ReadString(JsonElement root, string name)
+    {
+        if (!TryGetProperty(root, name, out var element) || element.ValueKind == JsonValueKind.Null)
+            return null;
+        if (element.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(element.GetString()))
+            throw new PluginLoadException($"{FileName}: \"{name}\" must be a non-empty string.");
+        return element.GetString()!.Trim();
+    }
+
+    private static TimeSpan ReadSeconds(JsonElement root, string name, int fallback, string? partnerCode)
+    {
+        if (!TryGetProperty(root, name, out var element))
+            return TimeSpan.FromSeconds(fallback);
+        if (element.ValueKind != JsonValueKind.Number || !element.TryGetDouble(out var seconds) || seconds <= 0 || seconds > TimeSpan.FromDays(1).TotalSeconds)
+            throw new PluginLoadException($"{FileName}: \"{name}\" must be a number of seconds between 0 and 86400.", partnerCode);
+        return TimeSpan.FromSeconds(seconds);
+    }
+
+    private static bool TryGetProperty(JsonElement root, string name, out JsonElement value)
+    {
+        foreach (var property in root.EnumerateObject())
+        {
+            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                value = property.Value;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+}
+
+/// <summary>A plug-in folder that cannot be loaded; the message is shown to staff, so it says what to fix.</summary>
+internal sealed class PluginLoadException(string message, string? partnerCode = null, Exception? innerException = null)
+    : Exception(message, innerException)
+{
+    /// <summary>The partner, when <c>plugin.json</c> got far enough to name it, so the failure can be reported.</summary>
+    public string? PartnerCode { get; } = partnerCode;
+}

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Digibank.Plugins.Host;
+
+/// <summary>Wires the plug-in host into a generic host, stand-alone or inside the API.</summary>
+public static class PluginHostServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="PluginHost"/> as a hosted service, with <see cref="PluginHostStatus"/> as a singleton.
+    /// Options come from the <c>Plugins</c> section of <paramref name="configuration"/>, then <paramref name="configure"/>.
+    /// </summary>
+    public static IServiceCollection AddPluginHost(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        IPartnerKeySource keys,
+        Action<PluginHostOptions>? configure = null)
+    {
+        var options = new PluginHostOptions();
+        configuration.GetSection(PluginHostOptions.SectionName).Bind(options);
+        configure?.Invoke(options);
+
+        services.AddLogging();
+        services.AddSingleton<PluginHostStatus>();
+        services.AddSingleton(serviceProvider => new PluginHost(
+            options,
+            keys,
+            serviceProvider.GetRequiredService<PluginHostStatus>(),
+            serviceProvider.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<IHostedService>(serviceProvider => serviceProvider.GetRequiredService<PluginHost>());
+        return services;
+    }
+}
