@@ -14,6 +14,7 @@ builder.AddDigibankStore();
 builder.AddStaffAuthentication();
 builder.AddDigibankGraphQL();
 builder.AddPartnerSync();
+builder.AddInProcessPluginHost();
 builder.Services
     .AddMunicipalities()
     .AddPartners()

@@ -16,6 +16,14 @@ public static class PluginHostServiceCollectionExtensions
         this IServiceCollection services,
         IConfiguration configuration,
         IPartnerKeySource keys,
+        Action<PluginHostOptions>? configure = null) =>
+        services.AddPluginHost(configuration, _ => keys, configure);
+
+    /// <summary>As above, with a key source that comes from the services, such as the API's own.</summary>
+    public static IServiceCollection AddPluginHost(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        Func<IServiceProvider, IPartnerKeySource> keys,
         Action<PluginHostOptions>? configure = null)
     {
         var options = new PluginHostOptions();
@@ -26,7 +34,7 @@ public static class PluginHostServiceCollectionExtensions
         services.AddSingleton<PluginHostStatus>();
         services.AddSingleton(serviceProvider => new PluginHost(
             options,
-            keys,
+            keys(serviceProvider),
             serviceProvider.GetRequiredService<PluginHostStatus>(),
             serviceProvider.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IHostedService>(serviceProvider => serviceProvider.GetRequiredService<PluginHost>());

@@ -28,12 +28,21 @@ public class DigibankApiFactory : WebApplicationFactory<Program>
 
     protected virtual bool SeedDemoRegion => true;
 
+    protected virtual string? PluginsDirectory => null;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Digibank", $"Data Source={_databaseFile}");
         builder.UseSetting("DemoRegion:Seed", SeedDemoRegion.ToString());
         builder.UseSetting("Auth:SigningKey", "digibank-tests-signing-key-of-at-least-32-bytes");
+        // The plug-in host runs only in the tests that are about it, against a copy of the plug-ins.
+        builder.UseSetting("Plugins:Enabled", PluginsDirectory is null ? "false" : "true");
+        if (PluginsDirectory is not null)
+        {
+            builder.UseSetting("Plugins:Directory", PluginsDirectory);
+        }
+
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

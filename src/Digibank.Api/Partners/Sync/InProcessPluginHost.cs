@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using Digibank.Api.Data;
+using Digibank.Plugins.Host;
+using Microsoft.EntityFrameworkCore;
+
+namespace Digibank.Api.Partners.Sync;
+
+/// <summary>
+/// Runs the plug-in host inside the API, so one command starts everything. It still talks to the API
+/// only through the gRPC contract, with a key per partner that the API issues to it at start-up.
+/// </summary>
+public static class InProcessPluginHost
+{
+    public const string EnabledSetting = "Plugins:Enabled";
+
+    public static WebApplicationBuilder AddInProcessPluginHost(this WebApplicationBuilder builder)
+    {
+        if (!builder.Configuration.GetValue(EnabledSetting, true))
+        {
+            return builder;
+        }
+
+        var contentRoot = builder.Environment.ContentRootPath;
+        var grpcUrl = builder.Configuration["Kestrel:Endpoints:Grpc:Url"] ?? "http://127.0.0.1:5081";
+        builder.Services.AddSingleton<InProcessPartnerKeys>();
+        builder.Services.AddPluginHost(builder.Configuration, services => services.GetRequiredService<InProcessPartnerKeys>(), options =>
+        {
+            // By default the sample plug-ins that the build places in artifacts/plugins at the repository root.
+            options.Directory = Path.GetFullPath(options.Directory ?? Path.Combine("..", "..", "artifacts", "plugins"), contentRoot);
+            options.ApiAddress = new Uri(grpcUrl.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        });
+        return builder;
+    }
+}
+
+/// <summary>Issues the in-process host a key per partner once, kept only in memory; earlier such keys are revoked.</summary>
+public sealed class InProcessPartnerKeys(IDbContextFactory<DigibankDbContext> dbContextFactory, TimeProvider clock) : IPartnerKeySource
+{
+    public const string Label = "in-process plug-in host";
+
+    private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _keys = new(StringComparer.Ordinal);
+
+    public Task<string> GetKeyAsync(string partnerCode, CancellationToken cancellationToken) =>
+        _keys.GetOrAdd(partnerCode, code => new Lazy<Task<string>>(async () =>
+        {
+            await using var db = await dbContextFactory.CreateDbContextAsync(CancellationToken.None);
+            return await PartnerKeys.IssueAsync(db, code, Label, clock.GetUtcNow().UtcDateTime, CancellationToken.None);
+        })).Value;
+}
