@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Digibank.Api.Tests.Partners;
+
+/// <summary>
+/// The whole platform as the run command starts it: the API on Kestrel on 127.0.0.1 (HTTP/1.1 for
+/// GraphQL, HTTP/2 for gRPC) with the plug-in host inside, syncing a copy of the sample plug-ins every second.
+/// </summary>
+public sealed class PluginSyncApiFactory : DigibankApiFactory
+{
+    private readonly DirectoryInfo _plugins = Directory.CreateTempSubdirectory("digibank-plugins-");
+    private readonly Uri _http = new($"http://127.0.0.1:{FreePort()}");
+    private readonly Uri _grpc = new($"http://127.0.0.1:{FreePort()}");
+
+    public PluginSyncApiFactory()
+    {
+        CopySamplePlugins(Path.Combine(RepositoryRoot.Path, "artifacts", "plugins"), _plugins.FullName);
+        UseKestrel();
+    }
+
+    public string PluginsFolder => _plugins.FullName;
+
+    protected override string? PluginsDirectory => PluginsFolder;
+
+    public GraphQLTestClient CreateLoopbackGraphQLClient()
+    {
+        StartServer();
+        return new GraphQLTestClient(new HttpClient { BaseAddress = _http });
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Kestrel:Endpoints:Http:Url", _http.ToString());
+        builder.UseSetting("Kestrel:Endpoints:Grpc:Url", _grpc.ToString());
+        builder.UseSetting("Plugins:RescanInterval", "00:00:01");
+        builder.UseSetting("Plugins:FirstRetryDelay", "00:00:01");
+    }
+
+    /// <summary>Each sample plug-in with its sample input as its data, syncing every second.</summary>
+    public static void CopySamplePlugins(string from, string to)
+    {
+        foreach (var plugin in Directory.GetDirectories(from))
+        {
+            var target = Directory.CreateDirectory(Path.Combine(to, Path.GetFileName(plugin))).FullName;
+            foreach (var file in Directory.GetFiles(plugin))
+            {
+                if (file.EndsWith(".dll", StringComparison.Ordinal) || file.EndsWith(".json", StringComparison.Ordinal) || file.EndsWith(".pdb", StringComparison.Ordinal))
+                {
+                    File.Copy(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
+                }
+            }
+
+            foreach (var sample in Directory.GetFiles(Path.Combine(plugin, "samples")))
+            {
+                File.Copy(sample, Path.Combine(target, Path.GetFileName(sample)), overwrite: true);
+            }
+
+            var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(target, "plugin.json")))!;
+            manifest["intervalSeconds"] = 1;
+            manifest["timeoutSeconds"] = 20;
+            File.WriteAllText(Path.Combine(target, "plugin.json"), manifest.ToJsonString());
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try
+        {
+            _plugins.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // A plug-in's files may still be in use for a moment after the host stopped.
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

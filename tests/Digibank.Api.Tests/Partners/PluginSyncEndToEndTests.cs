@@ -1,0 +1,130 @@
+using System.Text.Json.Nodes;
+
+namespace Digibank.Api.Tests.Partners;
+
+/// <summary>The API and the plug-in host run together; the sample plug-ins sync their partners' files.</summary>
+public sealed class PluginSyncEndToEndTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(45);
+
+    private readonly PluginSyncApiFactory _api = new();
+    private GraphQLTestClient _client = null!;
+
+    public Task InitializeAsync()
+    {
+        _client = _api.CreateLoopbackGraphQLClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _api.DisposeAsync();
+
+    [Fact]
+    public async Task The_sample_plug_ins_sync_and_their_courses_are_in_the_catalogue()
+    {
+        foreach (var partner in new[] { "ligo", "vdab", "bib-poperinge" })
+        {
+            var sync = await UntilAsync(() => LastSyncAsync(partner), run => (string?)run?["outcome"] == "SUCCEEDED");
+            Assert.True((int)sync!["offersCreated"]! + (int)sync["offersUnchanged"]! > 0, $"{partner} synced no offers");
+        }
+
+        var ligo = await CoursesAsync("ligo");
+        Assert.Contains(ligo, course => (string?)course!["externalId"] == "LIGO-2027-0101");
+        Assert.DoesNotContain(ligo, course => (string?)course!["externalId"] == "LIGO-2027-0190"); // capacity 0: rejected
+    }
+
+    [Fact]
+    public async Task A_changed_row_appears_after_the_next_run_and_a_removed_one_is_withdrawn()
+    {
+        await UntilAsync(() => CoursesAsync("ligo"), courses => courses.Any(c => (string?)c!["externalId"] == "LIGO-2027-0110"));
+        var file = Path.Combine(_api.PluginsFolder, "Digibank.Plugins.Ligo", "cursussen.csv");
+        var lines = await File.ReadAllLinesAsync(file);
+        var edited = lines
+            .Where(line => !line.StartsWith("LIGO-2027-0102;", StringComparison.Ordinal))
+            .Select(line => line.StartsWith("LIGO-2027-0110;", StringComparison.Ordinal) ? line.Replace("Smartschool voor ouders", "Smartschool voor ouders en grootouders", StringComparison.Ordinal) : line);
+        await File.WriteAllLinesAsync(file, edited);
+
+        var courses = await UntilAsync(() => CoursesAsync("ligo"), courses =>
+            courses.Any(c => (string?)c!["title"] == "Smartschool voor ouders en grootouders")
+            && courses.All(c => (string?)c!["externalId"] != "LIGO-2027-0102"));
+
+        Assert.Contains(courses, c => (string?)c!["externalId"] == "LIGO-2027-0101");
+    }
+
+    [Fact]
+    public async Task A_second_sync_of_unchanged_files_changes_nothing()
+    {
+        var second = await UntilAsync(() => LastSyncAsync("vdab"), run =>
+            (string?)run?["outcome"] == "SUCCEEDED" && (int)run["offersCreated"]! == 0 && (int)run["offersUnchanged"]! > 0);
+
+        Assert.Equal(0, (int)second!["offersUpdated"]!);
+        Assert.Equal(0, (int)second["offersWithdrawn"]!);
+    }
+
+    [Fact]
+    public async Task Sign_ups_taken_by_LIGO_hold_seats_and_one_made_on_the_platform_reaches_LIGO()
+    {
+        var course = (await UntilAsync(() => CoursesAsync("ligo"), courses =>
+            courses.Any(c => (string?)c!["externalId"] == "LIGO-2027-0101" && (int)c["seatsLeft"]! < (int)c["capacity"]!)))
+            .Single(c => (string?)c!["externalId"] == "LIGO-2027-0101")!;
+        var towns = await _client.QueryAsync("{ municipalities(where: { name: { eq: \"Vleteren\" } }) { nodes { id } } }");
+
+        var signUp = await _client.QueryAsync(
+            "mutation ($input: SignUpForCourseInput!) { signUpForCourse(input: $input) { signUp { status } errors { ... on Error { code } } } }",
+            new { input = new { courseId = (string)course["id"]!, firstName = "Godelieve", phone = "0471 23 45 67", municipalityId = (string)towns["municipalities"]!["nodes"]![0]!["id"]!, targetGroup = "SENIORS", consent = true } });
+        Assert.Empty(signUp["signUpForCourse"]!["errors"]!.AsArray());
+
+        var outbox = Path.Combine(_api.PluginsFolder, "Digibank.Plugins.Ligo", "outbox", "inschrijvingen-digibank.csv");
+        var written = await UntilAsync(async () => File.Exists(outbox) ? await File.ReadAllTextAsync(outbox) : string.Empty, text => text.Contains("Godelieve", StringComparison.Ordinal));
+        Assert.Contains("LIGO-2027-0101", written, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_faulty_plug_in_is_contained_and_the_others_keep_syncing()
+    {
+        await UntilAsync(() => LastSyncAsync("bib-poperinge"), run => (string?)run?["outcome"] == "SUCCEEDED");
+        await File.WriteAllTextAsync(Path.Combine(_api.PluginsFolder, "Digibank.Plugins.Bibliotheek", "vormingen.ics"), "dit is geen kalender");
+        var vdabBefore = (DateTime)(await LastSyncAsync("vdab"))!["finishedAt"]!;
+
+        var failed = await UntilAsync(() => LastSyncAsync("bib-poperinge"), run => (string?)run?["outcome"] == "FAILED");
+        var vdab = await UntilAsync(() => LastSyncAsync("vdab"), run => (DateTime)run!["finishedAt"]! > vdabBefore);
+
+        Assert.Equal("FAILED", (string?)failed!["outcome"]);
+        Assert.Equal("SUCCEEDED", (string?)vdab!["outcome"]);
+        var stillThere = await CoursesAsync("bib-poperinge");
+        Assert.NotEmpty(stillThere);
+    }
+
+    private async Task<JsonNode?> LastSyncAsync(string partner)
+    {
+        var data = await _client.QueryAsync(
+            "query ($code: String) { partners(where: { code: { eq: $code } }) { nodes { lastSync { outcome offersCreated offersUpdated offersUnchanged offersWithdrawn offersRejected finishedAt } } } }",
+            new { code = partner });
+        return data["partners"]!["nodes"]![0]!["lastSync"];
+    }
+
+    private async Task<JsonArray> CoursesAsync(string partner) =>
+        (await _client.QueryAsync(
+            "query ($code: String) { courses(first: 100, where: { partner: { code: { eq: $code } } }) { nodes { id externalId title capacity seatsLeft } } }",
+            new { code = partner }))["courses"]!["nodes"]!.AsArray();
+
+    /// <summary>Asks again every 200 ms until the answer fits, for at most <see cref="Patience"/>.</summary>
+    private static async Task<T> UntilAsync<T>(Func<Task<T>> ask, Func<T, bool> fits)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            var answer = await ask();
+            if (fits(answer))
+            {
+                return answer;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Still not there after {Patience.TotalSeconds} s; last answer: {answer}");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+}
