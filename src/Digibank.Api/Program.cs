@@ -1,4 +1,5 @@
 using Digibank.Api.Courses;
+using Digibank.Api.Dashboard;
 using Digibank.Api.Data;
 using Digibank.Api.GraphQL;
 using Digibank.Api.HelpPoints;
@@ -20,7 +21,8 @@ builder.Services
     .AddPartners()
     .AddHelpPoints()
     .AddCourses()
-    .AddParticipantPrivacy(builder.Configuration);
+    .AddParticipantPrivacy(builder.Configuration)
+    .AddDashboardEvents();
 
 var app = builder.Build();
 
