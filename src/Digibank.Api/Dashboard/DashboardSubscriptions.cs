@@ -64,11 +64,15 @@ public sealed class Subscription : ObjectGraphType
                 var municipalityId = Decode(context, "municipalityId", MunicipalityType.TypeName);
                 var helpPointId = Decode(context, "helpPointId", HelpPointType.TypeName);
                 var courseId = context.HasArgument("courseId") ? Decode(context, "courseId", CourseType.TypeName) : null;
-                return context.RequestServices!.GetRequiredService<DashboardEvents>().Stream.Where(e =>
-                    (kinds.Length == 0 || kinds.Contains(e.Kind))
-                    && (municipalityId is null || e.MunicipalityId == municipalityId)
-                    && (helpPointId is null || e.HelpPointId == helpPointId)
-                    && (courseId is null || e.CourseId == courseId));
+                // Each subscriber gets its events on the thread pool, in order: a commit never waits for
+                // a thousand subscribers, and their work spreads over the cores.
+                return context.RequestServices!.GetRequiredService<DashboardEvents>().Stream
+                    .Where(e =>
+                        (kinds.Length == 0 || kinds.Contains(e.Kind))
+                        && (municipalityId is null || e.MunicipalityId == municipalityId)
+                        && (helpPointId is null || e.HelpPointId == helpPointId)
+                        && (courseId is null || e.CourseId == courseId))
+                    .ObserveOn(System.Reactive.Concurrency.TaskPoolScheduler.Default);
             });
 
     private static int? Decode(IResolveFieldContext context, string argument, string nodeType) =>
