@@ -14,6 +14,7 @@ public static class GraphQLSetup
         builder.Services.Configure<GraphQLTransportOptions>(builder.Configuration.GetSection(GraphQLTransportOptions.Section));
         builder.Services.AddSingleton<GraphQLHttpEndpoint>();
         builder.Services.AddSingleton<GraphQLWebSocketEndpoint>();
+        builder.Services.AddSingleton<SharedSubscriptions>();
         builder.Services.AddScoped<DataLoaderRegistry>();
         builder.Services.AddGraphQL(graphQL => graphQL
             .AddSchema<DigibankSchema>()

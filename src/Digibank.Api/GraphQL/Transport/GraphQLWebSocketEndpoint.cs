@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
+using System.Reactive.Linq;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
@@ -20,6 +21,7 @@ public sealed class GraphQLWebSocketEndpoint(
     IDocumentExecuter<DigibankSchema> executer,
     IGraphQLTextSerializer serializer,
     StaffTokens tokens,
+    SharedSubscriptions shared,
     ILogger<GraphQLWebSocketEndpoint> logger)
 {
     public const string SubProtocol = "graphql-transport-ws";
@@ -36,7 +38,7 @@ public sealed class GraphQLWebSocketEndpoint(
             return;
         }
 
-        await new Connection(socket, http, executer, serializer, tokens, logger).RunAsync();
+        await new Connection(socket, http, executer, serializer, tokens, shared, logger).RunAsync();
     }
 
     public static class CloseCodes
@@ -56,6 +58,7 @@ public sealed class GraphQLWebSocketEndpoint(
         IDocumentExecuter<DigibankSchema> executer,
         IGraphQLTextSerializer serializer,
         StaffTokens tokens,
+        SharedSubscriptions shared,
         ILogger logger)
     {
         private readonly Channel<string> _outbox = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
@@ -243,6 +246,21 @@ public sealed class GraphQLWebSocketEndpoint(
                 return;
             }
 
+            if (SharedSubscriptions.IsSubscription(request))
+            {
+                var variables = payload.TryGetProperty("variables", out var raw) ? raw.GetRawText() : "null";
+                var (messages, failed) = await shared.SubscribeAsync(request, variables, _user);
+                if (messages is null)
+                {
+                    _operations.TryRemove(id, out _);
+                    Send(Message(id, "error", ErrorsOf(failed!)));
+                    return;
+                }
+
+                Listen(id, messages);
+                return;
+            }
+
             var result = await executer.ExecuteAsync(new ExecutionOptions
             {
                 Query = request.Query,
@@ -268,8 +286,13 @@ public sealed class GraphQLWebSocketEndpoint(
                 return;
             }
 
-            var subscription = streams.Values.First().Subscribe(
-                next => Send(Message(id, "next", serializer.Serialize(next))),
+            Listen(id, streams.Values.First().Select(serializer.Serialize));
+        }
+
+        private void Listen(string id, IObservable<string> results)
+        {
+            var subscription = results.Subscribe(
+                next => Send(Message(id, "next", next)),
                 error =>
                 {
                     logger.LogWarning(error, "A subscription stream failed");
