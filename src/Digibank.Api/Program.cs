@@ -1,4 +1,5 @@
 using Digibank.Api.Courses;
+using Digibank.Api.Dashboard;
 using Digibank.Api.Data;
 using Digibank.Api.GraphQL;
 using Digibank.Api.HelpPoints;
@@ -40,6 +41,7 @@ app.UseAuthentication();
 app.MapDigibankGraphQL();
 app.MapPartnerSync();
 app.MapCatalogueEndpoints();
+app.MapDashboard();
 app.MapGet("/", () => Results.Text(
     $"Digibank regio Poperinge API. Send GraphQL queries to {GraphQLSetup.Path} (POST JSON, or GET for queries).\n"));
 
