@@ -21,7 +21,8 @@ builder.Services
     .AddPartners()
     .AddHelpPoints()
     .AddCourses()
-    .AddParticipantPrivacy(builder.Configuration);
+    .AddParticipantPrivacy(builder.Configuration)
+    .AddDashboardEvents();
 
 var app = builder.Build();
 

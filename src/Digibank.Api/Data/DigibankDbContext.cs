@@ -38,6 +38,24 @@ public sealed class DigibankDbContext(DbContextOptions<DigibankDbContext> option
     /// </summary>
     public bool ImportingPartnerSignUps { get; set; }
 
+    /// <summary>Dashboard events of saved changes, waiting for their transaction to commit.</summary>
+    internal List<Func<Dashboard.DashboardEvent>> PendingEvents { get; } = [];
+
+    // Contexts come from a pool: what this class adds must not leak into the next use.
+    public override ValueTask DisposeAsync()
+    {
+        ImportingPartnerSignUps = false;
+        PendingEvents.Clear();
+        return base.DisposeAsync();
+    }
+
+    public override void Dispose()
+    {
+        ImportingPartnerSignUps = false;
+        PendingEvents.Clear();
+        base.Dispose();
+    }
+
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         await RecordSignUpChangesAsync(cancellationToken);

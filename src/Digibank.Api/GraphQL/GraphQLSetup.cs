@@ -13,6 +13,7 @@ public static class GraphQLSetup
     {
         builder.Services.Configure<GraphQLTransportOptions>(builder.Configuration.GetSection(GraphQLTransportOptions.Section));
         builder.Services.AddSingleton<GraphQLHttpEndpoint>();
+        builder.Services.AddSingleton<GraphQLWebSocketEndpoint>();
         builder.Services.AddScoped<DataLoaderRegistry>();
         builder.Services.AddGraphQL(graphQL => graphQL
             .AddSchema<DigibankSchema>()
@@ -44,8 +45,13 @@ public static class GraphQLSetup
         return builder;
     }
 
-    public static IEndpointConventionBuilder MapDigibankGraphQL(this IEndpointRouteBuilder app) =>
-        app.MapMethods(Path, [HttpMethods.Get, HttpMethods.Post], (HttpContext http, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(http));
+    /// <summary>GraphQL at <see cref="Path"/>: HTTP (GET, POST) and WebSocket (GET, or CONNECT over HTTP/2).</summary>
+    public static IEndpointConventionBuilder MapDigibankGraphQL(this WebApplication app)
+    {
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        return app.MapMethods(Path, [HttpMethods.Get, HttpMethods.Post, HttpMethods.Connect], (HttpContext http, GraphQLHttpEndpoint endpoint, GraphQLWebSocketEndpoint webSocket) =>
+            http.WebSockets.IsWebSocketRequest ? webSocket.HandleAsync(http) : endpoint.HandleAsync(http));
+    }
 }
 
 public static class QueryLimits

@@ -24,5 +24,6 @@ public sealed class Query : ObjectGraphType
         this.AddHelpRequestQueries();
         this.AddPartnerQueries();
         this.AddMunicipalityQueries();
+        this.AddReachStatisticsQueries();
     }
 }

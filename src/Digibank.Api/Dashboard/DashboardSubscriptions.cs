@@ -1,0 +1,80 @@
+using System.Reactive.Linq;
+using Digibank.Api.Courses;
+using Digibank.Api.GraphQL.Relay;
+using Digibank.Api.HelpPoints;
+using Digibank.Api.Municipalities;
+using Digibank.Api.Participants;
+using Digibank.Api.Partners;
+using Digibank.Api.Staff;
+using GraphQL;
+using GraphQL.Builders;
+using GraphQL.Types;
+
+namespace Digibank.Api.Dashboard;
+
+public sealed class DashboardEventType : ObjectGraphType<DashboardEvent>
+{
+    public DashboardEventType()
+    {
+        Name = "DashboardEvent";
+        Description = "Something that happened in the region, sent once it is committed. Personal data only for staff who may see it.";
+        Field(e => e.Kind, type: typeof(NonNullGraphType<EnumerationGraphType<DashboardEventKind>>));
+        Field(e => e.At);
+        Field(e => e.Summary).Description("A short Dutch sentence without personal data.");
+        Field<MunicipalityType>("municipality").Resolve(context => context.Source.MunicipalityId is { } id and > 0 ? context.LoadMunicipality(id) : null);
+        Field<HelpPointType>("helpPoint").Resolve(context => context.Source.HelpPointId is { } id ? context.LoadHelpPoint(id) : null);
+        Field<CourseType>("course").Resolve(context => context.Source.CourseId is { } id ? context.LoadCourse(id) : null);
+        Field<PartnerType>("partner").Resolve(context => context.Source.PartnerId is { } id ? context.LoadPartner(id) : null);
+        Field<ParticipantType>("participant")
+            .Description("The person involved: only for staff of the help point and the coordinator; null for everyone else (the anonymised form).")
+            .Resolve(context => context.Source.ParticipantId is { } id && context.Staff() is { } staff && staff.CanActFor(context.Source.HelpPointId)
+                ? context.LoadParticipant(id)
+                : null);
+    }
+}
+
+/// <summary>The root subscription: every field is a filtered view of the one stream of committed events.</summary>
+public sealed class Subscription : ObjectGraphType
+{
+    public Subscription()
+    {
+        Name = "Subscription";
+        EventField("dashboardEvents", "Everything that happens, for the regional dashboard.", []);
+        EventField("signUpChanged", "Sign-ups made, cancelled or marked as attended.",
+            [DashboardEventKind.SignUp, DashboardEventKind.SignUpCancelled, DashboardEventKind.SignUpUpdated]);
+        EventField("loanChanged", "Devices lent and brought back.", [DashboardEventKind.Loan, DashboardEventKind.Return]);
+        EventField("helpRequestChanged", "Help requests registered, assigned, scheduled or closed.",
+            [DashboardEventKind.HelpRequest, DashboardEventKind.HelpRequestUpdated]);
+        EventField("courseAvailabilityChanged", "A course's seats or waiting list changed; `course { seatsLeft waitingListLength }` has the new figures.",
+            [DashboardEventKind.CourseAvailability])
+            .Argument<IdGraphType>("courseId", "Only this course.");
+        EventField("deviceAvailabilityChanged", "The devices a help point can lend changed; ask `helpPoint { deviceAvailability }`.",
+            [DashboardEventKind.DeviceAvailability]);
+        EventField("partnerSyncCompleted", "A partner's plug-in finished a sync run.", [DashboardEventKind.PartnerSync]);
+    }
+
+    private FieldBuilder<object?, DashboardEvent> EventField(string name, string description, DashboardEventKind[] kinds) =>
+        Field<NonNullGraphType<DashboardEventType>, DashboardEvent>(name)
+            .Description(description)
+            .Argument<IdGraphType>("municipalityId", "Only events in this town.")
+            .Argument<IdGraphType>("helpPointId", "Only events at this help point.")
+            .Resolve(context => (DashboardEvent)context.Source!)
+            .ResolveStream(context =>
+            {
+                var municipalityId = Decode(context, "municipalityId", MunicipalityType.TypeName);
+                var helpPointId = Decode(context, "helpPointId", HelpPointType.TypeName);
+                var courseId = context.HasArgument("courseId") ? Decode(context, "courseId", CourseType.TypeName) : null;
+                // Each subscriber gets its events on the thread pool, in order: a commit never waits for
+                // a thousand subscribers, and their work spreads over the cores.
+                return context.RequestServices!.GetRequiredService<DashboardEvents>().Stream
+                    .Where(e =>
+                        (kinds.Length == 0 || kinds.Contains(e.Kind))
+                        && (municipalityId is null || e.MunicipalityId == municipalityId)
+                        && (helpPointId is null || e.HelpPointId == helpPointId)
+                        && (courseId is null || e.CourseId == courseId))
+                    .ObserveOn(System.Reactive.Concurrency.TaskPoolScheduler.Default);
+            });
+
+    private static int? Decode(IResolveFieldContext context, string argument, string nodeType) =>
+        context.GetArgument<string?>(argument) is { } id ? GlobalId.DecodeFor(nodeType, id) : null;
+}
