@@ -13,21 +13,24 @@
   const HEALTHY_AFTER_MS = 10_000;
 
   const SUBSCRIPTION = `subscription DashboardEvents {
-  dashboardEvents { kind at summary municipality { name } helpPoint { name } course { id title seatsLeft waitingListLength } }
+  dashboardEvents { kind at summary municipality { name } helpPoint { name } partner { name } course { id title seatsLeft waitingListLength } }
 }`;
 
   const KINDS = {
     SIGN_UP: "Inschrijving",
     SIGN_UP_CANCELLED: "Inschrijving geannuleerd",
+    SIGN_UP_UPDATED: "Inschrijving bijgewerkt",
     LOAN: "Toestel uitgeleend",
     RETURN: "Toestel teruggebracht",
     HELP_REQUEST: "Hulpvraag",
+    HELP_REQUEST_UPDATED: "Hulpvraag bijgewerkt",
     COURSE_AVAILABILITY: "Plaatsen in een opleiding",
     DEVICE_AVAILABILITY: "Toestellen bijgewerkt",
     PARTNER_SYNC: "Partner bijgewerkt",
   };
   const NEGATIVE_KINDS = new Set(["SIGN_UP_CANCELLED"]);
   const DEVICE_KINDS = ["SMARTPHONE", "TABLET", "LAPTOP"];
+  const SMALL = "< 5";
   const OUTCOMES = { SUCCEEDED: "Gelukt", FAILED: "Mislukt", TIMED_OUT: "Duurde te lang" };
 
   const numberFormat = new Intl.NumberFormat("nl-BE");
@@ -262,7 +265,7 @@
     byMonth { month peopleReached suppressed }
     byMunicipality { municipality { name } peopleReached suppressed }
   }
-  today: reachStatistics(from: $today, to: $todayEnd) { signUps }
+  today: reachStatistics(from: $today, to: $todayEnd) { signUps suppressed }
 }`;
     const { data, errors } = await graphql(query, {
       from: argumentValue(args.from, range.from, false),
@@ -277,8 +280,9 @@
       setCounter("signUpsPeriod", null);
       return;
     }
-    setCounter("signUpsToday", data.today ? data.today.signUps : null);
-    setCounter("signUpsPeriod", data.period.signUps);
+    // Figures below the disclosure threshold come back as null: say so rather than show a dash.
+    setCounter("signUpsToday", data.today ? data.today.signUps : null, SMALL);
+    setCounter("signUpsPeriod", data.period.signUps, SMALL);
     $("note-signups-today").textContent = "ook op de wachtlijst";
     $("note-signups-period").textContent = $("period-select").selectedOptions[0].textContent.toLowerCase();
     showReach(data.period, "");
@@ -313,12 +317,12 @@
 
   // ---------------------------------------------------------------- rendering
 
-  function setCounter(name, value) {
+  function setCounter(name, value, placeholder = "—") {
     const previous = state.counters[name];
     state.counters[name] = value;
     const ids = { signUpsToday: "counter-signups-today", signUpsPeriod: "counter-signups-period", loans: "counter-loans", help: "counter-help", waiting: "counter-waiting", courses: "counter-courses" };
     const element = $(ids[name]);
-    element.textContent = value === null || value === undefined ? "—" : numberFormat.format(value);
+    element.textContent = value === null || value === undefined ? placeholder : numberFormat.format(value);
     if (previous !== null && previous !== undefined && value !== previous) {
       const card = element.closest(".counter");
       card.classList.add("changed");
@@ -419,7 +423,7 @@
     if (!reach) {
       return;
     }
-    const show = (id, value) => { $(id).textContent = value === null || value === undefined ? "—" : numberFormat.format(value); };
+    const show = (id, value) => { $(id).textContent = value === null || value === undefined ? SMALL : numberFormat.format(value); };
     show("reach-people", reach.peopleReached);
     show("reach-signups", reach.signUps);
     show("reach-loans", reach.loans);
@@ -459,6 +463,16 @@
     return node;
   }
 
+  function nothingToDraw(container, items) {
+    if (items.some((item) => !item.suppressed && item.value > 0)) {
+      return false;
+    }
+    container.replaceChildren(element("p", { class: "hint" }, items.length
+      ? "Elk cijfer is kleiner dan 5, dus er is geen grafiek. De tabel hieronder toont wat er is."
+      : "Geen gegevens voor deze periode."));
+    return true;
+  }
+
   function chartSvg(width, height, titleId, items) {
     const summary = items.map((item) => `${item.longLabel}: ${shown(item)}`).join("; ");
     const svg = svgNode("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": titleId, "aria-describedby": `${titleId}-desc` });
@@ -468,6 +482,9 @@
 
   // A column per month; labels below, values on top of each column.
   function drawColumns(container, items, titleId) {
+    if (nothingToDraw(container, items)) {
+      return;
+    }
     const width = 720;
     const height = 300;
     const top = 30;
@@ -498,6 +515,9 @@
 
   // A horizontal bar per town, name on the left, figure after the bar.
   function drawRows(container, items, titleId) {
+    if (nothingToDraw(container, items)) {
+      return;
+    }
     const width = 720;
     const rowHeight = 44;
     const labelWidth = 170;
@@ -526,6 +546,9 @@
       case "SIGN_UP":
         bumpCounter("signUpsToday", 1);
         bumpCounter("signUpsPeriod", 1);
+        if (/^[\d.]+$/.test($("reach-signups").textContent)) {
+          $("reach-signups").textContent = numberFormat.format(Number($("reach-signups").textContent.replace(/\D/g, "")) + 1);
+        }
         break;
       case "LOAN":
         bumpCounter("loans", 1);
@@ -540,6 +563,11 @@
         break;
       case "HELP_REQUEST":
         bumpCounter("help", 1);
+        if (state.token) {
+          refreshSoon("help");
+        }
+        break;
+      case "HELP_REQUEST_UPDATED":
         if (state.token) {
           refreshSoon("help");
         }
@@ -560,21 +588,19 @@
   function addToFeed(event) {
     const feed = $("feed");
     const at = event.at ? new Date(event.at) : new Date();
-    const where = [event.helpPoint?.name, event.municipality?.name].filter(Boolean);
-    if (where.length === 2 && where[0].includes(where[1])) {
-      where.pop();
-    }
-    const item = element("li", { class: "new" },
-      element("time", { datetime: at.toISOString() }, timeFormat.format(at)),
+    const summary = event.summary || "";
+    // Name each place once, and leave out what the summary or a longer name already says.
+    const places = [event.course?.title, event.partner?.name, event.helpPoint?.name, event.municipality?.name]
+      .filter(Boolean)
+      .filter((name, index, all) => all.indexOf(name) === index)
+      .filter((name, _, all) => !summary.includes(name) && !all.some((other) => other !== name && other.includes(name)));
+    const body = element("div", { class: "body" },
       element("span", { class: NEGATIVE_KINDS.has(event.kind) ? "kind negative" : "kind" }, KINDS[event.kind] || event.kind),
-      element("span", { class: "summary" }, event.summary || ""));
-    if (event.course?.title) {
-      item.append(element("span", { class: "where" }, event.course.title));
+      element("span", { class: "summary" }, summary));
+    if (places.length) {
+      body.append(element("span", { class: "where" }, places.join(" · ")));
     }
-    if (where.length) {
-      item.append(element("span", { class: "where" }, where.join(" · ")));
-    }
-    feed.prepend(item);
+    feed.prepend(element("li", { class: "new" }, element("time", { datetime: at.toISOString() }, timeFormat.format(at)), body));
     while (feed.children.length > FEED_LIMIT) {
       feed.lastElementChild.remove();
     }
