@@ -42,6 +42,7 @@ app.UseAuthentication();
 app.MapDigibankGraphQL();
 app.MapPartnerSync();
 app.MapCatalogueEndpoints();
+app.MapDashboard();
 app.MapGet("/", () => Results.Text(
     $"Digibank regio Poperinge API. Send GraphQL queries to {GraphQLSetup.Path} (POST JSON, or GET for queries).\n"));
 
