@@ -55,16 +55,7 @@ public sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        var execution = new ExecutionOptions
-        {
-            Query = request!.Query,
-            OperationName = request.OperationName,
-            Variables = request.Variables,
-            Extensions = request.Extensions,
-            RequestServices = http.RequestServices,
-            User = http.User,
-            CancellationToken = http.RequestAborted,
-        };
+        var execution = request!.ToExecutionOptions(http.RequestServices, http.User, http.RequestAborted);
         if (HttpMethods.IsGet(http.Request.Method))
         {
             execution.UserContext[QueriesOnlyOverGetRule.UserContextKey] = true;

@@ -261,16 +261,7 @@ public sealed class GraphQLWebSocketEndpoint(
                 return;
             }
 
-            var result = await executer.ExecuteAsync(new ExecutionOptions
-            {
-                Query = request.Query,
-                Variables = request.Variables,
-                OperationName = request.OperationName,
-                Extensions = request.Extensions,
-                RequestServices = http.RequestServices,
-                User = _user,
-                CancellationToken = _closing.Token,
-            });
+            var result = await executer.ExecuteAsync(request.ToExecutionOptions(http.RequestServices, _user, _closing.Token));
 
             if (!result.Executed)
             {

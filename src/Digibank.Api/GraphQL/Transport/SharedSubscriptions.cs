@@ -49,15 +49,7 @@ public sealed class SharedSubscriptions(IDocumentExecuter<DigibankSchema> execut
 
         // The shared execution gets its own services, which live as long as it has subscribers.
         var scope = scopes.CreateScope();
-        var result = await executer.ExecuteAsync(new ExecutionOptions
-        {
-            Query = request.Query,
-            Variables = request.Variables,
-            OperationName = request.OperationName,
-            Extensions = request.Extensions,
-            RequestServices = scope.ServiceProvider,
-            User = user,
-        });
+        var result = await executer.ExecuteAsync(request.ToExecutionOptions(scope.ServiceProvider, user));
         if (!result.Executed || result.Streams is not { Count: > 0 } streams)
         {
             scope.Dispose();

@@ -1,0 +1,20 @@
+using System.Security.Claims;
+using GraphQL;
+using GraphQL.Transport;
+
+namespace Digibank.Api.GraphQL.Transport;
+
+public static class GraphQLRequestExtensions
+{
+    /// <summary>What every transport hands the executer for one request: the document, its inputs, the caller and their services.</summary>
+    public static ExecutionOptions ToExecutionOptions(this GraphQLRequest request, IServiceProvider services, ClaimsPrincipal user, CancellationToken cancellationToken = default) => new()
+    {
+        Query = request.Query,
+        OperationName = request.OperationName,
+        Variables = request.Variables,
+        Extensions = request.Extensions,
+        RequestServices = services,
+        User = user,
+        CancellationToken = cancellationToken,
+    };
+}
