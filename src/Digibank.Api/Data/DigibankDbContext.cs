@@ -62,6 +62,13 @@ public sealed class DigibankDbContext(DbContextOptions<DigibankDbContext> option
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
+    /// <summary>
+    /// Not supported: the partners' change feed and the dashboard's events are recorded on the
+    /// asynchronous path, and a synchronous save would skip them without a trace.
+    /// </summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync: the sign-up change feed and the dashboard events are recorded there.");
+
     private async Task RecordSignUpChangesAsync(CancellationToken cancellationToken)
     {
         var changed = ChangeTracker.Entries<SignUp>()
