@@ -1,7 +1,6 @@
 using Digibank.Api.GraphQL.DataLoading;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.Participants;
-using Digibank.Api.Staff;
 using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
@@ -25,10 +24,7 @@ public sealed class SignUpType : ObjectGraphType<SignUp>
         Field<NonNullGraphType<CourseType>>("course").Resolve(context => context.LoadCourse(context.Source.CourseId));
         Field<ParticipantType>("participant")
             .Description("Who signed up. Only for staff of the course's help point and the coordinator.")
-            .Resolve(context => context.LoadCourse(context.Source.CourseId).Then(course =>
-            {
-                context.RequireStaffFor(course?.HelpPointId);
-                return context.LoadParticipant(context.Source.ParticipantId);
-            }));
+            .Resolve(context => context.LoadCourse(context.Source.CourseId)
+                .Then(course => context.LoadParticipantFor(course?.HelpPointId, context.Source.ParticipantId)));
     }
 }

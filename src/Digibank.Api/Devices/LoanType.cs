@@ -2,7 +2,6 @@ using Digibank.Api.GraphQL.DataLoading;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.HelpPoints;
 using Digibank.Api.Participants;
-using Digibank.Api.Staff;
 using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
@@ -53,11 +52,7 @@ public sealed class LoanType : ObjectGraphType<Loan>
             .Resolve(context => context.Source.IsOverdueAt(context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime));
         Field<ParticipantType>("participant")
             .Description("Who borrowed the device. Only for staff of the loan's help point and the coordinator.")
-            .Resolve(context =>
-            {
-                context.RequireStaffFor(context.Source.HelpPointId);
-                return context.LoadParticipant(context.Source.ParticipantId);
-            });
+            .Resolve(context => context.LoadParticipantFor(context.Source.HelpPointId, context.Source.ParticipantId));
     }
 }
 
@@ -79,11 +74,7 @@ public sealed class ReservationType : ObjectGraphType<Reservation>
             .Resolve(context => context.LoadQueuePosition(context.Source.Id));
         Field<ParticipantType>("participant")
             .Description("Who is waiting. Only for staff of the reservation's help point and the coordinator.")
-            .Resolve(context =>
-            {
-                context.RequireStaffFor(context.Source.HelpPointId);
-                return context.LoadParticipant(context.Source.ParticipantId);
-            });
+            .Resolve(context => context.LoadParticipantFor(context.Source.HelpPointId, context.Source.ParticipantId));
     }
 }
 
