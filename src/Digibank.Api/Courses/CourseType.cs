@@ -1,3 +1,4 @@
+using Digibank.Api.GraphQL;
 using Digibank.Api.GraphQL.DataLoading;
 using Digibank.Api.GraphQL.Projection;
 using Digibank.Api.GraphQL.Relay;
@@ -55,7 +56,7 @@ public sealed class CourseType : NodeGraphType<Course>
         Field(c => c.SignUpDeadline, nullable: true).Description("Last moment to sign up.");
         Field<NonNullGraphType<BooleanGraphType>>("isSignUpOpen")
             .Description("Whether a sign-up is accepted now (a full course still takes people on its waiting list).")
-            .Resolve(context => context.Source.IsSignUpOpenAt(context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime));
+            .Resolve(context => context.Source.IsSignUpOpenAt(context.UtcNow()));
         Reads("isSignUpOpen", c => c.Status, c => c.SignUpDeadline, c => c.StartsAt);
         Field(c => c.Status, type: typeof(NonNullGraphType<EnumerationGraphType<CourseStatus>>));
         Field(c => c.WheelchairAccessible);

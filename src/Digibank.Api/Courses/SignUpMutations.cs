@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Digibank.Api.Data;
+using Digibank.Api.GraphQL;
 using Digibank.Api.GraphQL.Mutations;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.Municipalities;
@@ -34,7 +35,7 @@ public static class SignUpMutations
     private static Task<SignUpForCoursePayload> SignUpForCourseAsync(IResolveFieldContext context, SignUpForCourseInput input)
     {
         var staff = context.Staff();
-        var now = context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var now = context.UtcNow();
         var rules = new InputRules();
         var courseId = rules.Id(nameof(input.CourseId), CourseType.TypeName, input.CourseId);
         var resident = ResidentDetails.Check(rules, staff, input, "for this course", "the course can reach you");
@@ -103,7 +104,7 @@ public static class SignUpMutations
     private static Task<CancelSignUpPayload> CancelSignUpAsync(IResolveFieldContext context, CancelSignUpInput input)
     {
         var staff = context.Staff();
-        var now = context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var now = context.UtcNow();
         var rules = new InputRules();
         var signUpId = rules.Id(nameof(input.SignUpId), SignUpType.TypeName, input.SignUpId);
         rules.Require(staff is not null || !string.IsNullOrWhiteSpace(input.CancellationToken), nameof(input.CancellationToken),
@@ -148,7 +149,7 @@ public static class SignUpMutations
     private static Task<RecordAttendancePayload> RecordAttendanceAsync(IResolveFieldContext context, RecordAttendanceInput input)
     {
         var staff = context.RequireStaff();
-        var now = context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var now = context.UtcNow();
         var rules = new InputRules();
         var signUpId = rules.Id(nameof(input.SignUpId), SignUpType.TypeName, input.SignUpId);
         if (rules.Failed)

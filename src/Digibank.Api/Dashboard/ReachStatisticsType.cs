@@ -1,5 +1,6 @@
 using Digibank.Api.Courses;
 using Digibank.Api.Data;
+using Digibank.Api.GraphQL;
 using Digibank.Api.Municipalities;
 using GraphQL;
 using GraphQL.Types;
@@ -33,7 +34,7 @@ public sealed class ReachStatisticsType : ObjectGraphType<ReachStatistics>
             .ResolveAsync(async context =>
             {
                 var factory = context.RequestServices!.GetRequiredService<IDbContextFactory<DigibankDbContext>>();
-                var now = context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+                var now = context.UtcNow();
                 await using var db = await factory.CreateDbContextAsync(context.CancellationToken);
                 return await UnmetDemand.ComputeAsync(db, context.Source.Municipality?.Id, now, context.CancellationToken);
             });

@@ -1,5 +1,6 @@
 using Digibank.Api.Courses;
 using Digibank.Api.Data;
+using Digibank.Api.GraphQL;
 using Digibank.Api.GraphQL.Mutations;
 using Digibank.Api.HelpPoints;
 using Digibank.Api.Municipalities;
@@ -45,7 +46,7 @@ public static class LendingMutations
     private static Task<ReserveDevicePayload> ReserveDeviceAsync(IResolveFieldContext context, ReserveDeviceInput input)
     {
         var staff = context.Staff();
-        var now = Now(context);
+        var now = context.UtcNow();
         var rules = new InputRules();
         var helpPointId = rules.Id(nameof(input.HelpPointId), HelpPointType.TypeName, input.HelpPointId);
         var resident = ResidentDetails.Check(rules, staff, input, "for this loan", "the help point can tell you when your device is ready");
@@ -133,7 +134,7 @@ public static class LendingMutations
     private static Task<LendDevicePayload> LendDeviceAsync(IResolveFieldContext context, LendDeviceInput input)
     {
         var staff = context.RequireStaff();
-        var now = Now(context);
+        var now = context.UtcNow();
         var rules = new InputRules();
         var deviceId = rules.Id(nameof(input.DeviceId), DeviceType.TypeName, input.DeviceId);
         var participantId = rules.Id(nameof(input.ParticipantId), ParticipantType.TypeName, input.ParticipantId);
@@ -276,7 +277,7 @@ public static class LendingMutations
     private static Task<ReturnDevicePayload> ReturnDeviceAsync(IResolveFieldContext context, ReturnDeviceInput input)
     {
         var staff = context.RequireStaff();
-        var now = Now(context);
+        var now = context.UtcNow();
         var rules = new InputRules();
         var loanId = rules.Id(nameof(input.LoanId), LoanType.TypeName, input.LoanId);
         if (rules.Failed)
@@ -354,8 +355,6 @@ public static class LendingMutations
     private static async Task<int> PositionAsync(DigibankDbContext db, Reservation reservation, CancellationToken cancellationToken) =>
         await db.Reservations.WaitingFor(reservation.HelpPointId, reservation.Kind).CountAsync(r => r.Id < reservation.Id, cancellationToken) + 1;
 
-    private static DateTime Now(IResolveFieldContext context) =>
-        context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
 
     private static string KindName(DeviceKind kind) => kind.ToString().ToLowerInvariant();
 

@@ -1,4 +1,5 @@
 using Digibank.Api.Data;
+using Digibank.Api.GraphQL;
 using Digibank.Api.GraphQL.Paging;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.HelpPoints;
@@ -29,7 +30,7 @@ public static class LendingQueries
         query.PagedField<LoanType, Loan>("overdueLoans", context =>
             {
                 var staff = context.RequireStaff();
-                var now = context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+                var now = context.UtcNow();
                 var onlyHelpPoint = context.GetArgument<string?>("helpPointId") is null ? (int?)null : RequireStaffForHelpPoint(context);
                 var staffHelpPoints = staff.HelpPointIds.ToList();
                 return db => db.Loans.OverdueAt(now)

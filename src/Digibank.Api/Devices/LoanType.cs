@@ -1,3 +1,4 @@
+using Digibank.Api.GraphQL;
 using Digibank.Api.GraphQL.DataLoading;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.HelpPoints;
@@ -49,7 +50,7 @@ public sealed class LoanType : ObjectGraphType<Loan>
         Field(l => l.AccessoriesComplete, nullable: true).Description("Whether charger, cable and case came back.");
         Field<NonNullGraphType<BooleanGraphType>>("isOverdue")
             .Description("Still out after its due date.")
-            .Resolve(context => context.Source.IsOverdueAt(context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime));
+            .Resolve(context => context.Source.IsOverdueAt(context.UtcNow()));
         Field<ParticipantType>("participant")
             .Description("Who borrowed the device. Only for staff of the loan's help point and the coordinator.")
             .Resolve(context => context.LoadParticipantFor(context.Source.HelpPointId, context.Source.ParticipantId));

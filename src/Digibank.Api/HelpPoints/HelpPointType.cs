@@ -1,4 +1,5 @@
 using Digibank.Api.Devices;
+using Digibank.Api.GraphQL;
 using Digibank.Api.GraphQL.DataLoading;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.Municipalities;
@@ -46,7 +47,7 @@ public sealed class HelpPointType : NodeGraphType<HelpPoint>
             .Description("Whether the point is open at this moment (Belgian time).")
             .Resolve(context =>
             {
-                var now = Region.ToLocal(context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+                var now = Region.ToLocal(context.UtcNow());
                 return context.LoadOpeningHours(context.Source.Id).Then(hours => OpeningHours.IsOpenAt(hours, now));
             });
         Reads("isOpenNow");

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Digibank.Api.Courses;
 using Digibank.Api.Data;
+using Digibank.Api.GraphQL;
 using Digibank.Api.GraphQL.Mutations;
 using Digibank.Api.HelpPoints;
 using Digibank.Api.Municipalities;
@@ -44,7 +45,7 @@ public static class HelpRequestMutations
     private static Task<HelpRequestPayload> RegisterAsync(IResolveFieldContext context, RegisterHelpRequestInput input)
     {
         var staff = context.Staff();
-        var now = UtcNow(context);
+        var now = context.UtcNow();
         var rules = new InputRules();
         var topicId = rules.Id(nameof(input.TopicId), TopicType.TypeName, input.TopicId);
         int? helpPointId = input.HelpPointId is null ? null : rules.Id(nameof(input.HelpPointId), HelpPointType.TypeName, input.HelpPointId);
@@ -103,7 +104,7 @@ public static class HelpRequestMutations
     private static Task<HelpRequestPayload> AssignAsync(IResolveFieldContext context, AssignHelpRequestInput input)
     {
         var staff = context.RequireStaff();
-        var now = UtcNow(context);
+        var now = context.UtcNow();
         var rules = new InputRules();
         var helpRequestId = rules.Id(nameof(input.HelpRequestId), HelpRequestType.TypeName, input.HelpRequestId);
         int? digibuddyId = input.DigibuddyId is null ? null : rules.Id(nameof(input.DigibuddyId), DigibuddyType.TypeName, input.DigibuddyId);
@@ -159,7 +160,7 @@ public static class HelpRequestMutations
     private static Task<HelpRequestPayload> ScheduleHomeVisitAsync(IResolveFieldContext context, ScheduleHomeVisitInput input)
     {
         var staff = context.RequireStaff();
-        var now = UtcNow(context);
+        var now = context.UtcNow();
         var rules = new InputRules();
         var helpRequestId = rules.Id(nameof(input.HelpRequestId), HelpRequestType.TypeName, input.HelpRequestId);
         var startsAt = rules.Future(nameof(input.StartsAt), AsUtc(input.StartsAt), now);
@@ -216,7 +217,7 @@ public static class HelpRequestMutations
     private static Task<HelpRequestPayload> UpdateStatusAsync(IResolveFieldContext context, UpdateHelpRequestStatusInput input)
     {
         var staff = context.RequireStaff();
-        var now = UtcNow(context);
+        var now = context.UtcNow();
         var rules = new InputRules();
         var helpRequestId = rules.Id(nameof(input.HelpRequestId), HelpRequestType.TypeName, input.HelpRequestId);
         if (rules.Failed)
@@ -290,8 +291,6 @@ public static class HelpRequestMutations
         public bool Found => Request is not null;
     }
 
-    private static DateTime UtcNow(IResolveFieldContext context) =>
-        context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
 
     /// <summary>Times without an offset are read as UTC, the API's time everywhere.</summary>
     private static DateTime AsUtc(DateTime value) =>

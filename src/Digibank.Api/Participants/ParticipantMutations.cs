@@ -1,3 +1,4 @@
+using Digibank.Api.GraphQL;
 using Digibank.Api.GraphQL.Mutations;
 using Digibank.Api.Staff;
 using GraphQL;
@@ -26,7 +27,7 @@ public static class ParticipantMutations
     private static Task<EraseParticipantPayload> EraseAsync(IResolveFieldContext context, EraseParticipantInput input)
     {
         var staff = context.RequireStaff();
-        var now = context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var now = context.UtcNow();
         var rules = new InputRules();
         var participantId = rules.Id(nameof(input.ParticipantId), ParticipantType.TypeName, input.ParticipantId);
         if (!staff.IsCoordinator)
