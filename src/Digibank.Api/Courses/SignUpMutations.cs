@@ -68,12 +68,19 @@ public static class SignUpMutations
                 return SignUpForCoursePayload.Failed(new SignUpDeadlinePassedError($"Sign-ups for '{course.Title}' closed on {Region.ToLocal(deadline):d MMMM yyyy HH:mm}.", deadline));
             }
 
+            if (staff is not null && !staff.CanServeResidentsAt(course.HelpPointId))
+            {
+                return SignUpForCoursePayload.Failed(new NotAllowedError("You can sign residents up only for courses at the help points you work at."));
+            }
+
             var known = await resident.FindKnownAsync(db, cancellationToken);
-            if (known is not null
+            // Only staff learn that a person is signed up already. An anonymous caller gets the answer anyone
+            // would get, so a sign-up form cannot be used to find out whether an address is known.
+            if (staff is not null && known is not null
                 && await db.SignUps.FirstOrDefaultAsync(s => s.CourseId == course.Id && s.ParticipantId == known.Id
                     && (s.Status == SignUpStatus.Confirmed || s.Status == SignUpStatus.Waitlisted), cancellationToken) is { } existing)
             {
-                return SignUpForCoursePayload.Failed(new AlreadySignedUpError("You are already signed up for this course.", existing.Status));
+                return SignUpForCoursePayload.Failed(new AlreadySignedUpError("This person is already signed up for this course.", existing.Status));
             }
 
             var seats = await SeatCountsAsync(db, course.Id, cancellationToken);
@@ -83,7 +90,7 @@ public static class SignUpMutations
                 return SignUpForCoursePayload.Failed(new CourseFullError($"'{course.Title}' is full.", seats.Waiting));
             }
 
-            var participant = resident.Store(db, known, now);
+            var participant = resident.Store(db, known, now, staff);
             var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
             var signUp = db.SignUps.Add(new SignUp
             {

@@ -76,15 +76,21 @@ public static class LendingMutations
                 return ReserveDevicePayload.Failed(new LendingNotOfferedError($"{helpPoint.Name} does not lend a {KindName(input.Kind)}."));
             }
 
+            if (staff is not null && !staff.CanServeResidentsAt(helpPoint.Id))
+            {
+                return ReserveDevicePayload.Failed(new NotAllowedError("You can reserve devices for residents only at the help points you work at."));
+            }
+
             var known = await resident.FindKnownAsync(db, cancellationToken);
-            if (known is not null
+            // As with sign-ups: only staff learn that the person is in the queue already.
+            if (staff is not null && known is not null
                 && await db.Reservations.WaitingFor(helpPoint.Id, input.Kind).FirstOrDefaultAsync(r => r.ParticipantId == known.Id, cancellationToken) is { } existing)
             {
                 return ReserveDevicePayload.Failed(new AlreadyInQueueError(
-                    $"You are already waiting for a {KindName(input.Kind)} at {helpPoint.Name}.", await PositionAsync(db, existing, cancellationToken)));
+                    $"This person is already waiting for a {KindName(input.Kind)} at {helpPoint.Name}.", await PositionAsync(db, existing, cancellationToken)));
             }
 
-            var participant = resident.Store(db, known, now);
+            var participant = resident.Store(db, known, now, staff);
 
             var reservation = db.Reservations.Add(new Reservation
             {

@@ -15,4 +15,7 @@ public static class ErrorCodes
     public const string InternalError = "INTERNAL_SERVER_ERROR";
     public const string Timeout = "TIMEOUT";
     public const string InvalidToken = "AUTH_INVALID_TOKEN";
+    public const string QueryTooExpensive = "QUERY_TOO_EXPENSIVE";
+    public const string DocumentTooDeep = "DOCUMENT_TOO_DEEP";
+    public const string FilterTooComplex = "FILTER_TOO_COMPLEX";
 }

@@ -1,7 +1,9 @@
 using Digibank.Api.GraphQL.DataLoading;
+using Digibank.Api.GraphQL.Limits;
 using Digibank.Api.GraphQL.Transport;
 using GraphQL;
 using GraphQL.Execution;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Digibank.Api.GraphQL;
 
@@ -16,6 +18,8 @@ public static class GraphQLSetup
         builder.Services.AddSingleton<GraphQLWebSocketEndpoint>();
         builder.Services.AddSingleton<SharedSubscriptions>();
         builder.Services.AddScoped<DataLoaderRegistry>();
+        builder.Services.AddSingleton<SqlStatementBudget>();
+        builder.Services.AddSingleton<IInterceptor>(services => services.GetRequiredService<SqlStatementBudget>());
         builder.Services.AddGraphQL(graphQL => graphQL
             .AddSchema<DigibankSchema>()
             .AddGraphTypes(typeof(DigibankSchema).Assembly)
@@ -34,6 +38,7 @@ public static class GraphQLSetup
             .AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
             .AddValidationRule<QueriesOnlyOverGetRule>(useForCachedDocuments: true)
             .ConfigureExecution<DocumentCache>()
+            .ConfigureExecution<SqlStatementBudget>()
             .WithTimeout(QueryLimits.Timeout)
             .AddUnhandledExceptionHandler(context =>
             {
@@ -43,6 +48,8 @@ public static class GraphQLSetup
                 context.Exception = new InternalServerErrorException();
                 context.ErrorMessage = "Something went wrong on our side. Please try again later.";
             }));
+        // Registered after GraphQL.NET's own parser, so this one is used.
+        builder.Services.AddSingleton<IDocumentBuilder, DepthLimitedDocumentBuilder>();
         return builder;
     }
 
@@ -53,13 +60,6 @@ public static class GraphQLSetup
         return app.MapMethods(Path, [HttpMethods.Get, HttpMethods.Post, HttpMethods.Connect], (HttpContext http, GraphQLHttpEndpoint endpoint, GraphQLWebSocketEndpoint webSocket) =>
             http.WebSockets.IsWebSocketRequest ? webSocket.HandleAsync(http) : endpoint.HandleAsync(http));
     }
-}
-
-public static class QueryLimits
-{
-    public const int MaxDepth = 15;
-    public const int MaxComplexity = 25_000;
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 }
 
 internal sealed class InternalServerErrorException : Exception;

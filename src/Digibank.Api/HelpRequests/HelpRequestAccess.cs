@@ -9,8 +9,7 @@ public static class HelpRequestAccess
     /// Registering, assigning, scheduling and reading a point's requests is for its staff and the coordinator.
     /// Digibuddies are volunteers: they see and resolve only the requests assigned to them, whatever points their token names.
     /// </summary>
-    public static bool CanManageRequestsOf(this StaffUser staff, int? helpPointId) =>
-        staff.Role != StaffRole.Digibuddy && staff.CanActFor(helpPointId);
+    public static bool CanManageRequestsOf(this StaffUser staff, int? helpPointId) => staff.CanServeResidentsAt(helpPointId);
 
     public static bool IsAssignedDigibuddyOf(this StaffUser staff, HelpRequest request) =>
         staff.Role == StaffRole.Digibuddy && staff.DigibuddyId is { } digibuddyId && request.AssignedDigibuddyId == digibuddyId;

@@ -85,7 +85,7 @@ public static class HelpRequestMutations
                 return HelpRequestPayload.Failed(new NotAllowedError("You can register help requests only for the help points you work at."));
             }
 
-            var participant = resident.Store(db, await resident.FindKnownAsync(db, cancellationToken), now);
+            var participant = resident.Store(db, await resident.FindKnownAsync(db, cancellationToken), now, staff);
 
             return HelpRequestPayload.Succeeded(db.HelpRequests.Add(new HelpRequest
             {

@@ -48,9 +48,19 @@ public sealed record ResidentDetails(string? FirstName, string? Email, string? P
         : Phone is not null ? await db.Participants.FirstOrDefaultAsync(p => p.Phone == Phone && p.ErasedAt == null, cancellationToken)
         : null;
 
-    /// <summary>Stores the details on the known person, or on a new one, with the moment of consent.</summary>
-    public Participant Store(DigibankDbContext db, Participant? known, DateTime now)
+    /// <summary>
+    /// The participant these details stand for: a new one, or the known person. Only staff, who have the
+    /// person in front of them, update a known person's details; anyone else (an anonymous caller, a
+    /// partner's upload) is linked to that person as they are, so typing someone's e-mail address or phone
+    /// number never changes what is stored about them.
+    /// </summary>
+    public Participant Store(DigibankDbContext db, Participant? known, DateTime now, StaffUser? staff)
     {
+        if (known is not null && staff is null)
+        {
+            return known;
+        }
+
         var participant = known ?? db.Participants.Add(new Participant { CreatedAt = now }).Entity;
         participant.FirstName = FirstName;
         participant.Email = Email ?? participant.Email;

@@ -27,6 +27,12 @@ public sealed record StaffUser(string Subject, string Name, StaffRole Role, IRea
     public bool CanActFor(int? helpPointId) =>
         IsCoordinator || (helpPointId is { } id && HelpPointIds.Contains(id));
 
+    /// <summary>
+    /// Whether this person may act for residents at a help point: sign them up, reserve a device, register
+    /// a question. Digibuddies answer the questions assigned to them but register nobody.
+    /// </summary>
+    public bool CanServeResidentsAt(int? helpPointId) => Role != StaffRole.Digibuddy && CanActFor(helpPointId);
+
     public static StaffUser? From(ClaimsPrincipal? principal)
     {
         if (principal?.Identity?.IsAuthenticated != true

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Digibank.Api.Data;
+using Digibank.Api.GraphQL.Limits;
 using GraphQL;
 using GraphQL.DataLoader;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +39,13 @@ public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyCollection<TKey>, Ca
                 _open = null;
             }
 
-            return batch.Fetched ??= fetch(batch.Keys, cancellationToken);
+            if (batch.Fetched is null)
+            {
+                SqlStatementBudget.EnsureRoom();
+                batch.Fetched = fetch(batch.Keys, cancellationToken);
+            }
+
+            return batch.Fetched;
         }
     }
 

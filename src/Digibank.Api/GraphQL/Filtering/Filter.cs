@@ -1,11 +1,14 @@
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
+using GraphQL;
 
 namespace Digibank.Api.GraphQL.Filtering;
 
 /// <summary>A parsed <c>where:</c> value: builds the condition for an expression of type <typeparamref name="T"/>.</summary>
-public sealed class Filter<T>(Func<Expression, Expression> build)
+public sealed class Filter<T>(Func<Expression, Expression> build, FilterSize size) : IFilter
 {
+    public FilterSize Size { get; } = size;
+
     public Expression BuildFor(Expression instance) => build(instance);
 
     public Expression<Func<T, bool>> ToPredicate()
@@ -15,15 +18,94 @@ public sealed class Filter<T>(Func<Expression, Expression> build)
     }
 }
 
+public interface IFilter
+{
+    FilterSize Size { get; }
+}
+
+/// <summary>How deep a filter nests and how many conditions it holds, measured while it is parsed.</summary>
+public readonly record struct FilterSize(int Depth, int Conditions)
+{
+    /// <summary>
+    /// Measures one level of a <c>where:</c> value whose nested filters are already parsed, and refuses it,
+    /// before any SQL runs, when it is deeper or larger than <see cref="QueryLimits"/> allow.
+    /// </summary>
+    public static FilterSize Measure(IDictionary<string, object?> value)
+    {
+        var depth = 0;
+        var conditions = 0;
+        Visit(value);
+        var size = new FilterSize(depth + 1, conditions);
+        if (size.Depth > QueryLimits.MaxFilterDepth)
+        {
+            throw TooComplex($"A `where` filter can nest at most {QueryLimits.MaxFilterDepth} levels of and, or and related objects.");
+        }
+
+        return size.Conditions <= QueryLimits.MaxFilterConditions
+            ? size
+            : throw TooComplex($"A `where` filter can hold at most {QueryLimits.MaxFilterConditions} conditions.");
+
+        void Visit(object? item)
+        {
+            switch (item)
+            {
+                case IFilter nested:
+                    depth = Math.Max(depth, nested.Size.Depth);
+                    conditions += nested.Size.Conditions;
+                    break;
+                case IDictionary<string, object?> operations:
+                    foreach (var operation in operations.Values)
+                    {
+                        Visit(operation);
+                    }
+
+                    break;
+                case IEnumerable<object?> list when list.FirstOrDefault() is IFilter:
+                    foreach (var nested in list)
+                    {
+                        Visit(nested);
+                    }
+
+                    break;
+                case IEnumerable<object?> values:
+                    conditions++;
+                    if (values.Count() > QueryLimits.MaxFilterListValues)
+                    {
+                        throw TooComplex($"An `in` or `nin` list can hold at most {QueryLimits.MaxFilterListValues} values.");
+                    }
+
+                    break;
+                case not null:
+                    conditions++;
+                    break;
+            }
+        }
+    }
+
+    private static ExecutionError TooComplex(string message) => new(message) { Code = ErrorCodes.FilterTooComplex };
+}
+
 internal static class FilterExpressions
 {
     public static readonly Expression True = Expression.Constant(true);
 
-    public static Expression AllOf(IEnumerable<Expression> conditions) =>
-        conditions.Aggregate((Expression?)null, (all, next) => all is null ? next : Expression.AndAlso(all, next)) ?? True;
+    public static Expression AllOf(IEnumerable<Expression> conditions) => Balanced(conditions.ToList(), Expression.AndAlso) ?? True;
 
-    public static Expression AnyOf(IEnumerable<Expression> conditions) =>
-        conditions.Aggregate((Expression?)null, (any, next) => any is null ? next : Expression.OrElse(any, next)) ?? Expression.Constant(false);
+    public static Expression AnyOf(IEnumerable<Expression> conditions) => Balanced(conditions.ToList(), Expression.OrElse) ?? Expression.Constant(false);
+
+    /// <summary>
+    /// Joins conditions as a balanced tree: a long <c>or</c> list then nests log₂(n) deep instead of n,
+    /// which SQLite's limit on expression depth (1,000) would refuse.
+    /// </summary>
+    private static Expression? Balanced(List<Expression> conditions, Func<Expression, Expression, Expression> join) =>
+        Join(conditions, 0, conditions.Count, join);
+
+    private static Expression? Join(List<Expression> conditions, int start, int end, Func<Expression, Expression, Expression> join) => (end - start) switch
+    {
+        0 => null,
+        1 => conditions[start],
+        var count => join(Join(conditions, start, start + (count / 2), join)!, Join(conditions, start + (count / 2), end, join)!),
+    };
 
     /// <summary>Rewrites <paramref name="selector"/> so it reads from <paramref name="instance"/> instead of its own parameter.</summary>
     public static Expression Bind(LambdaExpression selector, Expression instance) =>

@@ -28,8 +28,9 @@ public abstract class FilterInputType<T> : InputObjectGraphType
     }
 
     public override object ParseDictionary(IDictionary<string, object?> value) =>
-        new Filter<T>(instance => FilterExpressions.AllOf(
-            value.Where(entry => entry.Value is not null).Select(entry => _conditions[entry.Key](instance, entry.Value!))));
+        new Filter<T>(
+            instance => FilterExpressions.AllOf(value.Where(entry => entry.Value is not null).Select(entry => _conditions[entry.Key](instance, entry.Value!))),
+            FilterSize.Measure(value));
 
     /// <summary>A text field. With <paramref name="searchKey"/>, matching runs on the folded key (see <see cref="TextKey"/>).</summary>
     protected void Text(string name, Expression<Func<T, string?>> member, Expression<Func<T, string>>? searchKey = null)

@@ -1,5 +1,6 @@
 using Digibank.Api.Data;
 using Digibank.Api.GraphQL.Filtering;
+using Digibank.Api.GraphQL.Limits;
 using Digibank.Api.GraphQL.Projection;
 using Digibank.Api.GraphQL.Sorting;
 using GraphQL;
@@ -57,8 +58,10 @@ public static class ConnectionFieldExtensions
             .Argument<StringGraphType>("after", "Returns the items after this cursor.")
             .Argument<IntGraphType>("last", $"Returns the last n items (at most {Pager.MaxPageSize}).")
             .Argument<StringGraphType>("before", "Returns the items before this cursor.")
+            .WithComplexityImpact(QueryLimits.PageImpact)
             .ResolveAsync(async context =>
             {
+                SqlStatementBudget.EnsureRoom();
                 var rows = scope(context);
                 var factory = context.RequestServices!.GetRequiredService<IDbContextFactory<DigibankDbContext>>();
                 await using var db = await factory.CreateDbContextAsync(context.CancellationToken);

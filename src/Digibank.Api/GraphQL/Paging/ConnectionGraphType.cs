@@ -1,3 +1,4 @@
+using Digibank.Api.GraphQL.Limits;
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Types.Relay;
@@ -23,7 +24,12 @@ public sealed class ConnectionGraphType<TNodeType, TNode> : ObjectGraphType<Conn
             .Resolve(context => context.Source.PageInfo);
         Field<NonNullGraphType<IntGraphType>>("totalCount")
             .Description("How many items match, over all pages.")
-            .ResolveAsync(async context => await context.Source.CountAsync(context.CancellationToken));
+            .WithComplexityImpact(QueryLimits.TotalCountImpact)
+            .ResolveAsync(async context =>
+            {
+                SqlStatementBudget.EnsureRoom();
+                return await context.Source.CountAsync(context.CancellationToken);
+            });
     }
 }
 

@@ -19,6 +19,9 @@ public static class Pager
     public const int DefaultPageSize = 10;
     public const int MaxPageSize = 100;
 
+    // Room for "the next row" and one page past it, so position arithmetic never wraps around.
+    private const int MaxCursorPosition = int.MaxValue - (2 * MaxPageSize) - 2;
+
     public static async Task<Connection<T>> PageAsync<T>(
         PagingArguments arguments,
         Func<IQueryable<T>> query,
@@ -85,7 +88,8 @@ public static class Pager
         Span<byte> buffer = stackalloc byte[16];
         if (cursor.Length <= 20
             && Base64Url.DecodeFromChars(cursor, buffer, out _, out var written) == System.Buffers.OperationStatus.Done
-            && int.TryParse(buffer[..written], NumberStyles.None, CultureInfo.InvariantCulture, out var position))
+            && int.TryParse(buffer[..written], NumberStyles.None, CultureInfo.InvariantCulture, out var position)
+            && position <= MaxCursorPosition)
         {
             return position;
         }

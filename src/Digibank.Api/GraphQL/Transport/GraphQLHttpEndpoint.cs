@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
@@ -135,7 +136,8 @@ public sealed class GraphQLHttpEndpoint(
         }
         catch (JsonException)
         {
-            return (null, new Failure(StatusCodes.Status400BadRequest, ErrorCodes.InvalidJson, "`variables` and `extensions` must be JSON objects."));
+            var problem = JsonProblem.Describe(Encoding.UTF8.GetBytes(query["variables"].ToString())) ?? JsonProblem.Describe(Encoding.UTF8.GetBytes(query["extensions"].ToString()));
+            return (null, new Failure(StatusCodes.Status400BadRequest, ErrorCodes.InvalidJson, $"`variables` and `extensions` must be JSON objects. {problem}".TrimEnd()));
         }
     }
 
@@ -179,7 +181,8 @@ public sealed class GraphQLHttpEndpoint(
         }
         catch (JsonException)
         {
-            return (null, new Failure(StatusCodes.Status400BadRequest, ErrorCodes.InvalidJson, "The request body must be a JSON object with a `query`."));
+            return (null, new Failure(StatusCodes.Status400BadRequest, ErrorCodes.InvalidJson,
+                JsonProblem.Describe(body.GetBuffer().AsSpan(0, (int)body.Length)) ?? "The request body must be a JSON object with a `query`."));
         }
         catch (BadHttpRequestException)
         {
@@ -208,5 +211,39 @@ public sealed class GraphQLHttpEndpoint(
     {
         public static Failure TooLarge(int limit) =>
             new(StatusCodes.Status413PayloadTooLarge, ErrorCodes.RequestTooLarge, $"The request is larger than {limit} bytes.");
+    }
+}
+
+/// <summary>Says what is wrong with JSON that could not be read, so a client is not told only "invalid".</summary>
+internal static class JsonProblem
+{
+    /// <summary>The nesting System.Text.Json reads by default, and so the most a request may have.</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>What is wrong with <paramref name="json"/>, or null when it is well-formed JSON.</summary>
+    public static string? Describe(ReadOnlySpan<byte> json)
+    {
+        if (json.IsEmpty)
+        {
+            return null;
+        }
+
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = MaxDepth });
+        try
+        {
+            while (reader.Read())
+            {
+            }
+
+            return null;
+        }
+        catch (JsonException) when (reader.CurrentDepth >= MaxDepth - 1)
+        {
+            return $"The JSON is nested deeper than {MaxDepth} levels.";
+        }
+        catch (JsonException error)
+        {
+            return $"The JSON is not well-formed (line {error.LineNumber + 1}, byte {error.BytePositionInLine + 1}).";
+        }
     }
 }

@@ -50,7 +50,7 @@ public sealed class PartnerSignUpImport(DigibankDbContext db, int partnerId, Dat
                 continue;
             }
 
-            var participant = resident!.Store(db, await resident.FindKnownAsync(db, cancellationToken), now);
+            var participant = resident!.Store(db, await resident.FindKnownAsync(db, cancellationToken), now, staff: null);
             var statuses = await db.SignUps.Where(s => s.CourseId == course!.Id).Select(s => s.Status).ToListAsync(cancellationToken);
             var hasSeat = statuses.Count(SignUp.SeatTakingStatuses.Contains) < course!.Capacity;
             db.SignUps.Add(new SignUp
