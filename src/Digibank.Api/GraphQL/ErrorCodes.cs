@@ -18,4 +18,5 @@ public static class ErrorCodes
     public const string QueryTooExpensive = "QUERY_TOO_EXPENSIVE";
     public const string DocumentTooDeep = "DOCUMENT_TOO_DEEP";
     public const string FilterTooComplex = "FILTER_TOO_COMPLEX";
+    public const string SubscriptionNeedsWebSocket = "SUBSCRIPTION_NEEDS_WEBSOCKET";
 }

@@ -36,7 +36,7 @@ public static class GraphQLSetup
                 complexity.MaxComplexity = QueryLimits.MaxComplexity;
             })
             .AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
-            .AddValidationRule<QueriesOnlyOverGetRule>(useForCachedDocuments: true)
+            .AddValidationRule<HttpOperationRule>(useForCachedDocuments: true)
             .ConfigureExecution<DocumentCache>()
             .ConfigureExecution<SqlStatementBudget>()
             .WithTimeout(QueryLimits.Timeout)
@@ -57,7 +57,8 @@ public static class GraphQLSetup
     public static IEndpointConventionBuilder MapDigibankGraphQL(this WebApplication app)
     {
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
-        return app.MapMethods(Path, [HttpMethods.Get, HttpMethods.Post, HttpMethods.Connect], (HttpContext http, GraphQLHttpEndpoint endpoint, GraphQLWebSocketEndpoint webSocket) =>
+        // Every method reaches the endpoint, so a PUT or DELETE gets a GraphQL error with a code, not an empty 405.
+        return app.Map(Path, (HttpContext http, GraphQLHttpEndpoint endpoint, GraphQLWebSocketEndpoint webSocket) =>
             http.WebSockets.IsWebSocketRequest ? webSocket.HandleAsync(http) : endpoint.HandleAsync(http));
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Digibank.Api.GraphQL;
 
 namespace Digibank.Api.Tests.GraphQL;
 
@@ -66,6 +67,114 @@ public sealed class QueryLimitTests(DigibankApiFactory api) : IClassFixture<Digi
         Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.Null(response.Errors);
         Assert.Equal("Query", (string?)response.Data!["__schema"]!["queryType"]!["name"]);
+    }
+
+    [Fact]
+    public async Task Aliased_counts_are_priced_by_the_SQL_they_cost_and_refused_before_any_runs()
+    {
+        var aliases = string.Concat(Enumerable.Range(0, 1000).Select(i => $"c{i}:courses(first:0,where:{{isFree:{{eq:true}}}}){{totalCount}} "));
+
+        api.SqlStatements.Reset();
+        var response = await _client.PostAsync("{ " + aliases + "}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal(["COMPLEXITY"], response.ErrorCodes);
+        Assert.Equal(0, api.SqlStatements.Count);
+    }
+
+    [Fact]
+    public async Task A_request_stops_at_its_budget_of_SQL_statements_with_a_code()
+    {
+        var aliases = string.Concat(Enumerable.Range(0, 150).Select(i => $"c{i}: courses(first: 1) {{ nodes {{ title }} }} "));
+
+        api.SqlStatements.Reset();
+        var response = await _client.PostAsync("{ " + aliases + "}");
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Contains("QUERY_TOO_EXPENSIVE", response.ErrorCodes);
+        Assert.All(response.ErrorCodes, code => Assert.Equal("QUERY_TOO_EXPENSIVE", code));
+        Assert.InRange(api.SqlStatements.Count, QueryLimits.MaxSqlStatements, QueryLimits.MaxSqlStatements + 1);
+        Assert.Equal(HttpStatusCode.OK, (await _client.PostAsync("{ courses(first: 1) { totalCount nodes { title } } }")).Status);
+    }
+
+    [Theory]
+    [InlineData(11, "nest at most 10 levels")]
+    [InlineData(10, null)]
+    public async Task Filters_nested_deeper_than_the_limit_are_refused_before_any_SQL_runs(int depth, string? message)
+    {
+        object filter = new { title = new { contains = "x" } };
+        for (var level = 1; level < depth; level++)
+        {
+            filter = new { and = new[] { filter } };
+        }
+
+        api.SqlStatements.Reset();
+        var response = await _client.PostAsync("query ($w: CourseFilterInput) { courses(where: $w) { totalCount } }", new { w = filter });
+
+        if (message is null)
+        {
+            Assert.Null(response.Errors);
+            return;
+        }
+
+        Assert.Equal(["FILTER_TOO_COMPLEX"], response.ErrorCodes);
+        Assert.Contains(message, (string?)response.Errors![0]!["message"], StringComparison.Ordinal);
+        Assert.Equal(0, api.SqlStatements.Count);
+    }
+
+    [Fact]
+    public async Task An_or_filter_with_too_many_conditions_is_refused_and_one_within_the_limit_runs()
+    {
+        object Or(int count) => new { or = Enumerable.Range(0, count).Select(i => new { title = new { contains = $"Tax{i}" } }).Append(new { title = new { contains = "Tax" } }).ToArray() };
+
+        var tooMany = await _client.PostAsync("query ($w: CourseFilterInput) { courses(where: $w) { totalCount } }", new { w = Or(999) });
+        var withinLimit = await _client.PostAsync("query ($w: CourseFilterInput) { courses(where: $w) { totalCount } }", new { w = Or(99) });
+
+        Assert.Equal(["FILTER_TOO_COMPLEX"], tooMany.ErrorCodes);
+        Assert.Null(withinLimit.Errors);
+        Assert.True((int)withinLimit.Data!["courses"]!["totalCount"]! > 0);
+    }
+
+    [Fact]
+    public async Task A_document_nested_deeper_than_the_parser_allows_is_a_client_error()
+    {
+        var response = await _client.PostAsync("{ courses { nodes " + string.Concat(Enumerable.Repeat("{ title ", 2000)) + new string('}', 2000) + " } }");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal(["DOCUMENT_TOO_DEEP"], response.ErrorCodes);
+    }
+
+    [Fact]
+    public async Task Variables_nested_deeper_than_JSON_allows_are_named_as_such()
+    {
+        var body = "{\"query\":\"query ($w: CourseFilterInput) { courses(where: $w) { totalCount } }\",\"variables\":{\"w\":"
+            + string.Concat(Enumerable.Repeat("{\"and\":[", 45)) + "{}" + string.Concat(Enumerable.Repeat("]}", 45)) + "}}";
+
+        var response = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = GraphQLTestClient.Json(body) });
+
+        Assert.Equal(["INVALID_JSON"], response.ErrorCodes);
+        Assert.Contains("nested deeper than 64 levels", (string?)response.Errors![0]!["message"], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(int.MaxValue)]
+    [InlineData(int.MaxValue - 100)]
+    public async Task A_cursor_beyond_any_list_is_refused_instead_of_wrapping_around(int position)
+    {
+        var cursor = Convert.ToBase64String(Encoding.UTF8.GetBytes(position.ToString(System.Globalization.CultureInfo.InvariantCulture))).TrimEnd('=');
+
+        var response = await _client.PostAsync("query ($after: String) { courses(after: $after) { pageInfo { hasNextPage endCursor } nodes { title } } }", new { after = cursor });
+
+        Assert.Equal(["INVALID_PAGING"], response.ErrorCodes);
+    }
+
+    [Fact]
+    public async Task A_subscription_sent_over_plain_HTTP_is_refused_with_a_code()
+    {
+        var response = await _client.PostAsync("subscription { dashboardEvents { kind } }");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal(["SUBSCRIPTION_NEEDS_WEBSOCKET"], response.ErrorCodes);
     }
 
     private const string IntrospectionQuery = """

@@ -44,18 +44,34 @@ public sealed class DocumentCache : IConfigureExecution
     }
 }
 
-/// <summary>Refuses mutations and subscriptions sent with GET, which caches and link prefetchers may repeat.</summary>
-public sealed class QueriesOnlyOverGetRule : ValidationRuleBase
+/// <summary>
+/// Refuses operations a plain HTTP request cannot carry: mutations and subscriptions sent with GET,
+/// which caches and link prefetchers may repeat, and subscriptions sent with POST, which need a socket.
+/// </summary>
+public sealed class HttpOperationRule : ValidationRuleBase
 {
-    public const string UserContextKey = "digibank.queriesOnly";
+    public const string UserContextKey = "digibank.httpMethod";
 
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
-        if (context.UserContext.ContainsKey(UserContextKey) && context.Operation.Operation != OperationType.Query)
+        if (!context.UserContext.TryGetValue(UserContextKey, out var method))
         {
-            context.ReportError(new ValidationError($"A {context.Operation.Operation.ToString().ToLowerInvariant()} must be sent with POST.")
+            return default;
+        }
+
+        var operation = context.Operation.Operation;
+        if (HttpMethods.IsGet((string)method!) && operation != OperationType.Query)
+        {
+            context.ReportError(new ValidationError($"A {operation.ToString().ToLowerInvariant()} must be sent with POST.")
             {
                 Code = ErrorCodes.MethodNotAllowed,
+            });
+        }
+        else if (operation == OperationType.Subscription)
+        {
+            context.ReportError(new ValidationError("Subscriptions are served over a WebSocket at this address (subprotocol graphql-transport-ws).")
+            {
+                Code = ErrorCodes.SubscriptionNeedsWebSocket,
             });
         }
 

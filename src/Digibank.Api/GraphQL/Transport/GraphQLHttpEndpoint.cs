@@ -57,10 +57,7 @@ public sealed class GraphQLHttpEndpoint(
         }
 
         var execution = request!.ToExecutionOptions(http.RequestServices, http.User, http.RequestAborted);
-        if (HttpMethods.IsGet(http.Request.Method))
-        {
-            execution.UserContext[QueriesOnlyOverGetRule.UserContextKey] = true;
-        }
+        execution.UserContext[HttpOperationRule.UserContextKey] = http.Request.Method;
 
         var result = await executer.ExecuteAsync(execution);
         http.Response.StatusCode = StatusFor(result, responseMediaType);
@@ -233,9 +230,17 @@ internal static class JsonProblem
         {
             while (reader.Read())
             {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
+                {
+                    reader.GetString();
+                }
             }
 
             return null;
+        }
+        catch (InvalidOperationException)
+        {
+            return "A text in the JSON is not valid UTF-8.";
         }
         catch (JsonException) when (reader.CurrentDepth >= MaxDepth - 1)
         {

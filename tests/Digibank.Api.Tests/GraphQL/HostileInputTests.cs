@@ -1,0 +1,264 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Digibank.Api.GraphQL.Relay;
+using Digibank.Api.Staff;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Digibank.Api.Tests.GraphQL;
+
+/// <summary>
+/// Requests an attacker, a careless client or a broken proxy would send. Each must get a client error
+/// with a code, never a 5xx, never a failure logged with a stack trace, and the server must go on answering.
+/// </summary>
+public sealed class HostileInputTests(HostileInputTests.Api api) : IClassFixture<HostileInputTests.Api>
+{
+    private const string TestSigningKey = "digibank-tests-signing-key-of-at-least-32-bytes";
+
+    public static TheoryData<string> Cases => new(HostileRequests.All.Keys);
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Is_refused_with_a_code_and_the_server_goes_on(string name)
+    {
+        using var http = api.CreateClient();
+        api.Failures.Clear();
+
+        using var response = await http.SendAsync(HostileRequests.All[name]());
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.True((int)response.StatusCode < 500, $"{name}: {(int)response.StatusCode} {text}");
+        var body = JsonNode.Parse(text);
+        var codes = CodesIn(body);
+        Assert.True(codes.Count > 0, $"{name}: no error code in {text}");
+        Assert.All(codes, code => Assert.False(string.IsNullOrEmpty(code), $"{name}: an error without a code in {text}"));
+        Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
+        Assert.True(api.Failures.IsEmpty, $"{name}: logged as a server failure: {string.Join("\n", api.Failures)}");
+
+        using var alive = await http.PostAsync("/graphql", GraphQLTestClient.Json("""{"query":"{ __typename }"}"""));
+        Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
+    }
+
+    [Fact]
+    public void There_are_at_least_sixty_hostile_requests() => Assert.True(HostileRequests.All.Count >= 60, $"{HostileRequests.All.Count} cases");
+
+    /// <summary>The codes of top-level errors, or else of the typed errors in mutation payloads.</summary>
+    private static List<string?> CodesIn(JsonNode? body)
+    {
+        if (body?["errors"] is JsonArray errors && errors.Count > 0)
+        {
+            return errors.Select(error => (string?)error?["extensions"]?["code"]).ToList();
+        }
+
+        return body?["data"] is JsonObject data
+            ? data.Select(field => field.Value?["errors"]).OfType<JsonArray>().SelectMany(list => list).Select(error => (string?)error?["code"]).ToList()
+            : [];
+    }
+
+    public sealed class Api : DigibankApiFactory
+    {
+        public ConcurrentQueue<string> Failures { get; } = new();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureLogging(logging => logging.AddProvider(new FailureCollector(Failures)));
+        }
+    }
+
+    /// <summary>Keeps what the server logs as an error, the level an operator is paged for.</summary>
+    private sealed class FailureCollector(ConcurrentQueue<string> failures) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, failures);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(string category, ConcurrentQueue<string> failures) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (IsEnabled(logLevel))
+                {
+                    failures.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+                }
+            }
+        }
+    }
+
+    private static class HostileRequests
+    {
+        public static readonly IReadOnlyDictionary<string, Func<HttpRequestMessage>> All = Build();
+
+        private static Dictionary<string, Func<HttpRequestMessage>> Build()
+        {
+            var cases = new Dictionary<string, Func<HttpRequestMessage>>();
+
+            void Post(string name, string query, object? variables = null, string? operationName = null) =>
+                cases[name] = () => Raw(JsonSerializer.Serialize(new { query, variables, operationName }));
+
+            void Body(string name, string body, string contentType = "application/json") =>
+                cases[name] = () => Raw(body, contentType);
+
+            void Bytes(string name, byte[] body) =>
+                cases[name] = () => new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } } };
+
+            void Get(string name, string queryString) => cases[name] = () => new HttpRequestMessage(HttpMethod.Get, "/graphql?" + queryString);
+
+            void WithToken(string name, string authorization) => cases[name] = () =>
+            {
+                var request = Raw("""{"query":"{ overdueLoans { totalCount } }"}""");
+                request.Headers.TryAddWithoutValidation("Authorization", authorization);
+                return request;
+            };
+
+            // Depth and width.
+            Post("fields nested 16 deep", "{ courses { nodes { partner { courses { nodes { partner { courses { nodes { partner { courses { nodes { partner { courses { nodes { partner { name } } } } } } } } } } } } } } } }");
+            Post("2,000 nested selections", "{ courses { nodes " + string.Concat(Enumerable.Repeat("{ title ", 2000)) + new string('}', 2000) + " } }");
+            Post("5,000 opening braces", new string('{', 5000) + new string('}', 5000));
+            Post("list literal nested 200 deep", "{ nodes(ids: " + new string('[', 200) + "\"x\"" + new string(']', 200) + ") { id } }");
+            Post("filter literal nested 12 deep", "{ courses(where: " + string.Concat(Enumerable.Repeat("{ and: [", 12)) + "{ title: { contains: \"x\" } }" + string.Concat(Enumerable.Repeat("] }", 12)) + ") { totalCount } }");
+            Post("filter variable nested 12 deep", "query ($w: CourseFilterInput) { courses(where: $w) { totalCount } }", new { w = NestedAnd(12) });
+            Post("or filter with 1,200 entries", "query ($w: CourseFilterInput) { courses(where: $w) { totalCount } }",
+                new { w = new { or = Enumerable.Range(0, 1200).Select(i => new { title = new { contains = $"x{i}" } }).ToArray() } });
+            Post("in list with 1,001 values", "query ($w: CourseFilterInput) { courses(where: $w) { totalCount } }",
+                new { w = new { status = new { @in = Enumerable.Repeat("SCHEDULED", 1001).ToArray() } } });
+            Post("1,000 aliased totalCounts", "{ " + string.Concat(Enumerable.Range(0, 1000).Select(i => $"c{i}: courses(first: 0) {{ totalCount }} ")) + "}");
+            Post("150 aliased pages", "{ " + string.Concat(Enumerable.Range(0, 150).Select(i => $"c{i}: courses(first: 1) {{ nodes {{ title }} }} ")) + "}");
+            Post("30 aliased pages of 100 with lists", "{ " + string.Concat(Enumerable.Range(0, 30).Select(i => $"c{i}: courses(first: 100) {{ nodes {{ title sessions {{ startsAt }} topics {{ name }} }} }} ")) + "}");
+            Post("10,000 aliased __typename", "{ " + string.Concat(Enumerable.Range(0, 10_000).Select(i => $"a{i}: __typename ")) + "}");
+            Post("fragment defined twice", "{ ...F } fragment F on Query { __typename } fragment F on Query { __typename }");
+            Post("fragment never used", "{ __typename } fragment F on Query { __typename }");
+            Post("fragment cycle", "{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }");
+            Post("fragment on a type that does not exist", "{ ...F } fragment F on Spaceship { id }");
+            Post("directive repeated 500 times", "{ __typename " + string.Concat(Enumerable.Repeat("@skip(if: false) ", 500)) + "}");
+            Post("unknown directive", "{ __typename @explode }");
+            Post("introspection nested beyond the depth limit", "{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } } } } } }");
+
+            // Literals and variables of the wrong kind.
+            Post("string over 64 KB", "{ courses(where: { title: { contains: \"" + new string('a', 70 * 1024) + "\" } }) { totalCount } }");
+            Post("integer beyond 32 bits", "{ courses(first: 99999999999999999999) { totalCount } }");
+            Post("float for an Int", "{ courses(first: 1.5) { totalCount } }");
+            Post("string for an Int", "{ courses(first: \"ten\") { totalCount } }");
+            Post("negative page size", "{ courses(first: -1) { totalCount } }");
+            Post("page size over 100", "{ courses(first: 101) { nodes { title } } }");
+            Post("first and last together", "{ courses(first: 2, last: 2) { nodes { title } } }");
+            Post("enum value that does not exist", "{ deviceAvailability(kind: SPACESHIP) { available } }");
+            Post("unknown filter field", "{ courses(where: { participantEmail: { eq: \"a@b.c\" } }) { totalCount } }");
+            Post("unknown sort field", "{ courses(order: [{ participantName: ASC }]) { totalCount } }");
+            Post("unknown field", "{ courses { nodes { participants { email } } } }");
+            Post("variable of the wrong type", "query ($first: Int) { courses(first: $first) { totalCount } }", new { first = "ten" });
+            Post("required variable missing", "query ($first: Int!) { courses(first: $first) { totalCount } }");
+            Post("variable used but not declared", "{ courses(first: $first) { totalCount } }");
+            Post("variable declared but not used", "query ($first: Int) { courses { totalCount } }", new { first = 1 });
+            Body("variables nested 100 deep", "{\"query\":\"query ($w: CourseFilterInput) { courses(where: $w) { totalCount } }\",\"variables\":{\"w\":"
+                + string.Concat(Enumerable.Repeat("{\"and\":", 100)) + "1" + new string('}', 100) + "}}");
+            Body("variables as an array", """{"query":"{ __typename }","variables":[1,2,3]}""");
+            Body("variables as a string", """{"query":"{ __typename }","variables":"abc"}""");
+            Post("@include with a string", "{ __typename @include(if: \"yes\") }");
+            Post("operation name not in the document", "query A { __typename }", operationName: "B");
+            Post("two anonymous operations", "{ __typename } { __typename }");
+            Post("two operations without a name to choose", "query A { __typename } query B { __typename }");
+            Post("a subscription over HTTP", "subscription { dashboardEvents { kind } }");
+
+            // Bodies and transport.
+            Body("empty query", """{"query":""}""");
+            Body("query null", """{"query":null}""");
+            Body("query a number", """{"query":123}""");
+            Body("batched array of requests", """[{"query":"{ __typename }"},{"query":"{ __typename }"}]""");
+            Body("empty array", "[]");
+            Body("not JSON at all", "hello");
+            Body("truncated JSON", """{"query":"{ __typ""");
+            Bytes("invalid UTF-8 in the body", [.. "{\"query\":\"{ __typename "u8, 0xC3, 0x28, .. " }\"}"u8]);
+            Bytes("invalid UTF-8 in a string literal", [.. "{\"query\":\"{ courses(where: { title: { contains: \\\""u8, 0xFF, 0xFE, .. "\\\" } }) { totalCount } }\"}"u8]);
+            Body("form-encoded body", "query=%7B__typename%7D", "application/x-www-form-urlencoded");
+            Body("text/plain body", """{"query":"{ __typename }"}""", "text/plain");
+            cases["UTF-16 charset"] = () => new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent("""{"query":"{ __typename }"}""", Encoding.Unicode, "application/json") };
+            cases["Accept only image/png"] = () =>
+            {
+                var request = Raw("""{"query":"{ __typename }"}""");
+                request.Headers.Accept.ParseAdd("image/png");
+                return request;
+            };
+            Get("mutation over GET", "query=" + Uri.EscapeDataString("mutation { cancelSignUp(input: { signUpId: \"x\" }) { errors { __typename } } }"));
+            Get("GET with variables that are not JSON", "query=" + Uri.EscapeDataString("{ __typename }") + "&variables=%7Bnope");
+            Get("GET without a query", "operationName=A");
+            cases["PUT"] = () => new HttpRequestMessage(HttpMethod.Put, "/graphql") { Content = GraphQLTestClient.Json("""{"query":"{ __typename }"}""") };
+
+            // Ids and cursors.
+            Post("node id that is not base64", "{ node(id: \"%%%not-an-id%%%\") { id } }");
+            Post("node id with a non-numeric key", "query ($id: ID!) { node(id: $id) { id } }", new { id = Convert.ToBase64String(Encoding.UTF8.GetBytes("Course:abc")) });
+            Post("node id with a key beyond 32 bits", "query ($id: ID!) { node(id: $id) { id } }", new { id = Convert.ToBase64String(Encoding.UTF8.GetBytes("Course:99999999999999")) });
+            Post("101 ids in nodes", "query ($ids: [ID!]!) { nodes(ids: $ids) { id } }", new { ids = Enumerable.Range(1, 101).Select(i => GlobalId.Encode("Course", i)).ToArray() });
+            Post("cursor that is not base64", "{ courses(after: \"!!!!\") { nodes { title } } }");
+            Post("cursor at the largest integer", "{ courses(after: \"MjE0NzQ4MzY0Nw\") { pageInfo { hasNextPage endCursor } nodes { title } } }");
+            Post("negative cursor", "{ courses(after: \"LTU\") { nodes { title } } }");
+            Post("cursor of 1,000 characters", "{ courses(before: \"" + new string('A', 1000) + "\", last: 5) { nodes { title } } }");
+            Post("sign-up for an id of the wrong type", "mutation ($input: SignUpForCourseInput!) { signUpForCourse(input: $input) { errors { ... on Error { code } } } }",
+                new { input = new { courseId = GlobalId.Encode("Municipality", 1), firstName = "Eve", email = "eve@example.com", municipalityId = GlobalId.Encode("Municipality", 1), targetGroup = "SENIORS", consent = true } });
+            Post("sign-up with a first name of 10,000 characters", "mutation ($input: SignUpForCourseInput!) { signUpForCourse(input: $input) { errors { ... on Error { code } } } }",
+                new { input = new { courseId = GlobalId.Encode("Course", 1), firstName = new string('E', 10_000), email = "eve@example.com", municipalityId = GlobalId.Encode("Municipality", 1), targetGroup = "SENIORS", consent = true } });
+            Post("staff mutation without a token", "mutation { markDeviceWiped(input: { deviceId: \"x\" }) { errors { __typename } } }");
+
+            // Forged, stale and malformed tokens.
+            WithToken("token with alg none", Unsigned());
+            WithToken("token signed with another key", "Bearer " + Token(new string('k', 48), DateTime.UtcNow.AddHours(1)));
+            WithToken("token without exp", "Bearer " + Token(TestSigningKey, expires: null));
+            WithToken("token expired", "Bearer " + Token(TestSigningKey, DigibankApiFactory.Now.UtcDateTime.AddHours(-2), issuedAt: DigibankApiFactory.Now.UtcDateTime.AddHours(-14)));
+            WithToken("token valid for ten years", "Bearer " + Token(TestSigningKey, DigibankApiFactory.Now.UtcDateTime.AddYears(10)));
+            WithToken("token for another audience", "Bearer " + Token(TestSigningKey, DigibankApiFactory.Now.UtcDateTime.AddHours(1), audience: "someone-else"));
+            WithToken("garbage bearer token", "Bearer a.b.c");
+            WithToken("empty bearer token", "Bearer ");
+            WithToken("basic authentication", "Basic " + Convert.ToBase64String("admin:admin"u8.ToArray()));
+            return cases;
+        }
+
+        private static HttpRequestMessage Raw(string body, string contentType = "application/json") =>
+            new(HttpMethod.Post, "/graphql") { Content = new StringContent(body, Encoding.UTF8) { Headers = { ContentType = new MediaTypeHeaderValue(contentType) } } };
+
+        private static object NestedAnd(int depth) =>
+            depth == 0 ? new { title = new { contains = "x" } } : new { and = new[] { NestedAnd(depth - 1) } };
+
+        private static string Token(string key, DateTime? expires, DateTime? issuedAt = null, string audience = "digibank-api")
+        {
+            var handler = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false };
+            var now = issuedAt ?? DigibankApiFactory.Now.UtcDateTime;
+            return handler.CreateToken(new SecurityTokenDescriptor
+            {
+                Issuer = "digibank-regio-poperinge",
+                Audience = audience,
+                Claims = new Dictionary<string, object>
+                {
+                    [ClaimTypes.NameIdentifier] = "coordinator:mallory",
+                    [ClaimTypes.Name] = "Mallory",
+                    [ClaimTypes.Role] = nameof(StaffRole.Coordinator),
+                },
+                IssuedAt = now,
+                NotBefore = now,
+                Expires = expires,
+                SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256),
+            });
+        }
+
+        private static string Unsigned()
+        {
+            static string Encode(string json) => Base64UrlEncoder.Encode(json);
+            var payload = $$"""{"iss":"digibank-regio-poperinge","aud":"digibank-api","{{ClaimTypes.Role}}":"Coordinator","{{ClaimTypes.NameIdentifier}}":"coordinator:mallory","exp":{{DigibankApiFactory.Now.AddHours(1).ToUnixTimeSeconds()}}}""";
+            return "Bearer " + Encode("""{"alg":"none","typ":"JWT"}""") + "." + Encode(payload) + ".";
+        }
+    }
+}
