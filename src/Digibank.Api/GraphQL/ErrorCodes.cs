@@ -15,4 +15,5 @@ public static class ErrorCodes
     public const string InternalError = "INTERNAL_SERVER_ERROR";
     public const string Timeout = "TIMEOUT";
     public const string InvalidToken = "AUTH_INVALID_TOKEN";
+    public const string TooManySubscriptions = "TOO_MANY_SUBSCRIPTIONS";
 }
