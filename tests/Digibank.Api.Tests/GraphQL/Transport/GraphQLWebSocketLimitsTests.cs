@@ -135,7 +135,7 @@ public sealed class GraphQLWebSocketLimitsTests(LoopbackApiFactory api, ITestOut
         // out in batches the reading client keeps up with, so only the stalled one falls behind.
         var filler = new DashboardEvent(DashboardEventKind.PartnerSync, DigibankApiFactory.Now.UtcDateTime, new string('x', 16 * 1024));
         var published = 0;
-        while (published < MaxEvents && shared.Running == runningWithBoth)
+        while (published + Batch <= MaxEvents && shared.Running == runningWithBoth)
         {
             for (var i = 0; i < Batch; i++)
             {
@@ -150,13 +150,12 @@ public sealed class GraphQLWebSocketLimitsTests(LoopbackApiFactory api, ITestOut
         }
 
         var freed = await WaitUntilAsync(() => shared.Running == runningWithBoth - 1, TimeSpan.FromMinutes(1));
+        Assert.True(freed, $"The stalled client's subscription still runs after {published} events ({shared.Running} running, {runningWithBoth} with both).");
         output.WriteLine($"Published {published} events before the stalled client was closed.");
         Publish(filler with { Kind = DashboardEventKind.Return, Summary = "last" });
-        var readerReceived = await readerReceives;
+        Assert.Equal(published, await readerReceives);
         var closed = await ReadUntilClosedAsync(stalled, maxMessages: published + 1);
 
-        Assert.True(freed, $"The stalled client's subscription still runs after {published} events ({shared.Running} running, {runningWithBoth} with both).");
-        Assert.Equal(published, readerReceived);
         Assert.Equal((int)WebSocketCloseStatus.PolicyViolation, closed.Code);
         Assert.Contains("not reading", closed.Reason, StringComparison.OrdinalIgnoreCase);
         Assert.True(closed.Messages.Count < published, $"The stalled client got all {published} events.");
@@ -233,7 +232,8 @@ public sealed class GraphQLWebSocketLimitsTests(LoopbackApiFactory api, ITestOut
     private static async Task<int> CountEventsAsync(GraphQLWebSocketClient client, string id, SemaphoreSlim gotOne, int maxMessages)
     {
         var received = 0;
-        for (var read = 0; read < maxMessages && await client.ReceiveAsync() is { } message; read++)
+        // Waits longer than the test may take to see the stalled client freed: a reader that gave up would free its own subscription.
+        for (var read = 0; read < maxMessages && await client.ReceiveAsync(TimeSpan.FromMinutes(3)) is { } message; read++)
         {
             if ((string?)message["id"] != id || (string?)message["type"] != "next")
             {
