@@ -287,10 +287,8 @@ public sealed class GraphQLWebSocketEndpoint(
             Send("""{"type":"connection_ack"}""");
         }
 
-        /// <summary>
-        /// A socket outlives its token, so the token's expiry ends it: a timer on the application's clock, and a check
-        /// before each message goes out in case the timer runs late. False when the token has expired already.
-        /// </summary>
+        // A socket outlives its token, so the token's expiry ends it: a timer on the application's clock, and a check
+        // before each message goes out in case the timer runs late.
         private bool WatchExpiry(DateTime expiresUtc)
         {
             if (expiresUtc == DateTime.MinValue)
@@ -301,7 +299,7 @@ public sealed class GraphQLWebSocketEndpoint(
             Interlocked.Exchange(ref _tokenExpiresAtTicks, expiresUtc.Ticks);
             if (TokenHasExpired)
             {
-                // Validation allows for clock skew; a socket could not use the token for more than a moment anyway.
+                // Validation lets a token through for a minute of clock skew past its expiry; a socket gets no ack with it.
                 Close(CloseCodes.Forbidden, TokenExpired);
                 return false;
             }
@@ -322,7 +320,14 @@ public sealed class GraphQLWebSocketEndpoint(
             // A timer counts elapsed time and the token the wall clock, and a timer cannot wait past about 49 days:
             // it may fire before the expiry, and then waits for the rest.
             var remaining = new DateTimeOffset(Interlocked.Read(ref _tokenExpiresAtTicks), TimeSpan.Zero) - clock.GetUtcNow();
-            _expiryTimer?.Change(remaining < MaxTimerWait ? remaining : MaxTimerWait, Timeout.InfiniteTimeSpan);
+            try
+            {
+                _expiryTimer?.Change(TimeSpan.FromTicks(Math.Clamp(remaining.Ticks, 0, MaxTimerWait.Ticks)), Timeout.InfiniteTimeSpan);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The connection closed meanwhile.
+            }
         }
 
         private async Task SubscribeAsync(string id, JsonElement payload)
@@ -470,8 +475,9 @@ public sealed class GraphQLWebSocketEndpoint(
         {
             // A full outbox means the client stopped reading: holding more for it would grow without limit, and
             // waiting for room would hold up the event stream that other sockets share.
-            if (!_outbox.Writer.TryWrite(message))
+            if (!_outbox.Writer.TryWrite(message) && !IsClosing)
             {
+                logger.LogWarning("Closing a WebSocket whose client stopped reading: {Capacity} messages were waiting", options.WebSocketOutboxCapacity);
                 Close(CloseCodes.ClientNotReading, "Client is not reading: too many messages waiting");
             }
         }
