@@ -9,6 +9,7 @@ using System.Threading.Channels;
 using Digibank.Api.Staff;
 using GraphQL;
 using GraphQL.Transport;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Digibank.Api.GraphQL.Transport;
@@ -22,23 +23,29 @@ public sealed class GraphQLWebSocketEndpoint(
     IGraphQLTextSerializer serializer,
     StaffTokens tokens,
     SharedSubscriptions shared,
+    IOptions<GraphQLTransportOptions> options,
+    TimeProvider clock,
     ILogger<GraphQLWebSocketEndpoint> logger)
 {
     public const string SubProtocol = "graphql-transport-ws";
     public static readonly TimeSpan ConnectionInitWaitTimeout = TimeSpan.FromSeconds(3);
     public const int MaxMessageBytes = 64 * 1024;
+    private static readonly TimeSpan MaxTimerWait = TimeSpan.FromDays(1);
 
     public async Task HandleAsync(HttpContext http)
     {
-        var speaksProtocol = http.WebSockets.WebSocketRequestedProtocols.Contains(SubProtocol);
-        using var socket = await http.WebSockets.AcceptWebSocketAsync(speaksProtocol ? SubProtocol : null);
+        var offered = http.WebSockets.WebSocketRequestedProtocols;
+        var speaksProtocol = offered.Contains(SubProtocol);
+        // Browsers fail a handshake that answers with none of the subprotocols they offered and report only 1006;
+        // answering with the client's own choice (say the legacy graphql-ws) lets it see the 4406 and its reason.
+        using var socket = await http.WebSockets.AcceptWebSocketAsync(speaksProtocol ? SubProtocol : offered.FirstOrDefault());
+        var connection = new Connection(socket, http, executer, serializer, tokens, shared, options.Value, clock, logger);
         if (!speaksProtocol)
         {
-            await socket.CloseAsync((WebSocketCloseStatus)CloseCodes.SubprotocolNotAcceptable, "Subprotocol not acceptable", http.RequestAborted);
-            return;
+            connection.Close(CloseCodes.SubprotocolNotAcceptable, $"Subprotocol not acceptable: use {SubProtocol}");
         }
 
-        await new Connection(socket, http, executer, serializer, tokens, shared, logger).RunAsync();
+        await connection.RunAsync();
     }
 
     public static class CloseCodes
@@ -50,6 +57,9 @@ public sealed class GraphQLWebSocketEndpoint(
         public const int ConnectionInitialisationTimeout = 4408;
         public const int SubscriberAlreadyExists = 4409;
         public const int TooManyInitialisationRequests = 4429;
+
+        // Not one of the protocol's 44xx codes, which each mean something else to graphql-ws clients.
+        public const int ClientNotReading = (int)WebSocketCloseStatus.PolicyViolation;
     }
 
     private sealed class Connection(
@@ -59,40 +69,83 @@ public sealed class GraphQLWebSocketEndpoint(
         IGraphQLTextSerializer serializer,
         StaffTokens tokens,
         SharedSubscriptions shared,
+        GraphQLTransportOptions options,
+        TimeProvider clock,
         ILogger logger)
     {
-        private readonly Channel<string> _outbox = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+        private const string TokenExpired = "Forbidden: token expired";
+
+        private readonly Channel<string> _outbox = Channel.CreateBounded<string>(new BoundedChannelOptions(options.WebSocketOutboxCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+
         private readonly ConcurrentDictionary<string, IDisposable?> _operations = new(StringComparer.Ordinal);
         // Not linked to RequestAborted: the test server ends the upgrade request while the socket lives on.
+        private readonly CancellationTokenSource _ended = new();
+        // Cancelled when closing starts: stops the writer and the queries still running.
         private readonly CancellationTokenSource _closing = new();
+        // Cancelling a receive or a send aborts the socket without a close frame, so only the close timeout does.
+        private readonly CancellationTokenSource _abort = new();
         private ClaimsPrincipal _user = http.User;
         private int _initRequests;
         private volatile bool _acknowledged;
+        private int _closeRequested;
+        private (int Code, string Reason)? _closeFrame;
+        private long _tokenExpiresAtTicks = long.MaxValue;
+        private ITimer? _expiryTimer;
+
+        private bool IsClosing => Volatile.Read(ref _closeRequested) != 0;
+
+        private bool TokenHasExpired => clock.GetUtcNow().UtcTicks >= Interlocked.Read(ref _tokenExpiresAtTicks);
 
         public async Task RunAsync()
         {
-            // A WebSocket takes one send at a time: everything goes out through one writer.
+            // A WebSocket takes one send at a time: everything, the close frame included, goes out through one writer.
             var writer = WriteLoopAsync();
             _ = CloseWithoutInitAsync();
+            var abortSocket = _abort.Token.Register(socket.Abort);
             try
             {
                 await ReadLoopAsync();
             }
-            catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
+            catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or IOException)
             {
-                // The client went away; its subscriptions end below.
+                // The client went away, or did not finish the close handshake in time.
             }
             finally
             {
-                foreach (var operation in _operations.Values)
+                Close(null);
+                await writer;
+                await abortSocket.DisposeAsync();
+                await _ended.CancelAsync();
+                _expiryTimer?.Dispose();
+            }
+        }
+
+        // The writer sends the close frame once its current send is done, and the read loop waits for the client's
+        // close frame: ending the request sooner would reset the connection, and the client would see 1006.
+        public void Close(int code, string reason) => Close((code, reason));
+
+        private void Close((int Code, string Reason)? closeFrame)
+        {
+            if (Interlocked.Exchange(ref _closeRequested, 1) != 0)
+            {
+                return;
+            }
+
+            _closeFrame = closeFrame;
+            _abort.CancelAfter(options.WebSocketCloseTimeout);
+            _closing.Cancel();
+            _outbox.Writer.TryComplete();
+            _expiryTimer?.Dispose();
+            foreach (var id in _operations.Keys)
+            {
+                if (_operations.TryRemove(id, out var operation))
                 {
                     operation?.Dispose();
                 }
-
-                _outbox.Writer.TryComplete();
-                await _closing.CancelAsync();
-                await writer;
-                _closing.Dispose();
             }
         }
 
@@ -100,10 +153,10 @@ public sealed class GraphQLWebSocketEndpoint(
         {
             try
             {
-                await Task.Delay(ConnectionInitWaitTimeout, _closing.Token);
+                await Task.Delay(ConnectionInitWaitTimeout, _ended.Token);
                 if (Volatile.Read(ref _initRequests) == 0)
                 {
-                    await CloseAsync(CloseCodes.ConnectionInitialisationTimeout, "Connection initialisation timeout");
+                    Close(CloseCodes.ConnectionInitialisationTimeout, "Connection initialisation timeout");
                 }
             }
             catch (OperationCanceledException)
@@ -115,20 +168,28 @@ public sealed class GraphQLWebSocketEndpoint(
         private async Task ReadLoopAsync()
         {
             var buffer = new ArrayBufferWriter<byte>();
-            while (socket.State == WebSocketState.Open && !_closing.IsCancellationRequested)
+            while (true)
             {
-                var result = await socket.ReceiveAsync(buffer.GetMemory(4096), _closing.Token);
+                var result = await socket.ReceiveAsync(buffer.GetMemory(4096), _abort.Token);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
-                    await CloseAsync(WebSocketCloseStatus.NormalClosure, "Bye");
+                    Close((int)WebSocketCloseStatus.NormalClosure, "Bye");
                     return;
+                }
+
+                // After our close frame only the client's matters; whatever else it sends is dropped unread.
+                if (IsClosing)
+                {
+                    buffer.ResetWrittenCount();
+                    continue;
                 }
 
                 buffer.Advance(result.Count);
                 if (buffer.WrittenCount > MaxMessageBytes)
                 {
-                    await CloseAsync(CloseCodes.BadRequest, "Message too large");
-                    return;
+                    Close(CloseCodes.BadRequest, "Message too large");
+                    buffer.ResetWrittenCount();
+                    continue;
                 }
 
                 if (result.EndOfMessage)
@@ -141,6 +202,12 @@ public sealed class GraphQLWebSocketEndpoint(
 
         private async Task HandleAsync(ReadOnlyMemory<byte> message)
         {
+            if (TokenHasExpired)
+            {
+                Close(CloseCodes.Forbidden, TokenExpired);
+                return;
+            }
+
             JsonDocument document;
             try
             {
@@ -148,7 +215,7 @@ public sealed class GraphQLWebSocketEndpoint(
             }
             catch (JsonException)
             {
-                await CloseAsync(CloseCodes.BadRequest, "Invalid message received");
+                Close(CloseCodes.BadRequest, "Invalid message received");
                 return;
             }
 
@@ -183,7 +250,7 @@ public sealed class GraphQLWebSocketEndpoint(
 
                         break;
                     default:
-                        await CloseAsync(CloseCodes.BadRequest, "Invalid message received");
+                        Close(CloseCodes.BadRequest, "Invalid message received");
                         break;
                 }
             }
@@ -193,7 +260,7 @@ public sealed class GraphQLWebSocketEndpoint(
         {
             if (Interlocked.Increment(ref _initRequests) > 1)
             {
-                await CloseAsync(CloseCodes.TooManyInitialisationRequests, "Too many initialisation requests");
+                Close(CloseCodes.TooManyInitialisationRequests, "Too many initialisation requests");
                 return;
             }
 
@@ -205,30 +272,90 @@ public sealed class GraphQLWebSocketEndpoint(
                 var validated = await new JsonWebTokenHandler().ValidateTokenAsync(token.Trim(), tokens.ValidationParameters);
                 if (!validated.IsValid)
                 {
-                    await CloseAsync(CloseCodes.Forbidden, "Forbidden");
+                    Close(CloseCodes.Forbidden, "Forbidden");
                     return;
                 }
 
                 _user = new ClaimsPrincipal(validated.ClaimsIdentity);
+                if (!WatchExpiry(validated.SecurityToken.ValidTo))
+                {
+                    return;
+                }
             }
 
             _acknowledged = true;
             Send("""{"type":"connection_ack"}""");
         }
 
+        // A socket outlives its token, so the token's expiry ends it: a timer on the application's clock, and a check
+        // before each message goes out in case the timer runs late.
+        private bool WatchExpiry(DateTime expiresUtc)
+        {
+            if (expiresUtc == DateTime.MinValue)
+            {
+                return true;
+            }
+
+            Interlocked.Exchange(ref _tokenExpiresAtTicks, expiresUtc.Ticks);
+            if (TokenHasExpired)
+            {
+                // Validation lets a token through for a minute of clock skew past its expiry; a socket gets no ack with it.
+                Close(CloseCodes.Forbidden, TokenExpired);
+                return false;
+            }
+
+            _expiryTimer = clock.CreateTimer(_ => CloseOnExpiry(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            CloseOnExpiry();
+            return true;
+        }
+
+        private void CloseOnExpiry()
+        {
+            if (TokenHasExpired)
+            {
+                Close(CloseCodes.Forbidden, TokenExpired);
+                return;
+            }
+
+            // A timer counts elapsed time and the token the wall clock, and a timer cannot wait past about 49 days:
+            // it may fire before the expiry, and then waits for the rest.
+            var remaining = new DateTimeOffset(Interlocked.Read(ref _tokenExpiresAtTicks), TimeSpan.Zero) - clock.GetUtcNow();
+            try
+            {
+                _expiryTimer?.Change(TimeSpan.FromTicks(Math.Clamp(remaining.Ticks, 0, MaxTimerWait.Ticks)), Timeout.InfiniteTimeSpan);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The connection closed meanwhile.
+            }
+        }
+
         private async Task SubscribeAsync(string id, JsonElement payload)
         {
             if (!_acknowledged)
             {
-                await CloseAsync(CloseCodes.Unauthorized, "Unauthorized");
+                Close(CloseCodes.Unauthorized, "Unauthorized");
                 return;
             }
 
-            if (!_operations.TryAdd(id, null))
+            if (_operations.ContainsKey(id))
             {
-                await CloseAsync(CloseCodes.SubscriberAlreadyExists, $"Subscriber for {id} already exists");
+                Close(CloseCodes.SubscriberAlreadyExists, $"Subscriber for {id} already exists");
                 return;
             }
+
+            // An error for this one operation rather than a close: the others on the socket are fine, and a closed
+            // client would reconnect, subscribe to all of them again and hit the same limit.
+            if (_operations.Count >= options.MaxSubscriptionsPerSocket)
+            {
+                Send(Message(id, "error", Errors(
+                    $"This connection already runs {options.MaxSubscriptionsPerSocket} operations, the most it may. Complete one before starting another.",
+                    ErrorCodes.TooManySubscriptions)));
+                return;
+            }
+
+            // Only this read loop adds operations, so nothing can take the id between the check above and here.
+            _operations.TryAdd(id, null);
 
             GraphQLRequest? request;
             try
@@ -242,7 +369,7 @@ public sealed class GraphQLWebSocketEndpoint(
 
             if (string.IsNullOrWhiteSpace(request?.Query))
             {
-                await CloseAsync(CloseCodes.BadRequest, "Invalid message received");
+                Close(CloseCodes.BadRequest, "Invalid message received");
                 return;
             }
 
@@ -283,12 +410,21 @@ public sealed class GraphQLWebSocketEndpoint(
         private void Listen(string id, IObservable<string> results)
         {
             var subscription = results.Subscribe(
-                next => Send(Message(id, "next", next)),
+                next =>
+                {
+                    if (TokenHasExpired)
+                    {
+                        Close(CloseCodes.Forbidden, TokenExpired);
+                        return;
+                    }
+
+                    Send(Message(id, "next", next));
+                },
                 error =>
                 {
                     logger.LogWarning(error, "A subscription stream failed");
                     _operations.TryRemove(id, out _);
-                    Send(Message(id, "error", """[{"message":"The subscription stopped because of an error on our side.","extensions":{"code":"INTERNAL_SERVER_ERROR"}}]"""));
+                    Send(Message(id, "error", Errors("The subscription stopped because of an error on our side.", ErrorCodes.InternalError)));
                 },
                 () => Complete(id));
             if (!_operations.TryUpdate(id, subscription, null))
@@ -312,6 +448,9 @@ public sealed class GraphQLWebSocketEndpoint(
             return document.RootElement.TryGetProperty("errors", out var errors) ? errors.GetRawText() : "[]";
         }
 
+        private static string Errors(string message, string code) =>
+            JsonSerializer.Serialize(new[] { new { message, extensions = new { code } } });
+
         private static string Message(string id, string type, string? rawPayload)
         {
             using var stream = new MemoryStream();
@@ -332,40 +471,55 @@ public sealed class GraphQLWebSocketEndpoint(
             return Encoding.UTF8.GetString(stream.ToArray());
         }
 
-        private void Send(string message) => _outbox.Writer.TryWrite(message);
+        private void Send(string message)
+        {
+            // A full outbox means the client stopped reading: holding more for it would grow without limit, and
+            // waiting for room would hold up the event stream that other sockets share.
+            if (!_outbox.Writer.TryWrite(message) && !IsClosing)
+            {
+                logger.LogWarning("Closing a WebSocket whose client stopped reading: {Capacity} messages were waiting", options.WebSocketOutboxCapacity);
+                Close(CloseCodes.ClientNotReading, "Client is not reading: too many messages waiting");
+            }
+        }
 
         private async Task WriteLoopAsync()
         {
             try
             {
-                await foreach (var message in _outbox.Reader.ReadAllAsync(_closing.Token))
+                while (!_closing.IsCancellationRequested && await _outbox.Reader.WaitToReadAsync(_closing.Token))
                 {
-                    await socket.SendAsync(Encoding.UTF8.GetBytes(message), WebSocketMessageType.Text, endOfMessage: true, _closing.Token);
+                    while (!_closing.IsCancellationRequested && _outbox.Reader.TryRead(out var message))
+                    {
+                        if (TokenHasExpired)
+                        {
+                            Close(CloseCodes.Forbidden, TokenExpired);
+                            break;
+                        }
+
+                        await socket.SendAsync(Encoding.UTF8.GetBytes(message), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+                    }
                 }
             }
-            catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
+            catch (OperationCanceledException)
             {
-                // The connection is closing.
+                // Closing: what is still queued is dropped.
             }
-        }
+            catch (Exception exception) when (exception is WebSocketException or IOException or ObjectDisposedException)
+            {
+                return;
+            }
 
-        private Task CloseAsync(WebSocketCloseStatus status, string reason) => CloseAsync((int)status, reason);
-
-        private async Task CloseAsync(int code, string reason)
-        {
-            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            if (_closeFrame is { } close && socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
                 try
                 {
-                    await socket.CloseOutputAsync((WebSocketCloseStatus)code, reason, CancellationToken.None);
+                    await socket.CloseOutputAsync((WebSocketCloseStatus)close.Code, close.Reason, _abort.Token);
                 }
-                catch (WebSocketException)
+                catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException)
                 {
-                    // Already gone.
+                    // The client is gone, or did not take the close frame in time.
                 }
             }
-
-            await _closing.CancelAsync();
         }
     }
 }
