@@ -16,6 +16,12 @@ public sealed class StaffTokenOptions
     public string Issuer { get; set; } = "digibank-regio-poperinge";
 
     public string Audience { get; set; } = "digibank-api";
+
+    /// <summary>
+    /// The longest a token may live: a staff token lasts a working day, not forever. A token without an
+    /// expiry, or whose expiry lies further ahead than this, is refused even when its signature is right.
+    /// </summary>
+    public TimeSpan MaxTokenLifetime { get; set; } = TimeSpan.FromHours(12);
 }
 
 /// <summary>Signs and describes staff bearer tokens (JWT, HS256).</summary>
@@ -27,12 +33,18 @@ public sealed class StaffTokens(SymmetricSecurityKey key, StaffTokenOptions opti
         ValidAudience = options.Audience,
         IssuerSigningKey = key,
         ValidateLifetime = true,
+        RequireExpirationTime = true,
         ClockSkew = TimeSpan.FromMinutes(1),
         // Lifetimes follow the application's clock, the one that also stamped the token.
-        LifetimeValidator = (notBefore, expires, _, parameters) =>
+        LifetimeValidator = (notBefore, expires, token, parameters) =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            return (notBefore is null || notBefore <= now + parameters.ClockSkew) && (expires is null || now - parameters.ClockSkew < expires);
+            var issuedAt = (token as JsonWebToken)?.IssuedAt is { } stamped && stamped != DateTime.MinValue ? stamped : notBefore;
+            return expires is { } expiry
+                && (notBefore is null || notBefore <= now + parameters.ClockSkew)
+                && now - parameters.ClockSkew < expiry
+                && expiry - now <= options.MaxTokenLifetime + parameters.ClockSkew
+                && (issuedAt is null || expiry - issuedAt <= options.MaxTokenLifetime + parameters.ClockSkew);
         },
         NameClaimType = ClaimTypes.Name,
         RoleClaimType = ClaimTypes.Role,
@@ -40,6 +52,12 @@ public sealed class StaffTokens(SymmetricSecurityKey key, StaffTokenOptions opti
 
     public string Mint(string subject, string name, StaffRole role, IEnumerable<int> helpPointIds, int? digibuddyId = null, TimeSpan? validFor = null)
     {
+        var lifetime = validFor ?? options.MaxTokenLifetime;
+        if (lifetime <= TimeSpan.Zero || lifetime > options.MaxTokenLifetime)
+        {
+            throw new ArgumentOutOfRangeException(nameof(validFor), $"A staff token lives at most {options.MaxTokenLifetime} (Auth:MaxTokenLifetime).");
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var claims = new Dictionary<string, object>
         {
@@ -60,7 +78,7 @@ public sealed class StaffTokens(SymmetricSecurityKey key, StaffTokenOptions opti
             Claims = claims,
             IssuedAt = now,
             NotBefore = now,
-            Expires = now + (validFor ?? TimeSpan.FromHours(12)),
+            Expires = now + lifetime,
             SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
         });
     }

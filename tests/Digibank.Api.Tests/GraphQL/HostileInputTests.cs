@@ -1,17 +1,13 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Digibank.Api.GraphQL.Relay;
-using Digibank.Api.Staff;
+using Digibank.Api.Tests.Staff;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 
 namespace Digibank.Api.Tests.GraphQL;
 
@@ -21,8 +17,6 @@ namespace Digibank.Api.Tests.GraphQL;
 /// </summary>
 public sealed class HostileInputTests(HostileInputTests.Api api) : IClassFixture<HostileInputTests.Api>
 {
-    private const string TestSigningKey = "digibank-tests-signing-key-of-at-least-32-bytes";
-
     public static TheoryData<string> Cases => new(HostileRequests.All.Keys);
 
     [Theory]
@@ -215,12 +209,13 @@ public sealed class HostileInputTests(HostileInputTests.Api api) : IClassFixture
             Post("staff mutation without a token", "mutation { markDeviceWiped(input: { deviceId: \"x\" }) { errors { __typename } } }");
 
             // Forged, stale and malformed tokens.
-            WithToken("token with alg none", Unsigned());
-            WithToken("token signed with another key", "Bearer " + Token(new string('k', 48), DateTime.UtcNow.AddHours(1)));
-            WithToken("token without exp", "Bearer " + Token(TestSigningKey, expires: null));
-            WithToken("token expired", "Bearer " + Token(TestSigningKey, DigibankApiFactory.Now.UtcDateTime.AddHours(-2), issuedAt: DigibankApiFactory.Now.UtcDateTime.AddHours(-14)));
-            WithToken("token valid for ten years", "Bearer " + Token(TestSigningKey, DigibankApiFactory.Now.UtcDateTime.AddYears(10)));
-            WithToken("token for another audience", "Bearer " + Token(TestSigningKey, DigibankApiFactory.Now.UtcDateTime.AddHours(1), audience: "someone-else"));
+            var now = DigibankApiFactory.Now.UtcDateTime;
+            WithToken("token with alg none", "Bearer " + ForgedTokens.Unsigned());
+            WithToken("token signed with another key", "Bearer " + ForgedTokens.Coordinator(now.AddHours(1), key: new string('k', 48)));
+            WithToken("token without exp", "Bearer " + ForgedTokens.Coordinator(expires: null));
+            WithToken("token expired", "Bearer " + ForgedTokens.Coordinator(now.AddHours(-2), issuedAt: now.AddHours(-14)));
+            WithToken("token valid for ten years", "Bearer " + ForgedTokens.Coordinator(now.AddYears(10)));
+            WithToken("token for another audience", "Bearer " + ForgedTokens.Coordinator(now.AddHours(1), audience: "someone-else"));
             WithToken("garbage bearer token", "Bearer a.b.c");
             WithToken("empty bearer token", "Bearer ");
             WithToken("basic authentication", "Basic " + Convert.ToBase64String("admin:admin"u8.ToArray()));
@@ -232,33 +227,5 @@ public sealed class HostileInputTests(HostileInputTests.Api api) : IClassFixture
 
         private static object NestedAnd(int depth) =>
             depth == 0 ? new { title = new { contains = "x" } } : new { and = new[] { NestedAnd(depth - 1) } };
-
-        private static string Token(string key, DateTime? expires, DateTime? issuedAt = null, string audience = "digibank-api")
-        {
-            var handler = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false };
-            var now = issuedAt ?? DigibankApiFactory.Now.UtcDateTime;
-            return handler.CreateToken(new SecurityTokenDescriptor
-            {
-                Issuer = "digibank-regio-poperinge",
-                Audience = audience,
-                Claims = new Dictionary<string, object>
-                {
-                    [ClaimTypes.NameIdentifier] = "coordinator:mallory",
-                    [ClaimTypes.Name] = "Mallory",
-                    [ClaimTypes.Role] = nameof(StaffRole.Coordinator),
-                },
-                IssuedAt = now,
-                NotBefore = now,
-                Expires = expires,
-                SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256),
-            });
-        }
-
-        private static string Unsigned()
-        {
-            static string Encode(string json) => Base64UrlEncoder.Encode(json);
-            var payload = $$"""{"iss":"digibank-regio-poperinge","aud":"digibank-api","{{ClaimTypes.Role}}":"Coordinator","{{ClaimTypes.NameIdentifier}}":"coordinator:mallory","exp":{{DigibankApiFactory.Now.AddHours(1).ToUnixTimeSeconds()}}}""";
-            return "Bearer " + Encode("""{"alg":"none","typ":"JWT"}""") + "." + Encode(payload) + ".";
-        }
     }
 }

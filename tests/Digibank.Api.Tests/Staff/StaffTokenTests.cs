@@ -18,17 +18,61 @@ public sealed class StaffTokenTests(DigibankApiFactory api) : IClassFixture<Digi
         Assert.Equal(["AUTH_INVALID_TOKEN"], response.ErrorCodes);
     }
 
+    public static TheoryData<string, string> RefusedTokens => new()
+    {
+        { "expired an hour ago", ForgedTokens.Coordinator(Now.AddHours(-1), issuedAt: Now.AddHours(-9)) },
+        { "without exp", ForgedTokens.Coordinator(expires: null) },
+        { "valid for five years", ForgedTokens.Coordinator(Now.AddYears(5)) },
+        { "issued for a day", ForgedTokens.Coordinator(Now.AddHours(20), issuedAt: Now.AddHours(-4)) },
+        { "signed with alg none", ForgedTokens.Unsigned() },
+    };
+
+    private static DateTime Now => DigibankApiFactory.Now.UtcDateTime;
+
+    [Theory]
+    [MemberData(nameof(RefusedTokens))]
+    public async Task A_token_that_expired_never_expires_or_lives_too_long_is_refused(string kind, string token)
+    {
+        var client = api.CreateGraphQLClient();
+        client.Http.DefaultRequestHeaders.Authorization = new("Bearer", token);
+
+        var response = await client.PostAsync("{ overdueLoans { totalCount } }");
+
+        Assert.True(response.Status == HttpStatusCode.Unauthorized, kind);
+        Assert.Equal(["AUTH_INVALID_TOKEN"], response.ErrorCodes);
+    }
+
     [Fact]
-    public async Task An_expired_token_is_refused()
+    public async Task A_token_for_a_working_day_is_accepted_and_one_made_by_hand_within_the_cap_too()
+    {
+        foreach (var token in new[] { api.Services.GetRequiredService<StaffTokens>().Mint("c", "Griet", StaffRole.Coordinator, []), ForgedTokens.Coordinator(Now.AddHours(11), issuedAt: Now.AddHours(-1)) })
+        {
+            var client = api.CreateGraphQLClient();
+            client.Http.DefaultRequestHeaders.Authorization = new("Bearer", token);
+
+            var response = await client.PostAsync("{ overdueLoans { totalCount } }");
+
+            Assert.Equal(HttpStatusCode.OK, response.Status);
+            Assert.Null(response.Errors);
+        }
+    }
+
+    [Fact]
+    public void No_token_is_minted_past_the_longest_lifetime()
     {
         var tokens = api.Services.GetRequiredService<StaffTokens>();
-        var expired = tokens.Mint("staff:old", "Old", StaffRole.Staff, [1], validFor: TimeSpan.FromHours(-1));
-        var client = api.CreateGraphQLClient();
-        client.Http.DefaultRequestHeaders.Authorization = new("Bearer", expired);
 
-        var response = await client.PostAsync("{ municipalities { totalCount } }");
+        Assert.Throws<ArgumentOutOfRangeException>(() => tokens.Mint("c", "Griet", StaffRole.Coordinator, [], validFor: TimeSpan.FromHours(13)));
+    }
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.Status);
+    [Fact]
+    public async Task Over_a_WebSocket_a_token_without_exp_closes_the_socket_with_4403()
+    {
+        await using var client = await Dashboard.GraphQLWebSocketClient.ConnectAsync(api);
+
+        await client.SendAsync(new { type = "connection_init", payload = new { authorization = "Bearer " + ForgedTokens.Coordinator(expires: null) } });
+
+        Assert.Equal(4403, await client.ClosedWithAsync());
     }
 
     [Fact]
