@@ -35,6 +35,8 @@ public sealed class LoopbackApi : IAsyncDisposable
             host.UseSetting("Kestrel:Endpoints:Http:Url", http.ToString());
             host.UseSetting("Kestrel:Endpoints:Grpc:Url", grpc.ToString());
             host.UseSetting("Plugins:Enabled", "false");
+            // A load generator is one address sending far more than any resident would.
+            host.UseSetting("RateLimiting:Enabled", "false");
         });
         factory.UseKestrel();
         factory.StartServer();

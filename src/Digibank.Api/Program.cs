@@ -2,6 +2,7 @@ using Digibank.Api.Courses;
 using Digibank.Api.Dashboard;
 using Digibank.Api.Data;
 using Digibank.Api.GraphQL;
+using Digibank.Api.Hosting;
 using Digibank.Api.HelpPoints;
 using Digibank.Api.Municipalities;
 using Digibank.Api.Participants;
@@ -43,11 +44,8 @@ app.MapDigibankGraphQL();
 app.MapPartnerSync();
 app.MapCatalogueEndpoints();
 app.MapDashboard();
-app.MapGet("/", () => Results.Text(
-    $"Digibank regio Poperinge API. Send GraphQL queries to {GraphQLSetup.Path} (POST JSON, or GET for queries).\n"));
-
-app.Lifetime.ApplicationStarted.Register(() =>
-    app.Logger.LogInformation("Digibank is ready: send GraphQL queries to {Urls}", string.Join(", ", app.Urls.Select(url => url + GraphQLSetup.Path))));
+app.MapWelcome();
+app.AnnounceAddressesWhenReady();
 
 await app.RunAsync();
 

@@ -19,5 +19,6 @@ public static class ErrorCodes
     public const string DocumentTooDeep = "DOCUMENT_TOO_DEEP";
     public const string FilterTooComplex = "FILTER_TOO_COMPLEX";
     public const string SubscriptionNeedsWebSocket = "SUBSCRIPTION_NEEDS_WEBSOCKET";
+    public const string RateLimited = "RATE_LIMITED";
     public const string TooManySubscriptions = "TOO_MANY_SUBSCRIPTIONS";
 }

@@ -18,6 +18,7 @@ public static class GraphQLSetup
         builder.Services.AddSingleton<GraphQLWebSocketEndpoint>();
         builder.Services.AddSingleton<SharedSubscriptions>();
         builder.Services.AddScoped<DataLoaderRegistry>();
+        builder.AddRateLimits();
         builder.Services.AddSingleton<SqlStatementBudget>();
         builder.Services.AddSingleton<IInterceptor>(services => services.GetRequiredService<SqlStatementBudget>());
         builder.Services.AddGraphQL(graphQL => graphQL
@@ -37,6 +38,7 @@ public static class GraphQLSetup
             })
             .AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
             .AddValidationRule<HttpOperationRule>(useForCachedDocuments: true)
+            .AddValidationRule<AnonymousMutationRateRule>(useForCachedDocuments: true)
             .ConfigureExecution<DocumentCache>()
             .ConfigureExecution<SqlStatementBudget>()
             .WithTimeout(QueryLimits.Timeout)
@@ -57,9 +59,11 @@ public static class GraphQLSetup
     public static IEndpointConventionBuilder MapDigibankGraphQL(this WebApplication app)
     {
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        app.UseRateLimiter();
         // Every method reaches the endpoint, so a PUT or DELETE gets a GraphQL error with a code, not an empty 405.
         return app.Map(Path, (HttpContext http, GraphQLHttpEndpoint endpoint, GraphQLWebSocketEndpoint webSocket) =>
-            http.WebSockets.IsWebSocketRequest ? webSocket.HandleAsync(http) : endpoint.HandleAsync(http));
+                http.WebSockets.IsWebSocketRequest ? webSocket.HandleAsync(http) : endpoint.HandleAsync(http))
+            .RequireRateLimiting(RateLimits.RequestPolicy);
     }
 }
 

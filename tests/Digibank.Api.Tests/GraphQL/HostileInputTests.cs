@@ -59,38 +59,14 @@ public sealed class HostileInputTests(HostileInputTests.Api api) : IClassFixture
 
     public sealed class Api : DigibankApiFactory
     {
-        public ConcurrentQueue<string> Failures { get; } = new();
+        private readonly LogCollector _errors = new(LogLevel.Error);
+
+        public ConcurrentQueue<string> Failures => _errors.Lines;
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureLogging(logging => logging.AddProvider(new FailureCollector(Failures)));
-        }
-    }
-
-    /// <summary>Keeps what the server logs as an error, the level an operator is paged for.</summary>
-    private sealed class FailureCollector(ConcurrentQueue<string> failures) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, failures);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(string category, ConcurrentQueue<string> failures) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                if (IsEnabled(logLevel))
-                {
-                    failures.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
-                }
-            }
+            builder.ConfigureLogging(logging => logging.AddProvider(_errors));
         }
     }
 

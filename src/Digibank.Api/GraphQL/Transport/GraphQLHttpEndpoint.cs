@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Digibank.Api.GraphQL.Limits;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
@@ -68,11 +69,17 @@ public sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        var execution = request!.ToExecutionOptions(http.RequestServices, http.User, http.RequestAborted);
+        var execution = request!.ToExecutionOptions(http, http.User, http.RequestAborted);
         execution.UserContext[HttpOperationRule.UserContextKey] = http.Request.Method;
 
         var result = await executer.ExecuteAsync(execution);
         http.Response.StatusCode = StatusFor(result, responseMediaType);
+        if (execution.UserContext.TryGetValue(RateLimits.RetryAfterKey, out var retryAfter) && retryAfter is TimeSpan wait)
+        {
+            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            http.Response.Headers.RetryAfter = RateLimits.RetryAfterHeader(wait);
+        }
+
         if (http.Response.StatusCode == StatusCodes.Status405MethodNotAllowed)
         {
             http.Response.Headers.Allow = "POST";
@@ -80,6 +87,19 @@ public sealed class GraphQLHttpEndpoint(
 
         http.Response.ContentType = $"{responseMediaType}; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    /// <summary>The answer to a request the rate limiter refused: 429, when to come back, and a GraphQL error with a code.</summary>
+    public async Task WriteRateLimitedAsync(HttpContext http, TimeSpan? retryAfter, string message, CancellationToken cancellationToken)
+    {
+        if (retryAfter is { } wait)
+        {
+            http.Response.Headers.RetryAfter = RateLimits.RetryAfterHeader(wait);
+        }
+
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        http.Response.ContentType = $"{NegotiateResponseMediaType(http.Request) ?? JsonMediaType}; charset=utf-8";
+        await serializer.WriteAsync(http.Response.Body, new ExecutionResult(new ExecutionError(message) { Code = ErrorCodes.RateLimited }), cancellationToken);
     }
 
     private static int StatusFor(ExecutionResult result, string responseMediaType)

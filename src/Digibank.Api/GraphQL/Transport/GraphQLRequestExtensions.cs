@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Digibank.Api.GraphQL.Limits;
 using GraphQL;
 using GraphQL.Transport;
 
@@ -17,4 +18,12 @@ public static class GraphQLRequestExtensions
         User = user,
         CancellationToken = cancellationToken,
     };
+
+    /// <summary>The same, for a request a client sent: its address counts against the rate limits.</summary>
+    public static ExecutionOptions ToExecutionOptions(this GraphQLRequest request, HttpContext http, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var options = request.ToExecutionOptions(http.RequestServices, user, cancellationToken);
+        options.UserContext[RateLimits.ClientAddressKey] = RateLimits.AddressOf(http.Connection.RemoteIpAddress);
+        return options;
+    }
 }

@@ -388,7 +388,7 @@ public sealed class GraphQLWebSocketEndpoint(
                 return;
             }
 
-            var result = await executer.ExecuteAsync(request.ToExecutionOptions(http.RequestServices, _user, _closing.Token));
+            var result = await executer.ExecuteAsync(request.ToExecutionOptions(http, _user, _closing.Token));
 
             if (!result.Executed)
             {
