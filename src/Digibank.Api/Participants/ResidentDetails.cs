@@ -14,6 +14,11 @@ namespace Digibank.Api.Participants;
 /// </summary>
 public sealed record ResidentDetails(string? FirstName, string? Email, string? Phone, int MunicipalityId, TargetGroup TargetGroup)
 {
+    // Known people are found by comparing with what is stored, so the contacts are held in the stored form.
+    public string? Email { get; } = EmailAddress.Normalise(Email);
+
+    public string? Phone { get; } = PhoneNumber.Normalise(Phone);
+
     /// <summary>
     /// Anonymous residents give exactly one contact channel; staff may help someone who has none.
     /// Contact errors are judged on what was typed, so a mistyped address gets one error, not two.

@@ -89,8 +89,8 @@ public static partial class DemoRegionSeeder
             var participant = new Participant
             {
                 FirstName = row.FirstName,
-                Email = isEmail ? row.Contact : null,
-                Phone = isEmail ? null : row.Contact,
+                Email = isEmail ? EmailAddress.Normalise(row.Contact) : null,
+                Phone = isEmail ? null : PhoneNumber.Normalise(row.Contact),
                 Municipality = region.Municipalities[row.Municipality],
                 TargetGroup = row.Group,
                 ConsentGivenAt = createdAt,

@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using Digibank.Api.GraphQL.Relay;
+using Digibank.Api.Participants;
 
 namespace Digibank.Api.GraphQL.Mutations;
 
@@ -53,26 +54,25 @@ public sealed class InputRules
             return null;
         }
 
-        return text.ToLowerInvariant();
+        return EmailAddress.Normalise(text);
     }
 
-    /// <summary>A Belgian or international phone number, kept as digits with an optional leading +.</summary>
+    /// <summary>A Belgian or international phone number, in the one form it is stored and looked up in (<see cref="PhoneNumber"/>).</summary>
     public string? Phone(string field, string? value)
     {
-        var text = Text(field, value, 30, required: false);
+        var text = Text(field, value, PhoneNumber.MaxLength, required: false);
         if (text is null)
         {
             return null;
         }
 
-        var digits = new string([.. text.Where(char.IsAsciiDigit)]);
-        if (digits.Length is < 9 or > 15 || text.Any(c => !char.IsAsciiDigit(c) && c is not (' ' or '+' or '/' or '.' or '-' or '(' or ')')))
+        if (!PhoneNumber.TryNormalise(text, out var phone))
         {
             Invalid(field, "`{0}` is not a phone number.");
             return null;
         }
 
-        return text.StartsWith('+') ? "+" + digits : digits;
+        return phone;
     }
 
     /// <summary>A global id of <paramref name="nodeType"/>; 0 when it is not one.</summary>
