@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using Digibank.Api.Tests.GraphQL.Transport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -36,9 +35,9 @@ public sealed class AddressesTests
 
         public LogCollector Log { get; } = new(LogLevel.Information);
 
-        public Uri Http { get; } = new($"http://127.0.0.1:{FreePort()}");
+        public Uri Http { get; } = new($"http://127.0.0.1:{LoopbackApiFactory.FreePort()}");
 
-        public Uri Grpc { get; } = new($"http://127.0.0.1:{FreePort()}");
+        public Uri Grpc { get; } = new($"http://127.0.0.1:{LoopbackApiFactory.FreePort()}");
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -46,13 +45,6 @@ public sealed class AddressesTests
             builder.UseSetting("Kestrel:Endpoints:Http:Url", Http.ToString());
             builder.UseSetting("Kestrel:Endpoints:Grpc:Url", Grpc.ToString());
             builder.ConfigureLogging(logging => logging.AddProvider(Log));
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
     }
 }

@@ -57,7 +57,8 @@ public sealed class LoopbackApiFactory : DigibankApiFactory
         });
     }
 
-    private static int FreePort()
+    /// <summary>A port nothing listens on now, for a server of a test's own on 127.0.0.1.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
