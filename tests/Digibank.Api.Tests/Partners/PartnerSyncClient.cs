@@ -50,9 +50,10 @@ public sealed class PartnerSyncClient(DigibankApiFactory api, string partnerCode
 
             await call.RequestStream.CompleteAsync();
         }
-        catch (RpcException) when (call.GetStatus().StatusCode != StatusCode.OK)
+        catch (RpcException)
         {
-            // The server answered already; its status follows from the response.
+            // The server ended the call while the client was still writing. The write fails with the client's
+            // own view (often CANCELLED) before the server's status has arrived; the response carries the latter.
         }
         catch (InvalidOperationException)
         {
