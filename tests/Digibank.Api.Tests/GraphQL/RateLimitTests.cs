@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Digibank.Api.GraphQL.Limits;
 using Digibank.Api.Staff;
 using Digibank.Api.Tests.Courses;
 using Digibank.Api.Tests.Dashboard;
@@ -127,6 +128,14 @@ public sealed class RateLimitTests
             Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(SignUp, await InputAsync(api, course, i))).Status);
         }
     }
+
+    [Theory]
+    [InlineData("2001:db8:1:2:aaaa::1", "2001:db8:1:2:ffff:1:2:3", true)]
+    [InlineData("2001:db8:1:2::1", "2001:db8:1:3::1", false)]
+    [InlineData("::ffff:192.0.2.7", "192.0.2.7", true)]
+    [InlineData("192.0.2.7", "192.0.2.8", false)]
+    public void An_IPv6_caller_counts_by_the_64_bit_prefix_it_can_choose_addresses_from(string one, string other, bool same) =>
+        Assert.Equal(same, RateLimits.AddressOf(System.Net.IPAddress.Parse(one)) == RateLimits.AddressOf(System.Net.IPAddress.Parse(other)));
 
     private static async Task<object> InputAsync(DigibankApiFactory api, string course, int person) => new
     {

@@ -75,7 +75,22 @@ public static class RateLimits
         return builder;
     }
 
-    internal static string AddressOf(IPAddress? address) => address?.ToString() ?? "unknown";
+    /// <summary>What a limit counts against: the caller's IPv4 address, or the /64 an IPv6 caller's address lies in.</summary>
+    internal static string AddressOf(IPAddress? address) => address switch
+    {
+        null => "unknown",
+        { IsIPv4MappedToIPv6: true } mapped => mapped.MapToIPv4().ToString(),
+        // One IPv6 subscriber usually holds a whole /64 and can pick any address in it.
+        { AddressFamily: System.Net.Sockets.AddressFamily.InterNetworkV6 } v6 => Prefix64(v6),
+        _ => address.ToString(),
+    };
+
+    private static string Prefix64(IPAddress address)
+    {
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return $"{new IPAddress(bytes)}/64";
+    }
 
     internal static FixedWindowRateLimiterOptions WindowOf(RateLimit limit) => new()
     {
