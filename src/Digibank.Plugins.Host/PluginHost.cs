@@ -54,6 +54,7 @@ public sealed class PluginHost : BackgroundService
             while (true)
             {
                 var settling = await ScanAsync(api, stoppingToken);
+                _status.Scanned(DateTimeOffset.UtcNow);
                 await WaitForFolderChangeAsync(settling ? _options.SettleDelay : _options.RescanInterval, stoppingToken);
             }
         }

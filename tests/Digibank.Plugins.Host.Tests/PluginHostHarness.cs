@@ -9,7 +9,8 @@ namespace Digibank.Plugins.Host.Tests;
 /// <summary>A temporary plug-ins folder, a fake API on loopback and the plug-in host wired as the API would wire it.</summary>
 public sealed class PluginHostHarness : IAsyncDisposable
 {
-    private static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(15);
+    // Generous: the three test projects share two cores, and a wait ends as soon as its condition holds.
+    private static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(30);
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), $"digibank-host-tests-{Guid.NewGuid():N}");
     private ServiceProvider? _services;

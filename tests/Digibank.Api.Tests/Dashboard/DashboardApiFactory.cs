@@ -1,7 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
 using Digibank.Api.Staff;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Digibank.Api.Tests.Dashboard;
@@ -9,8 +8,7 @@ namespace Digibank.Api.Tests.Dashboard;
 /// <summary>The API on real Kestrel on 127.0.0.1 with free ports, so a real browser can load the dashboard.</summary>
 public sealed class DashboardApiFactory : DigibankApiFactory
 {
-    private readonly Uri _http = new($"http://127.0.0.1:{FreePort()}");
-    private readonly Uri _grpc = new($"http://127.0.0.1:{FreePort()}");
+    private ListenOptions? _http;
 
     public DashboardApiFactory()
     {
@@ -22,7 +20,7 @@ public sealed class DashboardApiFactory : DigibankApiFactory
         get
         {
             StartServer();
-            return _http;
+            return new Uri($"http://127.0.0.1:{_http!.IPEndPoint!.Port}");
         }
     }
 
@@ -34,14 +32,11 @@ public sealed class DashboardApiFactory : DigibankApiFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("Kestrel:Endpoints:Http:Url", _http.ToString());
-        builder.UseSetting("Kestrel:Endpoints:Grpc:Url", _grpc.ToString());
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        // Port 0: the system picks free ports as Kestrel binds. Ports picked beforehand and released can be taken
+        // by another test process in between ("address already in use"); the bound port is read back afterwards.
+        builder.UseSetting("Kestrel:Endpoints:Http:Url", "http://127.0.0.1:0");
+        builder.UseSetting("Kestrel:Endpoints:Grpc:Url", "http://127.0.0.1:0");
+        builder.ConfigureKestrel((context, kestrel) => kestrel.Configure(context.Configuration.GetSection("Kestrel"))
+            .Endpoint("Http", endpoint => _http = endpoint.ListenOptions));
     }
 }

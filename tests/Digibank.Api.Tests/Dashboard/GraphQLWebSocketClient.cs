@@ -9,7 +9,8 @@ namespace Digibank.Api.Tests.Dashboard;
 /// <summary>A graphql-transport-ws client over the test server's WebSocket, with bounded waits.</summary>
 public sealed class GraphQLWebSocketClient(WebSocket socket) : IAsyncDisposable
 {
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    // Generous: a wait ends as soon as the message is there; the bound is for a machine running all three test projects on two cores.
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     public WebSocket Socket { get; } = socket;
 

@@ -73,28 +73,6 @@ public sealed class SubscriptionTests(DigibankApiFactory api) : IClassFixture<Di
         Assert.Equal(2, (int)first["course"]!["seatsLeft"]!);
     }
 
-    [Fact]
-    public async Task Identical_subscriptions_of_the_same_kind_of_caller_share_one_execution()
-    {
-        var course = await TestCourses.AddAsync(api, capacity: 5);
-        var shared = api.Services.GetRequiredService<Digibank.Api.GraphQL.Transport.SharedSubscriptions>();
-        const string Query = "subscription { courseAvailabilityChanged(courseId: \"\") { kind } }";
-        var query = Query.Replace("\"\"", $"\"{course}\"", StringComparison.Ordinal);
-        var before = shared.Running;
-        await using var first = await GraphQLWebSocketClient.ConnectAndInitAsync(api);
-        await using var second = await GraphQLWebSocketClient.ConnectAndInitAsync(api);
-        await using var staff = await GraphQLWebSocketClient.ConnectAndInitAsync(api, api.Services.GetRequiredService<StaffTokens>().Mint("s", "Staf", StaffRole.Coordinator, []));
-        await first.SubscribeAsync("1", query);
-        await second.SubscribeAsync("2", query);
-        await staff.SubscribeAsync("3", query);
-
-        Assert.Equal(before + 2, shared.Running);
-        await SignUpAsync(course, "Mieke");
-        Assert.Equal("COURSE_AVAILABILITY", (string?)(await first.NextAsync("1"))["payload"]!["data"]!["courseAvailabilityChanged"]!["kind"]);
-        Assert.Equal("COURSE_AVAILABILITY", (string?)(await second.NextAsync("2"))["payload"]!["data"]!["courseAvailabilityChanged"]!["kind"]);
-        Assert.Equal("COURSE_AVAILABILITY", (string?)(await staff.NextAsync("3"))["payload"]!["data"]!["courseAvailabilityChanged"]!["kind"]);
-    }
-
     private const string SignUpMutation = "mutation ($input: SignUpForCourseInput!) { signUpForCourse(input: $input) { signUp { id } errors { ... on Error { code } } } }";
 
     private async Task SignUpAsync(string courseId, string firstName) =>

@@ -24,6 +24,27 @@ public sealed class PluginSyncApiFactory : DigibankApiFactory
 
     public string PluginsFolder => _plugins.FullName;
 
+    /// <summary>
+    /// A started API. Its ports are picked before it starts, as the plug-in host inside needs the gRPC address up
+    /// front; another test process may bind one of them in between, and then it starts again on new ports.
+    /// </summary>
+    public static PluginSyncApiFactory Start()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var api = new PluginSyncApiFactory();
+            try
+            {
+                api.StartServer();
+                return api;
+            }
+            catch (Exception exception) when (attempt < 5 && IsAddressInUse(exception))
+            {
+                api.Dispose();
+            }
+        }
+    }
+
     protected override string? PluginsDirectory => PluginsFolder;
 
     public GraphQLTestClient CreateLoopbackGraphQLClient()
@@ -78,6 +99,19 @@ public sealed class PluginSyncApiFactory : DigibankApiFactory
         {
             // A plug-in's files may still be in use for a moment after the host stopped.
         }
+    }
+
+    private static bool IsAddressInUse(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is Microsoft.AspNetCore.Connections.AddressInUseException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int FreePort()

@@ -7,11 +7,12 @@ public sealed class PluginSyncEndToEndTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(45);
 
-    private readonly PluginSyncApiFactory _api = new();
+    private PluginSyncApiFactory _api = null!;
     private GraphQLTestClient _client = null!;
 
     public Task InitializeAsync()
     {
+        _api = PluginSyncApiFactory.Start();
         _client = _api.CreateLoopbackGraphQLClient();
         return Task.CompletedTask;
     }
@@ -41,7 +42,10 @@ public sealed class PluginSyncEndToEndTests : IAsyncLifetime
         var edited = lines
             .Where(line => !line.StartsWith("LIGO-2027-0102;", StringComparison.Ordinal))
             .Select(line => line.StartsWith("LIGO-2027-0110;", StringComparison.Ordinal) ? line.Replace("Smartschool voor ouders", "Smartschool voor ouders en grootouders", StringComparison.Ordinal) : line);
-        await File.WriteAllLinesAsync(file, edited);
+        // Replaced in one step, as an export tool writing a new file does: a plug-in reading in the middle of an
+        // in-place rewrite would sync half a file, which is not what this test is about.
+        await File.WriteAllLinesAsync(file + ".new", edited);
+        File.Move(file + ".new", file, overwrite: true);
 
         var courses = await UntilAsync(() => CoursesAsync("ligo"), courses =>
             courses.Any(c => (string?)c!["title"] == "Smartschool voor ouders en grootouders")
@@ -83,7 +87,8 @@ public sealed class PluginSyncEndToEndTests : IAsyncLifetime
     {
         await UntilAsync(() => LastSyncAsync("bib-poperinge"), run => (string?)run?["outcome"] == "SUCCEEDED");
         await File.WriteAllTextAsync(Path.Combine(_api.PluginsFolder, "Digibank.Plugins.Bibliotheek", "vormingen.ics"), "dit is geen kalender");
-        var vdabBefore = (DateTime)(await LastSyncAsync("vdab"))!["finishedAt"]!;
+        // Every plug-in runs on its own schedule: VDAB may not have finished a first run yet.
+        var vdabBefore = (DateTime)(await UntilAsync(() => LastSyncAsync("vdab"), run => run is not null))!["finishedAt"]!;
 
         var failed = await UntilAsync(() => LastSyncAsync("bib-poperinge"), run => (string?)run?["outcome"] == "FAILED");
         var vdab = await UntilAsync(() => LastSyncAsync("vdab"), run => (DateTime)run!["finishedAt"]! > vdabBefore);

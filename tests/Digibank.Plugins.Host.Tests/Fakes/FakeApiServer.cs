@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -26,11 +25,12 @@ public sealed class FakeApiServer : IAsyncDisposable
 
     public static async Task<FakeApiServer> StartAsync()
     {
-        var port = FreeLoopbackPort();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
-            kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2));
+            // Port 0: the system picks a free port at bind time. A port picked beforehand and released could be
+            // taken by another test process in between, which failed a run with "address already in use".
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
         // A singleton, so every call reaches the same recorder.
         var partnerSync = new FakePartnerSync();
@@ -38,21 +38,12 @@ public sealed class FakeApiServer : IAsyncDisposable
         var app = builder.Build();
         app.MapGrpcService<FakePartnerSync>();
         await app.StartAsync();
-        return new FakeApiServer(app, partnerSync, new Uri($"http://127.0.0.1:{port}"));
+        return new FakeApiServer(app, partnerSync, new Uri(app.Urls.Single()));
     }
 
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -54,7 +54,7 @@ public sealed class PluginLoadingTests
     {
         await using var harness = await PluginHostHarness.CreateAsync();
         await harness.StartHostAsync();
-        await Task.Delay(300);
+        await harness.WaitUntilAsync(() => harness.Status.LastScanAt is not null, "the host looked through the empty plug-ins folder");
         Assert.Empty(harness.Status.Plugins);
 
         harness.AddPlugin("Good");
@@ -79,11 +79,17 @@ public sealed class PluginLoadingTests
         var state = harness.Status.Find("Good")!;
         Assert.Equal(PluginLoadState.Loaded, state.Load);
         Assert.NotEqual(firstLoad, state.LoadedFrom);
-        await Task.Delay(1500);
+        // Version 1 does not come back: the runs after the first of version 2 upload version 2 only.
+        await harness.WaitUntilAsync(() => UploadsSinceVersion2(harness).Count(upload => upload.Ended) >= 3, "two more runs after version 2 was loaded");
         Assert.DoesNotContain(
-            harness.Server.OfferUploads.Where(upload => upload.Header?.PartnerCode == "good").TakeLast(1).SelectMany(upload => upload.Offers),
+            UploadsSinceVersion2(harness).SelectMany(upload => upload.Offers),
             offer => offer.Title.EndsWith("v1", StringComparison.Ordinal));
     }
+
+    private static IEnumerable<Fakes.RecordedOfferUpload> UploadsSinceVersion2(PluginHostHarness harness) =>
+        harness.Server.OfferUploads
+            .Where(upload => upload.Header?.PartnerCode == "good")
+            .SkipWhile(upload => !upload.Offers.Any(offer => offer.Title == "Tax-on-web v2"));
 
     [Fact]
     public async Task A_plugin_that_cannot_be_loaded_is_reported_and_the_others_keep_syncing()
