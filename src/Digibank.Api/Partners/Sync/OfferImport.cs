@@ -114,10 +114,30 @@ public sealed class OfferChecker
             return "A course has 1 to 100 sessions.";
         }
 
-        var sessions = offer.Sessions.Select(s => (StartsAt: s.StartsAt?.ToDateTime() ?? default, EndsAt: s.EndsAt?.ToDateTime() ?? default, Room: Optional(s.Room))).ToList();
-        if (sessions.Any(s => s.StartsAt == default || s.EndsAt <= s.StartsAt || s.EndsAt - s.StartsAt > TimeSpan.FromHours(12)))
+        var sessions = new List<(DateTime StartsAt, DateTime EndsAt, string? Room)>(offer.Sessions.Count);
+        foreach (var session in offer.Sessions)
+        {
+            if (PartnerTime.Problem("sessions.starts_at", session.StartsAt, required: true, out var startsAt) is { } startProblem)
+            {
+                return startProblem;
+            }
+
+            if (PartnerTime.Problem("sessions.ends_at", session.EndsAt, required: true, out var endsAt) is { } endProblem)
+            {
+                return endProblem;
+            }
+
+            sessions.Add((startsAt!.Value, endsAt!.Value, Optional(session.Room)));
+        }
+
+        if (sessions.Any(s => s.EndsAt <= s.StartsAt || s.EndsAt - s.StartsAt > TimeSpan.FromHours(12)))
         {
             return "Every session needs a start and an end after it, at most 12 hours later.";
+        }
+
+        if (PartnerTime.Problem("sign_up_deadline", offer.SignUpDeadline, required: false, out var signUpDeadline) is { } deadlineProblem)
+        {
+            return deadlineProblem;
         }
 
         var unknownTopic = offer.Topics.FirstOrDefault(code => !_topics.ContainsKey(code));
@@ -176,7 +196,7 @@ public sealed class OfferChecker
             offer.Capacity,
             offer.PriceCents,
             offer.HasReducedPriceCents ? offer.ReducedPriceCents : null,
-            offer.SignUpDeadline?.ToDateTime(),
+            signUpDeadline,
             offer.Cancelled ? CourseStatus.Cancelled : CourseStatus.Scheduled,
             wheelchair,
             Optional(offer.AccessibilityNotes),
@@ -243,10 +263,20 @@ public sealed class OfferWriter(DigibankDbContext db, int partnerId, DateTime no
         var ids = externalIds
             .Select(externalId => _existing.TryGetValue(externalId, out var course) && course.Status != CourseStatus.Withdrawn ? course.Id : 0)
             .Where(id => id > 0)
+            .Distinct()
             .ToList();
-        return ids.Count == 0 ? 0 : await db.Courses.Where(c => ids.Contains(c.Id))
-            .ExecuteUpdateAsync(courses => courses.SetProperty(c => c.Status, CourseStatus.Withdrawn).SetProperty(c => c.UpdatedAt, now), cancellationToken);
+        var withdrawn = 0;
+        // SQLite allows 32,766 variables per statement; a partner with more courses than that must still be able to withdraw them.
+        foreach (var chunk in ids.Chunk(WithdrawChunkSize))
+        {
+            withdrawn += await db.Courses.Where(c => chunk.Contains(c.Id))
+                .ExecuteUpdateAsync(courses => courses.SetProperty(c => c.Status, CourseStatus.Withdrawn).SetProperty(c => c.UpdatedAt, now), cancellationToken);
+        }
+
+        return withdrawn;
     }
+
+    private const int WithdrawChunkSize = 500;
 
     public IEnumerable<string> KnownExternalIds => _existing.Keys;
 

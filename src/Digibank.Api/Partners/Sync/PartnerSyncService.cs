@@ -113,6 +113,11 @@ public sealed class PartnerSyncService(
                 throw new RpcException(new Status(StatusCode.InvalidArgument, "After the header come only sign-ups."));
             }
 
+            if (signUps.Count >= PartnerSignUpImport.MaxSignUpsPerUpload)
+            {
+                throw new RpcException(new Status(StatusCode.ResourceExhausted, $"An upload holds at most {PartnerSignUpImport.MaxSignUpsPerUpload} sign-ups."));
+            }
+
             signUps.Add(requestStream.Current.SignUp);
         }
 
@@ -169,13 +174,28 @@ public sealed class PartnerSyncService(
             throw new RpcException(new Status(StatusCode.InvalidArgument, "A run report needs a plug-in name, start and finish times and an outcome of SUCCEEDED, FAILED or TIMED_OUT."));
         }
 
+        if (PartnerTime.Problem("started_at", request.StartedAt, required: true, out var startedAt) is { } startProblem)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, startProblem));
+        }
+
+        if (PartnerTime.Problem("finished_at", request.FinishedAt, required: true, out var finishedAt) is { } finishProblem)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, finishProblem));
+        }
+
+        if (finishedAt < startedAt)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "finished_at lies before started_at."));
+        }
+
         await using var db = await dbContextFactory.CreateDbContextAsync(context.CancellationToken);
         db.SyncRuns.Add(new SyncRun
         {
             PartnerId = partner.PartnerId,
             PluginName = request.PluginName,
-            StartedAt = request.StartedAt.ToDateTime(),
-            FinishedAt = request.FinishedAt.ToDateTime(),
+            StartedAt = startedAt!.Value,
+            FinishedAt = finishedAt!.Value,
             Outcome = outcome,
             Error = request.Error is { Length: > 0 } error ? error[..Math.Min(error.Length, 1000)] : null,
             OffersCreated = request.OffersCreated,
