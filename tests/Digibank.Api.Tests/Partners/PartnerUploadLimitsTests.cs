@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using Digibank.Api.Courses;
+using Digibank.Partners.V1;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
+
+namespace Digibank.Api.Tests.Partners;
+
+/// <summary>Malformed fields, large partners and large uploads: each record is judged on its own, and size never turns into UNKNOWN.</summary>
+public sealed class PartnerUploadLimitsTests(DigibankApiFactory api, ITestOutputHelper output) : IClassFixture<DigibankApiFactory>
+{
+    [Fact]
+    public async Task Each_malformed_time_rejects_its_own_record_and_the_others_go_in()
+    {
+        var ligo = await PartnerSyncClient.ForAsync(api, "ligo");
+        var farFuture = PartnerSyncClient.Offer("TIME-SECONDS");
+        farFuture.Sessions[0].StartsAt = new Timestamp { Seconds = 999_999_999_999 };
+        var negativeNanos = PartnerSyncClient.Offer("TIME-NEGATIVE-NANOS");
+        negativeNanos.Sessions[0].StartsAt.Nanos = -5;
+        var tooManyNanos = PartnerSyncClient.Offer("TIME-BIG-NANOS");
+        tooManyNanos.Sessions[0].EndsAt.Nanos = 1_000_000_000;
+        var backwards = PartnerSyncClient.Offer("TIME-BACKWARDS");
+        backwards.Sessions[0].EndsAt = Timestamp.FromDateTime(backwards.Sessions[0].StartsAt.ToDateTime().AddHours(-1));
+        var deadline1999 = PartnerSyncClient.Offer("TIME-DEADLINE-1999");
+        deadline1999.SignUpDeadline = Timestamp.FromDateTime(new DateTime(1999, 12, 31, 0, 0, 0, DateTimeKind.Utc));
+        var deadline2101 = PartnerSyncClient.Offer("TIME-DEADLINE-2101");
+        deadline2101.SignUpDeadline = Timestamp.FromDateTime(new DateTime(2101, 1, 2, 0, 0, 0, DateTimeKind.Utc));
+        var badDeadlineNanos = PartnerSyncClient.Offer("TIME-DEADLINE-NANOS");
+        badDeadlineNanos.SignUpDeadline.Nanos = -1;
+
+        var summary = await ligo.UploadAsync(
+            [PartnerSyncClient.Offer("TIME-GOOD-1"), farFuture, negativeNanos, tooManyNanos, backwards, deadline1999, deadline2101, badDeadlineNanos, PartnerSyncClient.Offer("TIME-GOOD-2")],
+            UploadMode.Delta);
+
+        Assert.Equal(2, summary.Created);
+        var reasons = summary.Rejected.ToDictionary(r => r.ExternalId, r => r.Reason);
+        Assert.Equal(7, reasons.Count);
+        Assert.Contains("starts_at", reasons["TIME-SECONDS"]);
+        Assert.Contains("starts_at", reasons["TIME-NEGATIVE-NANOS"]);
+        Assert.Contains("ends_at", reasons["TIME-BIG-NANOS"]);
+        Assert.Contains("session", reasons["TIME-BACKWARDS"]);
+        Assert.Contains("sign_up_deadline", reasons["TIME-DEADLINE-1999"]);
+        Assert.Contains("sign_up_deadline", reasons["TIME-DEADLINE-2101"]);
+        Assert.Contains("sign_up_deadline", reasons["TIME-DEADLINE-NANOS"]);
+        await using var db = api.CreateDbContext();
+        Assert.Equal(2, await db.Courses.CountAsync(c => c.ExternalId.StartsWith("TIME-")));
+    }
+
+    public static TheoryData<string, long, int, long, int> BadRunTimes => new()
+    {
+        { "started seconds out of range", 999_999_999_999, 0, 1_780_000_000, 0 },
+        { "finished seconds out of range", 1_780_000_000, 0, -999_999_999_999, 0 },
+        { "negative nanos", 1_780_000_000, -5, 1_780_000_010, 0 },
+        { "nanos of a whole second", 1_780_000_000, 0, 1_780_000_010, 1_000_000_000 },
+        { "finished before started", 1_780_000_010, 0, 1_780_000_000, 0 },
+        { "finished in year 1 after starting in 9999", 253_402_300_000, 0, -62_135_596_800, 0 },
+        { "both in year 1", -62_135_596_800, 0, -62_135_596_700, 0 },
+        { "both in year 9999", 253_402_300_000, 0, 253_402_300_100, 0 },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadRunTimes))]
+    public async Task A_run_report_with_impossible_times_is_an_invalid_argument(string because, long startedSeconds, int startedNanos, long finishedSeconds, int finishedNanos)
+    {
+        var dvv = await PartnerSyncClient.ForAsync(api, "dvv-westhoek");
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await dvv.Sync.ReportSyncRunAsync(new SyncRunReport
+        {
+            PartnerCode = "dvv-westhoek",
+            PluginName = "Digibank.Plugins.Dvv",
+            StartedAt = new Timestamp { Seconds = startedSeconds, Nanos = startedNanos },
+            FinishedAt = new Timestamp { Seconds = finishedSeconds, Nanos = finishedNanos },
+            Outcome = "SUCCEEDED",
+        }, dvv.Headers));
+
+        Assert.True(error.StatusCode == StatusCode.InvalidArgument, $"{because}: {error.StatusCode} {error.Status.Detail}");
+        Assert.False(string.IsNullOrWhiteSpace(error.Status.Detail));
+    }
+
+    [Fact]
+    public async Task A_snapshot_of_a_partner_with_40000_courses_withdraws_the_ones_it_no_longer_lists()
+    {
+        var vdab = await PartnerSyncClient.ForAsync(api, "vdab");
+        await vdab.UploadAsync([PartnerSyncClient.Offer("MANY-SEED")]);
+        await using (var db = api.CreateDbContext())
+        {
+            // The copies share everything with the seed course but their external id; a recursive CTE writes them in one statement.
+            const string Columns = """
+                "Title", "TitleKey", "Summary", "SummaryKey", "Level", "Language", "TargetGroups", "PartnerId",
+                "HelpPointId", "VenueName", "VenueStreet", "MunicipalityId", "Capacity", "PriceCents", "ReducedPriceCents", "SignUpDeadline",
+                "Status", "WheelchairAccessible", "AccessibilityNotes", "StartsAt", "UpdatedAt", "SourceHash"
+                """;
+            await db.Database.ExecuteSqlRawAsync($"""
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40000)
+                INSERT INTO "Courses" ({Columns}, "ExternalId")
+                SELECT {Columns}, 'MANY-OLD-' || n.i FROM "Courses", n WHERE "ExternalId" = 'MANY-SEED'
+                """);
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var summary = await vdab.UploadAsync(Enumerable.Range(1, 1000).Select(i => PartnerSyncClient.Offer($"MANY-NEW-{i}")));
+        output.WriteLine($"snapshot of 1,000 over 40,001 courses: {stopwatch.Elapsed.TotalSeconds:F2} s");
+
+        Assert.Equal(1000, summary.Created);
+        Assert.Equal(40_001, summary.Withdrawn);
+        await using var check = api.CreateDbContext();
+        Assert.Equal(1000, await check.Courses.CountAsync(c => c.Partner!.Code == "vdab" && c.Status != CourseStatus.Withdrawn));
+    }
+
+    [Fact]
+    public async Task Four_thousand_sign_ups_on_one_course_fill_it_then_queue_in_order_in_linear_time()
+    {
+        const int Capacity = 25;
+        var lovie = await PartnerSyncClient.ForAsync(api, "de-lovie");
+        await lovie.UploadAsync([PartnerSyncClient.Offer("BIG-COURSE", capacity: Capacity)], UploadMode.Delta);
+        await lovie.UploadSignUpsAsync([.. SignUps("WARMUP", "BIG-COURSE", 2)]);
+
+        api.SqlStatements.Reset();
+        await lovie.UploadSignUpsAsync([.. SignUps("SMALL", "BIG-COURSE", 40)]);
+        var smallStatements = api.SqlStatements.Count;
+        api.SqlStatements.Reset();
+        var stopwatch = Stopwatch.StartNew();
+        var summary = await lovie.UploadSignUpsAsync([.. SignUps("LARGE", "BIG-COURSE", 4000)]);
+        var elapsed = stopwatch.Elapsed;
+        var largeStatements = api.SqlStatements.Count;
+        output.WriteLine($"4,000 sign-ups: {elapsed.TotalSeconds:F2} s; SQL statements (readers and scalars): 40 records {smallStatements}, 4,000 records {largeStatements}");
+
+        Assert.Equal(4000, summary.Created);
+        Assert.Empty(summary.Rejected);
+        Assert.True(elapsed < TimeSpan.FromSeconds(10), $"4,000 sign-ups took {elapsed}.");
+        // EF Core's SQLite provider sends one INSERT per new row (participant, sign-up); every read beyond those is per upload or per chunk of 500 keys, never per record.
+        const int InsertsPerRecord = 2;
+        var smallReads = smallStatements - (InsertsPerRecord * 40);
+        var largeReads = largeStatements - (InsertsPerRecord * 4000);
+        Assert.True(largeReads <= smallReads + (2 * 4000 / 500), $"Reads grew with the records: {smallReads} for 40, {largeReads} for 4,000.");
+        await using var db = api.CreateDbContext();
+        var signUps = await db.SignUps.Where(s => s.Course!.ExternalId == "BIG-COURSE").OrderBy(s => s.Id).ToListAsync();
+        Assert.Equal(4042, signUps.Count);
+        Assert.Equal(Capacity, signUps.Count(s => s.Status == SignUpStatus.Confirmed));
+        Assert.All(signUps.Take(Capacity), s => Assert.Equal(SignUpStatus.Confirmed, s.Status));
+        var waitlist = signUps.Skip(Capacity).ToList();
+        Assert.All(waitlist, s => Assert.Equal(SignUpStatus.Waitlisted, s.Status));
+        Assert.Equal(Enumerable.Range(1, waitlist.Count), waitlist.Select(s => s.WaitlistPosition ?? 0));
+        Assert.Equal(CourseStatus.Full, (await db.Courses.SingleAsync(c => c.ExternalId == "BIG-COURSE")).Status);
+    }
+
+    [Fact]
+    public async Task A_sign_up_upload_over_the_cap_is_resource_exhausted_and_names_the_limit()
+    {
+        var pom = await PartnerSyncClient.ForAsync(api, "pom-west-vlaanderen");
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => pom.UploadSignUpsAsync([.. SignUps("CAP", "NO-COURSE", 50_001)]));
+
+        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
+        Assert.Contains("50000", error.Status.Detail);
+    }
+
+    private static IEnumerable<PartnerSignUp> SignUps(string prefix, string course, int count) =>
+        Enumerable.Range(1, count).Select(i => new PartnerSignUp
+        {
+            ExternalId = $"{prefix}-{i}",
+            CourseExternalId = course,
+            FirstName = $"Deelnemer {i}",
+            Email = $"{prefix.ToLowerInvariant()}-{i}@example.com",
+            Municipality = "Poperinge",
+            TargetGroup = "SENIORS",
+        });
+}
