@@ -147,6 +147,25 @@ public sealed class PartnerUploadLimitsTests(DigibankApiFactory api, ITestOutput
     }
 
     [Fact]
+    public async Task A_cancellation_later_in_the_same_upload_moves_up_the_sign_ups_taken_before_it()
+    {
+        var lovie = await PartnerSyncClient.ForAsync(api, "de-lovie");
+        await lovie.UploadAsync([PartnerSyncClient.Offer("ONE-SEAT", capacity: 1)], UploadMode.Delta);
+        var records = SignUps("SAME", "ONE-SEAT", 3).ToList();
+        var cancellation = records[0].Clone();
+        cancellation.Cancelled = true;
+
+        var summary = await lovie.UploadSignUpsAsync([.. records, cancellation]);
+
+        Assert.Equal((3, 1), (summary.Created, summary.Updated));
+        await using var db = api.CreateDbContext();
+        var statuses = await db.SignUps.Where(s => s.Course!.ExternalId == "ONE-SEAT").OrderBy(s => s.Id).Select(s => new { s.Status, s.WaitlistPosition }).ToListAsync();
+        Assert.Equal(
+            [(SignUpStatus.Cancelled, (int?)null), (SignUpStatus.Confirmed, null), (SignUpStatus.Waitlisted, 1)],
+            statuses.Select(s => (s.Status, s.WaitlistPosition)));
+    }
+
+    [Fact]
     public async Task A_sign_up_upload_over_the_cap_is_resource_exhausted_and_names_the_limit()
     {
         var pom = await PartnerSyncClient.ForAsync(api, "pom-west-vlaanderen");

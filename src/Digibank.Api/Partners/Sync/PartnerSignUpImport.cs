@@ -50,6 +50,8 @@ public sealed class PartnerSignUpImport(DigibankDbContext db, int partnerId, Dat
                 if (record.Cancelled && known.Status is SignUpStatus.Confirmed or SignUpStatus.Waitlisted)
                 {
                     known.Course = course;
+                    // The waiting list is moved up by queries; sign-ups added earlier in this upload must be in the database for them.
+                    await db.SaveChangesAsync(cancellationToken);
                     await SignUpMutations.CancelAsync(db, known, now, cancellationToken);
                     // A cancellation moves the waiting list in the database; the course's counts are read again when next needed.
                     _seats.Remove(course.Id);
