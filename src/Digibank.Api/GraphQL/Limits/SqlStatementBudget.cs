@@ -16,18 +16,11 @@ public sealed class SqlStatementBudget : DbCommandInterceptor, IConfigureExecuti
 
     public float SortOrder => 100;
 
+    // Set inside an async method, the counter flows into the execution and is gone again when it returns.
     public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
     {
-        var outer = Current.Value;
         Current.Value = new Counter();
-        try
-        {
-            return await next(options);
-        }
-        finally
-        {
-            Current.Value = outer;
-        }
+        return await next(options);
     }
 
     /// <summary>
