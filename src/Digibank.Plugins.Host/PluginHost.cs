@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Digibank.Partners.V1;
+using Digibank.Plugins.Host.Workers;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -7,8 +8,9 @@ using Microsoft.Extensions.Logging;
 namespace Digibank.Plugins.Host;
 
 /// <summary>
-/// Loads every plug-in under the plug-ins folder, runs each on its own schedule against the API's PartnerSync
-/// service, and picks up new, replaced and removed plug-in folders while it runs.
+/// Supervises every plug-in under the plug-ins folder: runs each on its own schedule, each run in a worker process
+/// of its own that syncs with the API's PartnerSync service, and picks up new, replaced and removed plug-in
+/// folders while it runs. This process never loads a plug-in's code.
 /// </summary>
 public sealed class PluginHost : BackgroundService
 {
@@ -46,6 +48,7 @@ public sealed class PluginHost : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         Directory.CreateDirectory(PluginsDirectory);
+        ShadowCopies.RemoveStale(_shadowCopyRoot, _options, _logger);
         using var api = new PartnerSyncApi(_options);
         using var watcher = WatchPluginsDirectory();
         _logger.LogInformation("Plug-in host loads plug-ins from {Directory} and syncs with {Api}", PluginsDirectory, _options.ApiAddress);
@@ -151,14 +154,14 @@ public sealed class PluginHost : BackgroundService
         var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         try
         {
-            var plugin = await LoadedPlugin.LoadAsync(folder, shadowFolder, stoppingToken);
+            var plugin = await DescribeAsync(folder, shadowFolder, pluginLogger, stoppingToken);
             _status.Set(new PluginState(name, plugin.PartnerCode, PluginLoadState.Loaded, null, plugin.AssemblyPath, DateTimeOffset.UtcNow, NextRunAt: DateTimeOffset.UtcNow));
             _logger.LogInformation(
-                "Loaded plug-in {Plugin} for partner {Partner}: every {Interval} s, timeout {Timeout} s",
+                "Loaded plug-in {Plugin} for partner {Partner}: every {Interval} s, timeout {Timeout} s, in a worker process of its own",
                 name, plugin.PartnerCode, plugin.Manifest.Interval.TotalSeconds, plugin.Manifest.Timeout.TotalSeconds);
             var schedule = new PluginSchedule(plugin, api, _keys, _options, _status, pluginLogger);
             var loop = Task.Run(() => schedule.RunAsync(stop.Token), CancellationToken.None);
-            return new PluginSlot(fingerprint, plugin, stop, loop, _logger);
+            return new PluginSlot(fingerprint, shadowFolder, stop, loop, _logger);
         }
         catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
         {
@@ -174,6 +177,25 @@ public sealed class PluginHost : BackgroundService
             // An unexpected error (a file busy while copying) leaves no fingerprint, so the next scan tries again.
             return new PluginSlot(loadException is null ? null : fingerprint, null, stop, report, _logger);
         }
+    }
+
+    /// <summary>Reads the manifest, makes the shadow copy and has a worker load the plug-in and name its partner.</summary>
+    private async Task<PluginVersion> DescribeAsync(string folder, string shadowFolder, ILogger pluginLogger, CancellationToken stoppingToken)
+    {
+        var name = Path.GetFileName(folder);
+        var manifest = PluginManifest.Read(folder);
+        if (!File.Exists(PluginFolder.AssemblyPath(folder)))
+            throw new PluginLoadException($"{name}.dll is missing: a plug-in folder holds <Name>/<Name>.dll.", manifest.PartnerCode);
+        PluginFolder.CopyTo(folder, shadowFolder);
+
+        var version = new PluginVersion(name, folder, shadowFolder, manifest, manifest.PartnerCode);
+        var worker = await WorkerProcess.RunAsync(version.Request(describe: true, _options, partnerKey: null), pluginLogger, started: null, stoppingToken);
+        return worker.Description switch
+        {
+            { Event: WorkerEvent.Loaded, PartnerCode: { } partnerCode } => version with { PartnerCode = partnerCode },
+            { Event: WorkerEvent.LoadFailed } failed => throw new PluginLoadException(failed.Error ?? $"{name} could not be loaded.", failed.PartnerCode ?? manifest.PartnerCode),
+            _ => throw new PluginLoadException($"Loading {name} failed: {worker.Failure}", manifest.PartnerCode),
+        };
     }
 
     private Task ReportLoadFailureAsync(PartnerSyncApi api, string name, string partnerCode, string error, CancellationToken stopping)
@@ -196,9 +218,6 @@ public sealed class PluginHost : BackgroundService
         if (!_slots.Remove(name, out var slot))
             return;
         await slot.DisposeAsync();
-        // The load context goes only once nothing references it; collect now rather than some time later.
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
     }
 
     private FileSystemWatcher? WatchPluginsDirectory()
@@ -250,11 +269,11 @@ public sealed class PluginHost : BackgroundService
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            // Windows keeps a loaded file until its load context is collected; the temp folder is cleaned later.
+            // Windows keeps a file while a worker still runs from it; the next start-up removes what is left.
         }
     }
 
-    private sealed class PluginSlot(string? fingerprint, LoadedPlugin? plugin, CancellationTokenSource stop, Task work, ILogger logger) : IAsyncDisposable
+    private sealed class PluginSlot(string? fingerprint, string? shadowFolder, CancellationTokenSource stop, Task work, ILogger logger) : IAsyncDisposable
     {
         public string? Fingerprint { get; } = fingerprint;
 
@@ -267,18 +286,15 @@ public sealed class PluginHost : BackgroundService
             }
             catch (TimeoutException)
             {
-                logger.LogWarning("Plug-in {Plugin} did not stop within {Seconds} s; unloading it anyway", plugin?.Name, StopWait.TotalSeconds);
+                logger.LogWarning("Plug-in {Plugin} did not stop within {Seconds} s; unloading it anyway", Path.GetFileName(shadowFolder), StopWait.TotalSeconds);
             }
             catch (OperationCanceledException)
             {
             }
 
             stop.Dispose();
-            if (plugin is not null)
-            {
-                plugin.Dispose();
-                TryDeleteDirectory(Path.GetDirectoryName(plugin.ShadowFolder)!);
-            }
+            if (shadowFolder is not null)
+                TryDeleteDirectory(Path.GetDirectoryName(shadowFolder)!);
         }
     }
 }

@@ -27,8 +27,14 @@ public sealed class PluginHostOptions
     /// <summary>How long reporting a run to the API may take.</summary>
     public TimeSpan ReportTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>The handler for the gRPC channel, e.g. a test server's handler; null for a plain <see cref="SocketsHttpHandler"/>. Not disposed by the host.</summary>
-    public HttpMessageHandler? HttpHandler { get; set; }
+    /// <summary>The most memory a plug-in's worker process may use for its managed heap, in megabytes (its <c>plugin.json</c> may ask for less).</summary>
+    public int WorkerMemoryLimitMegabytes { get; set; } = 512;
+
+    /// <summary>How long past its run timeout a worker may take to start, load and answer before it is killed.</summary>
+    public TimeSpan WorkerGracePeriod { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Worker crashes in a row (an uncaught exception, a limit passed) after which a plug-in is quarantined until its files change.</summary>
+    public int QuarantineAfterCrashes { get; set; } = 3;
 
     internal string ResolvePluginsDirectory() =>
         string.IsNullOrWhiteSpace(Directory)
@@ -37,6 +43,6 @@ public sealed class PluginHostOptions
 
     internal string ResolveShadowCopyDirectory() =>
         string.IsNullOrWhiteSpace(ShadowCopyDirectory)
-            ? Path.Combine(Path.GetTempPath(), "digibank-plugin-host", $"{Environment.ProcessId}-{Guid.NewGuid():N}")
+            ? Path.Combine(ShadowCopies.DefaultParent, $"{Environment.ProcessId}-{Guid.NewGuid():N}")
             : Path.GetFullPath(ShadowCopyDirectory);
 }

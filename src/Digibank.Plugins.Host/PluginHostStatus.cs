@@ -36,7 +36,7 @@ public sealed class PluginHostStatus
 /// <summary>One plug-in as the host sees it.</summary>
 /// <param name="Name">The plug-in's folder name, which is also its assembly name.</param>
 /// <param name="PartnerCode">The partner it syncs for, once known.</param>
-/// <param name="Load">Whether it is loaded.</param>
+/// <param name="Load">Whether it is loaded, or quarantined.</param>
 /// <param name="LoadError">Why it could not be loaded, or null.</param>
 /// <param name="LoadedFrom">The shadow copy of the assembly that is running, or null.</param>
 /// <param name="LoadedAt">When the current version was loaded (or failed to load).</param>
@@ -46,7 +46,8 @@ public sealed class PluginHostStatus
 /// <param name="LastError">The last run's error message, or null.</param>
 /// <param name="ConsecutiveFailures">Failed or timed-out runs since the last success.</param>
 /// <param name="Runs">Runs finished since the current version was loaded.</param>
-/// <param name="NextRunAt">When the next run starts.</param>
+/// <param name="NextRunAt">When the next run starts; null while quarantined.</param>
+/// <param name="WorkerProcessId">The worker process of the run in progress, or null between runs.</param>
 public sealed record PluginState(
     string Name,
     string? PartnerCode,
@@ -60,7 +61,8 @@ public sealed record PluginState(
     string? LastError = null,
     int ConsecutiveFailures = 0,
     int Runs = 0,
-    DateTimeOffset? NextRunAt = null);
+    DateTimeOffset? NextRunAt = null,
+    int? WorkerProcessId = null);
 
 /// <summary>Whether a plug-in could be loaded.</summary>
 public enum PluginLoadState
@@ -70,6 +72,9 @@ public enum PluginLoadState
 
     /// <summary>Its folder, <c>plugin.json</c> or assembly is not usable; see <see cref="PluginState.LoadError"/>.</summary>
     FailedToLoad,
+
+    /// <summary>Its worker crashed or passed a limit too often in a row; it stays stopped until its files change. See <see cref="PluginState.LoadError"/>.</summary>
+    Quarantined,
 }
 
 /// <summary>How a run ended, as reported to the API.</summary>
@@ -83,4 +88,10 @@ public enum SyncOutcome
 
     /// <summary>The run did not finish within the plug-in's timeout.</summary>
     TimedOut,
+
+    /// <summary>The API held back a snapshot that would withdraw most of the partner's courses until a coordinator confirms it.</summary>
+    NeedsConfirmation,
+
+    /// <summary>The host stopped running the plug-in after repeated crashes.</summary>
+    Quarantined,
 }

@@ -1,6 +1,11 @@
 using Digibank.Plugins.Host;
+using Digibank.Plugins.Host.Workers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+
+// The host starts itself again as the worker of one plug-in run: `worker describe|run …`.
+if (args.Length > 0 && args[0] == PluginWorker.Command)
+    return await PluginWorker.RunAsync(args);
 
 // Stand-alone: dotnet run --project src/Digibank.Plugins.Host -- --api https://digibank.example --plugins ./plugins
 var builder = Host.CreateApplicationBuilder(args);
@@ -11,3 +16,4 @@ builder.Configuration.AddCommandLine(args, new Dictionary<string, string>
 });
 builder.Services.AddPluginHost(builder.Configuration, new ConfigurationPartnerKeySource(builder.Configuration));
 await builder.Build().RunAsync();
+return 0;

@@ -3,17 +3,16 @@ using McMaster.NETCore.Plugins;
 
 namespace Digibank.Plugins.Host;
 
-/// <summary>A plug-in loaded from a shadow copy of its folder into its own, unloadable load context.</summary>
+/// <summary>A plug-in loaded, inside a worker process, from a shadow copy of its folder into a load context of its own.</summary>
 internal sealed class LoadedPlugin : IDisposable
 {
     private readonly PluginLoader _loader;
     private readonly Type _pluginType;
 
-    private LoadedPlugin(string name, string folder, string shadowFolder, PluginManifest manifest, string partnerCode, PluginLoader loader, Type pluginType)
+    private LoadedPlugin(string name, string folder, PluginManifest manifest, string partnerCode, PluginLoader loader, Type pluginType)
     {
         Name = name;
         Folder = folder;
-        ShadowFolder = shadowFolder;
         Manifest = manifest;
         PartnerCode = partnerCode;
         _loader = loader;
@@ -25,30 +24,25 @@ internal sealed class LoadedPlugin : IDisposable
     /// <summary>The original folder; the plug-in's data folder.</summary>
     public string Folder { get; }
 
-    public string ShadowFolder { get; }
-
-    public string AssemblyPath => PluginFolder.AssemblyPath(ShadowFolder);
-
     public PluginManifest Manifest { get; }
 
     public string PartnerCode { get; }
 
-    /// <summary>Reads <c>plugin.json</c>, copies the folder to <paramref name="shadowFolder"/> and loads the plug-in from there.</summary>
+    /// <summary>Reads <c>plugin.json</c> and loads the plug-in from <paramref name="codeFolder"/>, a shadow copy of <paramref name="dataFolder"/>.</summary>
     /// <exception cref="PluginLoadException">The folder does not hold a usable plug-in.</exception>
-    public static async Task<LoadedPlugin> LoadAsync(string folder, string shadowFolder, CancellationToken cancellationToken)
+    public static async Task<LoadedPlugin> LoadAsync(string codeFolder, string dataFolder, CancellationToken cancellationToken)
     {
-        var name = Path.GetFileName(folder);
-        var manifest = PluginManifest.Read(folder);
-        if (!File.Exists(PluginFolder.AssemblyPath(folder)))
+        var name = Path.GetFileName(codeFolder);
+        var manifest = PluginManifest.Read(codeFolder);
+        if (!File.Exists(PluginFolder.AssemblyPath(codeFolder)))
             throw new PluginLoadException($"{name}.dll is missing: a plug-in folder holds <Name>/<Name>.dll.", manifest.PartnerCode);
 
-        PluginFolder.CopyTo(folder, shadowFolder);
         // Loading from the copy leaves the original files free to be replaced while this version runs.
         PluginLoader loader;
         try
         {
             loader = PluginLoader.CreateFromAssemblyFile(
-                PluginFolder.AssemblyPath(shadowFolder), isUnloadable: true, sharedTypes: [typeof(IPartnerPlugin)]);
+                PluginFolder.AssemblyPath(codeFolder), isUnloadable: false, sharedTypes: [typeof(IPartnerPlugin)]);
         }
         catch (Exception exception) when (exception is BadImageFormatException or FileLoadException or IOException)
         {
@@ -59,7 +53,7 @@ internal sealed class LoadedPlugin : IDisposable
         {
             var pluginType = FindPluginType(name, loader, manifest.PartnerCode);
             var partnerCode = await ReadPartnerCodeAsync(pluginType, manifest, cancellationToken);
-            return new LoadedPlugin(name, folder, shadowFolder, manifest, partnerCode, loader, pluginType);
+            return new LoadedPlugin(name, dataFolder, manifest, partnerCode, loader, pluginType);
         }
         catch
         {

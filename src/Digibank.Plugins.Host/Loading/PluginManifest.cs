@@ -2,10 +2,21 @@ using System.Text.Json;
 
 namespace Digibank.Plugins.Host;
 
-/// <summary>A plug-in's <c>plugin.json</c>: <c>{ "partnerCode": "ligo", "intervalSeconds": 60, "timeoutSeconds": 30, "settings": { … } }</c>.</summary>
-internal sealed record PluginManifest(string? PartnerCode, TimeSpan Interval, TimeSpan Timeout, IReadOnlyDictionary<string, string> Settings)
+/// <summary>
+/// A plug-in's <c>plugin.json</c>: <c>{ "partnerCode": "ligo", "intervalSeconds": 60, "timeoutSeconds": 30, "settings": { … } }</c>,
+/// optionally with <c>"memoryLimitMegabytes"</c> and <c>"cpuSeconds"</c> to hold its worker to less than the host allows.
+/// </summary>
+internal sealed record PluginManifest(
+    string? PartnerCode,
+    TimeSpan Interval,
+    TimeSpan Timeout,
+    IReadOnlyDictionary<string, string> Settings,
+    int? MemoryLimitMegabytes = null,
+    TimeSpan? CpuBudget = null)
 {
     public const string FileName = "plugin.json";
+
+    private const double MaxSeconds = 86_400;
 
     private static readonly JsonDocumentOptions Lenient = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
 
@@ -31,8 +42,8 @@ internal sealed record PluginManifest(string? PartnerCode, TimeSpan Interval, Ti
                 throw new PluginLoadException($"{FileName} must hold a JSON object.");
 
             var partnerCode = ReadString(document.RootElement, "partnerCode");
-            var interval = ReadSeconds(document.RootElement, "intervalSeconds", fallback: 60, partnerCode);
-            var timeout = ReadSeconds(document.RootElement, "timeoutSeconds", fallback: 30, partnerCode);
+            var interval = TimeSpan.FromSeconds(ReadNumber(document.RootElement, "intervalSeconds", fallback: 60, MaxSeconds, "seconds", partnerCode));
+            var timeout = TimeSpan.FromSeconds(ReadNumber(document.RootElement, "timeoutSeconds", fallback: 30, MaxSeconds, "seconds", partnerCode));
             var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             if (TryGetProperty(document.RootElement, "settings", out var settingsElement))
             {
@@ -42,7 +53,13 @@ internal sealed record PluginManifest(string? PartnerCode, TimeSpan Interval, Ti
                     settings[setting.Name] = setting.Value.ValueKind == JsonValueKind.String ? setting.Value.GetString()! : setting.Value.GetRawText();
             }
 
-            return new PluginManifest(partnerCode, interval, timeout, settings);
+            int? memory = TryGetProperty(document.RootElement, "memoryLimitMegabytes", out _)
+                ? (int)Math.Ceiling(ReadNumber(document.RootElement, "memoryLimitMegabytes", fallback: 0, max: 64 * 1024, "megabytes", partnerCode))
+                : null;
+            TimeSpan? cpu = TryGetProperty(document.RootElement, "cpuSeconds", out _)
+                ? TimeSpan.FromSeconds(ReadNumber(document.RootElement, "cpuSeconds", fallback: 0, MaxSeconds, "seconds", partnerCode))
+                : null;
+            return new PluginManifest(partnerCode, interval, timeout, settings, memory, cpu);
         }
     }
 
@@ -55,13 +72,13 @@ internal sealed record PluginManifest(string? PartnerCode, TimeSpan Interval, Ti
         return element.GetString()!.Trim();
     }
 
-    private static TimeSpan ReadSeconds(JsonElement root, string name, int fallback, string? partnerCode)
+    private static double ReadNumber(JsonElement root, string name, double fallback, double max, string unit, string? partnerCode)
     {
         if (!TryGetProperty(root, name, out var element))
-            return TimeSpan.FromSeconds(fallback);
-        if (element.ValueKind != JsonValueKind.Number || !element.TryGetDouble(out var seconds) || seconds <= 0 || seconds > TimeSpan.FromDays(1).TotalSeconds)
-            throw new PluginLoadException($"{FileName}: \"{name}\" must be a number of seconds between 0 and 86400.", partnerCode);
-        return TimeSpan.FromSeconds(seconds);
+            return fallback;
+        if (element.ValueKind != JsonValueKind.Number || !element.TryGetDouble(out var number) || number <= 0 || number > max)
+            throw new PluginLoadException($"{FileName}: \"{name}\" must be a number of {unit} between 0 and {max}.", partnerCode);
+        return number;
     }
 
     private static bool TryGetProperty(JsonElement root, string name, out JsonElement value)

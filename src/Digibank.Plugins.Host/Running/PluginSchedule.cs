@@ -1,31 +1,54 @@
+using Digibank.Partners.V1;
+using Digibank.Plugins.Host.Workers;
+using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Logging;
 
 namespace Digibank.Plugins.Host;
 
-/// <summary>One plug-in's own loop: a run every interval, and after a failure a retry with growing back-off.</summary>
-internal sealed class PluginSchedule(LoadedPlugin plugin, PartnerSyncApi api, IPartnerKeySource keys, PluginHostOptions options, PluginHostStatus status, ILogger logger)
+/// <summary>
+/// One plug-in's own loop: a worker process per run, every interval; after a failure a retry with growing back-off;
+/// after <see cref="PluginHostOptions.QuarantineAfterCrashes"/> crashes in a row, quarantine until its files change.
+/// </summary>
+internal sealed class PluginSchedule(PluginVersion plugin, PartnerSyncApi api, IPartnerKeySource keys, PluginHostOptions options, PluginHostStatus status, ILogger logger)
 {
     public async Task RunAsync(CancellationToken stopping)
     {
-        var run = new SyncRun(plugin, api, keys, options, logger);
         var failures = 0;
+        var crashes = 0;
         try
         {
             while (true)
             {
-                var result = await run.ExecuteAsync(stopping);
-                failures = result.Outcome == SyncOutcome.Succeeded ? 0 : failures + 1;
+                var (report, outcome, crashed) = await RunOnceAsync(stopping);
+                // A held snapshot waits for a person, not for the plug-in: retrying sooner would change nothing.
+                failures = outcome is SyncOutcome.Succeeded or SyncOutcome.NeedsConfirmation ? 0 : failures + 1;
+                crashes = crashed ? crashes + 1 : 0;
+                if (outcome != SyncOutcome.Succeeded)
+                    logger.LogWarning("Run of {Plugin} for {Partner} {Outcome}: {Error}", plugin.Name, plugin.PartnerCode, outcome, report.Error);
+                await SyncRun.SendReportAsync(api, keys, report, options.ReportTimeout, logger, stopping);
+
                 var delay = failures == 0 ? plugin.Manifest.Interval : RetryDelay(failures, options.FirstRetryDelay, plugin.Manifest.Interval);
+                var quarantined = crashes >= options.QuarantineAfterCrashes;
                 status.Update(plugin.Name, state => state with
                 {
-                    LastRunStartedAt = result.StartedAt,
-                    LastRunFinishedAt = result.FinishedAt,
-                    LastOutcome = result.Outcome,
-                    LastError = result.Error,
+                    Load = quarantined ? PluginLoadState.Quarantined : state.Load,
+                    LoadError = quarantined ? QuarantineReason(crashes, report.Error) : state.LoadError,
+                    WorkerProcessId = null,
+                    LastRunStartedAt = report.StartedAt.ToDateTimeOffset(),
+                    LastRunFinishedAt = report.FinishedAt.ToDateTimeOffset(),
+                    LastOutcome = outcome,
+                    LastError = string.IsNullOrEmpty(report.Error) ? null : report.Error,
                     ConsecutiveFailures = failures,
                     Runs = state.Runs + 1,
-                    NextRunAt = result.FinishedAt + delay,
+                    NextRunAt = quarantined ? null : report.FinishedAt.ToDateTimeOffset() + delay,
                 });
+
+                if (quarantined)
+                {
+                    await QuarantineAsync(crashes, report.Error, stopping);
+                    return;
+                }
+
                 await Task.Delay(delay, stopping);
             }
         }
@@ -34,7 +57,7 @@ internal sealed class PluginSchedule(LoadedPlugin plugin, PartnerSyncApi api, IP
         }
         catch (Exception exception)
         {
-            // ExecuteAsync contains the plug-in; reaching this is a bug in the host, which must still not take others down.
+            // The worker contains the plug-in; reaching this is a bug in the host, which must still not take others down.
             logger.LogError(exception, "The schedule of {Plugin} stopped", plugin.Name);
         }
     }
@@ -47,4 +70,74 @@ internal sealed class PluginSchedule(LoadedPlugin plugin, PartnerSyncApi api, IP
             delay *= 2;
         return delay < interval ? delay : interval;
     }
+
+    /// <summary>One run in a worker process; crashed when the worker died or was killed rather than finishing its run.</summary>
+    private async Task<(SyncRunReport Report, SyncOutcome Outcome, bool Crashed)> RunOnceAsync(CancellationToken stopping)
+    {
+        var report = new SyncRunReport
+        {
+            PartnerCode = plugin.PartnerCode,
+            PluginName = plugin.Name,
+            StartedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
+        };
+        var crashed = false;
+        SyncOutcome outcome;
+        try
+        {
+            var key = await keys.GetKeyAsync(plugin.PartnerCode!, stopping);
+            var worker = await WorkerProcess.RunAsync(
+                plugin.Request(describe: false, options, key),
+                logger,
+                processId => status.Update(plugin.Name, state => state with { WorkerProcessId = processId }),
+                stopping);
+            if (worker.Result is { } result)
+            {
+                crashed = result.OutOfMemory;
+                outcome = result.Outcome;
+                report.Error = result.Error ?? string.Empty;
+                report.OffersCreated = result.OffersCreated;
+                report.OffersUpdated = result.OffersUpdated;
+                report.OffersUnchanged = result.OffersUnchanged;
+                report.OffersWithdrawn = result.OffersWithdrawn;
+                report.OffersRejected = result.OffersRejected;
+                report.SignUpsReceived = result.SignUpsSent;
+                report.SignUpChangesDelivered = result.ChangesDelivered;
+            }
+            else
+            {
+                crashed = true;
+                outcome = worker.PassedDeadline ? SyncOutcome.TimedOut : SyncOutcome.Failed;
+                report.Error = worker.Failure ?? "The worker process ended without a result.";
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !stopping.IsCancellationRequested)
+        {
+            // The partner key or the worker could not be had: the host's trouble, not the plug-in's.
+            outcome = SyncOutcome.Failed;
+            report.Error = $"The run could not start: {SyncRun.Describe(exception)}";
+        }
+
+        report.Outcome = SyncRun.ReportedOutcome(outcome);
+        report.FinishedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow);
+        return (report, outcome, crashed);
+    }
+
+    private async Task QuarantineAsync(int crashes, string lastError, CancellationToken stopping)
+    {
+        var reason = QuarantineReason(crashes, lastError);
+        logger.LogError("Plug-in {Plugin} for {Partner} is quarantined: {Reason}", plugin.Name, plugin.PartnerCode, reason);
+        var now = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow);
+        await SyncRun.SendReportAsync(api, keys, new SyncRunReport
+        {
+            PartnerCode = plugin.PartnerCode,
+            PluginName = plugin.Name,
+            StartedAt = now,
+            FinishedAt = now,
+            Outcome = SyncRun.ReportedOutcome(SyncOutcome.Quarantined),
+            Error = reason,
+        }, options.ReportTimeout, logger, stopping);
+    }
+
+    private static string QuarantineReason(int crashes, string lastError) =>
+        $"Stopped after {crashes} crashes in a row; it runs again once its files are replaced. Last: {lastError}";
 }

@@ -1,22 +1,24 @@
 using Digibank.Partners.V1;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Digibank.Plugins.Host.Workers;
 using Microsoft.Extensions.Logging;
 
 namespace Digibank.Plugins.Host;
 
 /// <summary>
-/// One run of one plug-in: offers as a snapshot, its sign-ups, then the sign-up changes made elsewhere, and a
-/// report of how it went. A plug-in that throws, hangs or ignores its cancellation token cannot hold the run up.
+/// One run of one plug-in, inside its worker process: offers as a snapshot, its sign-ups, then the sign-up changes
+/// made elsewhere. A plug-in that throws, hangs or ignores its cancellation token cannot hold the run up; the
+/// supervisor reports how it went.
 /// </summary>
-internal sealed class SyncRun(LoadedPlugin plugin, PartnerSyncApi api, IPartnerKeySource keys, PluginHostOptions options, ILogger logger)
+internal sealed class SyncRun(LoadedPlugin plugin, PartnerSyncApi api, IPartnerKeySource keys, ILogger logger)
 {
     private const int MaxErrorLength = 2000;
+    private const int OffersPerBatch = 1_000;
 
-    /// <summary>Runs once and reports; throws only <see cref="OperationCanceledException"/> when <paramref name="stopping"/> fires.</summary>
-    public async Task<SyncRunResult> ExecuteAsync(CancellationToken stopping)
+    /// <summary>Runs once; throws only <see cref="OperationCanceledException"/> when <paramref name="stopping"/> fires.</summary>
+    public async Task<WorkerRunResult> ExecuteAsync(CancellationToken stopping)
     {
-        var startedAt = DateTimeOffset.UtcNow;
         var progress = new RunProgress();
         var timeout = plugin.Manifest.Timeout;
         using var runCancellation = CancellationTokenSource.CreateLinkedTokenSource(stopping);
@@ -26,6 +28,7 @@ internal sealed class SyncRun(LoadedPlugin plugin, PartnerSyncApi api, IPartnerK
         var work = Task.Run(() => SyncAsync(progress, runCancellation.Token), CancellationToken.None);
         SyncOutcome outcome;
         string? error = null;
+        var outOfMemory = false;
         try
         {
             // Not awaited beyond the timeout: a plug-in that ignores its token is left behind, not waited for.
@@ -46,6 +49,12 @@ internal sealed class SyncRun(LoadedPlugin plugin, PartnerSyncApi api, IPartnerK
         {
             (outcome, error) = (SyncOutcome.TimedOut, TimedOutMessage(progress, timeout));
         }
+        catch (Exception exception) when (IsOutOfMemory(exception))
+        {
+            outOfMemory = true;
+            var limit = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024 * 1024);
+            (outcome, error) = (SyncOutcome.Failed, $"The plug-in ran out of its memory limit of {limit} MB while {progress.Stage}.");
+        }
         catch (Exception exception)
         {
             (outcome, error) = (SyncOutcome.Failed, $"{progress.Stage} failed: {Describe(exception)}");
@@ -56,7 +65,6 @@ internal sealed class SyncRun(LoadedPlugin plugin, PartnerSyncApi api, IPartnerK
             await runCancellation.CancelAsync();
         }
 
-        var result = new SyncRunResult(startedAt, DateTimeOffset.UtcNow, outcome, error, progress);
         if (outcome == SyncOutcome.Succeeded)
             logger.LogInformation(
                 "Synced {Plugin} for {Partner}: {Offers} offers sent ({Created} created, {Updated} updated, {Withdrawn} withdrawn, {Rejected} rejected), {SignUps} sign-ups sent, {Changes} sign-up changes delivered",
@@ -64,8 +72,9 @@ internal sealed class SyncRun(LoadedPlugin plugin, PartnerSyncApi api, IPartnerK
         else
             logger.LogWarning("Run of {Plugin} for {Partner} {Outcome}: {Error}", plugin.Name, plugin.PartnerCode, outcome, error);
 
-        await ReportAsync(result, stopping);
-        return result;
+        return new WorkerRunResult(
+            outcome, error, outOfMemory, progress.OffersCreated, progress.OffersUpdated, progress.OffersUnchanged,
+            progress.OffersWithdrawn, progress.OffersRejected, progress.SignUpsSent, progress.ChangesDelivered);
     }
 
     private async Task SyncAsync(RunProgress progress, CancellationToken cancellationToken)
@@ -96,6 +105,8 @@ internal sealed class SyncRun(LoadedPlugin plugin, PartnerSyncApi api, IPartnerK
         }, cancellationToken);
 
         progress.Stage = "reading offers";
+        // Batches: one HTTP/2 message per offer cost a large catalogue half of its upload time.
+        var batch = new OfferBatch();
         await foreach (var offer in instance.ReadOffersAsync(context, cancellationToken).WithCancellation(cancellationToken))
         {
             if (offer is null)
@@ -104,13 +115,20 @@ internal sealed class SyncRun(LoadedPlugin plugin, PartnerSyncApi api, IPartnerK
                 continue;
             }
 
-            progress.Stage = "uploading offers";
-            await call.RequestStream.WriteAsync(new OfferUpload { Offer = ContractMapping.ToContract(offer) }, cancellationToken);
+            batch.Offers.Add(ContractMapping.ToContract(offer));
             progress.OffersSent++;
-            progress.Stage = "reading offers";
+            if (batch.Offers.Count == OffersPerBatch)
+            {
+                progress.Stage = "uploading offers";
+                await call.RequestStream.WriteAsync(new OfferUpload { Batch = batch }, cancellationToken);
+                batch = new OfferBatch();
+                progress.Stage = "reading offers";
+            }
         }
 
         progress.Stage = "uploading offers";
+        if (batch.Offers.Count > 0)
+            await call.RequestStream.WriteAsync(new OfferUpload { Batch = batch }, cancellationToken);
         await call.RequestStream.WriteAsync(new OfferUpload { End = new UploadEnd() }, cancellationToken);
         await call.RequestStream.CompleteAsync();
         var summary = await call;
@@ -186,27 +204,6 @@ internal sealed class SyncRun(LoadedPlugin plugin, PartnerSyncApi api, IPartnerK
         progress.ChangesDelivered = changes.Count;
     }
 
-    private async Task ReportAsync(SyncRunResult result, CancellationToken stopping)
-    {
-        var report = new SyncRunReport
-        {
-            PartnerCode = plugin.PartnerCode,
-            PluginName = plugin.Name,
-            StartedAt = Timestamp.FromDateTimeOffset(result.StartedAt),
-            FinishedAt = Timestamp.FromDateTimeOffset(result.FinishedAt),
-            Outcome = ReportedOutcome(result.Outcome),
-            Error = result.Error ?? string.Empty,
-            OffersCreated = result.Progress.OffersCreated,
-            OffersUpdated = result.Progress.OffersUpdated,
-            OffersUnchanged = result.Progress.OffersUnchanged,
-            OffersWithdrawn = result.Progress.OffersWithdrawn,
-            OffersRejected = result.Progress.OffersRejected,
-            SignUpsReceived = result.Progress.SignUpsSent,
-            SignUpChangesDelivered = result.Progress.ChangesDelivered,
-        };
-        await SendReportAsync(api, keys, report, options.ReportTimeout, logger, stopping);
-    }
-
     /// <summary>Sends a report; a failure to report is logged and never fails the host.</summary>
     public static async Task SendReportAsync(PartnerSyncApi api, IPartnerKeySource keys, SyncRunReport report, TimeSpan reportTimeout, ILogger logger, CancellationToken stopping)
     {
@@ -227,6 +224,8 @@ internal sealed class SyncRun(LoadedPlugin plugin, PartnerSyncApi api, IPartnerK
     {
         SyncOutcome.Succeeded => "SUCCEEDED",
         SyncOutcome.TimedOut => "TIMED_OUT",
+        SyncOutcome.NeedsConfirmation => "NEEDS_CONFIRMATION",
+        SyncOutcome.Quarantined => "QUARANTINED",
         _ => "FAILED",
     };
 
@@ -241,6 +240,17 @@ internal sealed class SyncRun(LoadedPlugin plugin, PartnerSyncApi api, IPartnerK
             _ => exception.Message,
         };
         return message.Length <= MaxErrorLength ? message : message[..MaxErrorLength];
+    }
+
+    private static bool IsOutOfMemory(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is OutOfMemoryException || (exception is AggregateException aggregate && aggregate.InnerExceptions.Any(IsOutOfMemory)))
+                return true;
+        }
+
+        return false;
     }
 
     private static string TimedOutMessage(RunProgress progress, TimeSpan timeout) =>
@@ -263,5 +273,3 @@ internal sealed class RunProgress
     public int SignUpsSent { get; set; }
     public int ChangesDelivered { get; set; }
 }
-
-internal sealed record SyncRunResult(DateTimeOffset StartedAt, DateTimeOffset FinishedAt, SyncOutcome Outcome, string? Error, RunProgress Progress);

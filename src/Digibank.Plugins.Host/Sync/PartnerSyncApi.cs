@@ -13,11 +13,7 @@ internal sealed class PartnerSyncApi : IDisposable
     {
         if (options.ApiAddress.Scheme == Uri.UriSchemeHttp)
             AppContext.SetSwitch("System.Net.Http.SocketsHttpHandler.Http2UnencryptedSupport", true);
-        _channel = GrpcChannel.ForAddress(options.ApiAddress, new GrpcChannelOptions
-        {
-            HttpHandler = options.HttpHandler,
-            DisposeHttpClient = false,
-        });
+        _channel = GrpcChannel.ForAddress(options.ApiAddress);
         Client = new PartnerSync.PartnerSyncClient(_channel);
     }
 

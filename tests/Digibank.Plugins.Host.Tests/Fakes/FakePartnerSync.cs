@@ -45,6 +45,9 @@ public sealed class FakePartnerSync : PartnerSync.PartnerSyncBase
                     case OfferUpload.ItemOneofCase.Offer:
                         offers.Add(message.Offer);
                         break;
+                    case OfferUpload.ItemOneofCase.Batch:
+                        offers.AddRange(message.Batch.Offers);
+                        break;
                     case OfferUpload.ItemOneofCase.End:
                         ended = true;
                         break;

@@ -1,0 +1,21 @@
+using Digibank.Plugins.Host.Workers;
+
+namespace Digibank.Plugins.Host;
+
+/// <summary>
+/// One version of a plug-in as the host knows it: its manifest, the shadow copy its workers load, and the partner
+/// a worker said it is for. The host itself never loads the plug-in's code.
+/// </summary>
+internal sealed record PluginVersion(string Name, string DataFolder, string CodeFolder, PluginManifest Manifest, string? PartnerCode)
+{
+    public string AssemblyPath => PluginFolder.AssemblyPath(CodeFolder);
+
+    /// <summary>The run's timeout plus the grace to start and answer; processor time as the manifest asks, else a whole core for the timeout; memory as the manifest asks, never more than the host allows.</summary>
+    public WorkerLimits Limits(PluginHostOptions options) => new(
+        Manifest.Timeout + options.WorkerGracePeriod,
+        Manifest.CpuBudget ?? Manifest.Timeout,
+        Math.Min(Manifest.MemoryLimitMegabytes ?? options.WorkerMemoryLimitMegabytes, options.WorkerMemoryLimitMegabytes) * 1024L * 1024);
+
+    public WorkerRequest Request(bool describe, PluginHostOptions options, string? partnerKey) =>
+        new(describe, CodeFolder, DataFolder, options.ApiAddress, partnerKey, Limits(options));
+}
