@@ -37,11 +37,30 @@ public sealed class PluginHostHarness : IAsyncDisposable
         Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "test-plugins", project));
 
     /// <summary>Drops a test plug-in into the plug-ins folder: its build output and a plugin.json.</summary>
-    public string AddPlugin(string project, string? folderName = null, int intervalSeconds = 1, int timeoutSeconds = 2, object? settings = null, string? partnerCode = null)
+    public string AddPlugin(
+        string project,
+        string? folderName = null,
+        int intervalSeconds = 1,
+        int timeoutSeconds = 2,
+        object? settings = null,
+        string? partnerCode = null,
+        int? memoryLimitMegabytes = null,
+        int? cpuSeconds = null)
     {
         var folder = Path.Combine(PluginsDirectory, folderName ?? project);
         CopyBuildOutput(project, folder);
-        WriteManifest(folder, new { partnerCode = partnerCode ?? DefaultPartnerCode(project), intervalSeconds, timeoutSeconds, settings = settings ?? new { } });
+        var manifest = new Dictionary<string, object>
+        {
+            ["partnerCode"] = partnerCode ?? DefaultPartnerCode(project),
+            ["intervalSeconds"] = intervalSeconds,
+            ["timeoutSeconds"] = timeoutSeconds,
+            ["settings"] = settings ?? new { },
+        };
+        if (memoryLimitMegabytes is not null)
+            manifest["memoryLimitMegabytes"] = memoryLimitMegabytes;
+        if (cpuSeconds is not null)
+            manifest["cpuSeconds"] = cpuSeconds;
+        WriteManifest(folder, manifest);
         return folder;
     }
 
@@ -56,14 +75,17 @@ public sealed class PluginHostHarness : IAsyncDisposable
     public static void WriteManifest(string folder, object manifest) =>
         File.WriteAllText(Path.Combine(folder, "plugin.json"), JsonSerializer.Serialize(manifest));
 
-    public async Task StartHostAsync(TimeSpan? firstRetryDelay = null)
+    /// <summary>Where the host copies plug-ins to when the test does not leave that to its default.</summary>
+    public string ShadowCopyDirectory => Path.Combine(_root, "shadow");
+
+    public async Task StartHostAsync(TimeSpan? firstRetryDelay = null, bool defaultShadowCopies = false)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Plugins:Directory"] = PluginsDirectory,
                 ["Plugins:ApiAddress"] = Api.Address.ToString(),
-                ["Plugins:ShadowCopyDirectory"] = Path.Combine(_root, "shadow"),
+                ["Plugins:ShadowCopyDirectory"] = defaultShadowCopies ? null : ShadowCopyDirectory,
                 ["Plugins:RescanInterval"] = "00:00:00.5",
                 ["Plugins:SettleDelay"] = "00:00:00.2",
                 ["Plugins:FirstRetryDelay"] = (firstRetryDelay ?? TimeSpan.FromMilliseconds(200)).ToString(),
@@ -123,6 +145,7 @@ public sealed class PluginHostHarness : IAsyncDisposable
     {
         "Good" or "GoodV2" => "good",
         "ThrowsMidway" => "throws-midway",
+        "ThrowsInConstructor" => "throws-in-constructor",
         _ => project.ToLowerInvariant(),
     };
 

@@ -1,0 +1,213 @@
+using System.Diagnostics;
+using Digibank.Partners.V1;
+
+namespace Digibank.Plugins.Host.Tests.Running;
+
+/// <summary>
+/// Each fault a careless partner's code has, in a worker process of its own: the host goes on, the other plug-in
+/// keeps syncing, the worker is gone once its run is reported, and the plug-in's status says what happened.
+/// </summary>
+public sealed class FaultyPluginTests
+{
+    [Fact]
+    public async Task An_exception_on_a_thread_of_its_own_ends_only_its_worker_and_three_in_a_row_quarantine_it_until_its_files_change()
+    {
+        await using var harness = await PluginHostHarness.CreateAsync();
+        var folder = harness.AddPlugin("Faulty", partnerCode: "crashes", timeoutSeconds: 10, settings: new { fault = "thread" });
+        harness.AddPlugin("Good");
+        await harness.StartHostAsync();
+
+        await harness.WaitUntilAsync(() => harness.Server.ReportsFor("crashes", "QUARANTINED").Count > 0, "the crashing plug-in was quarantined");
+
+        var crashes = harness.Server.ReportsFor("crashes", "FAILED");
+        Assert.Equal(3, crashes.Count);
+        Assert.All(crashes, crash =>
+        {
+            Assert.Contains("The partner's SDK failed on a thread of its own.", crash.Error, StringComparison.Ordinal);
+            Assert.Contains("The worker process ended without finishing its run", crash.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain(" at ", crash.Error, StringComparison.Ordinal);
+        });
+        var quarantine = harness.Server.ReportsFor("crashes", "QUARANTINED").Single();
+        Assert.Contains("Stopped after 3 crashes in a row", quarantine.Error, StringComparison.Ordinal);
+        Assert.Contains("thread of its own", quarantine.Error, StringComparison.Ordinal);
+        var state = harness.Status.Find("Faulty")!;
+        Assert.Equal(PluginLoadState.Quarantined, state.Load);
+        Assert.Contains("crashes in a row", state.LoadError, StringComparison.Ordinal);
+        Assert.Null(state.NextRunAt);
+
+        var goodRuns = harness.Server.ReportsFor("good", "SUCCEEDED").Count;
+        await harness.WaitUntilAsync(() => harness.Server.ReportsFor("good", "SUCCEEDED").Count >= goodRuns + 2, "Good kept syncing");
+        Assert.Equal(3, harness.Server.ReportsFor("crashes", "FAILED").Count);
+
+        // A partner who fixes the plug-in replaces its files; the host tries it again.
+        PluginHostHarness.WriteManifest(folder, new { partnerCode = "crashes", intervalSeconds = 1, timeoutSeconds = 10, settings = new { fault = "none" } });
+        await harness.WaitUntilAsync(() => harness.Server.ReportsFor("crashes", "SUCCEEDED").Count > 0, "the replaced plug-in synced");
+        Assert.Equal(PluginLoadState.Loaded, harness.Status.Find("Faulty")!.Load);
+    }
+
+    [Theory]
+    [InlineData("spin", "did not finish within 1 s (while reading offers)")]
+    [InlineData("io", "did not finish within 1 s (while reading offers)")]
+    public async Task A_plugin_that_never_returns_is_stopped_at_its_timeout_and_its_worker_is_gone(string fault, string reason)
+    {
+        await using var harness = await PluginHostHarness.CreateAsync();
+        harness.AddPlugin("Faulty", partnerCode: "faulty", intervalSeconds: 30, timeoutSeconds: 1, settings: new { fault });
+        harness.AddPlugin("Good");
+        await harness.StartHostAsync();
+
+        var worker = await WorkerOfAsync(harness, "Faulty");
+        await harness.WaitUntilAsync(() => harness.Server.ReportsFor("faulty", "TIMED_OUT").Count > 0, "the run timed out");
+
+        var report = harness.Server.ReportsFor("faulty", "TIMED_OUT")[0];
+        Assert.Contains(reason, report.Error, StringComparison.Ordinal);
+        AssertGone(worker);
+        await harness.WaitUntilAsync(() => harness.Server.ReportsFor("good", "SUCCEEDED").Count >= 2, "Good kept syncing");
+        Assert.Equal(SyncOutcome.TimedOut, harness.Status.Find("Faulty")!.LastOutcome);
+    }
+
+    [Fact]
+    public async Task A_plugin_that_spins_on_every_core_is_stopped_when_it_has_used_its_processor_time()
+    {
+        await using var harness = await PluginHostHarness.CreateAsync();
+        harness.AddPlugin("Faulty", partnerCode: "faulty", intervalSeconds: 30, timeoutSeconds: 60, cpuSeconds: 1, settings: new { fault = "spin-everywhere" });
+        await harness.StartHostAsync();
+
+        var worker = await WorkerOfAsync(harness, "Faulty");
+        await harness.WaitUntilAsync(() => harness.Server.ReportsFor("faulty").Count > 0, "the run was reported");
+
+        var report = harness.Server.ReportsFor("faulty").Single();
+        Assert.Equal("FAILED", report.Outcome);
+        Assert.Contains("used more than its 1 s of processor time", report.Error, StringComparison.Ordinal);
+        // Stopped for its processor time, long before its 60 s timeout.
+        Assert.True((report.FinishedAt.ToDateTimeOffset() - report.StartedAt.ToDateTimeOffset()).TotalSeconds < 30);
+        AssertGone(worker);
+    }
+
+    [Theory]
+    [InlineData("allocate", "ran out of its memory limit of 64 MB while reading offers")]
+    [InlineData("allocate-native", "used more than its memory limit of 64 MB")]
+    public async Task A_plugin_that_allocates_without_end_is_stopped_at_its_memory_limit(string fault, string reason)
+    {
+        await using var harness = await PluginHostHarness.CreateAsync();
+        harness.AddPlugin("Faulty", partnerCode: "faulty", intervalSeconds: 30, timeoutSeconds: 60, memoryLimitMegabytes: 64, settings: new { fault });
+        harness.AddPlugin("Good");
+        await harness.StartHostAsync();
+
+        var worker = await WorkerOfAsync(harness, "Faulty");
+        await harness.WaitUntilAsync(() => harness.Server.ReportsFor("faulty").Count > 0, "the run was reported");
+
+        var report = harness.Server.ReportsFor("faulty").Single();
+        Assert.Equal("FAILED", report.Outcome);
+        Assert.Contains(reason, report.Error, StringComparison.Ordinal);
+        AssertGone(worker);
+        await harness.WaitUntilAsync(() => harness.Server.ReportsFor("good", "SUCCEEDED").Count >= 2, "Good kept syncing");
+    }
+
+    [Fact]
+    public async Task Garbage_on_the_console_and_in_the_records_does_not_confuse_the_host()
+    {
+        await using var harness = await PluginHostHarness.CreateAsync();
+        harness.AddPlugin("Faulty", partnerCode: "faulty", intervalSeconds: 30, settings: new { fault = "garbage" });
+        await harness.StartHostAsync();
+
+        await harness.WaitUntilAsync(() => harness.Server.ReportsFor("faulty").Count > 0, "the run was reported");
+
+        var report = harness.Server.ReportsFor("faulty").Single();
+        Assert.Equal("SUCCEEDED", report.Outcome);
+        // What the API judged, not what the plug-in printed: the null offer is skipped, the other three are sent.
+        Assert.Equal(3, report.OffersCreated);
+        var upload = harness.Server.OfferUploads.Single(upload => upload.Header?.PartnerCode == "faulty");
+        Assert.True(upload.Ended);
+        Assert.Equal(["", "FAULTY-GARBAGE", "FAULTY-1"], upload.Offers.Select(offer => offer.ExternalId));
+    }
+
+    [Fact]
+    public async Task A_plugin_whose_constructor_throws_cannot_be_loaded_and_says_why()
+    {
+        await using var harness = await PluginHostHarness.CreateAsync();
+        harness.AddPlugin("ThrowsInConstructor");
+        harness.AddPlugin("Good");
+        await harness.StartHostAsync();
+
+        await harness.WaitUntilAsync(() => harness.Server.ReportsFor("throws-in-constructor", "FAILED").Count > 0, "the load failure was reported");
+
+        var state = harness.Status.Find("ThrowsInConstructor")!;
+        Assert.Equal(PluginLoadState.FailedToLoad, state.Load);
+        Assert.Contains("Creating ThrowsInConstructorPlugin failed: The connection string of the partner's database is missing.", state.LoadError, StringComparison.Ordinal);
+        await harness.WaitUntilAsync(() => harness.Server.ReportsFor("good", "SUCCEEDED").Count >= 2, "Good kept syncing");
+        Assert.Single(harness.Server.ReportsFor("throws-in-constructor"));
+    }
+
+    [Fact]
+    public async Task Stopping_the_host_ends_the_worker_of_a_run_in_progress()
+    {
+        await using var harness = await PluginHostHarness.CreateAsync();
+        harness.AddPlugin("Hangs", intervalSeconds: 30, timeoutSeconds: 60);
+        await harness.StartHostAsync();
+
+        var worker = await WorkerOfAsync(harness, "Hangs");
+        await harness.StopHostAsync();
+
+        AssertGone(worker);
+    }
+
+    [Fact]
+    public async Task Shadow_copies_of_hosts_that_no_longer_run_are_removed_at_start_up()
+    {
+        var parent = Path.Combine(Path.GetTempPath(), "digibank-plugin-host");
+        var stale = Path.Combine(parent, $"{ExitedProcessId()}-{Guid.NewGuid():N}");
+        var running = Path.Combine(parent, $"{Environment.ProcessId}-{Guid.NewGuid():N}");
+        foreach (var folder in new[] { stale, running })
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "1", "Good"));
+            File.WriteAllText(Path.Combine(folder, "1", "Good", "Good.dll"), "a copy left behind");
+        }
+
+        try
+        {
+            await using var harness = await PluginHostHarness.CreateAsync();
+            await harness.StartHostAsync(defaultShadowCopies: true);
+            await harness.WaitUntilAsync(() => harness.Status.LastScanAt is not null, "the host started");
+
+            Assert.False(Directory.Exists(stale), "the copy of a host that no longer runs is removed");
+            Assert.True(Directory.Exists(running), "the copy of a host that still runs is kept");
+        }
+        finally
+        {
+            Directory.Delete(running, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_configured_shadow_copy_folder_is_emptied_at_start_up()
+    {
+        await using var harness = await PluginHostHarness.CreateAsync();
+        var leftOver = Path.Combine(harness.ShadowCopyDirectory, "7", "Good", "Good.dll");
+        Directory.CreateDirectory(Path.GetDirectoryName(leftOver)!);
+        File.WriteAllText(leftOver, "a copy left behind by a host that was killed");
+
+        await harness.StartHostAsync();
+        await harness.WaitUntilAsync(() => harness.Status.LastScanAt is not null, "the host started");
+
+        Assert.False(File.Exists(leftOver));
+    }
+
+    private static async Task<Process> WorkerOfAsync(PluginHostHarness harness, string plugin)
+    {
+        await harness.WaitUntilAsync(() => harness.Status.Find(plugin)?.WorkerProcessId is not null, $"{plugin}'s worker started");
+        return Process.GetProcessById(harness.Status.Find(plugin)!.WorkerProcessId!.Value);
+    }
+
+    private static void AssertGone(Process worker)
+    {
+        Assert.True(worker.WaitForExit(TimeSpan.FromSeconds(5)), $"worker {worker.Id} still runs");
+        worker.Dispose();
+    }
+
+    private static int ExitedProcessId()
+    {
+        using var process = Process.Start(new ProcessStartInfo("sh", "-c true") { UseShellExecute = false })!;
+        process.WaitForExit();
+        return process.Id;
+    }
+}
