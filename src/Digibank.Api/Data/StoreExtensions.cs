@@ -12,6 +12,7 @@ public static class StoreExtensions
     {
         var connectionString = ResolveConnectionString(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<WriteQueue>();
         builder.Services.Configure<DemoRegionOptions>(builder.Configuration.GetSection(DemoRegionOptions.Section));
         builder.Services.AddPooledDbContextFactory<DigibankDbContext>((services, options) => options
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(DigibankDbContext).Assembly.GetName().Name))

@@ -1,4 +1,5 @@
 using Digibank.Api.Partners;
+using Digibank.Api.Tests.GraphQL.Transport;
 using Digibank.Partners.V1;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -11,7 +12,10 @@ public sealed class PartnerSyncClient(DigibankApiFactory api, string partnerCode
 {
     public string PartnerCode { get; } = partnerCode;
 
-    public GrpcChannel Channel { get; } = GrpcChannel.ForAddress(api.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = api.Server.CreateHandler() });
+    // An API on Kestrel is reached over a real HTTP/2 connection; otherwise through the test server's handler.
+    public GrpcChannel Channel { get; } = api is LoopbackApiFactory loopback
+        ? GrpcChannel.ForAddress(loopback.GrpcAddress)
+        : GrpcChannel.ForAddress(api.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = api.Server.CreateHandler() });
 
     public PartnerSync.PartnerSyncClient Sync => new(Channel);
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Digibank.Api.Courses;
+using Digibank.Api.Partners.Sync;
 using Digibank.Partners.V1;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -130,11 +131,13 @@ public sealed class PartnerUploadLimitsTests(DigibankApiFactory api, ITestOutput
         Assert.Equal(4000, summary.Created);
         Assert.Empty(summary.Rejected);
         Assert.True(elapsed < TimeSpan.FromSeconds(10), $"4,000 sign-ups took {elapsed}.");
-        // EF Core's SQLite provider sends one INSERT per new row (participant, sign-up); every read beyond those is per upload or per chunk of 500 keys, never per record.
+        // EF Core's SQLite provider sends one INSERT per new row (participant, sign-up); every read beyond those is per upload
+        // or per batch (40 records are one batch, 4,000 are 4,000 / SignUpsPerBatch), never per record.
         const int InsertsPerRecord = 2;
         var smallReads = smallStatements - (InsertsPerRecord * 40);
         var largeReads = largeStatements - (InsertsPerRecord * 4000);
-        Assert.True(largeReads <= smallReads + (2 * 4000 / 500), $"Reads grew with the records: {smallReads} for 40, {largeReads} for 4,000.");
+        var batches = (int)Math.Ceiling(4000.0 / PartnerSignUpImport.SignUpsPerBatch);
+        Assert.True(largeReads <= smallReads * batches, $"Reads grew with the records: {smallReads} for 40, {largeReads} for 4,000 in {batches} batches.");
         await using var db = api.CreateDbContext();
         var signUps = await db.SignUps.Where(s => s.Course!.ExternalId == "BIG-COURSE").OrderBy(s => s.Id).ToListAsync();
         Assert.Equal(4042, signUps.Count);
@@ -163,6 +166,50 @@ public sealed class PartnerUploadLimitsTests(DigibankApiFactory api, ITestOutput
         Assert.Equal(
             [(SignUpStatus.Cancelled, (int?)null), (SignUpStatus.Confirmed, null), (SignUpStatus.Waitlisted, 1)],
             statuses.Select(s => (s.Status, s.WaitlistPosition)));
+    }
+
+    [Fact]
+    public async Task A_cancellation_batches_after_its_sign_up_frees_the_seat_for_the_first_on_the_waiting_list()
+    {
+        var lovie = await PartnerSyncClient.ForAsync(api, "de-lovie");
+        await lovie.UploadAsync([PartnerSyncClient.Offer("FAR-CANCEL", capacity: 1)], UploadMode.Delta);
+        var records = SignUps("FAR", "FAR-CANCEL", PartnerSignUpImport.SignUpsPerBatch + 10).ToList();
+        var cancellation = records[0].Clone();
+        cancellation.Cancelled = true;
+
+        var summary = await lovie.UploadSignUpsAsync([.. records, cancellation]);
+
+        Assert.Equal((records.Count, 1), (summary.Created, summary.Updated));
+        await using var db = api.CreateDbContext();
+        var signUps = await db.SignUps.Where(s => s.Course!.ExternalId == "FAR-CANCEL").OrderBy(s => s.Id).ToListAsync();
+        Assert.Equal((SignUpStatus.Cancelled, SignUpStatus.Confirmed), (signUps[0].Status, signUps[1].Status));
+        Assert.Equal(Enumerable.Range(1, records.Count - 2), signUps.Skip(2).Select(s => s.WaitlistPosition ?? 0));
+    }
+
+    [Fact]
+    public async Task An_upload_sent_again_after_only_its_first_batches_went_in_adds_just_the_rest()
+    {
+        const int Capacity = 30;
+        var lovie = await PartnerSyncClient.ForAsync(api, "de-lovie");
+        await lovie.UploadAsync([PartnerSyncClient.Offer("AGAIN", capacity: Capacity)], UploadMode.Delta);
+        var records = SignUps("AGAIN", "AGAIN", (PartnerSignUpImport.SignUpsPerBatch * 2) + 50).ToList();
+        var cancellation = records[5].Clone();
+        cancellation.Cancelled = true;
+        PartnerSignUp[] upload = [.. records, cancellation];
+        // What a call cancelled after its first batch leaves behind.
+        var applied = PartnerSignUpImport.SignUpsPerBatch;
+        await lovie.UploadSignUpsAsync(upload[..applied]);
+
+        var summary = await lovie.UploadSignUpsAsync(upload);
+
+        Assert.Equal((records.Count - applied, 1, applied), (summary.Created, summary.Updated, summary.Unchanged));
+        await using var db = api.CreateDbContext();
+        var signUps = await db.SignUps.Where(s => s.Course!.ExternalId == "AGAIN").OrderBy(s => s.Id).ToListAsync();
+        Assert.Equal(records.Select(r => r.ExternalId), signUps.Select(s => s.ExternalId));
+        Assert.Equal(records.Count, await db.Participants.CountAsync(p => p.Email!.StartsWith("again-")));
+        Assert.Equal(SignUpStatus.Cancelled, signUps[5].Status);
+        Assert.Equal(Capacity, signUps.Count(s => s.Status == SignUpStatus.Confirmed));
+        Assert.Equal(Enumerable.Range(1, records.Count - Capacity - 1), signUps.Where(s => s.Status == SignUpStatus.Waitlisted).Select(s => s.WaitlistPosition ?? 0));
     }
 
     [Fact]

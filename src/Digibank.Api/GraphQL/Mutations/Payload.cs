@@ -43,12 +43,14 @@ public static class MutationTransaction
     /// <summary>
     /// Runs a mutation in one transaction: committed when it returns no errors, rolled back otherwise,
     /// so a failed mutation leaves nothing behind. On SQLite the transaction starts IMMEDIATE, which
-    /// makes concurrent writers queue up instead of both reading the same free seat.
+    /// makes concurrent writers queue up instead of both reading the same free seat; they queue in the
+    /// <see cref="WriteQueue"/>, in order, rather than in SQLite's busy retries.
     /// </summary>
     public static async Task<TPayload> RunAsync<TPayload>(IResolveFieldContext context, Func<DigibankDbContext, CancellationToken, Task<TPayload>> mutation)
         where TPayload : IPayload
     {
         var factory = context.RequestServices!.GetRequiredService<IDbContextFactory<DigibankDbContext>>();
+        using var turn = await context.RequestServices!.GetRequiredService<WriteQueue>().WaitAsync(context.CancellationToken);
         await using var db = await factory.CreateDbContextAsync(context.CancellationToken);
         db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);

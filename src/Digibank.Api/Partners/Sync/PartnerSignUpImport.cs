@@ -10,51 +10,94 @@ namespace Digibank.Api.Partners.Sync;
 /// <summary>
 /// Takes in the sign-ups a partner took in its own system: they hold seats like any other sign-up
 /// (a full course puts them on the waiting list), and a cancellation frees the seat for the next in line.
+/// Every record is checked first; the good ones are then applied in upload order, in batches of
+/// <see cref="SignUpsPerBatch"/>, each in a short transaction of its own taken in turn in the
+/// <see cref="WriteQueue"/>, so residents' sign-ups go in between batches instead of after the whole upload.
 /// </summary>
-public sealed class PartnerSignUpImport(DigibankDbContext db, int partnerId, DateTime now)
+public sealed class PartnerSignUpImport(IDbContextFactory<DigibankDbContext> dbContextFactory, WriteQueue writes, int partnerId, DateTime now)
 {
     public const int MaxSignUpsPerUpload = 50_000;
+
+    /// <summary>Sign-ups per transaction: a batch takes tens of milliseconds, the longest a resident's sign-up waits behind it.</summary>
+    public const int SignUpsPerBatch = 200;
 
     // SQLite allows 32,766 variables per statement; lookups by a list of keys go in chunks well below that.
     private const int LookupChunkSize = 500;
 
-    private readonly Dictionary<int, SeatCount> _seats = [];
-
     public async Task<SignUpUploadSummary> ImportAsync(IReadOnlyList<PartnerSignUp> signUps, CancellationToken cancellationToken)
     {
         var summary = new SignUpUploadSummary();
+        var checkedRecords = await CheckAsync(signUps, summary, cancellationToken);
+        foreach (var batch in checkedRecords.Chunk(SignUpsPerBatch))
+        {
+            using var turn = await writes.WaitAsync(cancellationToken);
+            // A context per batch: the change tracker holds one batch, so each save looks at that batch only.
+            await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
+            db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
+            db.ImportingPartnerSignUps = true;
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await ApplyAsync(db, batch, summary, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return summary;
+    }
+
+    /// <summary>Judges every record on its own, outside any write transaction; the rejected ones come back with their reason.</summary>
+    private async Task<List<CheckedRecord>> CheckAsync(IReadOnlyList<PartnerSignUp> signUps, SignUpUploadSummary summary, CancellationToken cancellationToken)
+    {
+        await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
         var courses = await db.Courses.Where(c => c.PartnerId == partnerId && c.Status != CourseStatus.Withdrawn)
-            .ToDictionaryAsync(c => c.ExternalId, StringComparer.Ordinal, cancellationToken);
-        var municipalities = await db.Municipalities.AsNoTracking().ToDictionaryAsync(m => m.NameKey, m => m.Id, cancellationToken);
-        var checkedRecords = new List<(PartnerSignUp Record, Course Course, ResidentDetails Resident)>(signUps.Count);
+            .Select(c => new { c.ExternalId, c.Id })
+            .ToDictionaryAsync(c => c.ExternalId, c => c.Id, StringComparer.Ordinal, cancellationToken);
+        var municipalities = await db.Municipalities.Select(m => new { m.NameKey, m.Id }).ToDictionaryAsync(m => m.NameKey, m => m.Id, cancellationToken);
+        var checkedRecords = new List<CheckedRecord>(signUps.Count);
         foreach (var record in signUps)
         {
-            if (Problem(record, courses, municipalities, out var course, out var resident) is { } reason)
+            if (Problem(record, courses, municipalities, out var courseId, out var resident) is { } reason)
             {
                 summary.Rejected.Add(new RejectedRecord { ExternalId = record.ExternalId, Reason = reason });
                 continue;
             }
 
-            checkedRecords.Add((record, course!, resident!));
+            checkedRecords.Add(new CheckedRecord(record, courseId, resident!));
         }
 
-        // Everything the records refer to is read once per upload, not once per record: an upload of n
-        // sign-ups then costs O(n) instead of re-reading the course's sign-ups for every record.
-        var existing = await ExistingSignUpsAsync(checkedRecords.Select(c => c.Record.ExternalId), cancellationToken);
-        var byEmail = await KnownParticipantsAsync(checkedRecords.Select(c => c.Resident.Email), email: true, cancellationToken);
-        var byPhone = await KnownParticipantsAsync(checkedRecords.Select(c => c.Resident.Phone), email: false, cancellationToken);
-        foreach (var (record, course, resident) in checkedRecords)
+        return checkedRecords;
+    }
+
+    /// <summary>
+    /// Applies one batch inside its transaction. Courses, seats, earlier sign-ups and known people are read
+    /// here, once per batch and not once per record, so they include what residents and earlier batches wrote.
+    /// </summary>
+    private async Task ApplyAsync(DigibankDbContext db, CheckedRecord[] batch, SignUpUploadSummary summary, CancellationToken cancellationToken)
+    {
+        var courseIds = batch.Select(c => c.CourseId).Distinct().ToList();
+        var courses = await db.Courses.Where(c => courseIds.Contains(c.Id) && c.Status != CourseStatus.Withdrawn).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var seats = await SeatsAsync(db, courseIds, cancellationToken);
+        var existing = await ExistingSignUpsAsync(db, batch.Select(c => c.Record.ExternalId), cancellationToken);
+        var byEmail = await KnownParticipantsAsync(db, batch.Select(c => c.Resident.Email), email: true, cancellationToken);
+        var byPhone = await KnownParticipantsAsync(db, batch.Select(c => c.Resident.Phone), email: false, cancellationToken);
+        foreach (var (record, courseId, resident) in batch)
         {
+            if (!courses.TryGetValue(courseId, out var course))
+            {
+                // Withdrawn by an offer upload after the records were checked.
+                summary.Rejected.Add(new RejectedRecord { ExternalId = record.ExternalId, Reason = $"There is no course '{record.CourseExternalId}' of this partner." });
+                continue;
+            }
+
             if (existing.TryGetValue((course.Id, record.ExternalId), out var known))
             {
                 if (record.Cancelled && known.Status is SignUpStatus.Confirmed or SignUpStatus.Waitlisted)
                 {
                     known.Course = course;
-                    // The waiting list is moved up by queries; sign-ups added earlier in this upload must be in the database for them.
+                    // The waiting list is moved up by queries; sign-ups added earlier in this batch must be in the database for them.
                     await db.SaveChangesAsync(cancellationToken);
                     await SignUpMutations.CancelAsync(db, known, now, cancellationToken);
-                    // A cancellation moves the waiting list in the database; the course's counts are read again when next needed.
-                    _seats.Remove(course.Id);
+                    // A cancellation moves the waiting list in the database; the course's counts are read again.
+                    seats[course.Id] = (await SeatsAsync(db, [course.Id], cancellationToken))[course.Id];
                     summary.Updated++;
                 }
                 else
@@ -81,8 +124,8 @@ public sealed class PartnerSignUpImport(DigibankDbContext db, int partnerId, Dat
                 byPhone.TryAdd(newPhone, participant);
             }
 
-            var seats = await SeatsAsync(course.Id, cancellationToken);
-            var hasSeat = seats.Taken < course.Capacity;
+            var count = seats[course.Id];
+            var hasSeat = count.Taken < course.Capacity;
             var signUp = new SignUp
             {
                 Course = course,
@@ -91,31 +134,29 @@ public sealed class PartnerSignUpImport(DigibankDbContext db, int partnerId, Dat
                 ExternalId = record.ExternalId,
                 Channel = SignUpChannel.Partner,
                 Status = hasSeat ? SignUpStatus.Confirmed : SignUpStatus.Waitlisted,
-                WaitlistPosition = hasSeat ? null : seats.Waitlisted + 1,
+                WaitlistPosition = hasSeat ? null : count.Waitlisted + 1,
                 CreatedAt = now,
                 UpdatedAt = now,
             };
             db.SignUps.Add(signUp);
             existing[(course.Id, record.ExternalId)] = signUp;
-            seats = hasSeat ? seats with { Taken = seats.Taken + 1 } : seats with { Waitlisted = seats.Waitlisted + 1 };
-            _seats[course.Id] = seats;
-            if (course.Status == CourseStatus.Scheduled && seats.Taken >= course.Capacity)
+            count = hasSeat ? count with { Taken = count.Taken + 1 } : count with { Waitlisted = count.Waitlisted + 1 };
+            seats[course.Id] = count;
+            if (course.Status == CourseStatus.Scheduled && count.Taken >= course.Capacity)
             {
                 course.Status = CourseStatus.Full;
             }
 
             summary.Created++;
         }
-
-        return summary;
     }
 
-    private async Task<Dictionary<(int CourseId, string ExternalId), SignUp>> ExistingSignUpsAsync(IEnumerable<string> externalIds, CancellationToken cancellationToken)
+    private async Task<Dictionary<(int CourseId, string ExternalId), SignUp>> ExistingSignUpsAsync(DigibankDbContext db, IEnumerable<string> externalIds, CancellationToken cancellationToken)
     {
         var existing = new Dictionary<(int, string), SignUp>();
         foreach (var chunk in externalIds.Distinct(StringComparer.Ordinal).Chunk(LookupChunkSize))
         {
-            var found = await db.SignUps.AsTracking()
+            var found = await db.SignUps
                 .Where(s => s.Course!.PartnerId == partnerId && s.ExternalId != null && chunk.Contains(s.ExternalId))
                 .ToListAsync(cancellationToken);
             foreach (var signUp in found)
@@ -127,14 +168,14 @@ public sealed class PartnerSignUpImport(DigibankDbContext db, int partnerId, Dat
         return existing;
     }
 
-    private async Task<Dictionary<string, Participant>> KnownParticipantsAsync(IEnumerable<string?> keys, bool email, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, Participant>> KnownParticipantsAsync(DigibankDbContext db, IEnumerable<string?> keys, bool email, CancellationToken cancellationToken)
     {
         var known = new Dictionary<string, Participant>(StringComparer.Ordinal);
         foreach (var chunk in keys.OfType<string>().Distinct(StringComparer.Ordinal).Chunk(LookupChunkSize))
         {
             var found = email
-                ? await db.Participants.AsTracking().Where(p => p.ErasedAt == null && p.Email != null && chunk.Contains(p.Email)).OrderBy(p => p.Id).ToListAsync(cancellationToken)
-                : await db.Participants.AsTracking().Where(p => p.ErasedAt == null && p.Phone != null && chunk.Contains(p.Phone)).OrderBy(p => p.Id).ToListAsync(cancellationToken);
+                ? await db.Participants.Where(p => p.ErasedAt == null && p.Email != null && chunk.Contains(p.Email)).OrderBy(p => p.Id).ToListAsync(cancellationToken)
+                : await db.Participants.Where(p => p.ErasedAt == null && p.Phone != null && chunk.Contains(p.Phone)).OrderBy(p => p.Id).ToListAsync(cancellationToken);
             foreach (var participant in found)
             {
                 known.TryAdd(email ? participant.Email! : participant.Phone!, participant);
@@ -150,35 +191,38 @@ public sealed class PartnerSignUpImport(DigibankDbContext db, int partnerId, Dat
         : resident.Phone is { } phone ? byPhone.GetValueOrDefault(phone)
         : null;
 
-    private async Task<SeatCount> SeatsAsync(int courseId, CancellationToken cancellationToken)
+    /// <summary>Seats taken and places on the waiting list of the given courses, counted in one statement.</summary>
+    private static async Task<Dictionary<int, SeatCount>> SeatsAsync(DigibankDbContext db, IReadOnlyCollection<int> courseIds, CancellationToken cancellationToken)
     {
-        if (!_seats.TryGetValue(courseId, out var seats))
-        {
-            var statuses = await db.SignUps.Where(s => s.CourseId == courseId).Select(s => s.Status).ToListAsync(cancellationToken);
-            seats = new SeatCount(statuses.Count(SignUp.SeatTakingStatuses.Contains), statuses.Count(status => status == SignUpStatus.Waitlisted));
-            _seats[courseId] = seats;
-        }
-
-        return seats;
+        var counts = (await db.SignUps.Where(s => courseIds.Contains(s.CourseId))
+            .GroupBy(s => new { s.CourseId, s.Status })
+            .Select(g => new { g.Key.CourseId, g.Key.Status, Count = g.Count() })
+            .ToListAsync(cancellationToken))
+            .ToLookup(c => c.CourseId);
+        return courseIds.ToDictionary(id => id, id => new SeatCount(
+            counts[id].Where(c => SignUp.SeatTakingStatuses.Contains(c.Status)).Sum(c => c.Count),
+            counts[id].Where(c => c.Status == SignUpStatus.Waitlisted).Sum(c => c.Count)));
     }
+
+    private sealed record CheckedRecord(PartnerSignUp Record, int CourseId, ResidentDetails Resident);
 
     private sealed record SeatCount(int Taken, int Waitlisted);
 
     private static string? Problem(
         PartnerSignUp record,
-        Dictionary<string, Course> courses,
+        Dictionary<string, int> courses,
         Dictionary<string, int> municipalities,
-        out Course? course,
+        out int courseId,
         out ResidentDetails? resident)
     {
         resident = null;
         if (string.IsNullOrWhiteSpace(record.ExternalId) || record.ExternalId.Length > 100)
         {
-            course = null;
+            courseId = 0;
             return "external_id is required and at most 100 characters.";
         }
 
-        if (!courses.TryGetValue(record.CourseExternalId, out course))
+        if (!courses.TryGetValue(record.CourseExternalId, out courseId))
         {
             return $"There is no course '{record.CourseExternalId}' of this partner.";
         }

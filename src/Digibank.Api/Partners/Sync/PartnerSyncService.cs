@@ -11,6 +11,7 @@ namespace Digibank.Api.Partners.Sync;
 /// <summary>The partner side of the platform: offers and sign-ups in, sign-up changes out (DESIGN.md §6).</summary>
 public sealed class PartnerSyncService(
     IDbContextFactory<DigibankDbContext> dbContextFactory,
+    WriteQueue writes,
     TimeProvider clock,
     ILogger<PartnerSyncService> logger) : PartnerSync.PartnerSyncBase
 {
@@ -121,13 +122,12 @@ public sealed class PartnerSyncService(
             signUps.Add(requestStream.Current.SignUp);
         }
 
-        await using var db = await dbContextFactory.CreateDbContextAsync(context.CancellationToken);
-        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
-        db.ImportingPartnerSignUps = true;
-        await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
-        var summary = await new PartnerSignUpImport(db, partner.PartnerId, Now).ImportAsync(signUps, context.CancellationToken);
-        await db.SaveChangesAsync(context.CancellationToken);
-        await transaction.CommitAsync(context.CancellationToken);
+        // The whole upload is read before anything is written, so one that breaks off changes nothing. It is then
+        // applied in short batches; a call cancelled meanwhile keeps the batches already in, and sending the same
+        // upload again is safe, since sign-ups are matched by their external id.
+        var summary = await new PartnerSignUpImport(dbContextFactory, writes, partner.PartnerId, Now).ImportAsync(signUps, context.CancellationToken);
+        logger.LogInformation("Partner {Partner} uploaded sign-ups: {Created} created, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected",
+            partner.PartnerCode, summary.Created, summary.Updated, summary.Unchanged, summary.Rejected.Count);
         return summary;
     }
 

@@ -42,6 +42,18 @@ public sealed class LoopbackApiFactory : DigibankApiFactory
         }
     }
 
+    /// <summary>The partner sync (HTTP/2 without TLS).</summary>
+    public Uri GrpcAddress
+    {
+        get
+        {
+            StartServer();
+            return _grpc;
+        }
+    }
+
+    public GraphQLTestClient CreateLoopbackGraphQLClient() => new(new HttpClient { BaseAddress = HttpAddress });
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
