@@ -7,6 +7,7 @@ public static class BenchCommand
         "catalogue" => await CatalogueBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
         "ingest" => await IngestBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1)), offerCount: 100_000),
         "subscriptions" => await SubscriptionBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1)), subscribers: 1_000, events: 50),
+        "signups" => await SignUpLatencyBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1)), uploadSize: 4_000),
         _ => Usage(),
     };
 
@@ -18,6 +19,7 @@ public static class BenchCommand
               catalogue   requests per second of a page of 20 courses through GraphQL, against the plain JSON endpoint
               ingest      100,000 course offers through the gRPC upload into SQLite, against a raw prepared-statement insert
               subscriptions  1,000 WebSocket subscribers: committed change to the last subscriber's next, against a raw broadcast
+              signups     residents' sign-up latency with no upload running and during a 4,000-sign-up partner upload
 
               --record    write the result into docs/benchmarks.md
             """);
