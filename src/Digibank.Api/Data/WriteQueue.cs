@@ -13,7 +13,7 @@ public sealed class WriteQueue : IDisposable
     private readonly SemaphoreSlim _turn = new(1, 1);
 
     /// <summary>Waits for this writer's turn; disposing the result ends it. Take it before the transaction begins.</summary>
-    public async Task<Turn> WaitAsync(CancellationToken cancellationToken)
+    public async Task<IDisposable> WaitAsync(CancellationToken cancellationToken)
     {
         await _turn.WaitAsync(cancellationToken);
         return new Turn(_turn);
@@ -21,7 +21,7 @@ public sealed class WriteQueue : IDisposable
 
     public void Dispose() => _turn.Dispose();
 
-    public sealed class Turn(SemaphoreSlim turn) : IDisposable
+    private sealed class Turn(SemaphoreSlim turn) : IDisposable
     {
         private int _ended;
 
