@@ -88,6 +88,31 @@ public sealed class PluginSyncApiFactory : DigibankApiFactory
         }
     }
 
+    /// <summary>The plug-in host tests' faulty plug-in, for <paramref name="partnerCode"/>, with one of its faults.</summary>
+    public static void AddFaultyPlugin(string pluginsFolder, string partnerCode, string fault)
+    {
+        var built = Path.Combine(RepositoryRoot.Path, "tests", "Digibank.Plugins.Host.Tests", "bin", BuildConfiguration, "test-plugins", "Faulty");
+        var target = Directory.CreateDirectory(Path.Combine(pluginsFolder, "Faulty")).FullName;
+        foreach (var file in Directory.GetFiles(built))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
+        }
+
+        File.WriteAllText(Path.Combine(target, "plugin.json"), new JsonObject
+        {
+            ["partnerCode"] = partnerCode,
+            ["intervalSeconds"] = 1,
+            ["timeoutSeconds"] = 10,
+            ["settings"] = new JsonObject { ["fault"] = fault },
+        }.ToJsonString());
+    }
+
+#if DEBUG
+    private const string BuildConfiguration = "Debug";
+#else
+    private const string BuildConfiguration = "Release";
+#endif
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
