@@ -40,6 +40,15 @@ public sealed class FaultyPlugin : IPartnerPlugin
             case "allocate-native":
                 AllocateNative();
                 break;
+            case "environment":
+                // What a plug-in could learn from its process: everything it finds goes out with its offer.
+                yield return new CourseOffer
+                {
+                    ExternalId = "FAULTY-ENVIRONMENT",
+                    Title = "What the worker's environment holds",
+                    Summary = string.Join("\n", Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>().Select(entry => $"{entry.Key}={entry.Value}")),
+                };
+                break;
             case "garbage":
                 WriteGarbage();
                 foreach (var offer in GarbageOffers())
