@@ -83,7 +83,7 @@ public sealed class PartnerUploadLimitsTests(DigibankApiFactory api, ITestOutput
     public async Task A_snapshot_of_a_partner_with_40000_courses_withdraws_the_ones_it_no_longer_lists()
     {
         var vdab = await PartnerSyncClient.ForAsync(api, "vdab");
-        await vdab.UploadAsync([PartnerSyncClient.Offer("MANY-SEED")]);
+        await vdab.UploadAsync([PartnerSyncClient.Offer("MANY-SEED")], allowMassWithdrawal: true);
         await using (var db = api.CreateDbContext())
         {
             // The copies share everything with the seed course but their external id; a recursive CTE writes them in one statement.
@@ -100,7 +100,7 @@ public sealed class PartnerUploadLimitsTests(DigibankApiFactory api, ITestOutput
         }
 
         var stopwatch = Stopwatch.StartNew();
-        var summary = await vdab.UploadAsync(Enumerable.Range(1, 1000).Select(i => PartnerSyncClient.Offer($"MANY-NEW-{i}")));
+        var summary = await vdab.UploadAsync(Enumerable.Range(1, 1000).Select(i => PartnerSyncClient.Offer($"MANY-NEW-{i}")), allowMassWithdrawal: true);
         output.WriteLine($"snapshot of 1,000 over 40,001 courses: {stopwatch.Elapsed.TotalSeconds:F2} s");
 
         Assert.Equal(1000, summary.Created);
