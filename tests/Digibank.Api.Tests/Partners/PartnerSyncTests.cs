@@ -205,6 +205,42 @@ public sealed class PartnerSyncTests(DigibankApiFactory api) : IClassFixture<Dig
     }
 
     [Fact]
+    public async Task Runs_that_wait_for_confirmation_or_were_quarantined_show_on_the_partner()
+    {
+        var mesen = await PartnerSyncClient.ForAsync(api, "stad-mesen");
+        const string Query = """{ partners(where: { code: { eq: "stad-mesen" } }) { nodes { lastSync { outcome error } recentSyncs { outcome } } } }""";
+        var coordinator = api.CreateStaffClient(StaffRole.Coordinator);
+
+        await ReportRunAsync(mesen, "NEEDS_CONFIRMATION");
+        var held = (await coordinator.QueryAsync(Query))["partners"]!["nodes"]![0]!;
+        await ReportRunAsync(mesen, "QUARANTINED", "Stopped after 3 crashes in a row; it runs again once its files are replaced.");
+        var quarantined = (await coordinator.QueryAsync(Query))["partners"]!["nodes"]![0]!;
+        var publicView = (await api.CreateGraphQLClient().QueryAsync(Query))["partners"]!["nodes"]![0]!["lastSync"]!;
+
+        Assert.Equal("NEEDS_CONFIRMATION", (string?)held["lastSync"]!["outcome"]);
+        Assert.Equal("QUARANTINED", (string?)quarantined["lastSync"]!["outcome"]);
+        Assert.StartsWith("Stopped after 3 crashes", (string?)quarantined["lastSync"]!["error"], StringComparison.Ordinal);
+        Assert.Equal(["QUARANTINED", "NEEDS_CONFIRMATION"], quarantined["recentSyncs"]!.AsArray().Select(run => (string?)run!["outcome"]));
+        Assert.Equal("QUARANTINED", (string?)publicView["outcome"]);
+        Assert.Null((string?)publicView["error"]);
+    }
+
+    [Theory]
+    [InlineData("PAUSED")]
+    [InlineData("")]
+    [InlineData("1")]
+    [InlineData("SUCCEEDED,FAILED")]
+    public async Task A_run_report_with_an_unknown_outcome_is_an_invalid_argument_naming_the_known_ones(string outcome)
+    {
+        var vleteren = await PartnerSyncClient.ForAsync(api, "gemeente-vleteren");
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => ReportRunAsync(vleteren, outcome));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("NEEDS_CONFIRMATION or QUARANTINED", error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Health_checking_says_serving_and_reflection_lists_the_service()
     {
         var client = new PartnerSyncClient(api, "ligo", key: null);
@@ -217,6 +253,20 @@ public sealed class PartnerSyncTests(DigibankApiFactory api) : IClassFixture<Dig
 
         Assert.Equal(Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
         Assert.Contains(reflection.ResponseStream.Current.ListServicesResponse.Service, service => service.Name == "digibank.partners.v1.PartnerSync");
+    }
+
+    private async Task ReportRunAsync(PartnerSyncClient partner, string outcome, string error = "")
+    {
+        var now = api.Clock.GetUtcNow().UtcDateTime;
+        await partner.Sync.ReportSyncRunAsync(new SyncRunReport
+        {
+            PartnerCode = partner.PartnerCode,
+            PluginName = "Digibank.Plugins.Test",
+            StartedAt = Timestamp.FromDateTime(now.AddSeconds(-3)),
+            FinishedAt = Timestamp.FromDateTime(now),
+            Outcome = outcome,
+            Error = error,
+        }, partner.Headers);
     }
 
     private static PartnerSignUp SignUp(string id, string course, string firstName, string email) =>
