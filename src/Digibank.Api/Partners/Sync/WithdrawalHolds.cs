@@ -7,17 +7,6 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Digibank.Api.Partners.Sync;
 
-public sealed class PartnerSyncOptions
-{
-    public const string Section = "PartnerSync";
-
-    /// <summary>
-    /// The share (0 to 1) of a partner's active courses that one snapshot may withdraw on its own; a snapshot
-    /// that would withdraw more is held until a coordinator confirms it. 1 holds only a snapshot that lists nothing.
-    /// </summary>
-    public double MassWithdrawalShare { get; set; } = 0.5;
-}
-
 /// <summary>
 /// Guards a partner's catalogue against a valid but wrong export: an empty file, a truncated one, or one
 /// whose ids all changed would otherwise withdraw every course the partner has, and report success.
@@ -49,7 +38,7 @@ public sealed class WithdrawalHolds(DigibankDbContext db, int partnerId, DateTim
         if (stillHeld > 0)
         {
             return $"The snapshot still leaves out {stillHeld} offers of an earlier snapshot that is waiting for a coordinator's confirmation. " +
-                "Nothing was withdrawn; list them again, or wait for the confirmation.";
+                "Nothing was withdrawn; list them again, wait for the confirmation, or send it again with allow_mass_withdrawal.";
         }
 
         return null;
