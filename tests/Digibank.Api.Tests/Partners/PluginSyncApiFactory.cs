@@ -60,6 +60,9 @@ public sealed class PluginSyncApiFactory : DigibankApiFactory
         builder.UseSetting("Kestrel:Endpoints:Grpc:Url", _grpc.ToString());
         builder.UseSetting("Plugins:RescanInterval", "00:00:01");
         builder.UseSetting("Plugins:FirstRetryDelay", "00:00:01");
+        // The sample files list none of their partners' demo courses; here they replace them outright
+        // (1: only a snapshot that lists nothing is held), as these tests are about the plug-ins, not the hold.
+        builder.UseSetting("PartnerSync:MassWithdrawalShare", "1");
     }
 
     /// <summary>Each sample plug-in with its sample input as its data, syncing every second.</summary>
