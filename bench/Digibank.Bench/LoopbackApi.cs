@@ -21,7 +21,7 @@ public sealed class LoopbackApi : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public static LoopbackApi Start(string databaseFile, bool seedDemoRegion = true)
+    public static LoopbackApi Start(string databaseFile, bool seedDemoRegion = true, IReadOnlyDictionary<string, string>? settings = null)
     {
         var http = new Uri($"http://127.0.0.1:{FreePort()}");
         var grpc = new Uri($"http://127.0.0.1:{FreePort()}");
@@ -37,6 +37,8 @@ public sealed class LoopbackApi : IAsyncDisposable
             host.UseSetting("Plugins:Enabled", "false");
             // A load generator is one address sending far more than any resident would.
             host.UseSetting("RateLimiting:Enabled", "false");
+            foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+                host.UseSetting(name, value);
         });
         factory.UseKestrel();
         factory.StartServer();

@@ -142,10 +142,20 @@ public sealed class CommittedEventsInterceptor(DashboardEvents events, TimeProvi
         }
 
         described.AddRange(syncRuns.Select(e => (SyncRun)e.Entity).Select(run => (Func<DashboardEvent>)(() => new DashboardEvent(DashboardEventKind.PartnerSync, now,
-            run.Outcome == SyncOutcome.Succeeded ? $"Aanbod van een partner gesynchroniseerd ({run.OffersCreated} nieuw, {run.OffersUpdated} gewijzigd)." : "Synchronisatie van een partner mislukt.",
-            PartnerId: run.PartnerId))));
+            SyncRunSummary(run), PartnerId: run.PartnerId))));
         return described;
     }
+
+    // The run's error stays out: the summary is public, and only staff may read the error (on the partner's `lastSync`).
+    private static string SyncRunSummary(SyncRun run) => run.Outcome switch
+    {
+        SyncOutcome.Succeeded => $"Aanbod van een partner gesynchroniseerd ({run.OffersCreated} nieuw, {run.OffersUpdated} gewijzigd).",
+        SyncOutcome.NeedsConfirmation =>
+            $"Aanbod van een partner gesynchroniseerd ({run.OffersCreated} nieuw, {run.OffersUpdated} gewijzigd); het intrekken van cursussen wacht op bevestiging door de coördinator.",
+        SyncOutcome.Quarantined => "Koppeling van een partner in quarantaine: de plug-in loopt steeds vast en wordt niet meer gestart.",
+        SyncOutcome.TimedOut => "Synchronisatie van een partner duurde te lang en is afgebroken.",
+        _ => "Synchronisatie van een partner mislukt.",
+    };
 
     private static bool Changed(EntityEntry entry, string property) => entry.Property(property).IsModified;
 

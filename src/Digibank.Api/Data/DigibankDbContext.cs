@@ -31,6 +31,8 @@ public sealed class DigibankDbContext(DbContextOptions<DigibankDbContext> option
     public DbSet<PartnerKey> PartnerKeys => Set<PartnerKey>();
     public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
     public DbSet<SignUpChange> SignUpChanges => Set<SignUpChange>();
+    public DbSet<WithdrawalHold> WithdrawalHolds => Set<WithdrawalHold>();
+    public DbSet<HeldCourse> HeldCourses => Set<HeldCourse>();
 
     /// <summary>
     /// Set while a partner's own sign-ups are imported: changes to the partner's sign-ups then came from
@@ -164,6 +166,19 @@ public sealed class DigibankDbContext(DbContextOptions<DigibankDbContext> option
         modelBuilder.Entity<SyncRun>().HasIndex(r => new { r.PartnerId, r.StartedAt });
 
         modelBuilder.Entity<SignUpChange>().HasIndex(c => new { c.PartnerId, c.Id });
+
+        modelBuilder.Entity<WithdrawalHold>(hold =>
+        {
+            hold.HasIndex(h => h.PartnerId).IsUnique();
+            hold.HasOne(h => h.Partner).WithMany().OnDelete(DeleteBehavior.Cascade);
+            hold.HasMany(h => h.Courses).WithOne().HasForeignKey(c => c.WithdrawalHoldId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<HeldCourse>(held =>
+        {
+            held.HasKey(c => new { c.WithdrawalHoldId, c.CourseId });
+            held.HasOne<Course>().WithMany().HasForeignKey(c => c.CourseId).OnDelete(DeleteBehavior.Cascade);
+        });
 
         modelBuilder.Entity<Device>(device =>
         {

@@ -2,6 +2,7 @@ using Digibank.Api.Courses;
 using Digibank.Api.Devices;
 using Digibank.Api.HelpRequests;
 using Digibank.Api.Participants;
+using Digibank.Api.Partners;
 using GraphQL.Types;
 
 namespace Digibank.Api.GraphQL;
@@ -16,5 +17,6 @@ public sealed class Mutation : ObjectGraphType
         this.AddLendingMutations();
         this.AddHelpRequestMutations();
         this.AddParticipantMutations();
+        this.AddPartnerMutations();
     }
 }

@@ -3,6 +3,7 @@ using Digibank.Api.GraphQL.Filtering;
 using Digibank.Api.GraphQL.Paging;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.GraphQL.Sorting;
+using Digibank.Api.Staff;
 using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
@@ -31,6 +32,10 @@ public sealed class PartnerType : NodeGraphType<Partner>
             .Description($"The latest {SyncRunDataLoaders.RecentRuns} runs of the partner's plug-in, newest first.")
             .Resolve(context => context.LoadRecentSyncRuns(context.Source.Id));
         Reads("recentSyncs");
+        Field<HeldWithdrawalType>("heldWithdrawal")
+            .Description("Withdrawals of the partner's last snapshot that wait for a coordinator's confirmation. Only for staff; null for others, and when nothing waits.")
+            .Resolve(context => context.Staff() is null ? null : context.LoadWithdrawalHold(context.Source.Id));
+        Reads("heldWithdrawal");
     }
 }
 

@@ -99,7 +99,7 @@ internal sealed class SyncRun(LoadedPlugin plugin, PartnerSyncApi api, IPartnerK
         // Disposing a call that has not completed cancels it, so any exception below breaks the upload off
         // before `end`, and the API withdraws nothing.
         using var call = api.Client.UploadOffers(headers, cancellationToken: cancellationToken);
-        await call.RequestStream.WriteAsync(new OfferUpload
+        await SendAsync(call, new OfferUpload
         {
             Header = new UploadHeader { PartnerCode = plugin.PartnerCode, Mode = UploadMode.Snapshot },
         }, cancellationToken);
@@ -120,7 +120,7 @@ internal sealed class SyncRun(LoadedPlugin plugin, PartnerSyncApi api, IPartnerK
             if (batch.Offers.Count == OffersPerBatch)
             {
                 progress.Stage = "uploading offers";
-                await call.RequestStream.WriteAsync(new OfferUpload { Batch = batch }, cancellationToken);
+                await SendAsync(call, new OfferUpload { Batch = batch }, cancellationToken);
                 batch = new OfferBatch();
                 progress.Stage = "reading offers";
             }
@@ -128,9 +128,9 @@ internal sealed class SyncRun(LoadedPlugin plugin, PartnerSyncApi api, IPartnerK
 
         progress.Stage = "uploading offers";
         if (batch.Offers.Count > 0)
-            await call.RequestStream.WriteAsync(new OfferUpload { Batch = batch }, cancellationToken);
-        await call.RequestStream.WriteAsync(new OfferUpload { End = new UploadEnd() }, cancellationToken);
-        await call.RequestStream.CompleteAsync();
+            await SendAsync(call, new OfferUpload { Batch = batch }, cancellationToken);
+        await SendAsync(call, new OfferUpload { End = new UploadEnd() }, cancellationToken);
+        await CompleteAsync(call, cancellationToken);
         var summary = await call;
         progress.OffersCreated = summary.Created;
         progress.OffersUpdated = summary.Updated;
@@ -145,7 +145,7 @@ internal sealed class SyncRun(LoadedPlugin plugin, PartnerSyncApi api, IPartnerK
     {
         progress.Stage = "uploading sign-ups";
         using var call = api.Client.UploadSignUps(headers, cancellationToken: cancellationToken);
-        await call.RequestStream.WriteAsync(new SignUpUpload
+        await SendAsync(call, new SignUpUpload
         {
             Header = new UploadHeader { PartnerCode = plugin.PartnerCode, Mode = UploadMode.Snapshot },
         }, cancellationToken);
@@ -160,13 +160,13 @@ internal sealed class SyncRun(LoadedPlugin plugin, PartnerSyncApi api, IPartnerK
             }
 
             progress.Stage = "uploading sign-ups";
-            await call.RequestStream.WriteAsync(new SignUpUpload { SignUp = ContractMapping.ToContract(signUp) }, cancellationToken);
+            await SendAsync(call, new SignUpUpload { SignUp = ContractMapping.ToContract(signUp) }, cancellationToken);
             progress.SignUpsSent++;
             progress.Stage = "reading sign-ups";
         }
 
         progress.Stage = "uploading sign-ups";
-        await call.RequestStream.CompleteAsync();
+        await CompleteAsync(call, cancellationToken);
         var summary = await call;
         foreach (var rejected in summary.Rejected.Take(20))
             logger.LogWarning("API rejected sign-up {ExternalId} of {Plugin}: {Reason}", rejected.ExternalId, plugin.Name, rejected.Reason);
@@ -240,6 +240,45 @@ internal sealed class SyncRun(LoadedPlugin plugin, PartnerSyncApi api, IPartnerK
             _ => exception.Message,
         };
         return message.Length <= MaxErrorLength ? message : message[..MaxErrorLength];
+    }
+
+    private static async Task SendAsync<TRequest, TResponse>(AsyncClientStreamingCall<TRequest, TResponse> call, TRequest message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await call.RequestStream.WriteAsync(message, cancellationToken);
+        }
+        catch (Exception exception) when (exception is RpcException or InvalidOperationException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            await ThrowTheApisAnswerAsync(call, cancellationToken);
+            throw;
+        }
+    }
+
+    private static async Task CompleteAsync<TRequest, TResponse>(AsyncClientStreamingCall<TRequest, TResponse> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await call.RequestStream.CompleteAsync();
+        }
+        catch (Exception exception) when (exception is RpcException or InvalidOperationException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            await ThrowTheApisAnswerAsync(call, cancellationToken);
+            throw;
+        }
+    }
+
+    // A write fails once the API has ended the call (a limit passed, a bad header): the API's own status says why,
+    // the broken write only that the stream is gone.
+    private static async Task ThrowTheApisAnswerAsync<TRequest, TResponse>(AsyncClientStreamingCall<TRequest, TResponse> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await call.ResponseAsync.WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+        }
     }
 
     private static bool IsOutOfMemory(Exception? exception)

@@ -35,6 +35,13 @@ internal static class WorkerProcess
     private static readonly TimeSpan DrainWait = TimeSpan.FromSeconds(2);
     private static readonly Lazy<string> DotnetHost = new(FindDotnetHost);
 
+    private static readonly HashSet<string> PassedOnVariables = new(
+        [
+            "PATH", "HOME", "USER", "LANG", "LANGUAGE", "TZ", "TMPDIR", "TEMP", "TMP", "SYSTEMROOT", "WINDIR", "COMSPEC",
+            "USERPROFILE", "LOCALAPPDATA", "APPDATA", "PROGRAMDATA", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy",
+        ],
+        OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+
     public static async Task<WorkerOutcome> RunAsync(WorkerRequest request, ILogger pluginLogger, Action<int>? started, CancellationToken stopping)
     {
         using var process = new Process { StartInfo = StartInfo(request) };
@@ -108,14 +115,28 @@ internal static class WorkerProcess
             "--code", request.CodeFolder, "--data", request.DataFolder, "--api", request.Api.ToString(),
         })
             start.ArgumentList.Add(argument);
+        // The host's environment may hold its secrets (the API's signing key, a connection string, other partners'
+        // keys): the worker gets only what a process needs to run, and its own partner's key.
+        start.Environment.Clear();
+        foreach (var (name, value) in Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>().Select(entry => ((string)entry.Key, (string?)entry.Value)))
+        {
+            if (PassedOn(name))
+                start.Environment[name] = value;
+        }
+
         // The GC throws OutOfMemoryException at the limit, so a leaking plug-in fails its own run with a clear reason.
         start.Environment["DOTNET_GCHeapHardLimit"] = $"0x{request.Limits.MemoryBytes:X}";
         start.Environment["DOTNET_gcServer"] = "0";
-        start.Environment.Remove(PluginWorker.KeyVariable);
         if (request.PartnerKey is not null)
             start.Environment[PluginWorker.KeyVariable] = request.PartnerKey;
         return start;
     }
+
+    private static bool PassedOn(string variable) =>
+        PassedOnVariables.Contains(variable)
+        || variable.StartsWith("LC_", StringComparison.Ordinal)
+        || variable.StartsWith("DOTNET_", StringComparison.OrdinalIgnoreCase)
+        || variable.StartsWith("SSL_CERT_", StringComparison.Ordinal);
 
     private static async Task<bool> ExitedWithinAsync(Process process, TimeSpan wait, CancellationToken stopping)
     {

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using Digibank.Api.Partners;
 using Digibank.Api.Tests.Courses;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -74,6 +76,43 @@ public sealed class DashboardBrowserTests(DashboardApiFactory api, ITestOutputHe
         }
 
         await AssertContrastAsync(page);
+        Assert.Empty(_pageErrors);
+    }
+
+    [ChromiumFact]
+    public async Task A_quarantined_plug_in_and_a_held_withdrawal_show_in_Dutch_with_the_reason_and_figures_for_staff_only()
+    {
+        string quarantinedName, heldName;
+        await using (var db = api.CreateDbContext())
+        {
+            var quarantined = await db.Partners.SingleAsync(p => p.Code == "stad-mesen");
+            var held = await db.Partners.SingleAsync(p => p.Code == "gemeente-vleteren");
+            (quarantinedName, heldName) = (quarantined.Name, held.Name);
+            var now = api.Clock.GetUtcNow().UtcDateTime;
+            db.SyncRuns.Add(new SyncRun { PartnerId = quarantined.Id, PluginName = "Digibank.Plugins.Mesen", StartedAt = now.AddSeconds(-5), FinishedAt = now,
+                Outcome = SyncOutcome.Quarantined, Error = "Stopped after 3 crashes in a row." });
+            db.SyncRuns.Add(new SyncRun { PartnerId = held.Id, PluginName = "Digibank.Plugins.Vleteren", StartedAt = now.AddSeconds(-5), FinishedAt = now,
+                Outcome = SyncOutcome.NeedsConfirmation, OffersCreated = 4 });
+            db.WithdrawalHolds.Add(new WithdrawalHold { PartnerId = held.Id, HeldAt = now, CoursesToWithdraw = 2, ActiveCourses = 3, Reason = "Most of the offer." });
+            await db.SaveChangesAsync();
+        }
+
+        var staff = await OpenAsync($"/dashboard?token={api.MintCoordinatorToken()}");
+        var staffQuarantined = await Text(staff, $"#partners-table tbody tr:has(th:text-is('{quarantinedName}'))");
+        var staffHeld = await Text(staff, $"#partners-table tbody tr:has(th:text-is('{heldName}'))");
+        await AssertContrastAsync(staff);
+        var anonymous = await OpenAsync("/dashboard");
+        var publicQuarantined = await Text(anonymous, $"#partners-table tbody tr:has(th:text-is('{quarantinedName}'))");
+        var publicHeld = await Text(anonymous, $"#partners-table tbody tr:has(th:text-is('{heldName}'))");
+
+        Assert.Contains("In quarantaine", staffQuarantined, StringComparison.Ordinal);
+        Assert.Contains("Reden: Stopped after 3 crashes in a row.", staffQuarantined, StringComparison.Ordinal);
+        Assert.Contains("Wacht op bevestiging", staffHeld, StringComparison.Ordinal);
+        Assert.Contains("4 nieuw, 2 van 3 cursussen intrekken wacht op bevestiging", staffHeld, StringComparison.Ordinal);
+        Assert.Contains("In quarantaine", publicQuarantined, StringComparison.Ordinal);
+        Assert.DoesNotContain("Reden", publicQuarantined, StringComparison.Ordinal);
+        Assert.Contains("Wacht op bevestiging", publicHeld, StringComparison.Ordinal);
+        Assert.DoesNotContain("cursussen intrekken", publicHeld, StringComparison.Ordinal);
         Assert.Empty(_pageErrors);
     }
 

@@ -65,4 +65,34 @@ public sealed class LiveEventTests(DigibankApiFactory api) : IClassFixture<Digib
         Assert.Equal("ligo", (string?)sync["partner"]!["code"]);
         Assert.Contains("3 nieuw", (string?)sync["summary"], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_run_waiting_for_confirmation_and_a_quarantined_plug_in_are_told_in_Dutch_without_the_error()
+    {
+        await using var client = await GraphQLWebSocketClient.ConnectAndInitAsync(api);
+        await client.SubscribeAsync("sync", "subscription { partnerSyncCompleted { kind summary partner { code } } }");
+        var vdab = await PartnerSyncClient.ForAsync(api, "vdab");
+        var now = api.Clock.GetUtcNow().UtcDateTime;
+        SyncRunReport Run(string outcome, string error) => new()
+        {
+            PartnerCode = "vdab",
+            PluginName = "Digibank.Plugins.Vdab",
+            StartedAt = Timestamp.FromDateTime(now.AddSeconds(-2)),
+            FinishedAt = Timestamp.FromDateTime(now),
+            Outcome = outcome,
+            Error = error,
+            OffersCreated = 2,
+        };
+
+        await vdab.Sync.ReportSyncRunAsync(Run("NEEDS_CONFIRMATION", string.Empty), vdab.Headers);
+        var held = (await client.NextAsync("sync"))["payload"]!["data"]!["partnerSyncCompleted"]!;
+        await vdab.Sync.ReportSyncRunAsync(Run("QUARANTINED", "Stopped after 3 crashes in a row. Last: /srv/vdab/opleidingen.json"), vdab.Headers);
+        var quarantined = (await client.NextAsync("sync"))["payload"]!["data"]!["partnerSyncCompleted"]!;
+
+        Assert.Equal("vdab", (string?)held["partner"]!["code"]);
+        Assert.Contains("wacht op bevestiging", (string?)held["summary"], StringComparison.Ordinal);
+        Assert.Contains("2 nieuw", (string?)held["summary"], StringComparison.Ordinal);
+        Assert.Contains("in quarantaine", (string?)quarantined["summary"], StringComparison.Ordinal);
+        Assert.DoesNotContain("/srv/vdab", (string?)quarantined["summary"], StringComparison.Ordinal);
+    }
 }

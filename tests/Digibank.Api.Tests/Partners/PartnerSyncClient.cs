@@ -29,13 +29,22 @@ public sealed class PartnerSyncClient(DigibankApiFactory api, string partnerCode
         return new PartnerSyncClient(api, partnerCode, key);
     }
 
-    public async Task<OfferUploadSummary> UploadAsync(IEnumerable<CourseOffer> offers, UploadMode mode = UploadMode.Snapshot, IEnumerable<string>? removals = null, bool end = true, string? asPartner = null)
+    public async Task<OfferUploadSummary> UploadAsync(
+        IEnumerable<CourseOffer> offers,
+        UploadMode mode = UploadMode.Snapshot,
+        IEnumerable<string>? removals = null,
+        bool end = true,
+        string? asPartner = null,
+        bool allowMassWithdrawal = false,
+        int batchSize = 0)
     {
         using var call = Sync.UploadOffers(Headers);
         IEnumerable<OfferUpload> messages =
         [
-            new OfferUpload { Header = new UploadHeader { PartnerCode = asPartner ?? PartnerCode, Mode = mode } },
-            .. offers.Select(offer => new OfferUpload { Offer = offer }),
+            new OfferUpload { Header = new UploadHeader { PartnerCode = asPartner ?? PartnerCode, Mode = mode, AllowMassWithdrawal = allowMassWithdrawal } },
+            .. batchSize > 0
+                ? offers.Chunk(batchSize).Select(batch => new OfferUpload { Batch = new OfferBatch { Offers = { batch } } })
+                : offers.Select(offer => new OfferUpload { Offer = offer }),
             .. (removals ?? []).Select(removal => new OfferUpload { Removal = new OfferRemoval { ExternalId = removal } }),
             .. end ? [new OfferUpload { End = new UploadEnd() }] : Array.Empty<OfferUpload>(),
         ];

@@ -41,12 +41,12 @@ public sealed class PartnerSyncTests(DigibankApiFactory api) : IClassFixture<Dig
         var offers = new[] { PartnerSyncClient.Offer("SYNC-A"), PartnerSyncClient.Offer("SYNC-B"), PartnerSyncClient.Offer("SYNC-C") };
         var before = await CountCoursesAsync("vdab");
 
-        var first = await vdab.UploadAsync(offers);
+        // The partner's demo courses are not in the snapshot: the first upload withdraws them all, as the partner says it means to.
+        var first = await vdab.UploadAsync(offers, allowMassWithdrawal: true);
         var again = await vdab.UploadAsync(offers);
         var changed = PartnerSyncClient.Offer("SYNC-A", title: "Aan de slag met je tablet (nieuw)");
         var third = await vdab.UploadAsync([changed, offers[1]]);
 
-        // The partner's earlier courses are not in the snapshot, so the first upload withdraws them.
         Assert.Equal((3, 0, 0, before), (first.Created, first.Updated, first.Unchanged, first.Withdrawn));
         Assert.Equal((0, 0, 3, 0), (again.Created, again.Updated, again.Unchanged, again.Withdrawn));
         Assert.Equal((0, 1, 1, 1), (third.Created, third.Updated, third.Unchanged, third.Withdrawn));
@@ -64,8 +64,8 @@ public sealed class PartnerSyncTests(DigibankApiFactory api) : IClassFixture<Dig
     public async Task Synced_courses_are_in_the_GraphQL_catalogue_and_withdrawn_ones_are_not()
     {
         var library = await PartnerSyncClient.ForAsync(api, "bib-heuvelland");
-        await library.UploadAsync([PartnerSyncClient.Offer("GQL-1", title: "Videobellen met je kleinkinderen", helpPoint: "Bibliotheek Heuvelland"), PartnerSyncClient.Offer("GQL-2", title: "Foto's delen")]);
-        await library.UploadAsync([PartnerSyncClient.Offer("GQL-1", title: "Videobellen met je kleinkinderen", helpPoint: "Bibliotheek Heuvelland")]);
+        await library.UploadAsync([PartnerSyncClient.Offer("GQL-1", title: "Videobellen met je kleinkinderen", helpPoint: "Bibliotheek Heuvelland"), PartnerSyncClient.Offer("GQL-2", title: "Foto's delen")], allowMassWithdrawal: true);
+        await library.UploadAsync([PartnerSyncClient.Offer("GQL-1", title: "Videobellen met je kleinkinderen", helpPoint: "Bibliotheek Heuvelland")], allowMassWithdrawal: true);
 
         var data = await api.CreateGraphQLClient().QueryAsync("""
             { courses(where: { partner: { code: { eq: "bib-heuvelland" } } }) { nodes { title externalId location { name municipality { name } } sessions { startsAt } } } }
@@ -205,6 +205,42 @@ public sealed class PartnerSyncTests(DigibankApiFactory api) : IClassFixture<Dig
     }
 
     [Fact]
+    public async Task Runs_that_wait_for_confirmation_or_were_quarantined_show_on_the_partner()
+    {
+        var mesen = await PartnerSyncClient.ForAsync(api, "stad-mesen");
+        const string Query = """{ partners(where: { code: { eq: "stad-mesen" } }) { nodes { lastSync { outcome error } recentSyncs { outcome } } } }""";
+        var coordinator = api.CreateStaffClient(StaffRole.Coordinator);
+
+        await ReportRunAsync(mesen, "NEEDS_CONFIRMATION");
+        var held = (await coordinator.QueryAsync(Query))["partners"]!["nodes"]![0]!;
+        await ReportRunAsync(mesen, "QUARANTINED", "Stopped after 3 crashes in a row; it runs again once its files are replaced.");
+        var quarantined = (await coordinator.QueryAsync(Query))["partners"]!["nodes"]![0]!;
+        var publicView = (await api.CreateGraphQLClient().QueryAsync(Query))["partners"]!["nodes"]![0]!["lastSync"]!;
+
+        Assert.Equal("NEEDS_CONFIRMATION", (string?)held["lastSync"]!["outcome"]);
+        Assert.Equal("QUARANTINED", (string?)quarantined["lastSync"]!["outcome"]);
+        Assert.StartsWith("Stopped after 3 crashes", (string?)quarantined["lastSync"]!["error"], StringComparison.Ordinal);
+        Assert.Equal(["QUARANTINED", "NEEDS_CONFIRMATION"], quarantined["recentSyncs"]!.AsArray().Select(run => (string?)run!["outcome"]));
+        Assert.Equal("QUARANTINED", (string?)publicView["outcome"]);
+        Assert.Null((string?)publicView["error"]);
+    }
+
+    [Theory]
+    [InlineData("PAUSED")]
+    [InlineData("")]
+    [InlineData("1")]
+    [InlineData("SUCCEEDED,FAILED")]
+    public async Task A_run_report_with_an_unknown_outcome_is_an_invalid_argument_naming_the_known_ones(string outcome)
+    {
+        var vleteren = await PartnerSyncClient.ForAsync(api, "gemeente-vleteren");
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => ReportRunAsync(vleteren, outcome));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("NEEDS_CONFIRMATION or QUARANTINED", error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Health_checking_says_serving_and_reflection_lists_the_service()
     {
         var client = new PartnerSyncClient(api, "ligo", key: null);
@@ -217,6 +253,20 @@ public sealed class PartnerSyncTests(DigibankApiFactory api) : IClassFixture<Dig
 
         Assert.Equal(Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
         Assert.Contains(reflection.ResponseStream.Current.ListServicesResponse.Service, service => service.Name == "digibank.partners.v1.PartnerSync");
+    }
+
+    private async Task ReportRunAsync(PartnerSyncClient partner, string outcome, string error = "")
+    {
+        var now = api.Clock.GetUtcNow().UtcDateTime;
+        await partner.Sync.ReportSyncRunAsync(new SyncRunReport
+        {
+            PartnerCode = partner.PartnerCode,
+            PluginName = "Digibank.Plugins.Test",
+            StartedAt = Timestamp.FromDateTime(now.AddSeconds(-3)),
+            FinishedAt = Timestamp.FromDateTime(now),
+            Outcome = outcome,
+            Error = error,
+        }, partner.Headers);
     }
 
     private static PartnerSignUp SignUp(string id, string course, string firstName, string email) =>

@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using Digibank.Api.Courses;
+using Digibank.Api.GraphQL.Relay;
+using Digibank.Api.Partners;
 using Digibank.Api.Partners.Sync;
+using Digibank.Api.Staff;
 using Digibank.Partners.V1;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -84,7 +87,7 @@ public sealed class PartnerUploadLimitsTests(DigibankApiFactory api, ITestOutput
     public async Task A_snapshot_of_a_partner_with_40000_courses_withdraws_the_ones_it_no_longer_lists()
     {
         var vdab = await PartnerSyncClient.ForAsync(api, "vdab");
-        await vdab.UploadAsync([PartnerSyncClient.Offer("MANY-SEED")]);
+        await vdab.UploadAsync([PartnerSyncClient.Offer("MANY-SEED")], allowMassWithdrawal: true);
         await using (var db = api.CreateDbContext())
         {
             // The copies share everything with the seed course but their external id; a recursive CTE writes them in one statement.
@@ -101,13 +104,67 @@ public sealed class PartnerUploadLimitsTests(DigibankApiFactory api, ITestOutput
         }
 
         var stopwatch = Stopwatch.StartNew();
-        var summary = await vdab.UploadAsync(Enumerable.Range(1, 1000).Select(i => PartnerSyncClient.Offer($"MANY-NEW-{i}")));
+        var summary = await vdab.UploadAsync(Enumerable.Range(1, 1000).Select(i => PartnerSyncClient.Offer($"MANY-NEW-{i}")), allowMassWithdrawal: true);
         output.WriteLine($"snapshot of 1,000 over 40,001 courses: {stopwatch.Elapsed.TotalSeconds:F2} s");
 
         Assert.Equal(1000, summary.Created);
         Assert.Equal(40_001, summary.Withdrawn);
         await using var check = api.CreateDbContext();
         Assert.Equal(1000, await check.Courses.CountAsync(c => c.Partner!.Code == "vdab" && c.Status != CourseStatus.Withdrawn));
+    }
+
+    [Fact]
+    public async Task A_snapshot_of_100000_offers_replaces_a_catalogue_of_50000()
+    {
+        var mesen = await PartnerSyncClient.ForAsync(api, "stad-mesen");
+        var stopwatch = Stopwatch.StartNew();
+        var seeded = await mesen.UploadAsync(Enumerable.Range(1, 50_000).Select(i => PartnerSyncClient.Offer($"CATALOGUE-OLD-{i}")), allowMassWithdrawal: true, batchSize: 1000);
+        var seeding = stopwatch.Elapsed;
+
+        stopwatch.Restart();
+        var summary = await mesen.UploadAsync(Enumerable.Range(1, 100_000).Select(i => PartnerSyncClient.Offer($"CATALOGUE-NEW-{i}")), allowMassWithdrawal: true, batchSize: 1000);
+        output.WriteLine($"50,000 offers in batches of 1,000: {seeding.TotalSeconds:F1} s; a snapshot of 100,000 other offers over them: {stopwatch.Elapsed.TotalSeconds:F1} s");
+
+        Assert.Equal(50_000, seeded.Created);
+        Assert.Empty(summary.Rejected);
+        Assert.False(summary.WithdrawalHeld);
+        Assert.Equal((100_000, 50_000, 50_000), (summary.Created, summary.Withdrawn, summary.ActiveBefore));
+        await using var db = api.CreateDbContext();
+        var statuses = await db.Courses.Where(c => c.Partner!.Code == "stad-mesen" && c.ExternalId.StartsWith("CATALOGUE-"))
+            .GroupBy(c => c.Status == CourseStatus.Withdrawn).Select(g => new { Withdrawn = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Withdrawn, g => g.Count);
+        Assert.Equal(100_000, statuses[false]);
+        Assert.Equal(50_000, statuses[true]);
+        Assert.False(await db.Courses.AnyAsync(c => c.ExternalId.StartsWith("CATALOGUE-OLD-") && c.Status != CourseStatus.Withdrawn));
+    }
+
+    [Fact]
+    public async Task A_held_withdrawal_of_50000_courses_is_kept_once_and_confirmed_in_one_request()
+    {
+        var vleteren = await PartnerSyncClient.ForAsync(api, "gemeente-vleteren");
+        await vleteren.UploadAsync(Enumerable.Range(1, 50_000).Select(i => PartnerSyncClient.Offer($"HELD-OLD-{i}")), allowMassWithdrawal: true, batchSize: 1000);
+        var renumbered = Enumerable.Range(1, 1000).Select(i => PartnerSyncClient.Offer($"HELD-NEW-{i}")).ToList();
+
+        var stopwatch = Stopwatch.StartNew();
+        var held = await vleteren.UploadAsync(renumbered, batchSize: 1000);
+        var holding = stopwatch.Elapsed;
+        stopwatch.Restart();
+        var heldAgain = await vleteren.UploadAsync(renumbered, batchSize: 1000);
+        var holdingAgain = stopwatch.Elapsed;
+        await using var db = api.CreateDbContext();
+        var partnerId = await db.Partners.Where(p => p.Code == "gemeente-vleteren").Select(p => p.Id).SingleAsync();
+        stopwatch.Restart();
+        var confirmed = await api.CreateStaffClient(StaffRole.Coordinator).QueryAsync(
+            "mutation ($input: ConfirmPartnerWithdrawalInput!) { confirmPartnerWithdrawal(input: $input) { withdrawn errors { ... on Error { code } } } }",
+            new { input = new { partnerId = GlobalId.Encode(PartnerType.TypeName, partnerId) } });
+        output.WriteLine($"holding 50,000: {holding.TotalSeconds:F1} s, again: {holdingAgain.TotalSeconds:F1} s, confirming: {stopwatch.Elapsed.TotalSeconds:F1} s");
+
+        Assert.Equal((true, 50_000, 51_000), (heldAgain.WithdrawalHeld, heldAgain.WithdrawalsHeld, heldAgain.ActiveBefore));
+        Assert.Equal((true, 50_000, 50_000), (held.WithdrawalHeld, held.WithdrawalsHeld, held.ActiveBefore));
+        Assert.Empty(confirmed["confirmPartnerWithdrawal"]!["errors"]!.AsArray());
+        Assert.Equal(50_000, (int)confirmed["confirmPartnerWithdrawal"]!["withdrawn"]!);
+        Assert.Equal(1000, await db.Courses.CountAsync(c => c.PartnerId == partnerId && c.Status != CourseStatus.Withdrawn));
+        Assert.False(await db.WithdrawalHolds.AnyAsync(h => h.PartnerId == partnerId));
+        Assert.Equal(0, await db.HeldCourses.CountAsync(h => db.Courses.Any(c => c.Id == h.CourseId && c.PartnerId == partnerId)));
     }
 
     [Fact]

@@ -60,6 +60,9 @@ public sealed class PluginSyncApiFactory : DigibankApiFactory
         builder.UseSetting("Kestrel:Endpoints:Grpc:Url", _grpc.ToString());
         builder.UseSetting("Plugins:RescanInterval", "00:00:01");
         builder.UseSetting("Plugins:FirstRetryDelay", "00:00:01");
+        // The sample files list none of their partners' demo courses; here they replace them outright
+        // (1: only a snapshot that lists nothing is held), as these tests are about the plug-ins, not the hold.
+        builder.UseSetting("PartnerSync:MassWithdrawalShare", "1");
     }
 
     /// <summary>Each sample plug-in with its sample input as its data, syncing every second.</summary>
@@ -87,6 +90,31 @@ public sealed class PluginSyncApiFactory : DigibankApiFactory
             File.WriteAllText(Path.Combine(target, "plugin.json"), manifest.ToJsonString());
         }
     }
+
+    /// <summary>The plug-in host tests' faulty plug-in, for <paramref name="partnerCode"/>, with one of its faults.</summary>
+    public static void AddFaultyPlugin(string pluginsFolder, string partnerCode, string fault)
+    {
+        var built = Path.Combine(RepositoryRoot.Path, "tests", "Digibank.Plugins.Host.Tests", "bin", BuildConfiguration, "test-plugins", "Faulty");
+        var target = Directory.CreateDirectory(Path.Combine(pluginsFolder, "Faulty")).FullName;
+        foreach (var file in Directory.GetFiles(built))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
+        }
+
+        File.WriteAllText(Path.Combine(target, "plugin.json"), new JsonObject
+        {
+            ["partnerCode"] = partnerCode,
+            ["intervalSeconds"] = 1,
+            ["timeoutSeconds"] = 10,
+            ["settings"] = new JsonObject { ["fault"] = fault },
+        }.ToJsonString());
+    }
+
+#if DEBUG
+    private const string BuildConfiguration = "Debug";
+#else
+    private const string BuildConfiguration = "Release";
+#endif
 
     protected override void Dispose(bool disposing)
     {

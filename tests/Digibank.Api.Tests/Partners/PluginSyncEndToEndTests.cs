@@ -1,3 +1,4 @@
+using System.Runtime.Loader;
 using System.Text.Json.Nodes;
 
 namespace Digibank.Api.Tests.Partners;
@@ -99,10 +100,41 @@ public sealed class PluginSyncEndToEndTests : IAsyncLifetime
         Assert.NotEmpty(stillThere);
     }
 
+    [Fact]
+    public async Task The_plug_ins_run_in_worker_processes_and_none_of_their_code_is_loaded_into_the_api()
+    {
+        await UntilAsync(() => LastSyncAsync("ligo"), run => (string?)run?["outcome"] == "SUCCEEDED");
+
+        var loaded = AssemblyLoadContext.All.SelectMany(context => context.Assemblies).Select(assembly => assembly.GetName().Name ?? string.Empty);
+        Assert.DoesNotContain(loaded, name => name.StartsWith("Digibank.Plugins.", StringComparison.Ordinal)
+            && name is not ("Digibank.Plugins.Abstractions" or "Digibank.Plugins.Host"));
+        Assert.DoesNotContain(AssemblyLoadContext.All, context => context.Name?.Contains("Ligo", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task A_plug_in_that_crashes_its_process_leaves_the_api_answering_and_is_quarantined_with_the_reason()
+    {
+        await UntilAsync(() => LastSyncAsync("ligo"), run => (string?)run?["outcome"] == "SUCCEEDED");
+        PluginSyncApiFactory.AddFaultyPlugin(_api.PluginsFolder, "de-lovie", fault: "thread");
+
+        var quarantined = await UntilAsync(() => LastSyncAsync("de-lovie"), run => (string?)run?["outcome"] == "QUARANTINED");
+
+        Assert.Contains("Stopped after 3 crashes in a row", (string?)quarantined!["error"], StringComparison.Ordinal);
+        Assert.Contains("The partner's SDK failed on a thread of its own.", (string?)quarantined["error"], StringComparison.Ordinal);
+        var ligoBefore = (DateTime)(await LastSyncAsync("ligo"))!["finishedAt"]!;
+        await UntilAsync(() => LastSyncAsync("ligo"), run => (DateTime)run!["finishedAt"]! > ligoBefore && (string?)run["outcome"] == "SUCCEEDED");
+        using var impatient = new HttpClient { BaseAddress = _client.Http.BaseAddress, Timeout = TimeSpan.FromSeconds(1) };
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var catalogue = await new GraphQLTestClient(impatient).QueryAsync("{ courses(first: 5) { totalCount } }");
+            Assert.True((int)catalogue["courses"]!["totalCount"]! > 0);
+        }
+    }
+
     private async Task<JsonNode?> LastSyncAsync(string partner)
     {
         var data = await _client.QueryAsync(
-            "query ($code: String) { partners(where: { code: { eq: $code } }) { nodes { lastSync { outcome offersCreated offersUpdated offersUnchanged offersWithdrawn offersRejected finishedAt } } } }",
+            "query ($code: String) { partners(where: { code: { eq: $code } }) { nodes { lastSync { outcome error offersCreated offersUpdated offersUnchanged offersWithdrawn offersRejected finishedAt } } } }",
             new { code = partner });
         return data["partners"]!["nodes"]![0]!["lastSync"];
     }

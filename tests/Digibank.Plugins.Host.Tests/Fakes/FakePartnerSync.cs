@@ -13,6 +13,9 @@ public sealed class FakePartnerSync : PartnerSync.PartnerSyncBase
 
     public ConcurrentQueue<RecordedOfferUpload> OfferUploads { get; } = new();
 
+    /// <summary>Ends an offer upload with RESOURCE_EXHAUSTED once it holds more offers than this, as the API does at its cap.</summary>
+    public int MaxOffersPerUpload { get; set; } = int.MaxValue;
+
     public ConcurrentQueue<RecordedSignUpUpload> SignUpUploads { get; } = new();
 
     public ConcurrentQueue<RecordedWatch> Watches { get; } = new();
@@ -52,6 +55,9 @@ public sealed class FakePartnerSync : PartnerSync.PartnerSyncBase
                         ended = true;
                         break;
                 }
+
+                if (offers.Count > MaxOffersPerUpload)
+                    throw new RpcException(new Status(StatusCode.ResourceExhausted, $"An upload holds at most {MaxOffersPerUpload} offers."));
             }
         }
         catch (Exception)

@@ -122,6 +122,26 @@ public sealed class FaultyPluginTests
     }
 
     [Fact]
+    public async Task A_worker_gets_its_own_partner_key_and_none_of_the_host_secrets()
+    {
+        // As a stand-alone host at a partner's site keeps every partner's key, and the API its signing key.
+        Environment.SetEnvironmentVariable("Plugins__Keys__other-partner", "dbk_key-of-another-partner");
+        Environment.SetEnvironmentVariable("Auth__SigningKey", "the-signing-key-of-the-api-0123456789");
+        await using var harness = await PluginHostHarness.CreateAsync();
+        harness.AddPlugin("Faulty", partnerCode: "faulty", intervalSeconds: 30, settings: new { fault = "environment" });
+        await harness.StartHostAsync();
+
+        await harness.WaitUntilAsync(() => harness.Server.ReportsFor("faulty", "SUCCEEDED").Count > 0, "the run was reported");
+
+        var environment = harness.Server.OfferUploads.Single(upload => upload.Header?.PartnerCode == "faulty").Offers
+            .Single(offer => offer.ExternalId == "FAULTY-ENVIRONMENT").Summary;
+        Assert.Contains("DIGIBANK_WORKER_PARTNER_KEY=key-faulty", environment, StringComparison.Ordinal);
+        Assert.Contains("PATH=", environment, StringComparison.Ordinal);
+        Assert.DoesNotContain("key-of-another-partner", environment, StringComparison.Ordinal);
+        Assert.DoesNotContain("signing-key-of-the-api", environment, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_plugin_whose_constructor_throws_cannot_be_loaded_and_says_why()
     {
         await using var harness = await PluginHostHarness.CreateAsync();

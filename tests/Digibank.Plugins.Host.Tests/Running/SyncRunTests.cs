@@ -58,6 +58,21 @@ public sealed class SyncRunTests
         Assert.Equal(["SU-1 CONFIRMED", "SU-2 WAITLISTED"], File.ReadAllLines(written));
     }
 
+    [Fact]
+    public async Task When_the_api_ends_an_upload_at_its_limit_the_run_reports_the_apis_answer()
+    {
+        await using var harness = await PluginHostHarness.CreateAsync();
+        harness.Server.MaxOffersPerUpload = 1_500;
+        harness.AddPlugin("Faulty", partnerCode: "faulty", intervalSeconds: 30, settings: new { fault = "many" });
+        await harness.StartHostAsync();
+
+        await harness.WaitUntilAsync(() => harness.Server.ReportsFor("faulty").Count > 0, "the run was reported");
+
+        var report = harness.Server.ReportsFor("faulty").Single();
+        Assert.Equal("FAILED", report.Outcome);
+        Assert.Contains("the API answered ResourceExhausted: An upload holds at most 1500 offers.", report.Error, StringComparison.Ordinal);
+    }
+
     private static SignUpChangeEvent Change(long cursor, string signUpId, string status) => new()
     {
         Cursor = cursor,

@@ -31,7 +31,13 @@
   const NEGATIVE_KINDS = new Set(["SIGN_UP_CANCELLED"]);
   const DEVICE_KINDS = ["SMARTPHONE", "TABLET", "LAPTOP"];
   const SMALL = "< 5";
-  const OUTCOMES = { SUCCEEDED: "Gelukt", FAILED: "Mislukt", TIMED_OUT: "Duurde te lang" };
+  const OUTCOMES = {
+    SUCCEEDED: "Gelukt",
+    FAILED: "Mislukt",
+    TIMED_OUT: "Duurde te lang",
+    NEEDS_CONFIRMATION: "Wacht op bevestiging",
+    QUARANTINED: "In quarantaine",
+  };
 
   const numberFormat = new Intl.NumberFormat("nl-BE");
   const timeFormat = new Intl.DateTimeFormat("nl-BE", { hour: "2-digit", minute: "2-digit" });
@@ -126,7 +132,9 @@
 
   const PUBLIC = `query DashboardPublic {
   deviceAvailability { helpPoint { id name municipality { name } } kind total available onLoan waiting nextReturnDueAt }
-  partners(first: 100, order: [{ name: ASC }]) { nodes { code name lastSync { finishedAt outcome offersCreated offersUpdated offersWithdrawn offersRejected } } }
+  partners(first: 100, order: [{ name: ASC }]) {
+    nodes { code name lastSync { finishedAt outcome error offersCreated offersUpdated offersWithdrawn offersRejected } heldWithdrawal { coursesToWithdraw activeCourses } }
+  }
 }`;
 
   const STAFF = `query DashboardStaff {
@@ -409,10 +417,17 @@
       if (sync.offersUpdated) changes.push(`${sync.offersUpdated} gewijzigd`);
       if (sync.offersWithdrawn) changes.push(`${sync.offersWithdrawn} ingetrokken`);
       if (sync.offersRejected) changes.push(`${sync.offersRejected} geweigerd`);
+      // Only staff get the hold's figures and the run's error; others see the outcome alone.
+      const held = partner.heldWithdrawal;
+      if (held) changes.push(`${held.coursesToWithdraw} van ${held.activeCourses} cursussen intrekken wacht op bevestiging`);
+      const outcome = element("td", {}, element("span", { class: `outcome-${sync.outcome}` }, OUTCOMES[sync.outcome] || sync.outcome));
+      if (sync.error && sync.outcome !== "SUCCEEDED") {
+        outcome.append(element("span", { class: "hint reason" }, `Reden: ${sync.error}`));
+      }
       return element("tr", {},
         element("th", { scope: "row" }, partner.name),
         element("td", when.getTime() < dayAgo ? { class: "old" } : {}, element("time", { datetime: sync.finishedAt }, dateTimeFormat.format(when))),
-        element("td", { class: `outcome-${sync.outcome}` }, OUTCOMES[sync.outcome] || sync.outcome),
+        outcome,
         element("td", {}, changes.length ? changes.join(", ") : "niets veranderd"));
     }));
   }

@@ -726,6 +726,21 @@ namespace Digibank.Api.Data.Migrations
                     b.ToTable("Participants");
                 });
 
+            modelBuilder.Entity("Digibank.Api.Partners.HeldCourse", b =>
+                {
+                    b.Property<int>("WithdrawalHoldId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WithdrawalHoldId", "CourseId");
+
+                    b.HasIndex("CourseId");
+
+                    b.ToTable("HeldCourses");
+                });
+
             modelBuilder.Entity("Digibank.Api.Partners.Partner", b =>
                 {
                     b.Property<int>("Id")
@@ -866,6 +881,37 @@ namespace Digibank.Api.Data.Migrations
                     b.HasIndex("PartnerId", "StartedAt");
 
                     b.ToTable("SyncRuns");
+                });
+
+            modelBuilder.Entity("Digibank.Api.Partners.WithdrawalHold", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActiveCourses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CoursesToWithdraw")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("HeldAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId")
+                        .IsUnique();
+
+                    b.ToTable("WithdrawalHolds");
                 });
 
             modelBuilder.Entity("DigibuddySkills", b =>
@@ -1094,7 +1140,33 @@ namespace Digibank.Api.Data.Migrations
                     b.Navigation("Municipality");
                 });
 
+            modelBuilder.Entity("Digibank.Api.Partners.HeldCourse", b =>
+                {
+                    b.HasOne("Digibank.Api.Courses.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Digibank.Api.Partners.WithdrawalHold", null)
+                        .WithMany("Courses")
+                        .HasForeignKey("WithdrawalHoldId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Digibank.Api.Partners.PartnerKey", b =>
+                {
+                    b.HasOne("Digibank.Api.Partners.Partner", "Partner")
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Partner");
+                });
+
+            modelBuilder.Entity("Digibank.Api.Partners.WithdrawalHold", b =>
                 {
                     b.HasOne("Digibank.Api.Partners.Partner", "Partner")
                         .WithMany()
@@ -1135,6 +1207,11 @@ namespace Digibank.Api.Data.Migrations
             modelBuilder.Entity("Digibank.Api.Municipalities.Municipality", b =>
                 {
                     b.Navigation("Sections");
+                });
+
+            modelBuilder.Entity("Digibank.Api.Partners.WithdrawalHold", b =>
+                {
+                    b.Navigation("Courses");
                 });
 #pragma warning restore 612, 618
         }

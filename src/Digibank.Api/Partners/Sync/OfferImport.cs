@@ -257,19 +257,31 @@ public sealed class OfferWriter(DigibankDbContext db, int partnerId, DateTime no
         Updated++;
     }
 
+    /// <summary>The partner's active (not withdrawn) courses before this upload.</summary>
+    public int ActiveBefore => _existing.Values.Count(course => course.Status != CourseStatus.Withdrawn);
+
+    /// <summary>The partner's active courses among these external ids: what withdrawing them would take.</summary>
+    public List<int> ActiveCourseIds(IEnumerable<string> externalIds) => externalIds
+        .Select(externalId => _existing.TryGetValue(externalId, out var course) && course.Status != CourseStatus.Withdrawn ? course.Id : 0)
+        .Where(id => id > 0)
+        .Distinct()
+        .ToList();
+
     /// <summary>Withdraws the partner's courses that a completed snapshot no longer lists, or that a delta removes.</summary>
-    public async Task<int> WithdrawAsync(IEnumerable<string> externalIds, CancellationToken cancellationToken)
+    public Task<int> WithdrawAsync(IReadOnlyCollection<int> courseIds, CancellationToken cancellationToken) =>
+        WithdrawCoursesAsync(db, courseIds, now, cancellationToken);
+
+    /// <summary>
+    /// Takes courses out of the catalogue, inside the caller's transaction: the one way a partner's course is
+    /// withdrawn, whether by an upload or by a coordinator confirming a held snapshot.
+    /// </summary>
+    public static async Task<int> WithdrawCoursesAsync(DigibankDbContext db, IReadOnlyCollection<int> courseIds, DateTime now, CancellationToken cancellationToken)
     {
-        var ids = externalIds
-            .Select(externalId => _existing.TryGetValue(externalId, out var course) && course.Status != CourseStatus.Withdrawn ? course.Id : 0)
-            .Where(id => id > 0)
-            .Distinct()
-            .ToList();
         var withdrawn = 0;
         // SQLite allows 32,766 variables per statement; a partner with more courses than that must still be able to withdraw them.
-        foreach (var chunk in ids.Chunk(WithdrawChunkSize))
+        foreach (var chunk in courseIds.Chunk(WithdrawChunkSize))
         {
-            withdrawn += await db.Courses.Where(c => chunk.Contains(c.Id))
+            withdrawn += await db.Courses.Where(c => chunk.Contains(c.Id) && c.Status != CourseStatus.Withdrawn)
                 .ExecuteUpdateAsync(courses => courses.SetProperty(c => c.Status, CourseStatus.Withdrawn).SetProperty(c => c.UpdatedAt, now), cancellationToken);
         }
 

@@ -5,6 +5,7 @@ using Digibank.Partners.V1;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Digibank.Api.Partners.Sync;
 
@@ -13,6 +14,7 @@ public sealed class PartnerSyncService(
     IDbContextFactory<DigibankDbContext> dbContextFactory,
     WriteQueue writes,
     TimeProvider clock,
+    IOptions<PartnerSyncOptions> options,
     ILogger<PartnerSyncService> logger) : PartnerSync.PartnerSyncBase
 {
     public const int MaxSyncRunsKept = 50;
@@ -84,22 +86,40 @@ public sealed class PartnerSyncService(
             await writer.WriteAsync(offer, context.CancellationToken);
         }
 
-        var listed = offers.Select(o => o.ExternalId).Concat(checker.Rejected.Select(r => r.ExternalId)).ToHashSet(StringComparer.Ordinal);
-        var withdrawn = await writer.WithdrawAsync(
-            header.Mode == UploadMode.Snapshot ? writer.KnownExternalIds.Where(id => !listed.Contains(id)).ToList() : removals,
-            context.CancellationToken);
+        var summary = new OfferUploadSummary { ActiveBefore = writer.ActiveBefore, Rejected = { checker.Rejected } };
+        if (header.Mode == UploadMode.Snapshot)
+        {
+            var listed = offers.Select(o => o.ExternalId).Concat(checker.Rejected.Select(r => r.ExternalId)).ToHashSet(StringComparer.Ordinal);
+            var notListed = writer.ActiveCourseIds(writer.KnownExternalIds.Where(id => !listed.Contains(id)));
+            var holds = new WithdrawalHolds(db, partner.PartnerId, Now);
+            var pending = await holds.PendingAsync(context.CancellationToken);
+            var reason = header.AllowMassWithdrawal
+                ? null
+                : WithdrawalHolds.ReasonToHold(offers.Count, notListed.Count, writer.ActiveBefore, options.Value.MassWithdrawalShare, notListed.Count(pending.Contains));
+            if (reason is null)
+            {
+                summary.Withdrawn = await writer.WithdrawAsync(notListed, context.CancellationToken);
+                await holds.ClearAsync(context.CancellationToken);
+            }
+            else
+            {
+                await holds.HoldAsync(notListed, writer.ActiveBefore, reason, pending, context.CancellationToken);
+                (summary.WithdrawalHeld, summary.WithdrawalsHeld, summary.WithdrawalHeldReason) = (true, notListed.Count, reason);
+                logger.LogWarning("Partner {Partner} sent a snapshot that would withdraw {Count} of its {Active} active courses; held for a coordinator's confirmation",
+                    partner.PartnerCode, notListed.Count, writer.ActiveBefore);
+            }
+        }
+        else
+        {
+            summary.Withdrawn = await writer.WithdrawAsync(writer.ActiveCourseIds(removals), context.CancellationToken);
+        }
+
         await transaction.CommitAsync(context.CancellationToken);
 
-        logger.LogInformation("Partner {Partner} uploaded offers: {Created} created, {Updated} updated, {Unchanged} unchanged, {Withdrawn} withdrawn, {Rejected} rejected",
-            partner.PartnerCode, writer.Created, writer.Updated, writer.Unchanged, withdrawn, checker.Rejected.Count);
-        return new OfferUploadSummary
-        {
-            Created = writer.Created,
-            Updated = writer.Updated,
-            Unchanged = writer.Unchanged,
-            Withdrawn = withdrawn,
-            Rejected = { checker.Rejected },
-        };
+        (summary.Created, summary.Updated, summary.Unchanged) = (writer.Created, writer.Updated, writer.Unchanged);
+        logger.LogInformation("Partner {Partner} uploaded offers: {Created} created, {Updated} updated, {Unchanged} unchanged, {Withdrawn} withdrawn, {Held} held, {Rejected} rejected",
+            partner.PartnerCode, writer.Created, writer.Updated, writer.Unchanged, summary.Withdrawn, summary.WithdrawalsHeld, checker.Rejected.Count);
+        return summary;
     }
 
     public override async Task<SignUpUploadSummary> UploadSignUps(IAsyncStreamReader<SignUpUpload> requestStream, ServerCallContext context)
@@ -168,10 +188,11 @@ public sealed class PartnerSyncService(
     {
         var partner = await PartnerCaller.AuthenticateAsync(context, dbContextFactory);
         partner.RequireSelf(request.PartnerCode);
-        if (!System.Enum.TryParse<SyncOutcome>(request.Outcome.Replace("_", string.Empty, StringComparison.Ordinal), ignoreCase: true, out var outcome)
+        if (!TryOutcome(request.Outcome, out var outcome)
             || request.StartedAt is null || request.FinishedAt is null || request.PluginName.Length is 0 or > 100)
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, "A run report needs a plug-in name, start and finish times and an outcome of SUCCEEDED, FAILED or TIMED_OUT."));
+            throw new RpcException(new Status(StatusCode.InvalidArgument,
+                "A run report needs a plug-in name, start and finish times and an outcome of SUCCEEDED, FAILED, TIMED_OUT, NEEDS_CONFIRMATION or QUARANTINED."));
         }
 
         if (PartnerTime.Problem("started_at", request.StartedAt, required: true, out var startedAt) is { } startProblem)
@@ -218,6 +239,15 @@ public sealed class PartnerSyncService(
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    // By name only: Enum.TryParse alone would also take "1" or "SUCCEEDED,FAILED".
+    private static bool TryOutcome(string name, out SyncOutcome outcome)
+    {
+        outcome = default;
+        return name.All(c => char.IsAsciiLetter(c) || c == '_')
+            && System.Enum.TryParse(name.Replace("_", string.Empty, StringComparison.Ordinal), ignoreCase: true, out outcome)
+            && System.Enum.IsDefined(outcome);
+    }
 
     private static async Task<UploadHeader> ReadHeaderAsync<T>(IAsyncStreamReader<T> stream, PartnerCaller partner, Func<T, UploadHeader?> headerOf, CancellationToken cancellationToken)
     {

@@ -7,6 +7,10 @@ public static class PartnerSyncSetup
 {
     public static WebApplicationBuilder AddPartnerSync(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<PartnerSyncOptions>()
+            .Bind(builder.Configuration.GetSection(PartnerSyncOptions.Section))
+            .Validate(options => options.MassWithdrawalShare is >= 0 and <= 1, $"{PartnerSyncOptions.Section}:MassWithdrawalShare is a share between 0 and 1, e.g. 0.5 for half.")
+            .ValidateOnStart();
         builder.Services.AddGrpc(grpc =>
         {
             grpc.EnableDetailedErrors = false;

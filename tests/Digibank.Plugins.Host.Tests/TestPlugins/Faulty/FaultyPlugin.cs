@@ -40,6 +40,19 @@ public sealed class FaultyPlugin : IPartnerPlugin
             case "allocate-native":
                 AllocateNative();
                 break;
+            case "many":
+                for (var index = 1; index <= 5_000; index++)
+                    yield return new CourseOffer { ExternalId = $"FAULTY-MANY-{index}", Title = "Smartphone basics", Capacity = 10 };
+                break;
+            case "environment":
+                // What a plug-in could learn from its process: everything it finds goes out with its offer.
+                yield return new CourseOffer
+                {
+                    ExternalId = "FAULTY-ENVIRONMENT",
+                    Title = "What the worker's environment holds",
+                    Summary = string.Join("\n", Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>().Select(entry => $"{entry.Key}={entry.Value}")),
+                };
+                break;
             case "garbage":
                 WriteGarbage();
                 foreach (var offer in GarbageOffers())

@@ -1,0 +1,27 @@
+using Digibank.Api.GraphQL.DataLoading;
+using GraphQL;
+using GraphQL.DataLoader;
+using GraphQL.Types;
+
+namespace Digibank.Api.Partners;
+
+public sealed class HeldWithdrawalType : ObjectGraphType<WithdrawalHold>
+{
+    public HeldWithdrawalType()
+    {
+        Name = "HeldWithdrawal";
+        Description = "Courses a partner's snapshot would withdraw, held back because they are most of the partner's offer; " +
+            "`confirmPartnerWithdrawal` withdraws them, a later snapshot that lists them again clears it.";
+        Field(h => h.HeldAt).Description("When a snapshot first asked to withdraw these courses.");
+        Field(h => h.CoursesToWithdraw).Description("The courses the latest held snapshot would withdraw.");
+        Field(h => h.ActiveCourses).Description("The partner's active (not withdrawn) courses before that snapshot.");
+        Field(h => h.Reason).Description("Why it was held, as the partner was told.");
+    }
+}
+
+public static class WithdrawalHoldDataLoaders
+{
+    /// <summary>The pending hold of each partner on the page, in one query.</summary>
+    public static IDataLoaderResult<WithdrawalHold?> LoadWithdrawalHold(this IResolveFieldContext context, int partnerId) =>
+        context.LoadByKey<int, WithdrawalHold>(nameof(LoadWithdrawalHold), partnerId, (db, ids) => db.WithdrawalHolds.Where(h => ids.Contains(h.PartnerId)), h => h.PartnerId);
+}

@@ -1,0 +1,132 @@
+using System.Data.Common;
+using System.Globalization;
+using Digibank.Api.Courses;
+using Digibank.Api.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Digibank.Api.Partners.Sync;
+
+/// <summary>
+/// Guards a partner's catalogue against a valid but wrong export: an empty file, a truncated one, or one
+/// whose ids all changed would otherwise withdraw every course the partner has, and report success.
+/// </summary>
+public sealed class WithdrawalHolds(DigibankDbContext db, int partnerId, DateTime now)
+{
+    /// <summary>Why a snapshot's withdrawals must wait for a coordinator, or null when they may go ahead.</summary>
+    public static string? ReasonToHold(int validOffers, int toWithdraw, int activeBefore, double share, int stillHeld)
+    {
+        if (toWithdraw == 0)
+        {
+            return null;
+        }
+
+        if (validOffers == 0)
+        {
+            return $"The snapshot lists no offer, so it would withdraw all {activeBefore} of the partner's active offers. " +
+                "Nothing was withdrawn; a coordinator has to confirm it, or send it again with allow_mass_withdrawal.";
+        }
+
+        if (toWithdraw > share * activeBefore)
+        {
+            return $"The snapshot would withdraw {toWithdraw} of the partner's {activeBefore} active offers ({Percent((double)toWithdraw / activeBefore)}), " +
+                $"more than the {Percent(share)} a snapshot may withdraw on its own. Nothing was withdrawn; a coordinator has to confirm it, or send it again with allow_mass_withdrawal.";
+        }
+
+        // Without this, the next run of the same export would withdraw what is held: the new offers it created
+        // the first time make the share look small.
+        if (stillHeld > 0)
+        {
+            return $"The snapshot still leaves out {stillHeld} offers of an earlier snapshot that is waiting for a coordinator's confirmation. " +
+                "Nothing was withdrawn; list them again, wait for the confirmation, or send it again with allow_mass_withdrawal.";
+        }
+
+        return null;
+    }
+
+    /// <summary>The courses of the partner's pending hold; empty when there is none.</summary>
+    public async Task<HashSet<int>> PendingAsync(CancellationToken cancellationToken) =>
+        await HoldIdAsync(cancellationToken) is { } holdId
+            ? [.. await db.HeldCourses.Where(held => held.WithdrawalHoldId == holdId).Select(held => held.CourseId).ToListAsync(cancellationToken)]
+            : [];
+
+    /// <summary>Stores the hold, replacing the partner's earlier one; the same courses held again keep their first time.</summary>
+    public async Task HoldAsync(IReadOnlyCollection<int> courseIds, int activeBefore, string reason, HashSet<int> pending, CancellationToken cancellationToken)
+    {
+        var hold = await db.WithdrawalHolds.AsTracking().SingleOrDefaultAsync(h => h.PartnerId == partnerId, cancellationToken);
+        var sameCourses = hold is not null && pending.SetEquals(courseIds);
+        if (hold is null)
+        {
+            hold = new WithdrawalHold { PartnerId = partnerId, HeldAt = now, Reason = reason };
+            db.WithdrawalHolds.Add(hold);
+        }
+        else if (!sameCourses)
+        {
+            await db.HeldCourses.Where(held => held.WithdrawalHoldId == hold.Id).ExecuteDeleteAsync(cancellationToken);
+            hold.HeldAt = now;
+        }
+
+        hold.CoursesToWithdraw = courseIds.Count;
+        hold.ActiveCourses = activeBefore;
+        hold.Reason = reason;
+        await db.SaveChangesAsync(cancellationToken);
+        if (!sameCourses)
+        {
+            await InsertHeldCoursesAsync(hold.Id, courseIds, cancellationToken);
+        }
+    }
+
+    /// <summary>A snapshot that is not held replaces what an earlier one held: the partner has sent its offer again.</summary>
+    public Task<int> ClearAsync(CancellationToken cancellationToken) =>
+        db.WithdrawalHolds.Where(h => h.PartnerId == partnerId).ExecuteDeleteAsync(cancellationToken);
+
+    /// <summary>
+    /// Withdraws the held courses that are still active, exactly as the snapshot would have, and clears the hold.
+    /// Null when the partner has no hold.
+    /// </summary>
+    public async Task<int?> ConfirmAsync(CancellationToken cancellationToken)
+    {
+        if (await HoldIdAsync(cancellationToken) is not { } holdId)
+        {
+            return null;
+        }
+
+        var courseIds = await db.HeldCourses
+            .Where(held => held.WithdrawalHoldId == holdId)
+            .Join(db.Courses.Where(c => c.PartnerId == partnerId && c.Status != CourseStatus.Withdrawn), held => held.CourseId, course => course.Id, (held, course) => course.Id)
+            .ToListAsync(cancellationToken);
+        var withdrawn = await OfferWriter.WithdrawCoursesAsync(db, courseIds, now, cancellationToken);
+        await ClearAsync(cancellationToken);
+        return withdrawn;
+    }
+
+    private Task<int?> HoldIdAsync(CancellationToken cancellationToken) =>
+        db.WithdrawalHolds.Where(h => h.PartnerId == partnerId).Select(h => (int?)h.Id).SingleOrDefaultAsync(cancellationToken);
+
+    // One prepared INSERT reused per course: a hold of 50,000 courses is 50,000 small statements in one transaction, not 50,000 tracked entities.
+    private async Task InsertHeldCoursesAsync(int holdId, IReadOnlyCollection<int> courseIds, CancellationToken cancellationToken)
+    {
+        await using var insert = db.Database.GetDbConnection().CreateCommand();
+        insert.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("A hold is stored inside the upload's transaction.");
+        insert.CommandText = """INSERT INTO "HeldCourses" ("WithdrawalHoldId", "CourseId") VALUES (@hold, @course);""";
+        Parameter(insert, "@hold", holdId);
+        var course = Parameter(insert, "@course", 0);
+        foreach (var courseId in courseIds)
+        {
+            course.Value = courseId;
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private static DbParameter Parameter(DbCommand command, string name, int value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+
+    private static string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + " %";
+}
