@@ -33,7 +33,7 @@ internal sealed class SyncRun(LoadedPlugin plugin, PartnerSyncApi api, IPartnerK
         {
             // Not awaited beyond the timeout: a plug-in that ignores its token is left behind, not waited for.
             await work.WaitAsync(timeout, stopping);
-            outcome = SyncOutcome.Succeeded;
+            (outcome, error) = progress.WithdrawalHeld is { } held ? (SyncOutcome.NeedsConfirmation, held) : (SyncOutcome.Succeeded, null);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -137,6 +137,13 @@ internal sealed class SyncRun(LoadedPlugin plugin, PartnerSyncApi api, IPartnerK
         progress.OffersUnchanged = summary.Unchanged;
         progress.OffersWithdrawn = summary.Withdrawn;
         progress.OffersRejected = summary.Rejected.Count;
+        if (summary.WithdrawalHeld)
+        {
+            progress.WithdrawalHeld = string.IsNullOrWhiteSpace(summary.WithdrawalHeldReason)
+                ? $"The API held back the withdrawal of {summary.WithdrawalsHeld} of {summary.ActiveBefore} courses until a coordinator confirms it."
+                : summary.WithdrawalHeldReason;
+        }
+
         foreach (var rejected in summary.Rejected.Take(20))
             logger.LogWarning("API rejected offer {ExternalId} of {Plugin}: {Reason}", rejected.ExternalId, plugin.Name, rejected.Reason);
     }
@@ -311,4 +318,7 @@ internal sealed class RunProgress
     public int OffersRejected { get; set; }
     public int SignUpsSent { get; set; }
     public int ChangesDelivered { get; set; }
+
+    /// <summary>Why the API held the snapshot's withdrawals, or null when it did not.</summary>
+    public string? WithdrawalHeld { get; set; }
 }

@@ -10,11 +10,14 @@ public sealed class PluginSyncEndToEndTests : IAsyncLifetime
 
     private PluginSyncApiFactory _api = null!;
     private GraphQLTestClient _client = null!;
+    private GraphQLTestClient _coordinator = null!;
 
     public Task InitializeAsync()
     {
         _api = PluginSyncApiFactory.Start();
         _client = _api.CreateLoopbackGraphQLClient();
+        // A run's error is for staff only.
+        _coordinator = _api.CreateStaffClient(Digibank.Api.Staff.StaffRole.Coordinator);
         return Task.CompletedTask;
     }
 
@@ -101,6 +104,22 @@ public sealed class PluginSyncEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_empty_export_withdraws_nothing_and_the_run_waits_for_a_coordinator()
+    {
+        var before = await UntilAsync(() => CoursesAsync("ligo"), courses => courses.Any(c => (string?)c!["externalId"] == "LIGO-2027-0101"));
+        var file = Path.Combine(_api.PluginsFolder, "Digibank.Plugins.Ligo", "cursussen.csv");
+        var header = (await File.ReadAllLinesAsync(file))[0];
+        await File.WriteAllTextAsync(file + ".new", header + "\n");
+        File.Move(file + ".new", file, overwrite: true);
+
+        var held = await UntilAsync(() => LastSyncAsync("ligo"), run => (string?)run?["outcome"] == "NEEDS_CONFIRMATION");
+
+        Assert.Equal(0, (int)held!["offersWithdrawn"]!);
+        Assert.False(string.IsNullOrWhiteSpace((string?)held["error"]));
+        Assert.Equal(before.Count, (await CoursesAsync("ligo")).Count);
+    }
+
+    [Fact]
     public async Task The_plug_ins_run_in_worker_processes_and_none_of_their_code_is_loaded_into_the_api()
     {
         await UntilAsync(() => LastSyncAsync("ligo"), run => (string?)run?["outcome"] == "SUCCEEDED");
@@ -133,7 +152,7 @@ public sealed class PluginSyncEndToEndTests : IAsyncLifetime
 
     private async Task<JsonNode?> LastSyncAsync(string partner)
     {
-        var data = await _client.QueryAsync(
+        var data = await _coordinator.QueryAsync(
             "query ($code: String) { partners(where: { code: { eq: $code } }) { nodes { lastSync { outcome error offersCreated offersUpdated offersUnchanged offersWithdrawn offersRejected finishedAt } } } }",
             new { code = partner });
         return data["partners"]!["nodes"]![0]!["lastSync"];

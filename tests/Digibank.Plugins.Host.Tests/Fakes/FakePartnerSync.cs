@@ -13,6 +13,9 @@ public sealed class FakePartnerSync : PartnerSync.PartnerSyncBase
 
     public ConcurrentQueue<RecordedOfferUpload> OfferUploads { get; } = new();
 
+    /// <summary>Answers every completed snapshot as the API answers one it holds for a coordinator.</summary>
+    public bool HoldWithdrawals { get; set; }
+
     /// <summary>Ends an offer upload with RESOURCE_EXHAUSTED once it holds more offers than this, as the API does at its cap.</summary>
     public int MaxOffersPerUpload { get; set; } = int.MaxValue;
 
@@ -67,7 +70,9 @@ public sealed class FakePartnerSync : PartnerSync.PartnerSyncBase
         }
 
         OfferUploads.Enqueue(new RecordedOfferUpload(Authorization(context), header, offers, ended, Aborted: false));
-        return new OfferUploadSummary { Created = offers.Count, Withdrawn = ended ? 1 : 0 };
+        return HoldWithdrawals && ended
+            ? new OfferUploadSummary { Created = offers.Count, WithdrawalHeld = true, WithdrawalsHeld = 40, ActiveBefore = 50, WithdrawalHeldReason = "The snapshot would withdraw 40 of 50 courses; a coordinator confirms it." }
+            : new OfferUploadSummary { Created = offers.Count, Withdrawn = ended ? 1 : 0 };
     }
 
     public override async Task<SignUpUploadSummary> UploadSignUps(IAsyncStreamReader<SignUpUpload> requestStream, ServerCallContext context)

@@ -59,6 +59,27 @@ public sealed class SyncRunTests
     }
 
     [Fact]
+    public async Task A_snapshot_the_api_holds_is_reported_as_waiting_for_confirmation_and_retried_at_the_normal_interval()
+    {
+        await using var harness = await PluginHostHarness.CreateAsync();
+        harness.Server.HoldWithdrawals = true;
+        harness.AddPlugin("Good", intervalSeconds: 30);
+        await harness.StartHostAsync();
+
+        await harness.WaitUntilAsync(() => harness.Server.ReportsFor("good").Count > 0, "the run was reported");
+
+        var report = harness.Server.ReportsFor("good").Single();
+        Assert.Equal("NEEDS_CONFIRMATION", report.Outcome);
+        Assert.Equal("The snapshot would withdraw 40 of 50 courses; a coordinator confirms it.", report.Error);
+        Assert.Equal(2, report.OffersCreated);
+        var state = harness.Status.Find("Good")!;
+        Assert.Equal(SyncOutcome.NeedsConfirmation, state.LastOutcome);
+        // Waiting for a person: the next run comes at the interval, not at the first retry's 200 ms.
+        Assert.Equal(0, state.ConsecutiveFailures);
+        Assert.True(state.NextRunAt - state.LastRunFinishedAt > TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
     public async Task When_the_api_ends_an_upload_at_its_limit_the_run_reports_the_apis_answer()
     {
         await using var harness = await PluginHostHarness.CreateAsync();
