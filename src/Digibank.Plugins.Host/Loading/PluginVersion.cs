@@ -10,10 +10,14 @@ internal sealed record PluginVersion(string Name, string DataFolder, string Code
 {
     public string AssemblyPath => PluginFolder.AssemblyPath(CodeFolder);
 
-    /// <summary>The run's timeout plus the grace to start and answer; processor time as the manifest asks, else a whole core for the timeout; memory as the manifest asks, never more than the host allows.</summary>
+    /// <summary>
+    /// The run's timeout plus the grace to start and answer; processor time as the manifest asks, else one whole core
+    /// for all that time (starting and loading take processor time too); memory as the manifest asks, never more
+    /// than the host allows.
+    /// </summary>
     public WorkerLimits Limits(PluginHostOptions options) => new(
         Manifest.Timeout + options.WorkerGracePeriod,
-        Manifest.CpuBudget ?? Manifest.Timeout,
+        Manifest.CpuBudget ?? Manifest.Timeout + options.WorkerGracePeriod,
         Math.Min(Manifest.MemoryLimitMegabytes ?? options.WorkerMemoryLimitMegabytes, options.WorkerMemoryLimitMegabytes) * 1024L * 1024);
 
     public WorkerRequest Request(bool describe, PluginHostOptions options, string? partnerKey) =>
