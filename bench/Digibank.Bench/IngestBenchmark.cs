@@ -70,7 +70,8 @@ public static class IngestBenchmark
             var inProcess = Median(inProcessRates);
             var worker = Median(workerRates);
             var (inProcessRatio, workerRatio) = (inProcess / raw, worker / raw);
-            var workerCost = 1 - (workerRatio / inProcessRatio);
+            // Paired within each round (the runs take turns going first), so the database's growth over the rounds cancels out.
+            var workerCost = 1 - Median([.. workerRates.Zip(inProcessRates, (inWorker, inProcessRate) => inWorker / inProcessRate)]);
             Console.WriteLine($"median: raw {raw:0} offers/s, gRPC {grpc:0} offers/s, ratio {ratio:0.00}x (goal 0.50x or better)");
             Console.WriteLine($"plug-in in process {inProcess:0} offers/s ({inProcessRatio:0.00}x raw), in a worker {worker:0} offers/s ({workerRatio:0.00}x raw): the worker costs {workerCost:P1} of the ratio (goal: at most 10 %)");
             if (options.Record)
@@ -87,7 +88,7 @@ public static class IngestBenchmark
                     | --- | ---: | ---: |
                     | a plug-in's snapshot run in the host's own process (the host before worker processes) | {inProcess.ToString("0", CultureInfo.InvariantCulture)} | {inProcessRatio.ToString("0.00", CultureInfo.InvariantCulture)}× |
                     | the same run in a worker process of its own (started, loaded, run, ended) | {worker.ToString("0", CultureInfo.InvariantCulture)} | {workerRatio.ToString("0.00", CultureInfo.InvariantCulture)}× |
-                    | **cost of the worker process** | | **{workerCost.ToString("P1", CultureInfo.InvariantCulture)}** of the ratio (goal: at most 10 %: {(workerCost <= 0.10 ? "met" : "not met")}) |
+                    | **cost of the worker process** (median over the rounds of 1 − worker ÷ in process) | | **{workerCost.ToString("P1", CultureInfo.InvariantCulture)}** of the ratio (goal: at most 10 %: {(workerCost <= 0.10 ? "met" : "not met")}) |
                     """);
             }
 
