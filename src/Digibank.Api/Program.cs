@@ -1,13 +1,15 @@
 using Digibank.Api.Courses;
 using Digibank.Api.Dashboard;
 using Digibank.Api.Data;
+using Digibank.Api.Devices;
 using Digibank.Api.GraphQL;
 using Digibank.Api.Hosting;
 using Digibank.Api.HelpPoints;
 using Digibank.Api.Municipalities;
 using Digibank.Api.Participants;
 using Digibank.Api.Partners;
-using Digibank.Api.Partners.Sync;
+using Digibank.Api.Sync;
+using Digibank.Api.Privacy;
 using Digibank.Api.Staff;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +23,7 @@ builder.Services
     .AddMunicipalities()
     .AddPartners()
     .AddHelpPoints()
+    .AddDevices()
     .AddCourses()
     .AddParticipantPrivacy(builder.Configuration)
     .AddDashboardEvents();

@@ -1,5 +1,5 @@
 using Digibank.Api.Courses;
-using Digibank.Api.Partners.Sync;
+using Digibank.Api.Sync;
 using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.Tests.Data;

@@ -1,7 +1,8 @@
+using Digibank.Api.Partners;
 using Grpc.HealthCheck;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Digibank.Api.Partners.Sync;
+namespace Digibank.Api.Sync;
 
 public static class PartnerSyncSetup
 {

@@ -1,3 +1,4 @@
+using Digibank.Api.Participants;
 using Digibank.Api.GraphQL;
 using Digibank.Api.GraphQL.Mutations;
 using Digibank.Api.Staff;
@@ -5,7 +6,7 @@ using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 
-namespace Digibank.Api.Participants;
+namespace Digibank.Api.Privacy;
 
 public static class ParticipantMutations
 {

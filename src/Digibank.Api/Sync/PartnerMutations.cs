@@ -1,12 +1,13 @@
+using Digibank.Api.Partners;
 using Digibank.Api.GraphQL;
 using Digibank.Api.GraphQL.Mutations;
-using Digibank.Api.Partners.Sync;
+using Digibank.Api.Sync;
 using Digibank.Api.Staff;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 
-namespace Digibank.Api.Partners;
+namespace Digibank.Api.Sync;
 
 public static class PartnerMutations
 {

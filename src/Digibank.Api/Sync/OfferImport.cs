@@ -1,3 +1,4 @@
+using Digibank.Api.Partners;
 using System.Security.Cryptography;
 using Digibank.Api.Courses;
 using Digibank.Api.Data;
@@ -6,7 +7,7 @@ using Google.Protobuf;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Digibank.Api.Partners.Sync;
+namespace Digibank.Api.Sync;
 
 /// <summary>An offer that passed the checks, mapped onto the catalogue's terms.</summary>
 public sealed record ValidOffer(
