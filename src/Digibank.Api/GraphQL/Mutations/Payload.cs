@@ -1,80 +1,63 @@
-using Digibank.Api.Data;
-using GraphQL;
-using GraphQL.Resolvers;
+using System.Reflection;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.GraphQL.Mutations;
 
-public interface IPayload
+/// <summary>
+/// What a mutation returns: a record whose primary constructor lists the result fields (all nullable,
+/// null when the mutation failed), and the errors that say why nothing was changed.
+/// </summary>
+public abstract record Payload
 {
-    IReadOnlyList<UserError> Errors { get; }
+    public IReadOnlyList<UserError> Errors { get; init; } = [];
+
+    /// <summary>A <typeparamref name="TPayload"/> without results, carrying <paramref name="errors"/>.</summary>
+    public static TPayload Failed<TPayload>(IReadOnlyList<UserError> errors)
+        where TPayload : Payload =>
+        (TPayload)(Empty<TPayload>.Value with { Errors = errors });
+
+    private static class Empty<TPayload>
+        where TPayload : Payload
+    {
+        private static readonly ConstructorInfo Constructor = typeof(TPayload).GetConstructors().Single();
+
+        public static readonly Payload Value = (Payload)Constructor.Invoke(new object?[Constructor.GetParameters().Length]);
+    }
+}
+
+/// <summary>What a mutation's code returns: its payload, or the error that made it change nothing.</summary>
+public readonly record struct Result<TPayload>(TPayload? Payload, UserError? Error)
+    where TPayload : Payload
+{
+    public static implicit operator Result<TPayload>(TPayload payload) => new(payload, null);
+
+    public static implicit operator Result<TPayload>(UserError error) => new(null, error);
 }
 
 /// <summary>
-/// A mutation's payload type: its result fields plus <c>errors</c>, a list of the typed errors this
-/// mutation can return (a union named after the mutation, as in HotChocolate's mutation conventions).
+/// A mutation's payload type, generated from its record: <c>errors</c> first, a list of the typed errors
+/// this mutation can return (a union named after the mutation, as in HotChocolate's mutation conventions),
+/// then the record's properties with their descriptions and nullability.
 /// </summary>
-public abstract class PayloadGraphType<TPayload> : ObjectGraphType<TPayload>
-    where TPayload : IPayload
+public sealed class PayloadType<TPayload> : ObjectGraphType<TPayload>
+    where TPayload : Payload
 {
-    protected PayloadGraphType(string mutationName, string description, params Type[] errorTypes)
+    public PayloadType(string mutationName, IEnumerable<Type> errorTypes)
     {
-        Name = $"{mutationName}Payload";
-        Description = description;
-        var errors = new UnionGraphType { Name = $"{mutationName}Error", Description = $"What can go wrong in `{char.ToLowerInvariant(mutationName[0])}{mutationName[1..]}`." };
-        foreach (var errorType in errorTypes.Append(typeof(InvalidInputErrorType)).Append(typeof(NotFoundErrorType)).Append(typeof(NotAllowedErrorType)).Distinct())
+        var typeName = char.ToUpperInvariant(mutationName[0]) + mutationName[1..];
+        Name = $"{typeName}Payload";
+        var errors = new UnionGraphType { Name = $"{typeName}Error", Description = $"What can go wrong in `{mutationName}`." };
+        foreach (var errorType in errorTypes.Concat([typeof(InvalidInputError), typeof(NotFoundError), typeof(NotAllowedError)]).Distinct())
         {
-            errors.Type(errorType);
+            errors.Type(typeof(UserErrorType<>).MakeGenericType(errorType));
         }
 
-        AddField(new FieldType
+        Field("errors", new NonNullGraphType(new ListGraphType(new NonNullGraphType(errors))))
+            .Description("Empty when the mutation succeeded; otherwise why not, and nothing was changed.")
+            .Resolve(context => context.Source.Errors);
+        foreach (var field in new AutoRegisteringObjectGraphType<TPayload>(payload => payload.Errors).Fields)
         {
-            Name = "errors",
-            Description = "Empty when the mutation succeeded; otherwise why not, and nothing was changed.",
-            ResolvedType = new NonNullGraphType(new ListGraphType(new NonNullGraphType(errors))),
-            Resolver = new FuncFieldResolver<TPayload, IReadOnlyList<UserError>>(context => context.Source.Errors),
-        });
-    }
-}
-
-public static class MutationTransaction
-{
-    /// <summary>
-    /// Runs a mutation in one transaction: committed when it returns no errors, rolled back otherwise,
-    /// so a failed mutation leaves nothing behind. On SQLite the transaction starts IMMEDIATE, which
-    /// makes concurrent writers queue up instead of both reading the same free seat; they queue in the
-    /// <see cref="WriteQueue"/>, in order, rather than in SQLite's busy retries.
-    /// </summary>
-    public static async Task<TPayload> RunAsync<TPayload>(IResolveFieldContext context, Func<DigibankDbContext, CancellationToken, Task<TPayload>> mutation)
-        where TPayload : IPayload
-    {
-        var factory = context.RequestServices!.GetRequiredService<IDbContextFactory<DigibankDbContext>>();
-        using var turn = await context.RequestServices!.GetRequiredService<WriteQueue>().WaitAsync(context.CancellationToken);
-        await using var db = await factory.CreateDbContextAsync(context.CancellationToken);
-        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
-        await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
-        var payload = await mutation(db, context.CancellationToken);
-        if (payload.Errors.Count == 0)
-        {
-            await db.SaveChangesAsync(context.CancellationToken);
-            await transaction.CommitAsync(context.CancellationToken);
+            AddField(field);
         }
-
-        return payload;
     }
-
-    /// <summary>Adds a mutation field with one non-null <c>input</c> argument.</summary>
-    public static void MutationField<TInputType, TInput, TPayloadType, TPayload>(
-        this ObjectGraphType mutation,
-        string name,
-        string description,
-        Func<IResolveFieldContext, TInput, Task<TPayload>> resolve)
-        where TInputType : IInputObjectGraphType
-        where TPayloadType : IObjectGraphType
-        where TPayload : IPayload =>
-        mutation.Field<NonNullGraphType<TPayloadType>>(name)
-            .Description(description)
-            .Argument<NonNullGraphType<TInputType>>("input")
-            .ResolveAsync(async context => await resolve(context, context.GetArgument<TInput>("input")));
 }
