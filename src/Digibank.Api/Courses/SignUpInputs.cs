@@ -17,7 +17,6 @@ public sealed record SignUpForCourseInput(
     [property: DefaultValue(true), Description("Take a waiting-list place when the course is full (default), or fail with COURSE_FULL.")] bool JoinWaitingList)
     : IResidentInput;
 
-[Description("The sign-up, confirmed or on the waiting list.")]
 public sealed record SignUpForCoursePayload(
     SignUp? SignUp,
     [property: Description("Keep this to cancel later without an account. It is shown only once.")] string? CancellationToken) : Payload;
@@ -26,7 +25,6 @@ public sealed record CancelSignUpInput(
     [property: Id] string SignUpId,
     [property: Description("The token received at sign-up; staff of the course's help point need none.")] string? CancellationToken);
 
-[Description("The cancelled sign-up, and who moved up from the waiting list.")]
 public sealed record CancelSignUpPayload(
     SignUp? SignUp,
     [property: Description("The waiting-list sign-up that got the freed seat, if any.")] SignUp? Promoted) : Payload;
@@ -34,6 +32,3 @@ public sealed record CancelSignUpPayload(
 public sealed record RecordAttendanceInput(
     [property: Id] string SignUpId,
     [property: Description("true: came (ATTENDED); false: did not come (NO_SHOW).")] bool Attended);
-
-[Description("The sign-up with its attendance.")]
-public sealed record RecordAttendancePayload(SignUp? SignUp) : Payload;

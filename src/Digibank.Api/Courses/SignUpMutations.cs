@@ -15,19 +15,17 @@ public static class SignUpMutations
 {
     public static void AddSignUpMutations(this ObjectGraphType mutation)
     {
-        mutation.Mutation<SignUpForCourseInput, SignUpForCoursePayload>(
-            "signUpForCourse",
+        mutation.Mutation<SignUpForCourseInput, SignUpForCoursePayload>("signUpForCourse", SignUpForCourseAsync,
             "Signs a resident up for a course: a seat when one is free, otherwise a place on the waiting list. " +
             "Anonymous callers give one contact channel; staff may sign someone up without one (assisted sign-up).",
-            SignUpForCourseAsync,
+            payload: "The sign-up, confirmed or on the waiting list.",
             typeof(CourseNotOpenError), typeof(SignUpDeadlinePassedError), typeof(AlreadySignedUpError), typeof(CourseFullError), typeof(ConsentRequiredError));
-        mutation.Mutation<CancelSignUpInput, CancelSignUpPayload>(
-            "cancelSignUp",
+        mutation.Mutation<CancelSignUpInput, CancelSignUpPayload>("cancelSignUp", CancelSignUpAsync,
             "Cancels a sign-up, by the resident with the token they received or by staff. A freed seat goes to the first on the waiting list.",
-            CancelSignUpAsync,
+            payload: "The cancelled sign-up, and who moved up from the waiting list.",
             typeof(InvalidCancellationTokenError), typeof(SignUpNotActiveError));
-        mutation.StaffMutation<RecordAttendanceInput, RecordAttendancePayload>(
-            "recordAttendance", "Staff record whether a confirmed participant came.", RecordAttendanceAsync, typeof(SignUpNotActiveError));
+        mutation.StaffMutation<RecordAttendanceInput, SignUp>("recordAttendance", RecordAttendanceAsync,
+            "Staff record whether a confirmed participant came.", payload: "The sign-up with its attendance.", typeof(SignUpNotActiveError));
     }
 
     private static async Task<Result<SignUpForCoursePayload>> SignUpForCourseAsync(MutationCall<SignUpForCourseInput> call)
@@ -135,7 +133,7 @@ public static class SignUpMutations
         return new CancelSignUpPayload(signUp, promoted);
     }
 
-    private static async Task<Result<RecordAttendancePayload>> RecordAttendanceAsync(MutationCall<RecordAttendanceInput> call, StaffUser staff)
+    private static async Task<Result<SignUp>> RecordAttendanceAsync(MutationCall<RecordAttendanceInput> call, StaffUser staff)
     {
         var (input, now, cancellationToken) = call;
         var signUpId = call.Rules.Id(nameof(input.SignUpId), SignUpType.TypeName, input.SignUpId);
@@ -158,7 +156,7 @@ public static class SignUpMutations
 
         signUp.Status = input.Attended ? SignUpStatus.Attended : SignUpStatus.NoShow;
         signUp.UpdatedAt = now;
-        return new RecordAttendancePayload(signUp);
+        return signUp;
     }
 
     /// <summary>

@@ -15,37 +15,34 @@ public static class LendingMutations
 {
     public static void AddLendingMutations(this ObjectGraphType mutation)
     {
-        mutation.Mutation<ReserveDeviceInput, ReserveDevicePayload>(
-            "reserveDevice",
+        mutation.Mutation<ReserveDeviceInput, Reservation>("reserveDevice", ReserveDeviceAsync,
             "Puts a resident in the queue for a kind of device at a help point. Anonymous callers give one contact channel; " +
             "staff may reserve for someone without one (assisted reservation).",
-            ReserveDeviceAsync,
+            payload: "The reservation and its place in the queue.",
             typeof(LendingNotOfferedError), typeof(AlreadyInQueueError), typeof(ConsentRequiredError));
-        mutation.StaffMutation<CancelReservationInput, CancelReservationPayload>(
-            "cancelReservation", "Staff of the help point take a reservation out of the queue.", CancelReservationAsync, typeof(ReservationNotWaitingError));
-        mutation.StaffMutation<LendDeviceInput, LendDevicePayload>(
-            "lendDevice",
+        mutation.StaffMutation<CancelReservationInput, Reservation>("cancelReservation", CancelReservationAsync,
+            "Staff of the help point take a reservation out of the queue.",
+            payload: "The cancelled reservation; everyone behind it moved up one place.",
+            typeof(ReservationNotWaitingError));
+        mutation.StaffMutation<LendDeviceInput, Loan>("lendDevice", LendDeviceAsync,
             "Staff of the device's help point hand an available device to a borrower. People in the queue for that kind come first.",
-            LendDeviceAsync,
+            payload: "The new loan.",
             typeof(DeviceNotAvailableError), typeof(BorrowerHasOverdueLoanError), typeof(QueueHasPriorityError), typeof(ReservationNotWaitingError));
-        mutation.StaffMutation<RenewLoanInput, RenewLoanPayload>(
-            "renewLoan",
+        mutation.StaffMutation<RenewLoanInput, Loan>("renewLoan", RenewLoanAsync,
             "Extends a loan by one loan period, unless the renewals are used up or someone is waiting for that kind of device.",
-            RenewLoanAsync,
+            payload: "The loan with its new due date.",
             typeof(RenewalLimitReachedError), typeof(WaitingListError), typeof(LoanAlreadyReturnedError));
-        mutation.StaffMutation<ReturnDeviceInput, ReturnDevicePayload>(
-            "returnDevice",
+        mutation.StaffMutation<ReturnDeviceInput, Loan>("returnDevice", ReturnDeviceAsync,
             "Takes a device back. It goes into MAINTENANCE: it must be wiped before it is lent again.",
-            ReturnDeviceAsync,
+            payload: "The closed loan; its device is now in MAINTENANCE until it is wiped.",
             typeof(LoanAlreadyReturnedError));
-        mutation.StaffMutation<MarkDeviceWipedInput, MarkDeviceWipedPayload>(
-            "markDeviceWiped",
+        mutation.StaffMutation<MarkDeviceWipedInput, Device>("markDeviceWiped", MarkDeviceWipedAsync,
             "Records that a returned device was wiped and checked, so it can be lent again. A DAMAGED device stays in MAINTENANCE.",
-            MarkDeviceWipedAsync,
+            payload: "The device, AVAILABLE again.",
             typeof(DeviceNotInMaintenanceError), typeof(DeviceDamagedError));
     }
 
-    private static async Task<Result<ReserveDevicePayload>> ReserveDeviceAsync(MutationCall<ReserveDeviceInput> call)
+    private static async Task<Result<Reservation>> ReserveDeviceAsync(MutationCall<ReserveDeviceInput> call)
     {
         var staff = call.Staff;
         var (input, now, cancellationToken) = call;
@@ -95,10 +92,10 @@ public static class LendingMutations
             Status = ReservationStatus.Waiting,
             CreatedAt = now,
         }).Entity;
-        return new ReserveDevicePayload(reservation);
+        return reservation;
     }
 
-    private static async Task<Result<CancelReservationPayload>> CancelReservationAsync(MutationCall<CancelReservationInput> call, StaffUser staff)
+    private static async Task<Result<Reservation>> CancelReservationAsync(MutationCall<CancelReservationInput> call, StaffUser staff)
     {
         var (input, _, cancellationToken) = call;
         var reservationId = call.Rules.Id(nameof(input.ReservationId), ReservationType.TypeName, input.ReservationId);
@@ -120,10 +117,10 @@ public static class LendingMutations
         }
 
         reservation.Status = ReservationStatus.Cancelled;
-        return new CancelReservationPayload(reservation);
+        return reservation;
     }
 
-    private static async Task<Result<LendDevicePayload>> LendDeviceAsync(MutationCall<LendDeviceInput> call, StaffUser staff)
+    private static async Task<Result<Loan>> LendDeviceAsync(MutationCall<LendDeviceInput> call, StaffUser staff)
     {
         var (input, now, cancellationToken) = call;
         var deviceId = call.Rules.Id(nameof(input.DeviceId), DeviceType.TypeName, input.DeviceId);
@@ -207,10 +204,10 @@ public static class LendingMutations
             CheckedOutBy = staff.Subject,
             DueAt = now.AddDays(rule.LoanPeriodDays),
         }).Entity;
-        return new LendDevicePayload(loan);
+        return loan;
     }
 
-    private static async Task<Result<RenewLoanPayload>> RenewLoanAsync(MutationCall<RenewLoanInput> call, StaffUser staff)
+    private static async Task<Result<Loan>> RenewLoanAsync(MutationCall<RenewLoanInput> call, StaffUser staff)
     {
         var (input, _, cancellationToken) = call;
         var loanId = call.Rules.Id(nameof(input.LoanId), LoanType.TypeName, input.LoanId);
@@ -246,10 +243,10 @@ public static class LendingMutations
 
         loan.DueAt = loan.DueAt.AddDays(rule.LoanPeriodDays);
         loan.Renewals++;
-        return new RenewLoanPayload(loan);
+        return loan;
     }
 
-    private static async Task<Result<ReturnDevicePayload>> ReturnDeviceAsync(MutationCall<ReturnDeviceInput> call, StaffUser staff)
+    private static async Task<Result<Loan>> ReturnDeviceAsync(MutationCall<ReturnDeviceInput> call, StaffUser staff)
     {
         var (input, now, cancellationToken) = call;
         var loanId = call.Rules.Id(nameof(input.LoanId), LoanType.TypeName, input.LoanId);
@@ -275,10 +272,10 @@ public static class LendingMutations
         loan.AccessoriesComplete = input.AccessoriesComplete;
         loan.Device!.Condition = input.Condition;
         loan.Device.Status = DeviceStatus.Maintenance;
-        return new ReturnDevicePayload(loan);
+        return loan;
     }
 
-    private static async Task<Result<MarkDeviceWipedPayload>> MarkDeviceWipedAsync(MutationCall<MarkDeviceWipedInput> call, StaffUser staff)
+    private static async Task<Result<Device>> MarkDeviceWipedAsync(MutationCall<MarkDeviceWipedInput> call, StaffUser staff)
     {
         var (input, _, cancellationToken) = call;
         var deviceId = call.Rules.Id(nameof(input.DeviceId), DeviceType.TypeName, input.DeviceId);
@@ -307,7 +304,7 @@ public static class LendingMutations
 
         device.Condition = condition;
         device.Status = DeviceStatus.Available;
-        return new MarkDeviceWipedPayload(device);
+        return device;
     }
 
     private static async Task<int> PositionAsync(DigibankDbContext db, Reservation reservation, CancellationToken cancellationToken) =>

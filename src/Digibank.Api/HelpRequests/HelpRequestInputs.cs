@@ -20,29 +20,17 @@ public sealed record RegisterHelpRequestInput(
     [property: Description("The person agrees that Digibank keeps these details to answer the question.")] bool Consent)
     : IResidentInput;
 
-[Description("The registered help request, open until someone is assigned.")]
-public sealed record RegisterHelpRequestPayload(HelpRequest? HelpRequest) : Payload;
-
 [Description("Give either a digibuddy or `assignToMe: true`.")]
 public sealed record AssignHelpRequestInput(
     [property: Id] string HelpRequestId,
     [property: Id, Description("The digibuddy who will help; see `helpRequestMatches`.")] string? DigibuddyId,
     [property: DefaultValue(false), Description("The calling staff member helps, by name.")] bool AssignToMe);
 
-[Description("The help request with its helper.")]
-public sealed record AssignHelpRequestPayload(HelpRequest? HelpRequest) : Payload;
-
 public sealed record ScheduleHomeVisitInput(
     [property: Id] string HelpRequestId,
     [property: Description("In the future, with a time zone offset.")] DateTime StartsAt,
     [property: Description("After the start; a visit lasts at most 4 hours.")] DateTime EndsAt);
 
-[Description("The home visit with its time slot.")]
-public sealed record ScheduleHomeVisitPayload(HelpRequest? HelpRequest) : Payload;
-
 public sealed record UpdateHelpRequestStatusInput(
     [property: Id] string HelpRequestId,
     [property: Description("RESOLVED or CANCELLED; ASSIGNED and SCHEDULED come from `assignHelpRequest` and `scheduleHomeVisit`.")] HelpRequestStatus Status);
-
-[Description("The help request with its new status.")]
-public sealed record UpdateHelpRequestStatusPayload(HelpRequest? HelpRequest) : Payload;

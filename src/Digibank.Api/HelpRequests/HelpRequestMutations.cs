@@ -22,30 +22,26 @@ public static class HelpRequestMutations
 
     public static void AddHelpRequestMutations(this ObjectGraphType mutation)
     {
-        mutation.Mutation<RegisterHelpRequestInput, RegisterHelpRequestPayload>(
-            "registerHelpRequest",
+        mutation.Mutation<RegisterHelpRequestInput, HelpRequest>("registerHelpRequest", RegisterAsync,
             "Registers a resident's question. Anonymous callers give one contact channel; staff may register someone without one, " +
             "for the help points they work at. A home visit goes to the mobile team.",
-            RegisterAsync,
+            payload: "The registered help request, open until someone is assigned.",
             typeof(ConsentRequiredError));
-        mutation.StaffMutation<AssignHelpRequestInput, AssignHelpRequestPayload>(
-            "assignHelpRequest",
+        mutation.StaffMutation<AssignHelpRequestInput, HelpRequest>("assignHelpRequest", AssignAsync,
             "Staff of the request's help point (or the coordinator) give the request to a digibuddy who knows the topic, or take it themselves.",
-            AssignAsync,
+            payload: "The help request with its helper.",
             typeof(DigibuddyLacksSkillError), typeof(DigibuddyInactiveError), typeof(InvalidStatusChangeError));
-        mutation.StaffMutation<ScheduleHomeVisitInput, ScheduleHomeVisitPayload>(
-            "scheduleHomeVisit",
+        mutation.StaffMutation<ScheduleHomeVisitInput, HelpRequest>("scheduleHomeVisit", ScheduleHomeVisitAsync,
             $"Plans the time slot of an assigned home visit: in the future, at most {MaxVisitHours} hours, not overlapping another visit of the same digibuddy.",
-            ScheduleHomeVisitAsync,
+            payload: "The home visit with its time slot.",
             typeof(NotAHomeVisitError), typeof(SlotTakenError), typeof(InvalidStatusChangeError));
-        mutation.StaffMutation<UpdateHelpRequestStatusInput, UpdateHelpRequestStatusPayload>(
-            "updateHelpRequestStatus",
+        mutation.StaffMutation<UpdateHelpRequestStatusInput, HelpRequest>("updateHelpRequestStatus", UpdateStatusAsync,
             "Resolves or cancels a help request. The assigned digibuddy may resolve it too. Resolved and cancelled are final.",
-            UpdateStatusAsync,
+            payload: "The help request with its new status.",
             typeof(InvalidStatusChangeError));
     }
 
-    private static async Task<Result<RegisterHelpRequestPayload>> RegisterAsync(MutationCall<RegisterHelpRequestInput> call)
+    private static async Task<Result<HelpRequest>> RegisterAsync(MutationCall<RegisterHelpRequestInput> call)
     {
         var staff = call.Staff;
         var (input, now, cancellationToken) = call;
@@ -83,7 +79,7 @@ public static class HelpRequestMutations
 
         var participant = resident.Store(db, await resident.FindKnownAsync(db, cancellationToken), now, staff);
 
-        return new RegisterHelpRequestPayload(db.HelpRequests.Add(new HelpRequest
+        return db.HelpRequests.Add(new HelpRequest
         {
             TopicId = topicId,
             Urgency = input.Urgency,
@@ -93,10 +89,10 @@ public static class HelpRequestMutations
             Participant = participant,
             Status = HelpRequestStatus.Open,
             CreatedAt = now,
-        }).Entity);
+        }).Entity;
     }
 
-    private static async Task<Result<AssignHelpRequestPayload>> AssignAsync(MutationCall<AssignHelpRequestInput> call, StaffUser staff)
+    private static async Task<Result<HelpRequest>> AssignAsync(MutationCall<AssignHelpRequestInput> call, StaffUser staff)
     {
         var (input, now, cancellationToken) = call;
         var helpRequestId = call.Rules.Id(nameof(input.HelpRequestId), HelpRequestType.TypeName, input.HelpRequestId);
@@ -140,10 +136,10 @@ public static class HelpRequestMutations
         request.AssignedStaffName = digibuddyId is null ? staff.Name : null;
         request.AssignedAt = now;
         request.Status = HelpRequestStatus.Assigned;
-        return new AssignHelpRequestPayload(request);
+        return request;
     }
 
-    private static async Task<Result<ScheduleHomeVisitPayload>> ScheduleHomeVisitAsync(MutationCall<ScheduleHomeVisitInput> call, StaffUser staff)
+    private static async Task<Result<HelpRequest>> ScheduleHomeVisitAsync(MutationCall<ScheduleHomeVisitInput> call, StaffUser staff)
     {
         var (input, now, cancellationToken) = call;
         var helpRequestId = call.Rules.Id(nameof(input.HelpRequestId), HelpRequestType.TypeName, input.HelpRequestId);
@@ -188,10 +184,10 @@ public static class HelpRequestMutations
         request.VisitStartsAt = startsAt;
         request.VisitEndsAt = endsAt;
         request.Status = HelpRequestStatus.Scheduled;
-        return new ScheduleHomeVisitPayload(request);
+        return request;
     }
 
-    private static async Task<Result<UpdateHelpRequestStatusPayload>> UpdateStatusAsync(MutationCall<UpdateHelpRequestStatusInput> call, StaffUser staff)
+    private static async Task<Result<HelpRequest>> UpdateStatusAsync(MutationCall<UpdateHelpRequestStatusInput> call, StaffUser staff)
     {
         var (input, now, cancellationToken) = call;
         var helpRequestId = call.Rules.Id(nameof(input.HelpRequestId), HelpRequestType.TypeName, input.HelpRequestId);
@@ -233,7 +229,7 @@ public static class HelpRequestMutations
             request.ResolvedAt = now;
         }
 
-        return new UpdateHelpRequestStatusPayload(request);
+        return request;
     }
 
     /// <summary>The request, tracked, when the caller manages its help point; otherwise the error to return.</summary>

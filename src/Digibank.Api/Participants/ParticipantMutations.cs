@@ -19,14 +19,13 @@ public static class ParticipantMutations
     }
 
     public static void AddParticipantMutations(this ObjectGraphType mutation) =>
-        mutation.StaffMutation<EraseParticipantInput, EraseParticipantPayload>(
-            "eraseParticipant",
+        mutation.StaffMutation<EraseParticipantInput, Participant>("eraseParticipant", EraseAsync,
             "Erases a person's name and contact on their request (the coordinator only). Their active sign-ups and reservations are cancelled; " +
             "the anonymous history stays for the reach statistics.",
-            EraseAsync,
+            payload: "The person, now without name or contact.",
             typeof(ParticipantHasOpenLoanError));
 
-    private static async Task<Result<EraseParticipantPayload>> EraseAsync(MutationCall<EraseParticipantInput> call, StaffUser staff)
+    private static async Task<Result<Participant>> EraseAsync(MutationCall<EraseParticipantInput> call, StaffUser staff)
     {
         var (input, now, cancellationToken) = call;
         var participantId = call.Rules.Id(nameof(input.ParticipantId), ParticipantType.TypeName, input.ParticipantId);
@@ -48,7 +47,7 @@ public static class ParticipantMutations
         }
 
         await ParticipantPrivacy.EraseAsync(db, participant, now, cancellationToken);
-        return new EraseParticipantPayload(participant);
+        return participant;
     }
 }
 
@@ -56,6 +55,3 @@ public static class ParticipantMutations
 public sealed record ParticipantHasOpenLoanError(string Message) : UserError(Message, "PARTICIPANT_HAS_OPEN_LOAN");
 
 public sealed record EraseParticipantInput([property: Id] string ParticipantId);
-
-[Description("The person, now without name or contact.")]
-public sealed record EraseParticipantPayload(Participant? Participant) : Payload;

@@ -12,11 +12,10 @@ namespace Digibank.Api.Partners;
 public static class PartnerMutations
 {
     public static void AddPartnerMutations(this ObjectGraphType mutation) =>
-        mutation.StaffMutation<ConfirmPartnerWithdrawalInput, ConfirmPartnerWithdrawalPayload>(
-            "confirmPartnerWithdrawal",
+        mutation.StaffMutation<ConfirmPartnerWithdrawalInput, ConfirmPartnerWithdrawalPayload>("confirmPartnerWithdrawal", ConfirmWithdrawalAsync,
             "Withdraws the courses a partner's snapshot would have withdrawn and that were held because they are most of its offer (the coordinator only). " +
             "Courses withdrawn since are skipped; the hold is cleared.",
-            ConfirmWithdrawalAsync,
+            payload: "The partner, and how many of its courses were withdrawn.",
             typeof(NoHeldWithdrawalError));
 
     private static async Task<Result<ConfirmPartnerWithdrawalPayload>> ConfirmWithdrawalAsync(MutationCall<ConfirmPartnerWithdrawalInput> call, StaffUser staff)
@@ -47,7 +46,6 @@ public sealed record NoHeldWithdrawalError(string Message) : UserError(Message, 
 
 public sealed record ConfirmPartnerWithdrawalInput([property: Id] string PartnerId);
 
-[Description("The partner, and how many of its courses were withdrawn.")]
 public sealed record ConfirmPartnerWithdrawalPayload(
     Partner? Partner,
     [property: Description("Courses taken out of the catalogue.")] int? Withdrawn) : Payload;

@@ -12,7 +12,9 @@ namespace Digibank.Api.GraphQL.Mutations;
 /// </summary>
 public sealed class MutationCall<TInput>(IResolveFieldContext context) : IAsyncDisposable
 {
-    private MutationTransaction? _transaction;
+    private IDisposable? _turn;
+    private DigibankDbContext? _db;
+    private IDbContextTransaction? _transaction;
 
     public TInput Input { get; } = context.GetArgument<TInput>("input");
 
@@ -28,7 +30,10 @@ public sealed class MutationCall<TInput>(IResolveFieldContext context) : IAsyncD
 
     /// <summary>
     /// Ends the checks on the input: when one failed, the mutation stops here and returns their errors.
-    /// Otherwise opens the transaction and returns the database to work in.
+    /// Otherwise begins the transaction, committed when the mutation returns its result and rolled back when
+    /// it returns an error, so a failed mutation leaves nothing behind. On SQLite the transaction starts
+    /// IMMEDIATE, which makes concurrent writers queue up instead of both reading the same free seat; they
+    /// queue in the <see cref="WriteQueue"/>, in order, rather than in SQLite's busy retries.
     /// </summary>
     public async Task<DigibankDbContext> BeginAsync()
     {
@@ -37,73 +42,46 @@ public sealed class MutationCall<TInput>(IResolveFieldContext context) : IAsyncD
             throw new InputRejectedException();
         }
 
-        _transaction = await MutationTransaction.BeginAsync(context);
-        return _transaction.Db;
+        var services = context.RequestServices!;
+        _turn = await services.GetRequiredService<WriteQueue>().WaitAsync(context.CancellationToken);
+        _db = await services.GetRequiredService<IDbContextFactory<DigibankDbContext>>().CreateDbContextAsync(context.CancellationToken);
+        _db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
+        _transaction = await _db.Database.BeginTransactionAsync(context.CancellationToken);
+        return _db;
     }
 
-    /// <summary>Runs the mutation's code; commits when it returned its payload, changes nothing otherwise.</summary>
-    public async Task<TPayload> RunAsync<TPayload>(Func<MutationCall<TInput>, Task<Result<TPayload>>> mutation)
-        where TPayload : Payload
+    /// <summary>Runs the mutation's code and turns what it returns into the payload.</summary>
+    public async Task<MutationPayload<TResult>> RunAsync<TResult>(Func<MutationCall<TInput>, Task<Result<TResult>>> mutation)
+        where TResult : class
     {
         try
         {
-            var (payload, error) = await mutation(this);
-            if (Rules.Failed || error is not null || payload is null)
+            var (result, error) = await mutation(this);
+            if (Rules.Failed || error is not null)
             {
-                return Payload.Failed<TPayload>(Rules.Failed ? Rules.Errors : [error!]);
+                return new(null, Rules.Failed ? Rules.Errors : [error!]);
             }
 
-            await (_transaction?.CommitAsync(context.CancellationToken) ?? Task.CompletedTask);
-            return payload;
+            if (_transaction is not null)
+            {
+                await _db!.SaveChangesAsync(context.CancellationToken);
+                await _transaction.CommitAsync(context.CancellationToken);
+            }
+
+            return new(result, []);
         }
         catch (InputRejectedException)
         {
-            return Payload.Failed<TPayload>(Rules.Errors);
+            return new(null, Rules.Errors);
         }
-    }
-
-    public ValueTask DisposeAsync() => _transaction?.DisposeAsync() ?? ValueTask.CompletedTask;
-
-    private sealed class InputRejectedException : Exception;
-}
-
-/// <summary>
-/// A mutation's one transaction: committed when it returns its payload, rolled back otherwise, so a
-/// failed mutation leaves nothing behind. On SQLite the transaction starts IMMEDIATE, which makes
-/// concurrent writers queue up instead of both reading the same free seat; they queue in the
-/// <see cref="WriteQueue"/>, in order, rather than in SQLite's busy retries.
-/// </summary>
-internal sealed class MutationTransaction(IDisposable turn, DigibankDbContext db, IDbContextTransaction transaction) : IAsyncDisposable
-{
-    public DigibankDbContext Db => db;
-
-    public static async Task<MutationTransaction> BeginAsync(IResolveFieldContext context)
-    {
-        var factory = context.RequestServices!.GetRequiredService<IDbContextFactory<DigibankDbContext>>();
-        var turn = await context.RequestServices!.GetRequiredService<WriteQueue>().WaitAsync(context.CancellationToken);
-        try
-        {
-            var db = await factory.CreateDbContextAsync(context.CancellationToken);
-            db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
-            return new(turn, db, await db.Database.BeginTransactionAsync(context.CancellationToken));
-        }
-        catch
-        {
-            turn.Dispose();
-            throw;
-        }
-    }
-
-    public async Task CommitAsync(CancellationToken cancellationToken)
-    {
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await transaction.DisposeAsync();
-        await db.DisposeAsync();
-        turn.Dispose();
+        await (_transaction?.DisposeAsync() ?? ValueTask.CompletedTask);
+        await (_db?.DisposeAsync() ?? ValueTask.CompletedTask);
+        _turn?.Dispose();
     }
+
+    private sealed class InputRejectedException : Exception;
 }

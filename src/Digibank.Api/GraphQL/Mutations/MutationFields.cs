@@ -8,33 +8,34 @@ namespace Digibank.Api.GraphQL.Mutations;
 
 /// <summary>
 /// Declares mutations by one convention: one non-null <c>input</c> generated from an input record, a
-/// payload <c>{Name}Payload</c> generated from a payload record, and the typed errors the mutation can
-/// return (besides invalid input, not found and not allowed, which any mutation can). The code that does
+/// payload <c>{Name}Payload</c> generated from the result, and the typed errors the mutation can return
+/// (besides invalid input, not found and not allowed, which any mutation can). The code that does
 /// the work gets a <see cref="MutationCall{TInput}"/>: it checks the input, begins the transaction and
-/// returns its payload or a <see cref="UserError"/>.
+/// returns its result (an entity or a <see cref="Payload"/> record) or a <see cref="UserError"/>.
 /// </summary>
 public static class MutationFields
 {
     /// <summary>A mutation anyone may call; <see cref="MutationCall{TInput}.Staff"/> tells whether staff do.</summary>
-    public static void Mutation<TInput, TPayload>(
-        this ObjectGraphType mutation, string name, string description, Func<MutationCall<TInput>, Task<Result<TPayload>>> run, params Type[] errors)
-        where TPayload : Payload =>
-        mutation.Add(name, description, errors, _ => run);
+    public static void Mutation<TInput, TResult>(
+        this ObjectGraphType mutation, string name, Func<MutationCall<TInput>, Task<Result<TResult>>> run, string description, string payload, params Type[] errors)
+        where TResult : class =>
+        mutation.Add(name, description, payload, errors, _ => run);
 
     /// <summary>A mutation for staff only: anyone else gets an <c>AUTH_NOT_AUTHENTICATED</c> error before the input is read.</summary>
-    public static void StaffMutation<TInput, TPayload>(
-        this ObjectGraphType mutation, string name, string description, Func<MutationCall<TInput>, StaffUser, Task<Result<TPayload>>> run, params Type[] errors)
-        where TPayload : Payload =>
-        mutation.Add<TInput, TPayload>(name, description, errors, context =>
+    public static void StaffMutation<TInput, TResult>(
+        this ObjectGraphType mutation, string name, Func<MutationCall<TInput>, StaffUser, Task<Result<TResult>>> run, string description, string payload, params Type[] errors)
+        where TResult : class =>
+        mutation.Add<TInput, TResult>(name, description, payload, errors, context =>
         {
             var staff = context.RequireStaff();
             return call => run(call, staff);
         });
 
-    private static void Add<TInput, TPayload>(
-        this ObjectGraphType mutation, string name, string description, Type[] errors, Func<IResolveFieldContext, Func<MutationCall<TInput>, Task<Result<TPayload>>>> authorize)
-        where TPayload : Payload =>
-        mutation.Field(name, new NonNullGraphType(new PayloadType<TPayload>(name, errors)))
+    private static void Add<TInput, TResult>(
+        this ObjectGraphType mutation, string name, string description, string payload, Type[] errors,
+        Func<IResolveFieldContext, Func<MutationCall<TInput>, Task<Result<TResult>>>> authorize)
+        where TResult : class =>
+        mutation.Field(name, new NonNullGraphType(new PayloadType<TResult>(name, payload, errors)))
             .Description(description)
             .Argument<NonNullGraphType<InputType<TInput>>>("input")
             .ResolveAsync(async context =>

@@ -1,51 +1,41 @@
+using System.ComponentModel;
 using System.Reflection;
 using GraphQL.Types;
 
 namespace Digibank.Api.GraphQL.Mutations;
 
 /// <summary>
-/// What a mutation returns: a record whose primary constructor lists the result fields (all nullable,
-/// null when the mutation failed), and the errors that say why nothing was changed.
+/// A mutation result of several fields: a record whose properties (nullable, with their <c>[Description]</c>s)
+/// are the payload's fields. A mutation that returns one entity needs none: its payload has one field, named
+/// after the entity's type (<c>loan</c> for a <c>Loan</c>).
 /// </summary>
-public abstract record Payload
+public abstract record Payload;
+
+/// <summary>What a mutation's code returns: its result, or the error that made it change nothing.</summary>
+public readonly record struct Result<TResult>(TResult? Value, UserError? Error)
+    where TResult : class
 {
-    public IReadOnlyList<UserError> Errors { get; init; } = [];
+    public static implicit operator Result<TResult>(TResult value) => new(value, null);
 
-    /// <summary>A <typeparamref name="TPayload"/> without results, carrying <paramref name="errors"/>.</summary>
-    public static TPayload Failed<TPayload>(IReadOnlyList<UserError> errors)
-        where TPayload : Payload =>
-        (TPayload)(Empty<TPayload>.Value with { Errors = errors });
-
-    private static class Empty<TPayload>
-        where TPayload : Payload
-    {
-        private static readonly ConstructorInfo Constructor = typeof(TPayload).GetConstructors().Single();
-
-        public static readonly Payload Value = (Payload)Constructor.Invoke(new object?[Constructor.GetParameters().Length]);
-    }
+    public static implicit operator Result<TResult>(UserError error) => new(null, error);
 }
 
-/// <summary>What a mutation's code returns: its payload, or the error that made it change nothing.</summary>
-public readonly record struct Result<TPayload>(TPayload? Payload, UserError? Error)
-    where TPayload : Payload
-{
-    public static implicit operator Result<TPayload>(TPayload payload) => new(payload, null);
-
-    public static implicit operator Result<TPayload>(UserError error) => new(null, error);
-}
+/// <summary>A mutation's payload: its result, or null and the errors that say why nothing was changed.</summary>
+public sealed record MutationPayload<TResult>(TResult? Result, IReadOnlyList<UserError> Errors);
 
 /// <summary>
-/// A mutation's payload type, generated from its record: <c>errors</c> first, a list of the typed errors
-/// this mutation can return (a union named after the mutation, as in HotChocolate's mutation conventions),
-/// then the record's properties with their descriptions and nullability.
+/// A mutation's payload type <c>{Mutation}Payload</c>: <c>errors</c> first, a list of the typed errors this
+/// mutation can return (a union named after the mutation, as in HotChocolate's mutation conventions), then
+/// the result's fields.
 /// </summary>
-public sealed class PayloadType<TPayload> : ObjectGraphType<TPayload>
-    where TPayload : Payload
+public sealed class PayloadType<TResult> : ObjectGraphType<MutationPayload<TResult>>
+    where TResult : class
 {
-    public PayloadType(string mutationName, IEnumerable<Type> errorTypes)
+    public PayloadType(string mutationName, string description, IEnumerable<Type> errorTypes)
     {
         var typeName = char.ToUpperInvariant(mutationName[0]) + mutationName[1..];
         Name = $"{typeName}Payload";
+        Description = description;
         var errors = new UnionGraphType { Name = $"{typeName}Error", Description = $"What can go wrong in `{mutationName}`." };
         foreach (var errorType in errorTypes.Concat([typeof(InvalidInputError), typeof(NotFoundError), typeof(NotAllowedError)]).Distinct())
         {
@@ -55,9 +45,17 @@ public sealed class PayloadType<TPayload> : ObjectGraphType<TPayload>
         Field("errors", new NonNullGraphType(new ListGraphType(new NonNullGraphType(errors))))
             .Description("Empty when the mutation succeeded; otherwise why not, and nothing was changed.")
             .Resolve(context => context.Source.Errors);
-        foreach (var field in new AutoRegisteringObjectGraphType<TPayload>(payload => payload.Errors).Fields)
+        if (!typeof(TResult).IsAssignableTo(typeof(Payload)))
         {
-            AddField(field);
+            Field(typeof(TResult).Name, typeof(GraphQLClrOutputTypeReference<TResult>)).Resolve(context => context.Source.Result);
+            return;
+        }
+
+        foreach (var property in typeof(TResult).GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            Field(property.Name, new TypeInformation(property, isInput: false).ConstructGraphType())
+                .Description(property.GetCustomAttribute<DescriptionAttribute>()?.Description)
+                .Resolve(context => context.Source.Result is { } result ? property.GetValue(result) : null);
         }
     }
 }
