@@ -1,3 +1,4 @@
+using Digibank.Api.Tests.Sync;
 using Digibank.Api.Devices;
 using Digibank.Api.Staff;
 using Digibank.Api.Tests.Devices;

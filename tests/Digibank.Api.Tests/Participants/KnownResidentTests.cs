@@ -1,3 +1,4 @@
+using Digibank.Api.Tests.Sync;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.Participants;
 using Digibank.Api.Staff;

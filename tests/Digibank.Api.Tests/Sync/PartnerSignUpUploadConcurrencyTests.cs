@@ -5,7 +5,7 @@ using Digibank.Api.Tests.GraphQL.Transport;
 using Digibank.Partners.V1;
 using Microsoft.EntityFrameworkCore;
 
-namespace Digibank.Api.Tests.Partners;
+namespace Digibank.Api.Tests.Sync;
 
 /// <summary>
 /// A large partner upload and residents signing up at the same time, on Kestrel on 127.0.0.1: the upload

@@ -10,7 +10,7 @@ using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
-namespace Digibank.Api.Tests.Partners;
+namespace Digibank.Api.Tests.Sync;
 
 /// <summary>Malformed fields, large partners and large uploads: each record is judged on its own, and size never turns into UNKNOWN.</summary>
 public sealed class PartnerUploadLimitsTests(DigibankApiFactory api, ITestOutputHelper output) : IClassFixture<DigibankApiFactory>

@@ -5,7 +5,7 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Grpc.Net.Client;
 
-namespace Digibank.Api.Tests.Partners;
+namespace Digibank.Api.Tests.Sync;
 
 /// <summary>A partner system talking gRPC to the test server with its own key.</summary>
 public sealed class PartnerSyncClient(DigibankApiFactory api, string partnerCode, string? key)

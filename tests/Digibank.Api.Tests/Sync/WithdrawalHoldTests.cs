@@ -6,7 +6,7 @@ using Digibank.Api.Staff;
 using Digibank.Partners.V1;
 using Microsoft.EntityFrameworkCore;
 
-namespace Digibank.Api.Tests.Partners;
+namespace Digibank.Api.Tests.Sync;
 
 /// <summary>A valid but wrong export (empty, truncated, every id changed) does not empty a partner's catalogue on its own.</summary>
 public sealed class WithdrawalHoldTests(DigibankApiFactory api) : IClassFixture<DigibankApiFactory>

@@ -1,7 +1,7 @@
 using System.Runtime.Loader;
 using System.Text.Json.Nodes;
 
-namespace Digibank.Api.Tests.Partners;
+namespace Digibank.Api.Tests.Sync;
 
 /// <summary>The API and the plug-in host run together; the sample plug-ins sync their partners' files.</summary>
 public sealed class PluginSyncEndToEndTests : IAsyncLifetime

@@ -7,7 +7,7 @@ using Digibank.Api.Tests.Courses;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Digibank.Api.Tests.Participants;
+namespace Digibank.Api.Tests.Privacy;
 
 public sealed class PrivacyTests(DigibankApiFactory api) : IClassFixture<DigibankApiFactory>
 {

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace Digibank.Api.Tests.Partners;
+namespace Digibank.Api.Tests.Sync;
 
 /// <summary>
 /// The whole platform as the run command starts it: the API on Kestrel on 127.0.0.1 (HTTP/1.1 for
