@@ -1,9 +1,11 @@
 using Digibank.Api.Courses;
 using Digibank.Api.Dashboard;
 using Digibank.Api.Data;
+using Digibank.Api.Devices;
 using Digibank.Api.GraphQL;
 using Digibank.Api.Hosting;
 using Digibank.Api.HelpPoints;
+using Digibank.Api.HelpRequests;
 using Digibank.Api.Municipalities;
 using Digibank.Api.Participants;
 using Digibank.Api.Partners;
@@ -22,6 +24,8 @@ builder.Services
     .AddPartners()
     .AddHelpPoints()
     .AddCourses()
+    .AddLending()
+    .AddHelpRequests()
     .AddParticipantPrivacy(builder.Configuration)
     .AddDashboardEvents();
 

@@ -1,0 +1,169 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Digibank.Api.Data.Outbox;
+
+/// <summary>
+/// Writes the domain events of a save to the outbox in the save's own transaction, so a rollback takes
+/// them back with the change, and wakes the dispatcher once that transaction has committed. A save
+/// outside a transaction that raises events gets one here, from before its changes to after its events.
+/// </summary>
+public sealed class OutboxInterceptor(IEnumerable<IDomainEventSource> sources, OutboxSignal signal, TimeProvider clock) : SaveChangesInterceptor, IDbTransactionInterceptor
+{
+    // SQLite takes at most 32,766 parameters per statement.
+    private const int RowsPerInsert = 1000;
+
+    private readonly IDomainEventSource[] _sources = [.. sources];
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is not DigibankDbContext db)
+        {
+            return result;
+        }
+
+        var pending = db.PendingOutbox;
+        pending.RaisedAt = clock.GetUtcNow().UtcDateTime;
+        foreach (var source in _sources)
+        {
+            pending.Events.AddRange(await source.RaiseAsync(db, pending.RaisedAt, cancellationToken));
+        }
+
+        if (pending.Events.Count > 0 && db.Database.CurrentTransaction is null)
+        {
+            pending.OwnedTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is not DigibankDbContext db || db.PendingOutbox.Events.Count == 0)
+        {
+            return result;
+        }
+
+        var pending = db.PendingOutbox;
+        // Completed only now: keys of rows added by this save are known after it.
+        var events = pending.Events.Select(complete => complete()).ToList();
+        pending.Events.Clear();
+        await InsertAsync(db, events, pending.RaisedAt, cancellationToken);
+        pending.Written = true;
+        if (pending.OwnedTransaction is { } owned)
+        {
+            pending.OwnedTransaction = null;
+            await using (owned)
+            {
+                await owned.CommitAsync(cancellationToken);
+            }
+        }
+
+        return result;
+    }
+
+    // One statement per chunk of events: EF Core's SQLite provider would send one INSERT per row, which doubles
+    // the statements of a partner's upload of thousands of sign-ups.
+    private static async Task InsertAsync(DigibankDbContext db, List<IDomainEvent> events, DateTime occurredAt, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in events.Chunk(RowsPerInsert))
+        {
+            var sql = new StringBuilder("INSERT INTO \"Outbox\" (\"Type\", \"Payload\", \"OccurredAt\") VALUES ");
+            var parameters = new object[chunk.Length * 3];
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"({{{3 * i}}}, {{{(3 * i) + 1}}}, {{{(3 * i) + 2}}})");
+                parameters[3 * i] = DomainEventTypes.NameOf(chunk[i]);
+                parameters[(3 * i) + 1] = DomainEventTypes.Serialize(chunk[i]);
+                parameters[(3 * i) + 2] = occurredAt;
+            }
+
+            await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, cancellationToken);
+        }
+    }
+
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is DigibankDbContext db)
+        {
+            var pending = db.PendingOutbox;
+            pending.Events.Clear();
+            if (pending.OwnedTransaction is { } owned)
+            {
+                pending.OwnedTransaction = null;
+                await using (owned)
+                {
+                    await owned.RollbackAsync(CancellationToken.None);
+                }
+            }
+        }
+    }
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is DigibankDbContext { PendingOutbox.Written: true } db)
+        {
+            db.PendingOutbox.Written = false;
+            signal.Notify();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is DigibankDbContext db)
+        {
+            db.PendingOutbox.Events.Clear();
+            db.PendingOutbox.Written = false;
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>What one context has raised and not yet written or committed.</summary>
+internal sealed class PendingOutbox
+{
+    public List<Func<IDomainEvent>> Events { get; } = [];
+
+    public DateTime RaisedAt { get; set; }
+
+    public IDbContextTransaction? OwnedTransaction { get; set; }
+
+    /// <summary>Rows were written in the current transaction: its commit wakes the dispatcher.</summary>
+    public bool Written { get; set; }
+
+    public void Reset()
+    {
+        Events.Clear();
+        OwnedTransaction = null;
+        Written = false;
+    }
+}
+
+/// <summary>Wakes the dispatcher right after a commit that wrote to the outbox; many wake-ups before it looks count as one.</summary>
+public sealed class OutboxSignal : IDisposable
+{
+    private readonly SemaphoreSlim _signal = new(0, 1);
+
+    public void Notify()
+    {
+        try
+        {
+            _signal.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already signalled: the dispatcher reads everything up to now in one go.
+        }
+    }
+
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
+
+    public void Dispose() => _signal.Dispose();
+}
