@@ -9,15 +9,19 @@ namespace Digibank.Api.Dashboard;
 
 /// <summary>
 /// The dashboard's consumer of the outbox: turns committed domain events into dashboard events, in
-/// sequence order, and publishes them to the subscriptions of this process.
+/// sequence order, and publishes them to the subscriptions of this process: at the commit (the fast path) or
+/// in the dispatcher's round, never both.
 /// </summary>
-public sealed class DashboardEventsConsumer(DashboardEvents events) : IOutboxConsumer
+public sealed class DashboardEventsConsumer(DashboardEvents events) : IImmediateOutboxConsumer
 {
     public string Name => "dashboard";
 
+    // Subscribers get an event as soon as its transaction has committed, without waiting for the dispatcher to read it back.
+    public void Deliver(IReadOnlyList<OutboxEvent> batch) => events.Publish(batch.Select(e => Describe(e.Event)).OfType<DashboardEvent>());
+
     public Task HandleAsync(IReadOnlyList<OutboxEvent> batch, DigibankDbContext db, CancellationToken cancellationToken)
     {
-        events.Publish(batch.Select(e => Describe(e.Event)).OfType<DashboardEvent>());
+        Deliver(batch);
         return Task.CompletedTask;
     }
 

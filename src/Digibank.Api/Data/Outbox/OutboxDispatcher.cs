@@ -22,6 +22,17 @@ public interface IOutboxConsumer
     Task HandleAsync(IReadOnlyList<OutboxEvent> events, DigibankDbContext db, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// A consumer that lives only in this process's memory and writes nothing (the dashboard's subscriptions).
+/// Besides the dispatcher's rounds, it gets events right at their commit, on the committing thread, so it does
+/// not wait for the dispatcher to wake and read them back. Either way it gets each event once, in order.
+/// </summary>
+public interface IImmediateOutboxConsumer : IOutboxConsumer
+{
+    /// <summary>Takes events in sequence order; it must return quickly.</summary>
+    void Deliver(IReadOnlyList<OutboxEvent> events);
+}
+
 public sealed class OutboxOptions
 {
     public const string Section = "Outbox";
@@ -62,7 +73,9 @@ public sealed class OutboxDispatcher(
     private readonly OutboxOptions _options = options.Value;
     private readonly SemaphoreSlim _round = new(1, 1);
     private readonly ConcurrentDictionary<string, long> _positions = new(StringComparer.Ordinal);
-    private bool _positionsLoaded;
+    private readonly ConcurrentDictionary<string, long> _delivered = new(StringComparer.Ordinal);
+    private readonly Lock _immediate = new();
+    private volatile bool _positionsLoaded;
     private TaskCompletionSource _progress = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>True on the dispatcher's own work (its SQL is not a request's), for counters of a request's statements.</summary>
@@ -76,6 +89,7 @@ public sealed class OutboxDispatcher(
             return;
         }
 
+        signal.Committed = OnCommitted;
         var nextPrune = Stopwatch.GetTimestamp();
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -123,6 +137,11 @@ public sealed class OutboxDispatcher(
                     _positions[position.Consumer] = position.Sequence;
                 }
 
+                foreach (var consumer in _consumers.OfType<IImmediateOutboxConsumer>())
+                {
+                    _delivered[consumer.Name] = Position(consumer);
+                }
+
                 _positionsLoaded = true;
             }
 
@@ -133,8 +152,19 @@ public sealed class OutboxDispatcher(
                 batches[after] = await ReadAsync(after, cancellationToken);
             }
 
-            var moved = await Task.WhenAll(_consumers.Select(consumer => HandOverAsync(consumer, batches[Position(consumer)], cancellationToken)));
-            if (moved.Any(m => m))
+            // Every consumer gets its batch first, and only then are positions saved: a consumer that only
+            // publishes in memory (the dashboard) does not wait for another's write and its commit.
+            var handled = new List<Handled>();
+            foreach (var consumer in _consumers)
+            {
+                if (await HandOverAsync(consumer, batches[Position(consumer)], cancellationToken) is { } done)
+                {
+                    handled.Add(done);
+                }
+            }
+
+            await SavePositionsAsync(handled, cancellationToken);
+            if (handled.Any(h => h.Saved))
             {
                 Interlocked.Exchange(ref _progress, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
                 return true;
@@ -212,6 +242,37 @@ public sealed class OutboxDispatcher(
 
     private long Position(IOutboxConsumer consumer) => _positions.GetValueOrDefault(consumer.Name);
 
+    // The fast path: events that follow right after what an immediate consumer has had go to it now. After a gap
+    // (a commit whose wake-up has not come yet) they wait for the round, which hands everything over in order.
+    private void OnCommitted(IReadOnlyList<OutboxEvent> committed)
+    {
+        if (!_positionsLoaded || committed.Count == 0)
+        {
+            return;
+        }
+
+        lock (_immediate)
+        {
+            foreach (var consumer in _consumers.OfType<IImmediateOutboxConsumer>())
+            {
+                if (_delivered.TryGetValue(consumer.Name, out var delivered) && committed[0].Sequence == delivered + 1)
+                {
+                    try
+                    {
+                        consumer.Deliver(committed);
+                    }
+                    catch (Exception exception)
+                    {
+                        logger.LogError(exception, "Outbox consumer {Consumer} failed on events {First}–{Last} at their commit",
+                            consumer.Name, committed[0].Sequence, committed[^1].Sequence);
+                    }
+
+                    _delivered[consumer.Name] = committed[^1].Sequence;
+                }
+            }
+        }
+    }
+
     private async Task<List<OutboxEvent>> ReadAsync(long after, CancellationToken cancellationToken)
     {
         await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
@@ -239,41 +300,92 @@ public sealed class OutboxDispatcher(
             : events;
     }
 
-    private async Task<bool> HandOverAsync(IOutboxConsumer consumer, List<OutboxEvent> batch, CancellationToken cancellationToken)
+    private async Task<Handled?> HandOverAsync(IOutboxConsumer consumer, List<OutboxEvent> batch, CancellationToken cancellationToken)
     {
         if (batch.Count == 0)
         {
-            return false;
+            return null;
         }
 
+        var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
         try
         {
-            await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
-            db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
-            await consumer.HandleAsync([.. batch.Where(e => e.Event is not SkippedEvent)], db, cancellationToken);
-
-            var last = batch[^1].Sequence;
-            using var turn = await writes.WaitAsync(cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var position = await db.ConsumerPositions.TagWith(QueryTag).SingleOrDefaultAsync(p => p.Consumer == consumer.Name, cancellationToken);
-            if (position is null)
+            if (consumer is IImmediateOutboxConsumer immediate)
             {
-                db.ConsumerPositions.Add(position = new ConsumerPosition { Consumer = consumer.Name });
+                // What the fast path already delivered is not delivered again; the position is saved all the same.
+                lock (_immediate)
+                {
+                    var delivered = _delivered.GetValueOrDefault(consumer.Name);
+                    var fresh = batch.Where(e => e.Sequence > delivered && e.Event is not SkippedEvent).ToList();
+                    if (fresh.Count > 0)
+                    {
+                        immediate.Deliver(fresh);
+                    }
+
+                    _delivered[consumer.Name] = Math.Max(delivered, batch[^1].Sequence);
+                }
+
+                return new Handled(consumer, db, batch[0].Sequence, batch[^1].Sequence);
             }
 
-            position.Sequence = last;
-            position.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            _positions[consumer.Name] = last;
-            return true;
+            db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
+            await consumer.HandleAsync([.. batch.Where(e => e.Event is not SkippedEvent)], db, cancellationToken);
+            return new Handled(consumer, db, batch[0].Sequence, batch[^1].Sequence);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            await db.DisposeAsync();
             logger.LogError(exception, "Outbox consumer {Consumer} failed on events {First}–{Last}; they are handed to it again",
                 consumer.Name, batch[0].Sequence, batch[^1].Sequence);
-            return false;
+            return null;
         }
+    }
+
+    /// <summary>
+    /// Saves what each consumer wrote with its new position, one transaction per consumer, so one that cannot
+    /// save does not hold the others back.
+    /// </summary>
+    private async Task SavePositionsAsync(List<Handled> handled, CancellationToken cancellationToken)
+    {
+        foreach (var one in handled)
+        {
+            await using var db = one.Db;
+            try
+            {
+                using var turn = await writes.WaitAsync(cancellationToken);
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var position = await db.ConsumerPositions.TagWith(QueryTag).SingleOrDefaultAsync(p => p.Consumer == one.Consumer.Name, cancellationToken);
+                if (position is null)
+                {
+                    db.ConsumerPositions.Add(position = new ConsumerPosition { Consumer = one.Consumer.Name });
+                }
+
+                position.Sequence = one.Last;
+                position.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                _positions[one.Consumer.Name] = one.Last;
+                one.Saved = true;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogError(exception, "Outbox consumer {Consumer} could not save events {First}–{Last}; they are handed to it again",
+                    one.Consumer.Name, one.First, one.Last);
+            }
+        }
+    }
+
+    private sealed class Handled(IOutboxConsumer consumer, DigibankDbContext db, long first, long last)
+    {
+        public IOutboxConsumer Consumer { get; } = consumer;
+
+        public DigibankDbContext Db { get; } = db;
+
+        public long First { get; } = first;
+
+        public long Last { get; } = last;
+
+        public bool Saved { get; set; }
     }
 
     /// <summary>Stands in for events this version cannot read, so positions still move past them.</summary>

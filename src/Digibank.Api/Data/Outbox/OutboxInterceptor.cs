@@ -52,8 +52,7 @@ public sealed class OutboxInterceptor(IEnumerable<IDomainEventSource> sources, O
         // Completed only now: keys of rows added by this save are known after it.
         var events = pending.Events.Select(complete => complete()).ToList();
         pending.Events.Clear();
-        await InsertAsync(db, events, pending.RaisedAt, cancellationToken);
-        pending.Written = true;
+        pending.Written.AddRange(await InsertAsync(db, events, pending.RaisedAt, cancellationToken));
         if (pending.OwnedTransaction is { } owned)
         {
             pending.OwnedTransaction = null;
@@ -67,23 +66,49 @@ public sealed class OutboxInterceptor(IEnumerable<IDomainEventSource> sources, O
     }
 
     // One statement per chunk of events: EF Core's SQLite provider would send one INSERT per row, which doubles
-    // the statements of a partner's upload of thousands of sign-ups.
-    private static async Task InsertAsync(DigibankDbContext db, List<IDomainEvent> events, DateTime occurredAt, CancellationToken cancellationToken)
+    // the statements of a partner's upload of thousands of sign-ups. The ids come back for the wake-up after the commit.
+    private static async Task<List<OutboxEvent>> InsertAsync(DigibankDbContext db, List<IDomainEvent> events, DateTime occurredAt, CancellationToken cancellationToken)
     {
+        var written = new List<OutboxEvent>(events.Count);
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         foreach (var chunk in events.Chunk(RowsPerInsert))
         {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
             var sql = new StringBuilder("INSERT INTO \"Outbox\" (\"Type\", \"Payload\", \"OccurredAt\") VALUES ");
-            var parameters = new object[chunk.Length * 3];
             for (var i = 0; i < chunk.Length; i++)
             {
-                sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"({{{3 * i}}}, {{{(3 * i) + 1}}}, {{{(3 * i) + 2}}})");
-                parameters[3 * i] = DomainEventTypes.NameOf(chunk[i]);
-                parameters[(3 * i) + 1] = DomainEventTypes.Serialize(chunk[i]);
-                parameters[(3 * i) + 2] = occurredAt;
+                sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"($t{i}, $p{i}, $at)");
+                Add(command, $"$t{i}", DomainEventTypes.NameOf(chunk[i]));
+                Add(command, $"$p{i}", DomainEventTypes.Serialize(chunk[i]));
             }
 
-            await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, cancellationToken);
+            Add(command, "$at", occurredAt.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture));
+            command.CommandText = sql.Append(" RETURNING \"Id\"").ToString();
+            var ids = new List<long>(chunk.Length);
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    ids.Add(reader.GetInt64(0));
+                }
+            }
+
+            // One writer at a time: the rows of one statement get ascending ids in the order of its VALUES.
+            ids.Sort();
+            written.AddRange(chunk.Select((e, i) => new OutboxEvent(ids[i], occurredAt, e)));
         }
+
+        return written;
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
@@ -105,10 +130,11 @@ public sealed class OutboxInterceptor(IEnumerable<IDomainEventSource> sources, O
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is DigibankDbContext { PendingOutbox.Written: true } db)
+        if (eventData.Context is DigibankDbContext { PendingOutbox.Written.Count: > 0 } db)
         {
-            db.PendingOutbox.Written = false;
-            signal.Notify();
+            var committed = db.PendingOutbox.Written.ToList();
+            db.PendingOutbox.Written.Clear();
+            signal.Notify(committed);
         }
 
         return Task.CompletedTask;
@@ -119,7 +145,7 @@ public sealed class OutboxInterceptor(IEnumerable<IDomainEventSource> sources, O
         if (eventData.Context is DigibankDbContext db)
         {
             db.PendingOutbox.Events.Clear();
-            db.PendingOutbox.Written = false;
+            db.PendingOutbox.Written.Clear();
         }
 
         return Task.CompletedTask;
@@ -135,14 +161,14 @@ internal sealed class PendingOutbox
 
     public IDbContextTransaction? OwnedTransaction { get; set; }
 
-    /// <summary>Rows were written in the current transaction: its commit wakes the dispatcher.</summary>
-    public bool Written { get; set; }
+    /// <summary>Events written in the current transaction: its commit hands them to the dispatcher.</summary>
+    public List<OutboxEvent> Written { get; } = [];
 
     public void Reset()
     {
         Events.Clear();
         OwnedTransaction = null;
-        Written = false;
+        Written.Clear();
     }
 }
 
@@ -150,6 +176,15 @@ internal sealed class PendingOutbox
 public sealed class OutboxSignal : IDisposable
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
+
+    /// <summary>Called on the committing thread with the events just committed (the dispatcher's fast path).</summary>
+    public Action<IReadOnlyList<OutboxEvent>>? Committed { get; set; }
+
+    public void Notify(IReadOnlyList<OutboxEvent> committed)
+    {
+        Committed?.Invoke(committed);
+        Notify();
+    }
 
     public void Notify()
     {
