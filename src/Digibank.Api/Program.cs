@@ -9,7 +9,8 @@ using Digibank.Api.HelpRequests;
 using Digibank.Api.Municipalities;
 using Digibank.Api.Participants;
 using Digibank.Api.Partners;
-using Digibank.Api.Partners.Sync;
+using Digibank.Api.Sync;
+using Digibank.Api.Privacy;
 using Digibank.Api.Staff;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,6 +24,7 @@ builder.Services
     .AddMunicipalities()
     .AddPartners()
     .AddHelpPoints()
+    .AddDevices()
     .AddCourses()
     .AddLending()
     .AddHelpRequests()

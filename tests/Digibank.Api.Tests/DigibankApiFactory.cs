@@ -1,3 +1,4 @@
+using Digibank.Api.Privacy;
 using System.Data.Common;
 using Digibank.Api.Data;
 using Digibank.Api.Data.Outbox;

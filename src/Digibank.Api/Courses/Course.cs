@@ -110,28 +110,6 @@ public sealed class CourseSession : IEntity
     public string? Room { get; set; }
 }
 
-/// <summary>A subject such as tax-on-web, itsme or Smartschool; courses and help requests share them.</summary>
-public sealed class Topic : IEntity
-{
-    public int Id { get; set; }
-
-    public required string Code { get; set; }
-
-    public required string Name
-    {
-        get;
-        set
-        {
-            field = value;
-            NameKey = TextKey.Fold(value);
-        }
-    }
-
-    public string NameKey { get; private set; } = string.Empty;
-
-    public List<Course> Courses { get; set; } = [];
-}
-
 public enum CourseLevel
 {
     Beginner,
@@ -154,15 +132,4 @@ public enum CourseStatus
     Cancelled,
     Finished,
     Withdrawn,
-}
-
-public enum TargetGroup
-{
-    Everyone,
-    Seniors,
-    Parents,
-    JobSeekers,
-    LowIncome,
-    LowLiteracy,
-    Newcomers,
 }

@@ -110,18 +110,6 @@ public sealed class CourseSessionType : ObjectGraphType<CourseSession>
     }
 }
 
-public sealed class TopicType : NodeGraphType<Topic>
-{
-    public const string TypeName = "Topic";
-
-    public TopicType()
-        : base(TypeName, "A subject such as tax-on-web, itsme or Smartschool.")
-    {
-        Field(t => t.Code).Description("Stable code, e.g. `tax-on-web`.");
-        Field(t => t.Name);
-    }
-}
-
 public sealed record Price(decimal Amount, decimal? ReducedAmount, string Currency)
 {
     public static Price Of(Course course) =>

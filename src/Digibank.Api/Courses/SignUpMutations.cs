@@ -3,11 +3,9 @@ using System.Text;
 using Digibank.Api.Data;
 using Digibank.Api.GraphQL;
 using Digibank.Api.GraphQL.Mutations;
-using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.Municipalities;
 using Digibank.Api.Participants;
 using Digibank.Api.Staff;
-using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,175 +15,148 @@ public static class SignUpMutations
 {
     public static void AddSignUpMutations(this ObjectGraphType mutation)
     {
-        mutation.MutationField<SignUpForCourseInputType, SignUpForCourseInput, SignUpForCoursePayloadType, SignUpForCoursePayload>(
-            "signUpForCourse",
+        mutation.Mutation<SignUpForCourseInput, SignUpForCoursePayload>("signUpForCourse", SignUpForCourseAsync,
             "Signs a resident up for a course: a seat when one is free, otherwise a place on the waiting list. " +
             "Anonymous callers give one contact channel; staff may sign someone up without one (assisted sign-up).",
-            SignUpForCourseAsync);
-        mutation.MutationField<CancelSignUpInputType, CancelSignUpInput, CancelSignUpPayloadType, CancelSignUpPayload>(
-            "cancelSignUp",
+            payload: "The sign-up, confirmed or on the waiting list.",
+            typeof(CourseNotOpenError), typeof(SignUpDeadlinePassedError), typeof(AlreadySignedUpError), typeof(CourseFullError), typeof(ConsentRequiredError));
+        mutation.Mutation<CancelSignUpInput, CancelSignUpPayload>("cancelSignUp", CancelSignUpAsync,
             "Cancels a sign-up, by the resident with the token they received or by staff. A freed seat goes to the first on the waiting list.",
-            CancelSignUpAsync);
-        mutation.MutationField<RecordAttendanceInputType, RecordAttendanceInput, RecordAttendancePayloadType, RecordAttendancePayload>(
-            "recordAttendance",
-            "Staff record whether a confirmed participant came.",
-            RecordAttendanceAsync);
+            payload: "The cancelled sign-up, and who moved up from the waiting list.",
+            typeof(InvalidCancellationTokenError), typeof(SignUpNotActiveError));
+        mutation.StaffMutation<RecordAttendanceInput, SignUp>("recordAttendance", RecordAttendanceAsync,
+            "Staff record whether a confirmed participant came.", payload: "The sign-up with its attendance.", typeof(SignUpNotActiveError));
     }
 
-    private static Task<SignUpForCoursePayload> SignUpForCourseAsync(IResolveFieldContext context, SignUpForCourseInput input)
+    private static async Task<Result<SignUpForCoursePayload>> SignUpForCourseAsync(MutationCall<SignUpForCourseInput> call)
     {
-        var staff = context.Staff();
-        var now = context.UtcNow();
-        var rules = new InputRules();
-        var courseId = rules.Id(nameof(input.CourseId), CourseType.TypeName, input.CourseId);
-        var resident = ResidentDetails.Check(rules, staff, input, "for this course", "the course can reach you");
+        var staff = call.Staff;
+        var (input, now, cancellationToken) = call;
+        var courseId = call.Rules.Id(nameof(input.CourseId), CourseType.TypeName, input.CourseId);
+        var resident = ResidentDetails.Check(call.Rules, staff, input, "for this course", "the course can reach you");
 
-        if (rules.Failed)
+        var db = await call.BeginAsync();
+        var course = await db.Courses.SingleOrDefaultAsync(c => c.Id == courseId && c.Status != CourseStatus.Withdrawn, cancellationToken);
+        if (course is null)
         {
-            return Task.FromResult(new SignUpForCoursePayload(null, null, rules.Errors));
+            return new NotFoundError("There is no such course.");
         }
 
-        return MutationTransaction.RunAsync(context, async (db, cancellationToken) =>
+        if (!await db.Municipalities.AnyAsync(m => m.Id == resident.MunicipalityId, cancellationToken))
         {
-            var course = await db.Courses.SingleOrDefaultAsync(c => c.Id == courseId && c.Status != CourseStatus.Withdrawn, cancellationToken);
-            if (course is null)
-            {
-                return SignUpForCoursePayload.Failed(new NotFoundError("There is no such course."));
-            }
+            return new NotFoundError("There is no such town in the region.");
+        }
 
-            if (!await db.Municipalities.AnyAsync(m => m.Id == resident.MunicipalityId, cancellationToken))
-            {
-                return SignUpForCoursePayload.Failed(new NotFoundError("There is no such town in the region."));
-            }
+        if (course.Status is not (CourseStatus.Scheduled or CourseStatus.Full) || course.StartsAt <= now)
+        {
+            return new CourseNotOpenError($"'{course.Title}' no longer takes sign-ups.");
+        }
 
-            if (course.Status is not (CourseStatus.Scheduled or CourseStatus.Full) || course.StartsAt <= now)
-            {
-                return SignUpForCoursePayload.Failed(new CourseNotOpenError($"'{course.Title}' no longer takes sign-ups."));
-            }
+        if (course.SignUpDeadline is { } deadline && deadline <= now)
+        {
+            return new SignUpDeadlinePassedError($"Sign-ups for '{course.Title}' closed on {Region.ToLocal(deadline):d MMMM yyyy HH:mm}.", deadline);
+        }
 
-            if (course.SignUpDeadline is { } deadline && deadline <= now)
-            {
-                return SignUpForCoursePayload.Failed(new SignUpDeadlinePassedError($"Sign-ups for '{course.Title}' closed on {Region.ToLocal(deadline):d MMMM yyyy HH:mm}.", deadline));
-            }
+        if (staff is not null && !staff.CanServeResidentsAt(course.HelpPointId))
+        {
+            return new NotAllowedError("You can sign residents up only for courses at the help points you work at.");
+        }
 
-            if (staff is not null && !staff.CanServeResidentsAt(course.HelpPointId))
-            {
-                return SignUpForCoursePayload.Failed(new NotAllowedError("You can sign residents up only for courses at the help points you work at."));
-            }
+        var known = await resident.FindKnownAsync(db, cancellationToken);
+        // Only staff learn that a person is signed up already. An anonymous caller gets the answer anyone
+        // would get, so a sign-up form cannot be used to find out whether an address is known.
+        if (staff is not null && known is not null
+            && await db.SignUps.FirstOrDefaultAsync(s => s.CourseId == course.Id && s.ParticipantId == known.Id
+                && (s.Status == SignUpStatus.Confirmed || s.Status == SignUpStatus.Waitlisted), cancellationToken) is { } existing)
+        {
+            return new AlreadySignedUpError("This person is already signed up for this course.", existing.Status);
+        }
 
-            var known = await resident.FindKnownAsync(db, cancellationToken);
-            // Only staff learn that a person is signed up already. An anonymous caller gets the answer anyone
-            // would get, so a sign-up form cannot be used to find out whether an address is known.
-            if (staff is not null && known is not null
-                && await db.SignUps.FirstOrDefaultAsync(s => s.CourseId == course.Id && s.ParticipantId == known.Id
-                    && (s.Status == SignUpStatus.Confirmed || s.Status == SignUpStatus.Waitlisted), cancellationToken) is { } existing)
-            {
-                return SignUpForCoursePayload.Failed(new AlreadySignedUpError("This person is already signed up for this course.", existing.Status));
-            }
+        var seats = await SeatCountsAsync(db, course.Id, cancellationToken);
+        var hasSeat = seats.Taken < course.Capacity;
+        if (!hasSeat && !input.JoinWaitingList)
+        {
+            return new CourseFullError($"'{course.Title}' is full.", seats.Waiting);
+        }
 
-            var seats = await SeatCountsAsync(db, course.Id, cancellationToken);
-            var hasSeat = seats.Taken < course.Capacity;
-            if (!hasSeat && !input.JoinWaitingList)
-            {
-                return SignUpForCoursePayload.Failed(new CourseFullError($"'{course.Title}' is full.", seats.Waiting));
-            }
-
-            var participant = resident.Store(db, known, now, staff);
-            var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-            var signUp = db.SignUps.Add(new SignUp
-            {
-                Course = course,
-                Participant = participant,
-                Status = hasSeat ? SignUpStatus.Confirmed : SignUpStatus.Waitlisted,
-                WaitlistPosition = hasSeat ? null : seats.Waiting + 1,
-                Channel = staff is null ? SignUpChannel.Web : SignUpChannel.Counter,
-                CancellationTokenHash = Hash(token),
-                CreatedAt = now,
-                UpdatedAt = now,
-            }).Entity;
-            UpdateFullStatus(course, seats.Taken + (hasSeat ? 1 : 0));
-            return new SignUpForCoursePayload(signUp, token, []);
-        });
+        var participant = resident.Store(db, known, now, staff);
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var signUp = db.SignUps.Add(new SignUp
+        {
+            Course = course,
+            Participant = participant,
+            Status = hasSeat ? SignUpStatus.Confirmed : SignUpStatus.Waitlisted,
+            WaitlistPosition = hasSeat ? null : seats.Waiting + 1,
+            Channel = staff is null ? SignUpChannel.Web : SignUpChannel.Counter,
+            CancellationTokenHash = Hash(token),
+            CreatedAt = now,
+            UpdatedAt = now,
+        }).Entity;
+        UpdateFullStatus(course, seats.Taken + (hasSeat ? 1 : 0));
+        return new SignUpForCoursePayload(signUp, token);
     }
 
-    private static Task<CancelSignUpPayload> CancelSignUpAsync(IResolveFieldContext context, CancelSignUpInput input)
+    private static async Task<Result<CancelSignUpPayload>> CancelSignUpAsync(MutationCall<CancelSignUpInput> call)
     {
-        var staff = context.Staff();
-        var now = context.UtcNow();
-        var rules = new InputRules();
-        var signUpId = rules.Id(nameof(input.SignUpId), SignUpType.TypeName, input.SignUpId);
-        rules.Require(staff is not null || !string.IsNullOrWhiteSpace(input.CancellationToken), nameof(input.CancellationToken),
+        var staff = call.Staff;
+        var (input, now, cancellationToken) = call;
+        var signUpId = call.Rules.Id(nameof(input.SignUpId), SignUpType.TypeName, input.SignUpId);
+        call.Rules.Require(staff is not null || !string.IsNullOrWhiteSpace(input.CancellationToken), nameof(input.CancellationToken),
             "Give the cancellation token you received when you signed up.");
-        if (rules.Failed)
+        var db = await call.BeginAsync();
+        var signUp = await db.SignUps.Include(s => s.Course).SingleOrDefaultAsync(s => s.Id == signUpId, cancellationToken);
+        if (signUp is null)
         {
-            return Task.FromResult(new CancelSignUpPayload(null, null, rules.Errors));
+            return new NotFoundError("There is no such sign-up.");
         }
 
-        return MutationTransaction.RunAsync(context, async (db, cancellationToken) =>
+        var byToken = input.CancellationToken is { Length: > 0 } token && signUp.CancellationTokenHash == Hash(token);
+        if (!byToken)
         {
-            var signUp = await db.SignUps.Include(s => s.Course).SingleOrDefaultAsync(s => s.Id == signUpId, cancellationToken);
-            if (signUp is null)
+            if (staff is null)
             {
-                return CancelSignUpPayload.Failed(new NotFoundError("There is no such sign-up."));
-            }
-
-            var byToken = input.CancellationToken is { Length: > 0 } token && signUp.CancellationTokenHash == Hash(token);
-            if (!byToken)
-            {
-                if (staff is null)
-                {
-                    return CancelSignUpPayload.Failed(new InvalidCancellationTokenError("This cancellation token does not belong to this sign-up."));
-                }
-
-                if (!staff.CanActFor(signUp.Course!.HelpPointId))
-                {
-                    return CancelSignUpPayload.Failed(new NotAllowedError("This course is not at a help point you work at."));
-                }
-            }
-
-            if (signUp.Status is not (SignUpStatus.Confirmed or SignUpStatus.Waitlisted))
-            {
-                return CancelSignUpPayload.Failed(new SignUpNotActiveError("This sign-up is no longer active.", signUp.Status));
-            }
-
-            var promoted = await CancelAsync(db, signUp, now, cancellationToken);
-            return new CancelSignUpPayload(signUp, promoted, []);
-        });
-    }
-
-    private static Task<RecordAttendancePayload> RecordAttendanceAsync(IResolveFieldContext context, RecordAttendanceInput input)
-    {
-        var staff = context.RequireStaff();
-        var now = context.UtcNow();
-        var rules = new InputRules();
-        var signUpId = rules.Id(nameof(input.SignUpId), SignUpType.TypeName, input.SignUpId);
-        if (rules.Failed)
-        {
-            return Task.FromResult(new RecordAttendancePayload(null, rules.Errors));
-        }
-
-        return MutationTransaction.RunAsync(context, async (db, cancellationToken) =>
-        {
-            var signUp = await db.SignUps.Include(s => s.Course).SingleOrDefaultAsync(s => s.Id == signUpId, cancellationToken);
-            if (signUp is null)
-            {
-                return RecordAttendancePayload.Failed(new NotFoundError("There is no such sign-up."));
+                return new InvalidCancellationTokenError("This cancellation token does not belong to this sign-up.");
             }
 
             if (!staff.CanActFor(signUp.Course!.HelpPointId))
             {
-                return RecordAttendancePayload.Failed(new NotAllowedError("This course is not at a help point you work at."));
+                return new NotAllowedError("This course is not at a help point you work at.");
             }
+        }
 
-            if (!SignUp.SeatTakingStatuses.Contains(signUp.Status))
-            {
-                return RecordAttendancePayload.Failed(new SignUpNotActiveError("Only confirmed participants can attend.", signUp.Status));
-            }
+        if (signUp.Status is not (SignUpStatus.Confirmed or SignUpStatus.Waitlisted))
+        {
+            return new SignUpNotActiveError("This sign-up is no longer active.", signUp.Status);
+        }
 
-            signUp.Status = input.Attended ? SignUpStatus.Attended : SignUpStatus.NoShow;
-            signUp.UpdatedAt = now;
-            return new RecordAttendancePayload(signUp, []);
-        });
+        var promoted = await CancelAsync(db, signUp, now, cancellationToken);
+        return new CancelSignUpPayload(signUp, promoted);
+    }
+
+    private static async Task<Result<SignUp>> RecordAttendanceAsync(MutationCall<RecordAttendanceInput> call, StaffUser staff)
+    {
+        var (input, now, cancellationToken) = call;
+        var signUpId = call.Rules.Id(nameof(input.SignUpId), SignUpType.TypeName, input.SignUpId);
+        var db = await call.BeginAsync();
+        var signUp = await db.SignUps.Include(s => s.Course).SingleOrDefaultAsync(s => s.Id == signUpId, cancellationToken);
+        if (signUp is null)
+        {
+            return new NotFoundError("There is no such sign-up.");
+        }
+
+        if (!staff.CanActFor(signUp.Course!.HelpPointId))
+        {
+            return new NotAllowedError("This course is not at a help point you work at.");
+        }
+
+        if (!SignUp.SeatTakingStatuses.Contains(signUp.Status))
+        {
+            return new SignUpNotActiveError("Only confirmed participants can attend.", signUp.Status);
+        }
+
+        signUp.Status = input.Attended ? SignUpStatus.Attended : SignUpStatus.NoShow;
+        signUp.UpdatedAt = now;
+        return signUp;
     }
 
     /// <summary>

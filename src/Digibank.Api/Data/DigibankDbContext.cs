@@ -108,7 +108,12 @@ public sealed class DigibankDbContext(DbContextOptions<DigibankDbContext> option
             course.HasIndex(c => c.StartsAt);
             course.HasIndex(c => c.TitleKey);
             course.PrimitiveCollection(c => c.TargetGroups).ElementType().HasConversion<string>();
-            course.HasMany(c => c.Topics).WithMany(t => t.Courses).UsingEntity("CourseTopics");
+            // Topics are shared vocabulary and know no feature: the join is named here, with the columns it always had.
+            course.HasMany(c => c.Topics).WithMany().UsingEntity(
+                "CourseTopics",
+                join => join.HasOne(typeof(Topic)).WithMany().HasForeignKey("TopicsId").OnDelete(DeleteBehavior.Cascade),
+                join => join.HasOne(typeof(Course)).WithMany().HasForeignKey("CoursesId").OnDelete(DeleteBehavior.Cascade),
+                join => join.HasKey("CoursesId", "TopicsId"));
             course.HasMany(c => c.Sessions).WithOne().HasForeignKey(s => s.CourseId).OnDelete(DeleteBehavior.Cascade);
             course.HasMany(c => c.SignUps).WithOne(s => s.Course).HasForeignKey(s => s.CourseId).OnDelete(DeleteBehavior.Cascade);
             course.HasOne(c => c.Partner).WithMany().OnDelete(DeleteBehavior.Restrict);

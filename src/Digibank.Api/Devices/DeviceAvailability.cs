@@ -111,3 +111,18 @@ public static class DeviceAvailabilityQueries
             nextDue.TryGetValue((count.HomeHelpPointId, count.Kind), out var due) ? due : null))];
     }
 }
+
+/// <summary>What each help point lends: <c>HelpPoint.deviceAvailability</c>.</summary>
+public sealed class DeviceAvailabilityOfHelpPoints : IHelpPointFields
+{
+    public void AddTo(HelpPointType helpPoint) =>
+        helpPoint.ExtensionField<NonNullGraphType<ListGraphType<NonNullGraphType<DeviceAvailabilityType>>>, object>("deviceAvailability")
+            .Description("How many devices of each kind can be borrowed here.")
+            .Resolve(context => context.LoadDeviceAvailability(context.Source.Id));
+}
+
+public static class DeviceSetup
+{
+    public static IServiceCollection AddDevices(this IServiceCollection services) =>
+        services.AddSingleton<IHelpPointFields, DeviceAvailabilityOfHelpPoints>();
+}

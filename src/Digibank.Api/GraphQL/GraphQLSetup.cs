@@ -1,5 +1,6 @@
 using Digibank.Api.GraphQL.DataLoading;
 using Digibank.Api.GraphQL.Limits;
+using Digibank.Api.GraphQL.Mutations;
 using Digibank.Api.GraphQL.Transport;
 using GraphQL;
 using GraphQL.Execution;
@@ -18,12 +19,16 @@ public static class GraphQLSetup
         builder.Services.AddSingleton<GraphQLWebSocketEndpoint>();
         builder.Services.AddSingleton<SharedSubscriptions>();
         builder.Services.AddScoped<DataLoaderRegistry>();
+        // The graph types that mutations generate from their records.
+        builder.Services.AddTransient(typeof(InputType<>));
+        builder.Services.AddTransient(typeof(UserErrorType<>));
         builder.AddRateLimits();
         builder.Services.AddSingleton<SqlStatementBudget>();
         builder.Services.AddSingleton<IInterceptor>(services => services.GetRequiredService<SqlStatementBudget>());
         builder.Services.AddGraphQL(graphQL => graphQL
             .AddSchema<DigibankSchema>()
             .AddGraphTypes(typeof(DigibankSchema).Assembly)
+            .AddClrTypeMappings(typeof(DigibankSchema).Assembly)
             .AddSystemTextJson()
             .AddErrorInfoProvider(errors =>
             {

@@ -3,6 +3,8 @@ using Digibank.Api.Devices;
 using Digibank.Api.HelpRequests;
 using Digibank.Api.Participants;
 using Digibank.Api.Partners;
+using Digibank.Api.Privacy;
+using Digibank.Api.Sync;
 using GraphQL.Types;
 
 namespace Digibank.Api.GraphQL;

@@ -1,4 +1,4 @@
-using Digibank.Api.Devices;
+using GraphQL.Builders;
 using Digibank.Api.GraphQL;
 using Digibank.Api.GraphQL.DataLoading;
 using Digibank.Api.GraphQL.Relay;
@@ -13,7 +13,7 @@ public sealed class HelpPointType : NodeGraphType<HelpPoint>
 {
     public const string TypeName = "HelpPoint";
 
-    public HelpPointType()
+    public HelpPointType(IEnumerable<IHelpPointFields> extensions)
         : base(TypeName, "An antenna point (antennepunt) where residents get help, borrow a device or follow a course.")
     {
         Field(h => h.Name);
@@ -51,11 +51,26 @@ public sealed class HelpPointType : NodeGraphType<HelpPoint>
                 return context.LoadOpeningHours(context.Source.Id).Then(hours => OpeningHours.IsOpenAt(hours, now));
             });
         Reads("isOpenNow");
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DeviceAvailabilityType>>>>("deviceAvailability")
-            .Description("How many devices of each kind can be borrowed here.")
-            .Resolve(context => context.LoadDeviceAvailability(context.Source.Id));
-        Reads("deviceAvailability");
+        foreach (var extension in extensions)
+            extension.AddTo(this);
     }
+
+    /// <summary>A field that reads no member of the help point beyond its id, added by another feature.</summary>
+    public FieldBuilder<HelpPoint, TValue> ExtensionField<TGraphType, TValue>(string name)
+        where TGraphType : IGraphType
+    {
+        Reads(name);
+        return Field<TGraphType, TValue>(name);
+    }
+}
+
+/// <summary>
+/// Fields another feature adds to a help point (such as the devices lent there), so that help points need not
+/// know that feature. Register an implementation as a singleton.
+/// </summary>
+public interface IHelpPointFields
+{
+    void AddTo(HelpPointType helpPoint);
 }
 
 public sealed class OpeningHoursType : ObjectGraphType<OpeningHours>

@@ -8,7 +8,6 @@ using Digibank.Api.HelpPoints;
 using Digibank.Api.Municipalities;
 using Digibank.Api.Participants;
 using Digibank.Api.Staff;
-using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,249 +22,214 @@ public static class HelpRequestMutations
 
     public static void AddHelpRequestMutations(this ObjectGraphType mutation)
     {
-        mutation.MutationField<RegisterHelpRequestInputType, RegisterHelpRequestInput, RegisterHelpRequestPayloadType, HelpRequestPayload>(
-            "registerHelpRequest",
+        mutation.Mutation<RegisterHelpRequestInput, HelpRequest>("registerHelpRequest", RegisterAsync,
             "Registers a resident's question. Anonymous callers give one contact channel; staff may register someone without one, " +
             "for the help points they work at. A home visit goes to the mobile team.",
-            RegisterAsync);
-        mutation.MutationField<AssignHelpRequestInputType, AssignHelpRequestInput, AssignHelpRequestPayloadType, HelpRequestPayload>(
-            "assignHelpRequest",
+            payload: "The registered help request, open until someone is assigned.",
+            typeof(ConsentRequiredError));
+        mutation.StaffMutation<AssignHelpRequestInput, HelpRequest>("assignHelpRequest", AssignAsync,
             "Staff of the request's help point (or the coordinator) give the request to a digibuddy who knows the topic, or take it themselves.",
-            AssignAsync);
-        mutation.MutationField<ScheduleHomeVisitInputType, ScheduleHomeVisitInput, ScheduleHomeVisitPayloadType, HelpRequestPayload>(
-            "scheduleHomeVisit",
+            payload: "The help request with its helper.",
+            typeof(DigibuddyLacksSkillError), typeof(DigibuddyInactiveError), typeof(InvalidStatusChangeError));
+        mutation.StaffMutation<ScheduleHomeVisitInput, HelpRequest>("scheduleHomeVisit", ScheduleHomeVisitAsync,
             $"Plans the time slot of an assigned home visit: in the future, at most {MaxVisitHours} hours, not overlapping another visit of the same digibuddy.",
-            ScheduleHomeVisitAsync);
-        mutation.MutationField<UpdateHelpRequestStatusInputType, UpdateHelpRequestStatusInput, UpdateHelpRequestStatusPayloadType, HelpRequestPayload>(
-            "updateHelpRequestStatus",
+            payload: "The home visit with its time slot.",
+            typeof(NotAHomeVisitError), typeof(SlotTakenError), typeof(InvalidStatusChangeError));
+        mutation.StaffMutation<UpdateHelpRequestStatusInput, HelpRequest>("updateHelpRequestStatus", UpdateStatusAsync,
             "Resolves or cancels a help request. The assigned digibuddy may resolve it too. Resolved and cancelled are final.",
-            UpdateStatusAsync);
+            payload: "The help request with its new status.",
+            typeof(InvalidStatusChangeError));
     }
 
-    private static Task<HelpRequestPayload> RegisterAsync(IResolveFieldContext context, RegisterHelpRequestInput input)
+    private static async Task<Result<HelpRequest>> RegisterAsync(MutationCall<RegisterHelpRequestInput> call)
     {
-        var staff = context.Staff();
-        var now = context.UtcNow();
-        var rules = new InputRules();
-        var topicId = rules.Id(nameof(input.TopicId), TopicType.TypeName, input.TopicId);
-        int? helpPointId = input.HelpPointId is null ? null : rules.Id(nameof(input.HelpPointId), HelpPointType.TypeName, input.HelpPointId);
-        var resident = ResidentDetails.Check(rules, staff, input, "to answer your question", "a helper can reach you");
+        var staff = call.Staff;
+        var (input, now, cancellationToken) = call;
+        var topicId = call.Rules.Id(nameof(input.TopicId), TopicType.TypeName, input.TopicId);
+        int? helpPointId = input.HelpPointId is null ? null : call.Rules.Id(nameof(input.HelpPointId), HelpPointType.TypeName, input.HelpPointId);
+        var resident = ResidentDetails.Check(call.Rules, staff, input, "to answer your question", "a helper can reach you");
 
-        if (rules.Failed)
+        var db = await call.BeginAsync();
+        if (!await db.Topics.AnyAsync(t => t.Id == topicId, cancellationToken))
         {
-            return Task.FromResult(HelpRequestPayload.Failed(rules.Errors));
+            return new NotFoundError("There is no such topic.");
         }
 
-        return MutationTransaction.RunAsync(context, async (db, cancellationToken) =>
+        if (!await db.Municipalities.AnyAsync(m => m.Id == resident.MunicipalityId, cancellationToken))
         {
-            if (!await db.Topics.AnyAsync(t => t.Id == topicId, cancellationToken))
-            {
-                return HelpRequestPayload.Failed(new NotFoundError("There is no such topic."));
-            }
-
-            if (!await db.Municipalities.AnyAsync(m => m.Id == resident.MunicipalityId, cancellationToken))
-            {
-                return HelpRequestPayload.Failed(new NotFoundError("There is no such town in the region."));
-            }
-
-            var helpPoint = helpPointId is { } id
-                ? await db.HelpPoints.SingleOrDefaultAsync(h => h.Id == id, cancellationToken)
-                : input.Channel == HelpRequestChannel.HomeVisit
-                    ? await db.HelpPoints.Where(h => h.Kind == HelpPointKind.MobileTeam).OrderBy(h => h.Id).FirstOrDefaultAsync(cancellationToken)
-                    : null;
-            if (helpPointId is not null && helpPoint is null)
-            {
-                return HelpRequestPayload.Failed(new NotFoundError("There is no such help point."));
-            }
-
-            // Handing a home visit to the mobile team is what any resident can do, so any staff member may do it for them.
-            var handsOverToMobileTeam = input.Channel == HelpRequestChannel.HomeVisit && helpPoint?.Kind == HelpPointKind.MobileTeam;
-            if (staff is not null && !handsOverToMobileTeam && !staff.CanManageRequestsOf(helpPoint?.Id))
-            {
-                return HelpRequestPayload.Failed(new NotAllowedError("You can register help requests only for the help points you work at."));
-            }
-
-            var participant = resident.Store(db, await resident.FindKnownAsync(db, cancellationToken), now, staff);
-
-            return HelpRequestPayload.Succeeded(db.HelpRequests.Add(new HelpRequest
-            {
-                TopicId = topicId,
-                Urgency = input.Urgency,
-                Channel = input.Channel,
-                MunicipalityId = resident.MunicipalityId,
-                HelpPointId = helpPoint?.Id,
-                Participant = participant,
-                Status = HelpRequestStatus.Open,
-                CreatedAt = now,
-            }).Entity);
-        });
-    }
-
-    private static Task<HelpRequestPayload> AssignAsync(IResolveFieldContext context, AssignHelpRequestInput input)
-    {
-        var staff = context.RequireStaff();
-        var now = context.UtcNow();
-        var rules = new InputRules();
-        var helpRequestId = rules.Id(nameof(input.HelpRequestId), HelpRequestType.TypeName, input.HelpRequestId);
-        int? digibuddyId = input.DigibuddyId is null ? null : rules.Id(nameof(input.DigibuddyId), DigibuddyType.TypeName, input.DigibuddyId);
-        rules.Require((input.DigibuddyId is null) == input.AssignToMe, nameof(input.DigibuddyId), "Give either a digibuddy or `assignToMe: true`, not both.");
-        if (rules.Failed)
-        {
-            return Task.FromResult(HelpRequestPayload.Failed(rules.Errors));
+            return new NotFoundError("There is no such town in the region.");
         }
 
-        return MutationTransaction.RunAsync(context, async (db, cancellationToken) =>
+        var helpPoint = helpPointId is { } id
+            ? await db.HelpPoints.SingleOrDefaultAsync(h => h.Id == id, cancellationToken)
+            : input.Channel == HelpRequestChannel.HomeVisit
+                ? await db.HelpPoints.Where(h => h.Kind == HelpPointKind.MobileTeam).OrderBy(h => h.Id).FirstOrDefaultAsync(cancellationToken)
+                : null;
+        if (helpPointId is not null && helpPoint is null)
         {
-            var managed = await FindManagedAsync(db, staff, helpRequestId, cancellationToken);
-            if (!managed.Found)
-            {
-                return HelpRequestPayload.Failed(managed.Refused);
-            }
+            return new NotFoundError("There is no such help point.");
+        }
 
-            var request = managed.Request;
+        // Handing a home visit to the mobile team is what any resident can do, so any staff member may do it for them.
+        var handsOverToMobileTeam = input.Channel == HelpRequestChannel.HomeVisit && helpPoint?.Kind == HelpPointKind.MobileTeam;
+        if (staff is not null && !handsOverToMobileTeam && !staff.CanManageRequestsOf(helpPoint?.Id))
+        {
+            return new NotAllowedError("You can register help requests only for the help points you work at.");
+        }
 
-            if (HelpRequestStatusChanges.Check(request, HelpRequestStatus.Assigned) is { } invalidChange)
-            {
-                return HelpRequestPayload.Failed(invalidChange);
-            }
+        var participant = resident.Store(db, await resident.FindKnownAsync(db, cancellationToken), now, staff);
 
-            if (digibuddyId is { } buddyId)
-            {
-                var digibuddy = await db.Digibuddies.Include(d => d.Skills).SingleOrDefaultAsync(d => d.Id == buddyId, cancellationToken);
-                if (digibuddy is null)
-                {
-                    return HelpRequestPayload.Failed(new NotFoundError("There is no such digibuddy."));
-                }
-
-                if (!digibuddy.Active)
-                {
-                    return HelpRequestPayload.Failed(new DigibuddyInactiveError($"{digibuddy.FirstName} no longer takes help requests."));
-                }
-
-                if (digibuddy.Skills.All(skill => skill.Id != request.TopicId))
-                {
-                    var topic = await db.Topics.SingleAsync(t => t.Id == request.TopicId, cancellationToken);
-                    return HelpRequestPayload.Failed(new DigibuddyLacksSkillError($"{digibuddy.FirstName} does not help with {topic.Name}.", topic.Name));
-                }
-            }
-
-            request.AssignedDigibuddyId = digibuddyId;
-            request.AssignedStaffName = digibuddyId is null ? staff.Name : null;
-            request.AssignedAt = now;
-            request.Status = HelpRequestStatus.Assigned;
-            return HelpRequestPayload.Succeeded(request);
-        });
+        return db.HelpRequests.Add(new HelpRequest
+        {
+            TopicId = topicId,
+            Urgency = input.Urgency,
+            Channel = input.Channel,
+            MunicipalityId = resident.MunicipalityId,
+            HelpPointId = helpPoint?.Id,
+            Participant = participant,
+            Status = HelpRequestStatus.Open,
+            CreatedAt = now,
+        }).Entity;
     }
 
-    private static Task<HelpRequestPayload> ScheduleHomeVisitAsync(IResolveFieldContext context, ScheduleHomeVisitInput input)
+    private static async Task<Result<HelpRequest>> AssignAsync(MutationCall<AssignHelpRequestInput> call, StaffUser staff)
     {
-        var staff = context.RequireStaff();
-        var now = context.UtcNow();
-        var rules = new InputRules();
-        var helpRequestId = rules.Id(nameof(input.HelpRequestId), HelpRequestType.TypeName, input.HelpRequestId);
-        var startsAt = rules.Future(nameof(input.StartsAt), AsUtc(input.StartsAt), now);
+        var (input, now, cancellationToken) = call;
+        var helpRequestId = call.Rules.Id(nameof(input.HelpRequestId), HelpRequestType.TypeName, input.HelpRequestId);
+        int? digibuddyId = input.DigibuddyId is null ? null : call.Rules.Id(nameof(input.DigibuddyId), DigibuddyType.TypeName, input.DigibuddyId);
+        call.Rules.Require((input.DigibuddyId is null) == input.AssignToMe, nameof(input.DigibuddyId), "Give either a digibuddy or `assignToMe: true`, not both.");
+        var db = await call.BeginAsync();
+        var managed = await FindManagedAsync(db, staff, helpRequestId, cancellationToken);
+        if (!managed.Found)
+        {
+            return managed.Refused;
+        }
+
+        var request = managed.Request;
+
+        if (HelpRequestStatusChanges.Check(request, HelpRequestStatus.Assigned) is { } invalidChange)
+        {
+            return invalidChange;
+        }
+
+        if (digibuddyId is { } buddyId)
+        {
+            var digibuddy = await db.Digibuddies.Include(d => d.Skills).SingleOrDefaultAsync(d => d.Id == buddyId, cancellationToken);
+            if (digibuddy is null)
+            {
+                return new NotFoundError("There is no such digibuddy.");
+            }
+
+            if (!digibuddy.Active)
+            {
+                return new DigibuddyInactiveError($"{digibuddy.FirstName} no longer takes help requests.");
+            }
+
+            if (digibuddy.Skills.All(skill => skill.Id != request.TopicId))
+            {
+                var topic = await db.Topics.SingleAsync(t => t.Id == request.TopicId, cancellationToken);
+                return new DigibuddyLacksSkillError($"{digibuddy.FirstName} does not help with {topic.Name}.", topic.Name);
+            }
+        }
+
+        request.AssignedDigibuddyId = digibuddyId;
+        request.AssignedStaffName = digibuddyId is null ? staff.Name : null;
+        request.AssignedAt = now;
+        request.Status = HelpRequestStatus.Assigned;
+        return request;
+    }
+
+    private static async Task<Result<HelpRequest>> ScheduleHomeVisitAsync(MutationCall<ScheduleHomeVisitInput> call, StaffUser staff)
+    {
+        var (input, now, cancellationToken) = call;
+        var helpRequestId = call.Rules.Id(nameof(input.HelpRequestId), HelpRequestType.TypeName, input.HelpRequestId);
+        var startsAt = call.Rules.Future(nameof(input.StartsAt), AsUtc(input.StartsAt), now);
         var endsAt = AsUtc(input.EndsAt);
-        rules.Require(startsAt <= now + MaxPlanningHorizon, nameof(input.StartsAt), "`startsAt` can be at most a year ahead.");
-        rules.Require(endsAt > startsAt, nameof(input.EndsAt), "`endsAt` must come after `startsAt`.");
-        rules.Require(endsAt - startsAt <= TimeSpan.FromHours(MaxVisitHours), nameof(input.EndsAt), $"A home visit lasts at most {MaxVisitHours} hours.");
-        if (rules.Failed)
+        call.Rules.Require(startsAt <= now + MaxPlanningHorizon, nameof(input.StartsAt), "`startsAt` can be at most a year ahead.");
+        call.Rules.Require(endsAt > startsAt, nameof(input.EndsAt), "`endsAt` must come after `startsAt`.");
+        call.Rules.Require(endsAt - startsAt <= TimeSpan.FromHours(MaxVisitHours), nameof(input.EndsAt), $"A home visit lasts at most {MaxVisitHours} hours.");
+        var db = await call.BeginAsync();
+        var managed = await FindManagedAsync(db, staff, helpRequestId, cancellationToken);
+        if (!managed.Found)
         {
-            return Task.FromResult(HelpRequestPayload.Failed(rules.Errors));
+            return managed.Refused;
         }
 
-        return MutationTransaction.RunAsync(context, async (db, cancellationToken) =>
+        var request = managed.Request;
+
+        if (request.Channel != HelpRequestChannel.HomeVisit)
         {
-            var managed = await FindManagedAsync(db, staff, helpRequestId, cancellationToken);
-            if (!managed.Found)
-            {
-                return HelpRequestPayload.Failed(managed.Refused);
-            }
+            return new NotAHomeVisitError("Only home visits get a time slot.", request.Channel);
+        }
 
-            var request = managed.Request;
+        if (HelpRequestStatusChanges.Check(request, HelpRequestStatus.Scheduled) is { } invalidChange)
+        {
+            return invalidChange;
+        }
 
-            if (request.Channel != HelpRequestChannel.HomeVisit)
-            {
-                return HelpRequestPayload.Failed(new NotAHomeVisitError("Only home visits get a time slot.", request.Channel));
-            }
+        if (request.AssignedDigibuddyId is { } digibuddyId
+            && await db.HelpRequests
+                .Where(other => other.Id != request.Id && other.AssignedDigibuddyId == digibuddyId && other.Status == HelpRequestStatus.Scheduled
+                    && other.VisitStartsAt < endsAt && startsAt < other.VisitEndsAt)
+                .OrderBy(other => other.VisitStartsAt)
+                .FirstOrDefaultAsync(cancellationToken) is { } clash)
+        {
+            return new SlotTakenError(
+                string.Create(CultureInfo.InvariantCulture,
+                    $"The digibuddy already has a visit from {Region.ToLocal(clash.VisitStartsAt!.Value):d MMMM HH:mm} to {Region.ToLocal(clash.VisitEndsAt!.Value):HH:mm}."),
+                clash.VisitStartsAt.Value,
+                clash.VisitEndsAt.Value);
+        }
 
-            if (HelpRequestStatusChanges.Check(request, HelpRequestStatus.Scheduled) is { } invalidChange)
-            {
-                return HelpRequestPayload.Failed(invalidChange);
-            }
-
-            if (request.AssignedDigibuddyId is { } digibuddyId
-                && await db.HelpRequests
-                    .Where(other => other.Id != request.Id && other.AssignedDigibuddyId == digibuddyId && other.Status == HelpRequestStatus.Scheduled
-                        && other.VisitStartsAt < endsAt && startsAt < other.VisitEndsAt)
-                    .OrderBy(other => other.VisitStartsAt)
-                    .FirstOrDefaultAsync(cancellationToken) is { } clash)
-            {
-                return HelpRequestPayload.Failed(new SlotTakenError(
-                    string.Create(CultureInfo.InvariantCulture,
-                        $"The digibuddy already has a visit from {Region.ToLocal(clash.VisitStartsAt!.Value):d MMMM HH:mm} to {Region.ToLocal(clash.VisitEndsAt!.Value):HH:mm}."),
-                    clash.VisitStartsAt.Value,
-                    clash.VisitEndsAt.Value));
-            }
-
-            request.VisitStartsAt = startsAt;
-            request.VisitEndsAt = endsAt;
-            request.Status = HelpRequestStatus.Scheduled;
-            return HelpRequestPayload.Succeeded(request);
-        });
+        request.VisitStartsAt = startsAt;
+        request.VisitEndsAt = endsAt;
+        request.Status = HelpRequestStatus.Scheduled;
+        return request;
     }
 
-    private static Task<HelpRequestPayload> UpdateStatusAsync(IResolveFieldContext context, UpdateHelpRequestStatusInput input)
+    private static async Task<Result<HelpRequest>> UpdateStatusAsync(MutationCall<UpdateHelpRequestStatusInput> call, StaffUser staff)
     {
-        var staff = context.RequireStaff();
-        var now = context.UtcNow();
-        var rules = new InputRules();
-        var helpRequestId = rules.Id(nameof(input.HelpRequestId), HelpRequestType.TypeName, input.HelpRequestId);
-        if (rules.Failed)
+        var (input, now, cancellationToken) = call;
+        var helpRequestId = call.Rules.Id(nameof(input.HelpRequestId), HelpRequestType.TypeName, input.HelpRequestId);
+        var db = await call.BeginAsync();
+        var request = await db.HelpRequests.SingleOrDefaultAsync(h => h.Id == helpRequestId, cancellationToken);
+        if (request is null)
         {
-            return Task.FromResult(HelpRequestPayload.Failed(rules.Errors));
+            return new NotFoundError("There is no such help request.");
         }
 
-        return MutationTransaction.RunAsync(context, async (db, cancellationToken) =>
+        var resolvesOwnRequest = input.Status == HelpRequestStatus.Resolved && staff.IsAssignedDigibuddyOf(request);
+        if (!resolvesOwnRequest && !staff.CanManageRequestsOf(request.HelpPointId))
         {
-            var request = await db.HelpRequests.SingleOrDefaultAsync(h => h.Id == helpRequestId, cancellationToken);
-            if (request is null)
-            {
-                return HelpRequestPayload.Failed(new NotFoundError("There is no such help request."));
-            }
+            return new NotAllowedError(staff.Role == StaffRole.Digibuddy
+                ? "A digibuddy can only mark the requests assigned to them resolved."
+                : "This help request belongs to a help point you do not work at.");
+        }
 
-            var resolvesOwnRequest = input.Status == HelpRequestStatus.Resolved && staff.IsAssignedDigibuddyOf(request);
-            if (!resolvesOwnRequest && !staff.CanManageRequestsOf(request.HelpPointId))
-            {
-                return HelpRequestPayload.Failed(new NotAllowedError(staff.Role == StaffRole.Digibuddy
-                    ? "A digibuddy can only mark the requests assigned to them resolved."
-                    : "This help request belongs to a help point you do not work at."));
-            }
+        // Assigning needs a helper and scheduling a slot, so those statuses come only from their own mutations.
+        var needsOwnMutation = input.Status switch
+        {
+            HelpRequestStatus.Assigned => "assignHelpRequest",
+            HelpRequestStatus.Scheduled => "scheduleHomeVisit",
+            _ => null,
+        };
+        if (needsOwnMutation is not null)
+        {
+            return new InvalidStatusChangeError($"Use `{needsOwnMutation}` for this.", request.Status, input.Status);
+        }
 
-            // Assigning needs a helper and scheduling a slot, so those statuses come only from their own mutations.
-            var needsOwnMutation = input.Status switch
-            {
-                HelpRequestStatus.Assigned => "assignHelpRequest",
-                HelpRequestStatus.Scheduled => "scheduleHomeVisit",
-                _ => null,
-            };
-            if (needsOwnMutation is not null)
-            {
-                return HelpRequestPayload.Failed(new InvalidStatusChangeError($"Use `{needsOwnMutation}` for this.", request.Status, input.Status));
-            }
+        if (HelpRequestStatusChanges.Check(request, input.Status) is { } invalidChange)
+        {
+            return invalidChange;
+        }
 
-            if (HelpRequestStatusChanges.Check(request, input.Status) is { } invalidChange)
-            {
-                return HelpRequestPayload.Failed(invalidChange);
-            }
+        request.Status = input.Status;
+        if (input.Status == HelpRequestStatus.Resolved)
+        {
+            request.ResolvedAt = now;
+        }
 
-            request.Status = input.Status;
-            if (input.Status == HelpRequestStatus.Resolved)
-            {
-                request.ResolvedAt = now;
-            }
-
-            return HelpRequestPayload.Succeeded(request);
-        });
+        return request;
     }
 
     /// <summary>The request, tracked, when the caller manages its help point; otherwise the error to return.</summary>

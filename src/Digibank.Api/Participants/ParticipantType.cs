@@ -1,4 +1,3 @@
-using Digibank.Api.Courses;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.Municipalities;
 using GraphQL;

@@ -1,3 +1,7 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Digibank.Api.Tests.GraphQL;
 
 /// <summary>
@@ -76,5 +80,71 @@ public sealed class ProjectionTests(DigibankApiFactory api) : IClassFixture<Digi
             Assert.False(string.IsNullOrEmpty((string?)node!["title"]));
             Assert.False(string.IsNullOrEmpty((string?)node["partner"]!["name"]));
         });
+    }
+}
+
+/// <summary>
+/// Every field of every projected type, each asked on its own, so that only what that field declares is loaded: a
+/// resolver that reads a member its field does not declare then sees a default value and answers differently from
+/// the fully loaded object. The fields come from the schema itself, so a new field is checked without a new test.
+/// </summary>
+public sealed class ProjectionDeclarationTests(DigibankApiFactory api) : IClassFixture<DigibankApiFactory>
+{
+    private static readonly (string Connection, string TypeName)[] Connections =
+        [("courses", "Course"), ("helpPoints", "HelpPoint"), ("partners", "Partner"), ("municipalities", "Municipality")];
+
+    [Fact]
+    public async Task Each_field_asked_alone_on_a_page_answers_as_on_the_fully_loaded_object()
+    {
+        // The coordinator sees the staff-only fields too.
+        var client = api.CreateStaffClient(Digibank.Api.Staff.StaffRole.Coordinator);
+        var schema = api.Services.GetRequiredService<ISchema>();
+        schema.Initialize();
+        var checkedFields = 0;
+        var differences = new List<string>();
+        foreach (var (connection, typeName) in Connections)
+        {
+            var type = (IComplexGraphType)schema.AllTypes[typeName]!;
+            var page = (await client.QueryAsync($"{{ {connection}(first: 20) {{ nodes {{ id }} }} }}"))[connection]!["nodes"]!.AsArray();
+            var ids = page.Select(node => (string)node!["id"]!).ToArray();
+            Assert.NotEmpty(ids);
+            foreach (var selection in Selections(type, depth: 0))
+            {
+                var projected = (await client.QueryAsync($"{{ {connection}(first: 20) {{ nodes {{ id {selection} }} }} }}"))[connection]!["nodes"]!;
+                var full = (await client.QueryAsync($"query ($ids: [ID!]!) {{ nodes(ids: $ids) {{ ... on {typeName} {{ id {selection} }} }} }}", new { ids }))["nodes"]!;
+                checkedFields++;
+                if (projected.ToJsonString() != full.ToJsonString())
+                    differences.Add($"{typeName}.{selection}");
+            }
+        }
+
+        Assert.True(checkedFields > 60, $"only {checkedFields} fields were checked");
+        Assert.Empty(differences);
+    }
+
+    /// <summary><c>field</c> for a leaf, <c>field { sub }</c> for each field of an object one level down.</summary>
+    private static IEnumerable<string> Selections(IComplexGraphType type, int depth)
+    {
+        foreach (var field in type.Fields.Where(field => !field.Name.StartsWith("__", StringComparison.Ordinal)))
+        {
+            if (field.Arguments?.Any(argument => argument.ResolvedType is NonNullGraphType && argument.DefaultValue is null) == true)
+                continue;
+            var named = field.ResolvedType!.GetNamedType();
+            if (named is ScalarGraphType or EnumerationGraphType)
+            {
+                yield return field.Name;
+            }
+            else if (named is IComplexGraphType inner)
+            {
+                if (depth > 0)
+                {
+                    yield return $"{field.Name} {{ __typename }}";
+                    continue;
+                }
+
+                foreach (var sub in Selections(inner, depth + 1))
+                    yield return $"{field.Name} {{ {sub} }}";
+            }
+        }
     }
 }

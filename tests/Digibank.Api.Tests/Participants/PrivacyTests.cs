@@ -1,3 +1,4 @@
+using Digibank.Api.Privacy;
 using Digibank.Api.Courses;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.Participants;

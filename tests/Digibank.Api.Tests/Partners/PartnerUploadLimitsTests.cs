@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Digibank.Api.Courses;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.Partners;
-using Digibank.Api.Partners.Sync;
+using Digibank.Api.Sync;
 using Digibank.Api.Staff;
 using Digibank.Partners.V1;
 using Google.Protobuf.WellKnownTypes;

@@ -1,7 +1,7 @@
 using Digibank.Api.Courses;
 using static Digibank.Api.Courses.CourseLanguage;
 using static Digibank.Api.Courses.CourseLevel;
-using static Digibank.Api.Courses.TargetGroup;
+using static Digibank.Api.Vocabulary.TargetGroup;
 using static System.DayOfWeek;
 
 namespace Digibank.Api.Data.DemoRegion;

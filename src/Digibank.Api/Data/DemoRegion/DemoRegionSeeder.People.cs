@@ -1,7 +1,7 @@
 using Digibank.Api.Courses;
 using Digibank.Api.HelpRequests;
 using Digibank.Api.Participants;
-using static Digibank.Api.Courses.TargetGroup;
+using static Digibank.Api.Vocabulary.TargetGroup;
 using static Digibank.Api.HelpRequests.HelpRequestChannel;
 using static Digibank.Api.HelpRequests.HelpRequestStatus;
 using static Digibank.Api.HelpRequests.HelpRequestUrgency;

@@ -1,6 +1,5 @@
 using System.Net.Mail;
 using Digibank.Api.GraphQL.Relay;
-using Digibank.Api.Participants;
 
 namespace Digibank.Api.GraphQL.Mutations;
 

@@ -1,80 +1,61 @@
-using Digibank.Api.Data;
-using GraphQL;
-using GraphQL.Resolvers;
+using System.ComponentModel;
+using System.Reflection;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.GraphQL.Mutations;
 
-public interface IPayload
+/// <summary>
+/// A mutation result of several fields: a record whose properties (nullable, with their <c>[Description]</c>s)
+/// are the payload's fields. A mutation that returns one entity needs none: its payload has one field, named
+/// after the entity's type (<c>loan</c> for a <c>Loan</c>).
+/// </summary>
+public abstract record Payload;
+
+/// <summary>What a mutation's code returns: its result, or the error that made it change nothing.</summary>
+public readonly record struct Result<TResult>(TResult? Value, UserError? Error)
+    where TResult : class
 {
-    IReadOnlyList<UserError> Errors { get; }
+    public static implicit operator Result<TResult>(TResult value) => new(value, null);
+
+    public static implicit operator Result<TResult>(UserError error) => new(null, error);
 }
+
+/// <summary>A mutation's payload: its result, or null and the errors that say why nothing was changed.</summary>
+public sealed record MutationPayload<TResult>(TResult? Result, IReadOnlyList<UserError> Errors);
 
 /// <summary>
-/// A mutation's payload type: its result fields plus <c>errors</c>, a list of the typed errors this
-/// mutation can return (a union named after the mutation, as in HotChocolate's mutation conventions).
+/// A mutation's payload type <c>{Mutation}Payload</c>: <c>errors</c> first, a list of the typed errors this
+/// mutation can return (a union named after the mutation, as in HotChocolate's mutation conventions), then
+/// the result's fields.
 /// </summary>
-public abstract class PayloadGraphType<TPayload> : ObjectGraphType<TPayload>
-    where TPayload : IPayload
+public sealed class PayloadType<TResult> : ObjectGraphType<MutationPayload<TResult>>
+    where TResult : class
 {
-    protected PayloadGraphType(string mutationName, string description, params Type[] errorTypes)
+    public PayloadType(string mutationName, string description, IEnumerable<Type> errorTypes)
     {
-        Name = $"{mutationName}Payload";
+        var typeName = char.ToUpperInvariant(mutationName[0]) + mutationName[1..];
+        Name = $"{typeName}Payload";
         Description = description;
-        var errors = new UnionGraphType { Name = $"{mutationName}Error", Description = $"What can go wrong in `{char.ToLowerInvariant(mutationName[0])}{mutationName[1..]}`." };
-        foreach (var errorType in errorTypes.Append(typeof(InvalidInputErrorType)).Append(typeof(NotFoundErrorType)).Append(typeof(NotAllowedErrorType)).Distinct())
+        var errors = new UnionGraphType { Name = $"{typeName}Error", Description = $"What can go wrong in `{mutationName}`." };
+        foreach (var errorType in errorTypes.Concat([typeof(InvalidInputError), typeof(NotFoundError), typeof(NotAllowedError)]).Distinct())
         {
-            errors.Type(errorType);
+            errors.Type(typeof(UserErrorType<>).MakeGenericType(errorType));
         }
 
-        AddField(new FieldType
+        Field("errors", new NonNullGraphType(new ListGraphType(new NonNullGraphType(errors))))
+            .Description("Empty when the mutation succeeded; otherwise why not, and nothing was changed.")
+            .Resolve(context => context.Source.Errors);
+        if (!typeof(TResult).IsAssignableTo(typeof(Payload)))
         {
-            Name = "errors",
-            Description = "Empty when the mutation succeeded; otherwise why not, and nothing was changed.",
-            ResolvedType = new NonNullGraphType(new ListGraphType(new NonNullGraphType(errors))),
-            Resolver = new FuncFieldResolver<TPayload, IReadOnlyList<UserError>>(context => context.Source.Errors),
-        });
-    }
-}
-
-public static class MutationTransaction
-{
-    /// <summary>
-    /// Runs a mutation in one transaction: committed when it returns no errors, rolled back otherwise,
-    /// so a failed mutation leaves nothing behind. On SQLite the transaction starts IMMEDIATE, which
-    /// makes concurrent writers queue up instead of both reading the same free seat; they queue in the
-    /// <see cref="WriteQueue"/>, in order, rather than in SQLite's busy retries.
-    /// </summary>
-    public static async Task<TPayload> RunAsync<TPayload>(IResolveFieldContext context, Func<DigibankDbContext, CancellationToken, Task<TPayload>> mutation)
-        where TPayload : IPayload
-    {
-        var factory = context.RequestServices!.GetRequiredService<IDbContextFactory<DigibankDbContext>>();
-        using var turn = await context.RequestServices!.GetRequiredService<WriteQueue>().WaitAsync(context.CancellationToken);
-        await using var db = await factory.CreateDbContextAsync(context.CancellationToken);
-        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
-        await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
-        var payload = await mutation(db, context.CancellationToken);
-        if (payload.Errors.Count == 0)
-        {
-            await db.SaveChangesAsync(context.CancellationToken);
-            await transaction.CommitAsync(context.CancellationToken);
+            Field(typeof(TResult).Name, typeof(GraphQLClrOutputTypeReference<TResult>)).Resolve(context => context.Source.Result);
+            return;
         }
 
-        return payload;
+        foreach (var property in typeof(TResult).GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            Field(property.Name, new TypeInformation(property, isInput: false).ConstructGraphType())
+                .Description(property.GetCustomAttribute<DescriptionAttribute>()?.Description)
+                .Resolve(context => context.Source.Result is { } result ? property.GetValue(result) : null);
+        }
     }
-
-    /// <summary>Adds a mutation field with one non-null <c>input</c> argument.</summary>
-    public static void MutationField<TInputType, TInput, TPayloadType, TPayload>(
-        this ObjectGraphType mutation,
-        string name,
-        string description,
-        Func<IResolveFieldContext, TInput, Task<TPayload>> resolve)
-        where TInputType : IInputObjectGraphType
-        where TPayloadType : IObjectGraphType
-        where TPayload : IPayload =>
-        mutation.Field<NonNullGraphType<TPayloadType>>(name)
-            .Description(description)
-            .Argument<NonNullGraphType<TInputType>>("input")
-            .ResolveAsync(async context => await resolve(context, context.GetArgument<TInput>("input")));
 }

@@ -2,7 +2,7 @@ using Digibank.Api.Courses;
 using Digibank.Api.Data.Outbox;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.Participants;
-using Digibank.Api.Partners.Sync;
+using Digibank.Api.Sync;
 using Digibank.Api.Tests.Courses;
 using Digibank.Api.Tests.Dashboard;
 using Digibank.Api.Tests.Partners;

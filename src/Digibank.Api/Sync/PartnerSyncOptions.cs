@@ -1,4 +1,4 @@
-namespace Digibank.Api.Partners.Sync;
+namespace Digibank.Api.Sync;
 
 public sealed class PartnerSyncOptions
 {

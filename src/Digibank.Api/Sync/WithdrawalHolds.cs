@@ -1,3 +1,4 @@
+using Digibank.Api.Partners;
 using System.Data.Common;
 using System.Globalization;
 using Digibank.Api.Courses;
@@ -5,7 +6,7 @@ using Digibank.Api.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Digibank.Api.Partners.Sync;
+namespace Digibank.Api.Sync;
 
 /// <summary>
 /// Guards a partner's catalogue against a valid but wrong export: an empty file, a truncated one, or one

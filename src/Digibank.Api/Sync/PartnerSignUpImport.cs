@@ -1,3 +1,4 @@
+using Digibank.Api.Partners;
 using Digibank.Api.Courses;
 using Digibank.Api.Data;
 using Digibank.Api.GraphQL.Mutations;
@@ -5,7 +6,7 @@ using Digibank.Api.Participants;
 using Digibank.Partners.V1;
 using Microsoft.EntityFrameworkCore;
 
-namespace Digibank.Api.Partners.Sync;
+namespace Digibank.Api.Sync;
 
 /// <summary>
 /// Takes in the sign-ups a partner took in its own system: they hold seats like any other sign-up

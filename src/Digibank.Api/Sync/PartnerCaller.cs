@@ -1,8 +1,9 @@
+using Digibank.Api.Partners;
 using Digibank.Api.Data;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 
-namespace Digibank.Api.Partners.Sync;
+namespace Digibank.Api.Sync;
 
 /// <summary>The partner behind a gRPC call, recognised by the key in <c>authorization: Bearer …</c>.</summary>
 public sealed record PartnerCaller(int PartnerId, string PartnerCode)

@@ -1,8 +1,9 @@
 using Digibank.Api.Data.Outbox;
+using Digibank.Api.Partners;
 using Grpc.HealthCheck;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Digibank.Api.Partners.Sync;
+namespace Digibank.Api.Sync;
 
 public static class PartnerSyncSetup
 {

@@ -1,10 +1,11 @@
+using Digibank.Api.Participants;
 using Digibank.Api.Courses;
 using Digibank.Api.Data;
 using Digibank.Api.Devices;
 using Digibank.Api.HelpRequests;
 using Microsoft.EntityFrameworkCore;
 
-namespace Digibank.Api.Participants;
+namespace Digibank.Api.Privacy;
 
 public sealed class PrivacyOptions
 {

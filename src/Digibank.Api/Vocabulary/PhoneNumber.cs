@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Digibank.Api.Participants;
+namespace Digibank.Api.Vocabulary;
 
 /// <summary>
 /// The one canonical form of a resident's phone number, used wherever one is stored or looked up, so the

@@ -3,7 +3,7 @@ using Digibank.Api.Data;
 using Digibank.Api.Data.Outbox;
 using Microsoft.EntityFrameworkCore;
 
-namespace Digibank.Api.Partners.Sync;
+namespace Digibank.Api.Sync;
 
 /// <summary>
 /// The partners' sign-up change feed, as a consumer of the outbox: each sign-up change on a partner's

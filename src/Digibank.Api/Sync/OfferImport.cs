@@ -1,6 +1,5 @@
-using System.Data.Common;
+using Digibank.Api.Partners;
 using System.Security.Cryptography;
-using System.Text.Json;
 using Digibank.Api.Courses;
 using Digibank.Api.Data;
 using Digibank.Partners.V1;
@@ -8,7 +7,7 @@ using Google.Protobuf;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Digibank.Api.Partners.Sync;
+namespace Digibank.Api.Sync;
 
 /// <summary>An offer that passed the checks, mapped onto the catalogue's terms.</summary>
 public sealed record ValidOffer(
@@ -237,7 +236,9 @@ public sealed class OfferWriter(DigibankDbContext db, int partnerId, DateTime no
         if (!_existing.TryGetValue(offer.ExternalId, out var existing))
         {
             _inserter ??= await BulkCourseInserter.PrepareAsync(db, cancellationToken);
-            await _inserter.InsertAsync(partnerId, offer, now, cancellationToken);
+            var created = new Course { Title = offer.Title, Summary = offer.Summary, ExternalId = offer.ExternalId, PartnerId = partnerId };
+            Apply(created, offer);
+            await _inserter.InsertAsync(created, offer.TopicIds, cancellationToken);
             Created++;
             return;
         }
@@ -252,7 +253,6 @@ public sealed class OfferWriter(DigibankDbContext db, int partnerId, DateTime no
             .SingleAsync(c => c.Id == existing.Id, cancellationToken);
         Apply(course, offer);
         course.Topics = await db.Topics.AsTracking().Where(t => offer.TopicIds.Contains(t.Id)).ToListAsync(cancellationToken);
-        course.Sessions = [.. offer.Sessions.Select(s => new CourseSession { StartsAt = s.StartsAt, EndsAt = s.EndsAt, Room = s.Room })];
         await db.SaveChangesAsync(cancellationToken);
         Updated++;
     }
@@ -313,95 +313,37 @@ public sealed class OfferWriter(DigibankDbContext db, int partnerId, DateTime no
         course.StartsAt = offer.Sessions[0].StartsAt;
         course.SourceHash = offer.SourceHash;
         course.UpdatedAt = now;
+        course.Sessions = [.. offer.Sessions.Select(s => new CourseSession { StartsAt = s.StartsAt, EndsAt = s.EndsAt, Room = s.Room })];
     }
 }
 
-/// <summary>Three prepared INSERTs (course, its sessions, its topics) reused for every new course of an upload.</summary>
-internal sealed class BulkCourseInserter
+/// <summary>Three prepared INSERTs (course, its sessions, its topics), taken from EF's model, reused for every new course of an upload.</summary>
+internal sealed class BulkCourseInserter(PreparedInsert course, PreparedInsert session, PreparedInsert topic, string courseKey, string topicKey)
 {
-    private readonly DbCommand _course;
-    private readonly DbCommand _session;
-    private readonly DbCommand _topic;
-
-    private BulkCourseInserter(DbCommand course, DbCommand session, DbCommand topic) => (_course, _session, _topic) = (course, session, topic);
-
     public static async Task<BulkCourseInserter> PrepareAsync(DigibankDbContext db, CancellationToken cancellationToken)
     {
-        var connection = db.Database.GetDbConnection();
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("New courses are inserted inside the upload's transaction.");
-        var inserter = new BulkCourseInserter(
-            Command(connection, transaction, """
-                INSERT INTO "Courses" ("Title", "TitleKey", "Summary", "SummaryKey", "Level", "Language", "TargetGroups", "PartnerId", "ExternalId",
-                    "HelpPointId", "VenueName", "VenueStreet", "MunicipalityId", "Capacity", "PriceCents", "ReducedPriceCents", "SignUpDeadline",
-                    "Status", "WheelchairAccessible", "AccessibilityNotes", "StartsAt", "UpdatedAt", "SourceHash")
-                VALUES ($title, $titleKey, $summary, $summaryKey, $level, $language, $targetGroups, $partnerId, $externalId,
-                    $helpPointId, $venueName, $venueStreet, $municipalityId, $capacity, $priceCents, $reducedPriceCents, $signUpDeadline,
-                    $status, $wheelchairAccessible, $accessibilityNotes, $startsAt, $updatedAt, $sourceHash)
-                RETURNING "Id";
-                """,
-                "title", "titleKey", "summary", "summaryKey", "level", "language", "targetGroups", "partnerId", "externalId",
-                "helpPointId", "venueName", "venueStreet", "municipalityId", "capacity", "priceCents", "reducedPriceCents", "signUpDeadline",
-                "status", "wheelchairAccessible", "accessibilityNotes", "startsAt", "updatedAt", "sourceHash"),
-            Command(connection, transaction, """
-                INSERT INTO "CourseSessions" ("CourseId", "StartsAt", "EndsAt", "Room") VALUES ($courseId, $startsAt, $endsAt, $room);
-                """, "courseId", "startsAt", "endsAt", "room"),
-            Command(connection, transaction, """
-                INSERT INTO "CourseTopics" ("CoursesId", "TopicsId") VALUES ($courseId, $topicId);
-                """, "courseId", "topicId"));
-        await inserter._course.PrepareAsync(cancellationToken);
-        await inserter._session.PrepareAsync(cancellationToken);
-        await inserter._topic.PrepareAsync(cancellationToken);
-        return inserter;
+        var courses = db.Model.FindEntityType(typeof(Course))!;
+        var topics = courses.FindSkipNavigation(nameof(Course.Topics))!;
+        return new BulkCourseInserter(
+            await PreparedInsert.PrepareAsync(db, courses, cancellationToken),
+            await PreparedInsert.PrepareAsync(db, db.Model.FindEntityType(typeof(CourseSession))!, cancellationToken),
+            await PreparedInsert.PrepareAsync(db, topics.JoinEntityType, cancellationToken),
+            topics.ForeignKey.Properties.Single().Name,
+            topics.Inverse.ForeignKey.Properties.Single().Name);
     }
 
-    public async Task InsertAsync(int partnerId, ValidOffer offer, DateTime now, CancellationToken cancellationToken)
+    public async Task InsertAsync(Course newCourse, IEnumerable<int> topicIds, CancellationToken cancellationToken)
     {
-        // Values are written exactly as EF Core's SQLite mapping stores them: enums by name, UTC times as text.
-        Set(_course, offer.Title, TextKey.Fold(offer.Title), offer.Summary, TextKey.Fold(offer.Summary), offer.Level.ToString(), offer.Language.ToString(),
-            JsonSerializer.Serialize(offer.TargetGroups.Select(group => group.ToString())), partnerId, offer.ExternalId,
-            offer.HelpPointId, offer.VenueName, offer.VenueStreet, offer.MunicipalityId, offer.Capacity, offer.PriceCents, offer.ReducedPriceCents,
-            offer.SignUpDeadline, offer.Status.ToString(), offer.WheelchairAccessible, offer.AccessibilityNotes, offer.Sessions[0].StartsAt, now, offer.SourceHash);
-        var courseId = Convert.ToInt32(await _course.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-        foreach (var session in offer.Sessions)
+        newCourse.Id = Convert.ToInt32(await course.InsertAsync(newCourse, cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var newSession in newCourse.Sessions)
         {
-            Set(_session, courseId, session.StartsAt, session.EndsAt, session.Room);
-            await _session.ExecuteNonQueryAsync(cancellationToken);
+            newSession.CourseId = newCourse.Id;
+            await session.InsertAsync(newSession, cancellationToken);
         }
 
-        foreach (var topicId in offer.TopicIds)
+        foreach (var topicId in topicIds)
         {
-            Set(_topic, courseId, topicId);
-            await _topic.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
-
-    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var name in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "$" + name;
-            command.Parameters.Add(parameter);
-        }
-
-        return command;
-    }
-
-    private static void Set(DbCommand command, params object?[] values)
-    {
-        for (var index = 0; index < values.Length; index++)
-        {
-            command.Parameters[index].Value = values[index] switch
-            {
-                null => DBNull.Value,
-                DateTime time => time.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture),
-                bool flag => flag ? 1 : 0,
-                var value => value,
-            };
+            await topic.InsertAsync(new Dictionary<string, object> { [courseKey] = newCourse.Id, [topicKey] = topicId }, cancellationToken);
         }
     }
 }

@@ -1,9 +1,10 @@
+using Digibank.Api.Partners;
 using System.Collections.Concurrent;
 using Digibank.Api.Data;
 using Digibank.Plugins.Host;
 using Microsoft.EntityFrameworkCore;
 
-namespace Digibank.Api.Partners.Sync;
+namespace Digibank.Api.Sync;
 
 /// <summary>
 /// Runs the plug-in host inside the API, so one command starts everything. It still talks to the API

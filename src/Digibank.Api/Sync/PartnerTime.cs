@@ -1,6 +1,7 @@
+using Digibank.Api.Partners;
 using Google.Protobuf.WellKnownTypes;
 
-namespace Digibank.Api.Partners.Sync;
+namespace Digibank.Api.Sync;
 
 /// <summary>
 /// Checks a timestamp a partner sent before it becomes a DateTime: Timestamp.ToDateTime throws on

@@ -1,4 +1,4 @@
-namespace Digibank.Api.Participants;
+namespace Digibank.Api.Vocabulary;
 
 /// <summary>The one canonical form of a resident's e-mail address, used wherever one is stored or looked up.</summary>
 public static class EmailAddress

@@ -1,3 +1,4 @@
+using Digibank.Api.Partners;
 using Digibank.Api.Courses;
 using Digibank.Api.Data;
 using Digibank.Api.Data.Outbox;
@@ -8,7 +9,7 @@ using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Digibank.Api.Partners.Sync;
+namespace Digibank.Api.Sync;
 
 /// <summary>The partner side of the platform: offers and sign-ups in, sign-up changes out (DESIGN.md §6).</summary>
 public sealed class PartnerSyncService(

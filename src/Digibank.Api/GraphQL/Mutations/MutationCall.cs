@@ -1,0 +1,87 @@
+using Digibank.Api.Data;
+using Digibank.Api.Staff;
+using GraphQL;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Digibank.Api.GraphQL.Mutations;
+
+/// <summary>
+/// One call of a mutation: its input, who calls, the request's clock and the checks on the input; from
+/// <see cref="BeginAsync"/> on, the database inside the mutation's one transaction.
+/// </summary>
+public sealed class MutationCall<TInput>(IResolveFieldContext context) : IAsyncDisposable
+{
+    private IDisposable? _turn;
+    private DigibankDbContext? _db;
+    private IDbContextTransaction? _transaction;
+
+    public TInput Input { get; } = context.GetArgument<TInput>("input");
+
+    /// <summary>The caller when signed in as staff; null for a resident.</summary>
+    public StaffUser? Staff { get; } = context.Staff();
+
+    public DateTime Now { get; } = context.UtcNow();
+
+    public InputRules Rules { get; } = new();
+
+    public void Deconstruct(out TInput input, out DateTime now, out CancellationToken cancellationToken) =>
+        (input, now, cancellationToken) = (Input, Now, context.CancellationToken);
+
+    /// <summary>
+    /// Ends the checks on the input: when one failed, the mutation stops here and returns their errors.
+    /// Otherwise begins the transaction, committed when the mutation returns its result and rolled back when
+    /// it returns an error, so a failed mutation leaves nothing behind. On SQLite the transaction starts
+    /// IMMEDIATE, which makes concurrent writers queue up instead of both reading the same free seat; they
+    /// queue in the <see cref="WriteQueue"/>, in order, rather than in SQLite's busy retries.
+    /// </summary>
+    public async Task<DigibankDbContext> BeginAsync()
+    {
+        if (Rules.Failed)
+        {
+            throw new InputRejectedException();
+        }
+
+        var services = context.RequestServices!;
+        _turn = await services.GetRequiredService<WriteQueue>().WaitAsync(context.CancellationToken);
+        _db = await services.GetRequiredService<IDbContextFactory<DigibankDbContext>>().CreateDbContextAsync(context.CancellationToken);
+        _db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
+        _transaction = await _db.Database.BeginTransactionAsync(context.CancellationToken);
+        return _db;
+    }
+
+    /// <summary>Runs the mutation's code and turns what it returns into the payload.</summary>
+    public async Task<MutationPayload<TResult>> RunAsync<TResult>(Func<MutationCall<TInput>, Task<Result<TResult>>> mutation)
+        where TResult : class
+    {
+        try
+        {
+            var (result, error) = await mutation(this);
+            if (Rules.Failed || error is not null)
+            {
+                return new(null, Rules.Failed ? Rules.Errors : [error!]);
+            }
+
+            if (_transaction is not null)
+            {
+                await _db!.SaveChangesAsync(context.CancellationToken);
+                await _transaction.CommitAsync(context.CancellationToken);
+            }
+
+            return new(result, []);
+        }
+        catch (InputRejectedException)
+        {
+            return new(null, Rules.Errors);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await (_transaction?.DisposeAsync() ?? ValueTask.CompletedTask);
+        await (_db?.DisposeAsync() ?? ValueTask.CompletedTask);
+        _turn?.Dispose();
+    }
+
+    private sealed class InputRejectedException : Exception;
+}

@@ -1,0 +1,72 @@
+using System.ComponentModel;
+using System.Reflection;
+using Digibank.Api.Staff;
+using GraphQL;
+using GraphQL.Types;
+
+namespace Digibank.Api.GraphQL.Mutations;
+
+/// <summary>
+/// Declares mutations by one convention: one non-null <c>input</c> generated from an input record, a
+/// payload <c>{Name}Payload</c> generated from the result, and the typed errors the mutation can return
+/// (besides invalid input, not found and not allowed, which any mutation can). The code that does
+/// the work gets a <see cref="MutationCall{TInput}"/>: it checks the input, begins the transaction and
+/// returns its result (an entity or a <see cref="Payload"/> record) or a <see cref="UserError"/>.
+/// </summary>
+public static class MutationFields
+{
+    /// <summary>A mutation anyone may call; <see cref="MutationCall{TInput}.Staff"/> tells whether staff do.</summary>
+    public static void Mutation<TInput, TResult>(
+        this ObjectGraphType mutation, string name, Func<MutationCall<TInput>, Task<Result<TResult>>> run, string description, string payload, params Type[] errors)
+        where TResult : class =>
+        mutation.Add(name, description, payload, errors, _ => run);
+
+    /// <summary>A mutation for staff only: anyone else gets an <c>AUTH_NOT_AUTHENTICATED</c> error before the input is read.</summary>
+    public static void StaffMutation<TInput, TResult>(
+        this ObjectGraphType mutation, string name, Func<MutationCall<TInput>, StaffUser, Task<Result<TResult>>> run, string description, string payload, params Type[] errors)
+        where TResult : class =>
+        mutation.Add<TInput, TResult>(name, description, payload, errors, context =>
+        {
+            var staff = context.RequireStaff();
+            return call => run(call, staff);
+        });
+
+    private static void Add<TInput, TResult>(
+        this ObjectGraphType mutation, string name, string description, string payload, Type[] errors,
+        Func<IResolveFieldContext, Func<MutationCall<TInput>, Task<Result<TResult>>>> authorize)
+        where TResult : class =>
+        mutation.Field(name, new NonNullGraphType(new PayloadType<TResult>(name, payload, errors)))
+            .Description(description)
+            .Argument<NonNullGraphType<InputType<TInput>>>("input")
+            .ResolveAsync(async context =>
+            {
+                var run = authorize(context);
+                await using var call = new MutationCall<TInput>(context);
+                return await call.RunAsync(run);
+            });
+}
+
+/// <summary>
+/// A mutation's input type, generated from its record: the record's name and <c>[Description]</c>s,
+/// nullability from its annotations, <c>[Id]</c> for ids. A field with a <c>[DefaultValue]</c> may be left
+/// out, so it is nullable; a field without a description takes the one of the interface property it
+/// implements, so shared fields (a resident's name and contact) read the same in every input.
+/// </summary>
+public sealed class InputType<TInput> : AutoRegisteringInputObjectGraphType<TInput>
+{
+    protected override TypeInformation GetTypeInformation(MemberInfo memberInfo)
+    {
+        var type = base.GetTypeInformation(memberInfo);
+        type.IsNullable |= memberInfo.IsDefined(typeof(DefaultValueAttribute));
+        return type;
+    }
+
+    protected override FieldType? CreateField(MemberInfo memberInfo)
+    {
+        var field = base.CreateField(memberInfo);
+        field?.Description ??= typeof(TInput).GetInterfaces()
+            .Select(contract => contract.GetProperty(memberInfo.Name)?.GetCustomAttribute<DescriptionAttribute>()?.Description)
+            .FirstOrDefault(description => description is not null);
+        return field;
+    }
+}

@@ -1,0 +1,84 @@
+using System.Reflection;
+using NetArchTest.Rules;
+
+namespace Digibank.Api.Tests.Architecture;
+
+/// <summary>
+/// The rooms of the API and which may use which: features share the vocabulary and the infrastructure, never
+/// each other in a loop; the vocabulary knows no feature; the GraphQL infrastructure knows no feature but who is asking.
+/// </summary>
+public sealed class ArchitectureTests
+{
+    private static readonly Assembly Api = typeof(Digibank.Api.Courses.Course).Assembly;
+
+    public static readonly string[] Features =
+    [
+        "Courses", "Dashboard", "Devices", "HelpPoints", "HelpRequests", "Municipalities", "Participants", "Partners", "Privacy", "Staff", "Sync",
+    ];
+
+    public static TheoryData<string, string> FeaturePairs()
+    {
+        var pairs = new TheoryData<string, string>();
+        foreach (var first in Features)
+        {
+            foreach (var second in Features.Where(second => string.CompareOrdinal(first, second) < 0))
+                pairs.Add(first, second);
+        }
+
+        return pairs;
+    }
+
+    [Theory]
+    [MemberData(nameof(FeaturePairs))]
+    public void Two_features_never_use_each_other_both_ways(string first, string second)
+    {
+        var firstUsesSecond = DependentTypes(first, second);
+        var secondUsesFirst = DependentTypes(second, first);
+
+        Assert.True(
+            firstUsesSecond.Count == 0 || secondUsesFirst.Count == 0,
+            $"{first} and {second} use each other: {string.Join(", ", firstUsesSecond)} use {second}; {string.Join(", ", secondUsesFirst)} use {first}.");
+    }
+
+    [Fact]
+    public void The_vocabulary_uses_no_feature()
+    {
+        var result = Types.InAssembly(Api).That().ResideInNamespace(Namespace("Vocabulary"))
+            .ShouldNot().HaveDependencyOnAny([.. Features.Select(Namespace)]).GetResult();
+
+        Assert.True(result.IsSuccessful, $"The vocabulary uses features: {string.Join(", ", result.FailingTypeNames ?? [])}");
+    }
+
+    [Fact]
+    public void The_GraphQL_infrastructure_uses_no_feature()
+    {
+        // The root types (Query, Mutation, Subscription, the schema) put the features' fields together; everything
+        // below them (transport, paging, filtering, projection, loaders, limits, ids) serves every feature alike.
+        // It knows who is asking (Staff: the transport authenticates, staff are never rate limited), nothing more.
+        var result = Types.InAssembly(Api).That().ResideInNamespaceStartingWith(Namespace("GraphQL") + ".")
+            .ShouldNot().HaveDependencyOnAny([.. Features.Where(feature => feature != "Staff").Select(Namespace)]).GetResult();
+
+        Assert.True(result.IsSuccessful, $"GraphQL infrastructure uses features: {string.Join(", ", result.FailingTypeNames ?? [])}");
+    }
+
+    [Fact]
+    public void Every_folder_of_the_api_is_known_to_these_rules()
+    {
+        var known = Features.Concat(["Data", "GraphQL", "Hosting", "Vocabulary"]).Select(Namespace).ToHashSet();
+        var unknown = Api.GetTypes()
+            .Select(type => type.Namespace)
+            .OfType<string>()
+            .Where(name => name.StartsWith("Digibank.Api.", StringComparison.Ordinal))
+            .Select(name => string.Join('.', name.Split('.').Take(3)))
+            .Where(name => !known.Contains(name))
+            .Distinct()
+            .ToList();
+
+        Assert.Empty(unknown);
+    }
+
+    private static string Namespace(string folder) => $"Digibank.Api.{folder}";
+
+    private static List<string> DependentTypes(string user, string used) =>
+        [.. Types.InAssembly(Api).That().ResideInNamespace(Namespace(user)).And().HaveDependencyOn(Namespace(used)).GetTypes().Select(type => type.FullName!)];
+}
