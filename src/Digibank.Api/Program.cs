@@ -5,6 +5,7 @@ using Digibank.Api.Devices;
 using Digibank.Api.GraphQL;
 using Digibank.Api.Hosting;
 using Digibank.Api.HelpPoints;
+using Digibank.Api.HelpRequests;
 using Digibank.Api.Municipalities;
 using Digibank.Api.Participants;
 using Digibank.Api.Partners;
@@ -25,6 +26,8 @@ builder.Services
     .AddHelpPoints()
     .AddDevices()
     .AddCourses()
+    .AddLending()
+    .AddHelpRequests()
     .AddParticipantPrivacy(builder.Configuration)
     .AddDashboardEvents();
 

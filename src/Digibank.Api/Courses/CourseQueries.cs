@@ -1,3 +1,4 @@
+using Digibank.Api.Data.Outbox;
 using Digibank.Api.GraphQL.Filtering;
 using Digibank.Api.GraphQL.Paging;
 using Digibank.Api.GraphQL.Relay;
@@ -14,7 +15,8 @@ public static class CourseQueries
     public static IServiceCollection AddCourses(this IServiceCollection services) =>
         services
             .AddNodeSource(CourseType.TypeName, db => db.Courses.Where(c => c.Status != CourseStatus.Withdrawn))
-            .AddNodeSource(TopicType.TypeName, db => db.Topics);
+            .AddNodeSource(TopicType.TypeName, db => db.Topics)
+            .AddDomainEventSource<SignUpEvents>();
 
     public static void AddCourseQueries(this ObjectGraphType query)
     {

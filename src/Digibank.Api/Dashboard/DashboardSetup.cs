@@ -1,4 +1,4 @@
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using Digibank.Api.Data.Outbox;
 
 namespace Digibank.Api.Dashboard;
 
@@ -7,7 +7,7 @@ public static class DashboardSetup
     public static IServiceCollection AddDashboardEvents(this IServiceCollection services)
     {
         services.AddSingleton<DashboardEvents>();
-        services.AddSingleton<IInterceptor, CommittedEventsInterceptor>();
+        services.AddOutboxConsumer<DashboardEventsConsumer>();
         return services;
     }
 }

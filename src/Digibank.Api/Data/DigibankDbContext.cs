@@ -1,4 +1,5 @@
 using Digibank.Api.Courses;
+using Digibank.Api.Data.Outbox;
 using Digibank.Api.Devices;
 using Digibank.Api.HelpPoints;
 using Digibank.Api.HelpRequests;
@@ -34,73 +35,42 @@ public sealed class DigibankDbContext(DbContextOptions<DigibankDbContext> option
     public DbSet<WithdrawalHold> WithdrawalHolds => Set<WithdrawalHold>();
     public DbSet<HeldCourse> HeldCourses => Set<HeldCourse>();
 
-    /// <summary>
-    /// Set while a partner's own sign-ups are imported: changes to the partner's sign-ups then came from
-    /// the partner and are not fed back to it. Every other sign-up change goes into the change feed.
-    /// </summary>
-    public bool ImportingPartnerSignUps { get; set; }
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<ConsumerPosition> ConsumerPositions => Set<ConsumerPosition>();
 
-    /// <summary>Dashboard events of saved changes, waiting for their transaction to commit.</summary>
-    internal List<Func<Dashboard.DashboardEvent>> PendingEvents { get; } = [];
+    /// <summary>
+    /// Who makes the changes saved through this context, for the events they raise (a partner's upload,
+    /// for example, so its own changes are not fed back to it); null for the platform itself.
+    /// </summary>
+    public string? Origin { get; set; }
+
+    /// <summary>Domain events raised and not yet written to the outbox by a save.</summary>
+    internal PendingOutbox PendingOutbox { get; } = new();
+
+    /// <summary>Raises a domain event: the next save writes it to the outbox in its transaction.</summary>
+    public void Raise(IDomainEvent domainEvent) => PendingOutbox.Events.Add(() => domainEvent);
 
     // Contexts come from a pool: what this class adds must not leak into the next use.
     public override ValueTask DisposeAsync()
     {
-        ImportingPartnerSignUps = false;
-        PendingEvents.Clear();
+        Origin = null;
+        PendingOutbox.Reset();
         return base.DisposeAsync();
     }
 
     public override void Dispose()
     {
-        ImportingPartnerSignUps = false;
-        PendingEvents.Clear();
+        Origin = null;
+        PendingOutbox.Reset();
         base.Dispose();
     }
 
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        await RecordSignUpChangesAsync(cancellationToken);
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
-
     /// <summary>
-    /// Not supported: the partners' change feed and the dashboard's events are recorded on the
-    /// asynchronous path, and a synchronous save would skip them without a trace.
+    /// Not supported: domain events are written to the outbox on the asynchronous path, and a synchronous
+    /// save would skip them without a trace.
     /// </summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        throw new NotSupportedException("Use SaveChangesAsync: the sign-up change feed and the dashboard events are recorded there.");
-
-    private async Task RecordSignUpChangesAsync(CancellationToken cancellationToken)
-    {
-        var changed = ChangeTracker.Entries<SignUp>()
-            .Where(entry => entry.State == EntityState.Added
-                || (entry.State == EntityState.Modified
-                    && (entry.Property(s => s.Status).IsModified || entry.Property(s => s.WaitlistPosition).IsModified)))
-            .Where(entry => !(ImportingPartnerSignUps && entry.Entity.Channel == SignUpChannel.Partner))
-            .Select(entry => entry.Entity)
-            .ToList();
-        if (changed.Count == 0)
-        {
-            return;
-        }
-
-        var courseIds = changed.Select(s => s.CourseId).Distinct().ToList();
-        var partners = await Courses.AsNoTracking().Where(c => courseIds.Contains(c.Id))
-            .ToDictionaryAsync(c => c.Id, c => c.PartnerId, cancellationToken);
-        foreach (var signUp in changed.Where(s => partners.ContainsKey(s.CourseId)))
-        {
-            SignUpChanges.Add(new SignUpChange
-            {
-                SignUp = signUp,
-                CourseId = signUp.CourseId,
-                PartnerId = partners[signUp.CourseId],
-                Status = signUp.Status,
-                WaitlistPosition = signUp.WaitlistPosition,
-                ChangedAt = signUp.UpdatedAt,
-            });
-        }
-    }
+        throw new NotSupportedException("Use SaveChangesAsync: domain events are written to the outbox there.");
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -171,6 +141,21 @@ public sealed class DigibankDbContext(DbContextOptions<DigibankDbContext> option
         modelBuilder.Entity<SyncRun>().HasIndex(r => new { r.PartnerId, r.StartedAt });
 
         modelBuilder.Entity<SignUpChange>().HasIndex(c => new { c.PartnerId, c.Id });
+
+        modelBuilder.Entity<OutboxMessage>(message =>
+        {
+            message.ToTable("Outbox");
+            message.Property(m => m.Type).HasMaxLength(100);
+            // Never reuse a pruned id: the sequence must only grow, or a consumer would skip what follows.
+            message.Property(m => m.Id).Metadata.SetAnnotation("Sqlite:Autoincrement", true);
+            message.Property(m => m.Payload).Metadata.SetMaxLength(null);
+        });
+
+        modelBuilder.Entity<ConsumerPosition>(position =>
+        {
+            position.HasKey(p => p.Consumer);
+            position.Property(p => p.Consumer).HasMaxLength(100);
+        });
 
         modelBuilder.Entity<WithdrawalHold>(hold =>
         {

@@ -1,4 +1,5 @@
 using Digibank.Api.Data.DemoRegion;
+using Digibank.Api.Data.Outbox;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -13,6 +14,7 @@ public static class StoreExtensions
         var connectionString = ResolveConnectionString(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<WriteQueue>();
+        builder.Services.AddOutbox(builder.Configuration);
         builder.Services.Configure<DemoRegionOptions>(builder.Configuration.GetSection(DemoRegionOptions.Section));
         builder.Services.AddPooledDbContextFactory<DigibankDbContext>((services, options) => options
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(DigibankDbContext).Assembly.GetName().Name))

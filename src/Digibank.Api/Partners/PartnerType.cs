@@ -1,3 +1,4 @@
+using Digibank.Api.Data.Outbox;
 using Digibank.Api.GraphQL.DataLoading;
 using Digibank.Api.GraphQL.Filtering;
 using Digibank.Api.GraphQL.Paging;
@@ -42,7 +43,9 @@ public sealed class PartnerType : NodeGraphType<Partner>
 public static class PartnerQueries
 {
     public static IServiceCollection AddPartners(this IServiceCollection services) =>
-        services.AddNodeSource(PartnerType.TypeName, db => db.Partners);
+        services
+            .AddNodeSource(PartnerType.TypeName, db => db.Partners)
+            .AddDomainEventSource<SyncRunEvents>();
 
     public static void AddPartnerQueries(this ObjectGraphType query) =>
         query.ConnectionField<PartnerType, Partner, PartnerFilterInputType, PartnerSortInputType>(

@@ -35,7 +35,7 @@ public sealed class PartnerSignUpImport(IDbContextFactory<DigibankDbContext> dbC
             // A context per batch: the change tracker holds one batch, so each save looks at that batch only.
             await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
             db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
-            db.ImportingPartnerSignUps = true;
+            db.Origin = SignUpFeed.OriginOf(partnerId);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await ApplyAsync(db, batch, summary, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);

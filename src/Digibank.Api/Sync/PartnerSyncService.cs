@@ -1,6 +1,7 @@
 using Digibank.Api.Partners;
 using Digibank.Api.Courses;
 using Digibank.Api.Data;
+using Digibank.Api.Data.Outbox;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Partners.V1;
 using Google.Protobuf.WellKnownTypes;
@@ -16,6 +17,7 @@ public sealed class PartnerSyncService(
     WriteQueue writes,
     TimeProvider clock,
     IOptions<PartnerSyncOptions> options,
+    OutboxDispatcher outbox,
     ILogger<PartnerSyncService> logger) : PartnerSync.PartnerSyncBase
 {
     public const int MaxSyncRunsKept = 50;
@@ -161,6 +163,8 @@ public sealed class PartnerSyncService(
         {
             while (!context.CancellationToken.IsCancellationRequested)
             {
+                // A partner reading right after a change sees it: the feed first takes in what was committed before.
+                await outbox.WaitUntilHandledAsync(SignUpFeed.ConsumerName, SignUpFeed.CatchUpTimeout, context.CancellationToken);
                 var batch = await ChangesAfterAsync(partner.PartnerId, cursor, context.CancellationToken);
                 foreach (var change in batch)
                 {

@@ -1,3 +1,4 @@
+using Digibank.Api.Data.Outbox;
 using Digibank.Api.Partners;
 using Grpc.HealthCheck;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -12,6 +13,7 @@ public static class PartnerSyncSetup
             .Bind(builder.Configuration.GetSection(PartnerSyncOptions.Section))
             .Validate(options => options.MassWithdrawalShare is >= 0 and <= 1, $"{PartnerSyncOptions.Section}:MassWithdrawalShare is a share between 0 and 1, e.g. 0.5 for half.")
             .ValidateOnStart();
+        builder.Services.AddOutboxConsumer<SignUpFeed>();
         builder.Services.AddGrpc(grpc =>
         {
             grpc.EnableDetailedErrors = false;

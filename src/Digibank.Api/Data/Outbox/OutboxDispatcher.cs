@@ -1,0 +1,396 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Digibank.Api.Data.Outbox;
+
+/// <summary>
+/// A consumer of the outbox: the partners' sign-up change feed, the dashboard's subscriptions and, next,
+/// notifications. It gets every event once in sequence order, or again after a failure before its
+/// position was saved (at least once, never out of order).
+/// </summary>
+public interface IOutboxConsumer
+{
+    /// <summary>The name its position is stored under; it must not change.</summary>
+    string Name { get; }
+
+    /// <summary>
+    /// Handles a batch of events. Rows it adds to <paramref name="db"/> (without saving) are saved together
+    /// with its new position, in one transaction, after it returns: a database consumer handles each event exactly once.
+    /// </summary>
+    Task HandleAsync(IReadOnlyList<OutboxEvent> events, DigibankDbContext db, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// A consumer that lives only in this process's memory and writes nothing (the dashboard's subscriptions).
+/// Besides the dispatcher's rounds, it gets events right at their commit, on the committing thread, so it does
+/// not wait for the dispatcher to wake and read them back. Either way it gets each event once, in order.
+/// </summary>
+public interface IImmediateOutboxConsumer : IOutboxConsumer
+{
+    /// <summary>Takes events in sequence order; it must return quickly.</summary>
+    void Deliver(IReadOnlyList<OutboxEvent> events);
+}
+
+public sealed class OutboxOptions
+{
+    public const string Section = "Outbox";
+
+    /// <summary>Off: events stay in the outbox until a dispatcher that is on handles them (tests use it to stop between commit and dispatch).</summary>
+    public bool Dispatch { get; set; } = true;
+
+    /// <summary>The safety net beside the wake-up after each commit: commits by another process, a missed wake-up, a failed consumer's retry.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Events every consumer has handled are deleted once they are this old.</summary>
+    public double RetentionDays { get; set; } = 7;
+
+    public TimeSpan PruneInterval { get; set; } = TimeSpan.FromHours(1);
+
+    public int BatchSize { get; set; } = 500;
+}
+
+/// <summary>
+/// The one door events leave through: reads the outbox in sequence order, right after each commit and
+/// on a poll, and hands each event to every consumer, each from its own stored position.
+/// </summary>
+public sealed class OutboxDispatcher(
+    IDbContextFactory<DigibankDbContext> dbContextFactory,
+    IEnumerable<IOutboxConsumer> consumers,
+    WriteQueue writes,
+    OutboxSignal signal,
+    TimeProvider clock,
+    IOptions<OutboxOptions> options,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    /// <summary>The tag on the dispatcher's own queries, so the SQL they send can be told apart.</summary>
+    public const string QueryTag = "outbox dispatcher";
+
+    private static readonly AsyncLocal<bool> Dispatching = new();
+
+    private readonly IOutboxConsumer[] _consumers = [.. consumers];
+    private readonly OutboxOptions _options = options.Value;
+    private readonly SemaphoreSlim _round = new(1, 1);
+    private readonly ConcurrentDictionary<string, long> _positions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _delivered = new(StringComparer.Ordinal);
+    private readonly Lock _immediate = new();
+    private volatile bool _positionsLoaded;
+    private TaskCompletionSource _progress = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>True on the dispatcher's own work (its SQL is not a request's), for counters of a request's statements.</summary>
+    public static bool IsDispatcherWork => Dispatching.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_options.Dispatch)
+        {
+            logger.LogInformation("The outbox dispatcher is off ({Section}:Dispatch): events wait in the outbox", OutboxOptions.Section);
+            return;
+        }
+
+        signal.Committed = OnCommitted;
+        var nextPrune = Stopwatch.GetTimestamp();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await DispatchAsync(stoppingToken))
+                {
+                }
+
+                if (Stopwatch.GetTimestamp() >= nextPrune)
+                {
+                    nextPrune = Stopwatch.GetTimestamp() + (long)(_options.PruneInterval.TotalSeconds * Stopwatch.Frequency);
+                    await PruneAsync(stoppingToken);
+                }
+
+                await signal.WaitAsync(_options.PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                logger.LogError(exception, "Dispatching the outbox failed; it is tried again");
+                await Task.Delay(_options.PollInterval, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    /// <summary>
+    /// One round: hands every consumer the next batch after its position and saves its new position.
+    /// True when some consumer moved on (there may be more).
+    /// </summary>
+    public async Task<bool> DispatchAsync(CancellationToken cancellationToken)
+    {
+        Dispatching.Value = true;
+        await _round.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_positionsLoaded)
+            {
+                await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
+                foreach (var position in await db.ConsumerPositions.TagWith(QueryTag).ToListAsync(cancellationToken))
+                {
+                    _positions[position.Consumer] = position.Sequence;
+                }
+
+                foreach (var consumer in _consumers.OfType<IImmediateOutboxConsumer>())
+                {
+                    _delivered[consumer.Name] = Position(consumer);
+                }
+
+                _positionsLoaded = true;
+            }
+
+            // Consumers usually stand at the same place: one read serves them all.
+            var batches = new Dictionary<long, List<OutboxEvent>>();
+            foreach (var after in _consumers.Select(Position).Distinct())
+            {
+                batches[after] = await ReadAsync(after, cancellationToken);
+            }
+
+            // Every consumer gets its batch first, and only then are positions saved: a consumer that only
+            // publishes in memory (the dashboard) does not wait for another's write and its commit.
+            var handled = new List<Handled>();
+            foreach (var consumer in _consumers)
+            {
+                if (await HandOverAsync(consumer, batches[Position(consumer)], cancellationToken) is { } done)
+                {
+                    handled.Add(done);
+                }
+            }
+
+            await SavePositionsAsync(handled, cancellationToken);
+            if (handled.Any(h => h.Saved))
+            {
+                Interlocked.Exchange(ref _progress, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+                return true;
+            }
+
+            return false;
+        }
+        finally
+        {
+            _round.Release();
+        }
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="consumer"/> has handled every event committed before this call, or the
+    /// timeout passes. False on timeout (the dispatcher is off, or the consumer keeps failing).
+    /// </summary>
+    public async Task<bool> WaitUntilHandledAsync(string consumer, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        Dispatching.Value = true;
+        long head;
+        await using (var db = await dbContextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            head = await db.OutboxMessages.TagWith(QueryTag).MaxAsync(m => (long?)m.Id, cancellationToken) ?? 0;
+        }
+
+        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        while (_positions.GetValueOrDefault(consumer) < head)
+        {
+            var left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
+            if (left <= TimeSpan.Zero)
+            {
+                return false;
+            }
+
+            try
+            {
+                await Volatile.Read(ref _progress).Task.WaitAsync(left, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Deletes events older than the retention that every consumer has handled; never one a consumer still needs.</summary>
+    public async Task<int> PruneAsync(CancellationToken cancellationToken)
+    {
+        Dispatching.Value = true;
+        var cutoff = clock.GetUtcNow().UtcDateTime.AddDays(-_options.RetentionDays);
+        using var turn = await writes.WaitAsync(cancellationToken);
+        await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
+        // Read from the table, not from memory: the positions of this process may not be loaded yet.
+        var stored = await db.ConsumerPositions.TagWith(QueryTag).ToDictionaryAsync(p => p.Consumer, p => p.Sequence, cancellationToken);
+        var handledByAll = _consumers.Length == 0 ? long.MaxValue : _consumers.Min(c => stored.GetValueOrDefault(c.Name));
+        var pruned = await db.OutboxMessages.TagWith(QueryTag)
+            .Where(m => m.Id <= handledByAll && m.OccurredAt < cutoff)
+            .ExecuteDeleteAsync(cancellationToken);
+        if (pruned > 0)
+        {
+            logger.LogInformation("Pruned {Count} outbox events older than {Cutoff:u}", pruned, cutoff);
+        }
+
+        return pruned;
+    }
+
+    public override void Dispose()
+    {
+        _round.Dispose();
+        base.Dispose();
+    }
+
+    private long Position(IOutboxConsumer consumer) => _positions.GetValueOrDefault(consumer.Name);
+
+    // The fast path: events that follow right after what an immediate consumer has had go to it now. After a gap
+    // (a commit whose wake-up has not come yet) they wait for the round, which hands everything over in order.
+    private void OnCommitted(IReadOnlyList<OutboxEvent> committed)
+    {
+        if (!_positionsLoaded || committed.Count == 0)
+        {
+            return;
+        }
+
+        lock (_immediate)
+        {
+            foreach (var consumer in _consumers.OfType<IImmediateOutboxConsumer>())
+            {
+                if (_delivered.TryGetValue(consumer.Name, out var delivered) && committed[0].Sequence == delivered + 1)
+                {
+                    try
+                    {
+                        consumer.Deliver(committed);
+                    }
+                    catch (Exception exception)
+                    {
+                        logger.LogError(exception, "Outbox consumer {Consumer} failed on events {First}–{Last} at their commit",
+                            consumer.Name, committed[0].Sequence, committed[^1].Sequence);
+                    }
+
+                    _delivered[consumer.Name] = committed[^1].Sequence;
+                }
+            }
+        }
+    }
+
+    private async Task<List<OutboxEvent>> ReadAsync(long after, CancellationToken cancellationToken)
+    {
+        await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.OutboxMessages.TagWith(QueryTag)
+            .Where(m => m.Id > after)
+            .OrderBy(m => m.Id)
+            .Take(_options.BatchSize)
+            .ToListAsync(cancellationToken);
+        var events = new List<OutboxEvent>(rows.Count);
+        foreach (var row in rows)
+        {
+            if (DomainEventTypes.Deserialize(row.Type, row.Payload) is { } domainEvent)
+            {
+                events.Add(new OutboxEvent(row.Id, row.OccurredAt, domainEvent));
+            }
+            else
+            {
+                logger.LogWarning("Outbox event {Sequence} has a type this version does not know ({Type}); it is skipped", row.Id, row.Type);
+            }
+        }
+
+        // A batch of unknown types still moves every consumer past it.
+        return rows.Count > 0 && (events.Count == 0 || events[^1].Sequence != rows[^1].Id)
+            ? [.. events, new OutboxEvent(rows[^1].Id, rows[^1].OccurredAt, SkippedEvent.Instance)]
+            : events;
+    }
+
+    private async Task<Handled?> HandOverAsync(IOutboxConsumer consumer, List<OutboxEvent> batch, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return null;
+        }
+
+        var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
+        try
+        {
+            if (consumer is IImmediateOutboxConsumer immediate)
+            {
+                // What the fast path already delivered is not delivered again; the position is saved all the same.
+                lock (_immediate)
+                {
+                    var delivered = _delivered.GetValueOrDefault(consumer.Name);
+                    var fresh = batch.Where(e => e.Sequence > delivered && e.Event is not SkippedEvent).ToList();
+                    if (fresh.Count > 0)
+                    {
+                        immediate.Deliver(fresh);
+                    }
+
+                    _delivered[consumer.Name] = Math.Max(delivered, batch[^1].Sequence);
+                }
+
+                return new Handled(consumer, db, batch[0].Sequence, batch[^1].Sequence);
+            }
+
+            db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
+            await consumer.HandleAsync([.. batch.Where(e => e.Event is not SkippedEvent)], db, cancellationToken);
+            return new Handled(consumer, db, batch[0].Sequence, batch[^1].Sequence);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            await db.DisposeAsync();
+            logger.LogError(exception, "Outbox consumer {Consumer} failed on events {First}–{Last}; they are handed to it again",
+                consumer.Name, batch[0].Sequence, batch[^1].Sequence);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Saves what each consumer wrote with its new position, one transaction per consumer, so one that cannot
+    /// save does not hold the others back.
+    /// </summary>
+    private async Task SavePositionsAsync(List<Handled> handled, CancellationToken cancellationToken)
+    {
+        foreach (var one in handled)
+        {
+            await using var db = one.Db;
+            try
+            {
+                using var turn = await writes.WaitAsync(cancellationToken);
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var position = await db.ConsumerPositions.TagWith(QueryTag).SingleOrDefaultAsync(p => p.Consumer == one.Consumer.Name, cancellationToken);
+                if (position is null)
+                {
+                    db.ConsumerPositions.Add(position = new ConsumerPosition { Consumer = one.Consumer.Name });
+                }
+
+                position.Sequence = one.Last;
+                position.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                _positions[one.Consumer.Name] = one.Last;
+                one.Saved = true;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogError(exception, "Outbox consumer {Consumer} could not save events {First}–{Last}; they are handed to it again",
+                    one.Consumer.Name, one.First, one.Last);
+            }
+        }
+    }
+
+    private sealed class Handled(IOutboxConsumer consumer, DigibankDbContext db, long first, long last)
+    {
+        public IOutboxConsumer Consumer { get; } = consumer;
+
+        public DigibankDbContext Db { get; } = db;
+
+        public long First { get; } = first;
+
+        public long Last { get; } = last;
+
+        public bool Saved { get; set; }
+    }
+
+    /// <summary>Stands in for events this version cannot read, so positions still move past them.</summary>
+    private sealed record SkippedEvent : IDomainEvent
+    {
+        public static readonly SkippedEvent Instance = new();
+    }
+}

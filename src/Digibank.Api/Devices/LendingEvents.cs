@@ -1,0 +1,78 @@
+using Digibank.Api.Data;
+using Digibank.Api.Data.Outbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace Digibank.Api.Devices;
+
+/// <summary>A device was lent out at a help point.</summary>
+public sealed record DeviceLent(int LoanId, int HelpPointId, string? HelpPointName, int? MunicipalityId, int ParticipantId, DateTime At) : IDomainEvent;
+
+/// <summary>A lent device was brought back.</summary>
+public sealed record DeviceReturned(int LoanId, int HelpPointId, string? HelpPointName, int? MunicipalityId, int ParticipantId, DateTime At) : IDomainEvent;
+
+/// <summary>What a help point can lend may have changed (once per help point per save).</summary>
+public sealed record DeviceAvailabilityChanged(int HelpPointId, string? HelpPointName, int? MunicipalityId, DateTime At) : IDomainEvent;
+
+/// <summary>Raises the lending events of a save: loans made and returned, and the help points whose devices changed.</summary>
+public sealed class LendingEvents : IDomainEventSource
+{
+    public async ValueTask<IReadOnlyList<Func<IDomainEvent>>> RaiseAsync(DigibankDbContext db, DateTime now, CancellationToken cancellationToken)
+    {
+        var entries = db.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified && e.Entity is Loan or Device or Reservation)
+            .ToList();
+        if (entries.Count == 0)
+        {
+            return [];
+        }
+
+        var loans = entries.Where(e => e.Entity is Loan).ToList();
+        var helpPointIds = entries.Select(e => e.Entity switch
+        {
+            Loan loan => loan.HelpPointId,
+            Device device => device.HomeHelpPointId,
+            _ => ((Reservation)e.Entity).HelpPointId,
+        }).ToList();
+        var distinctIds = helpPointIds.Distinct().ToList();
+        var points = await db.HelpPoints.AsNoTracking().Where(h => distinctIds.Contains(h.Id))
+            .ToDictionaryAsync(h => h.Id, h => (Name: (string?)h.Name, MunicipalityId: (int?)h.MunicipalityId), cancellationToken);
+
+        var raised = new List<Func<IDomainEvent>>();
+        foreach (var entry in loans)
+        {
+            var loan = (Loan)entry.Entity;
+            var returned = entry.State == EntityState.Modified && entry.Property(nameof(Loan.ReturnedAt)).IsModified && loan.ReturnedAt is not null;
+            var (name, municipalityId) = points.GetValueOrDefault(loan.HelpPointId);
+            if (entry.State == EntityState.Added)
+            {
+                raised.Add(() => new DeviceLent(loan.Id, loan.HelpPointId, name, municipalityId, loan.ParticipantId, now));
+            }
+            else if (returned)
+            {
+                raised.Add(() => new DeviceReturned(loan.Id, loan.HelpPointId, name, municipalityId, loan.ParticipantId, now));
+            }
+        }
+
+        // Devices and reservations first, then loans: the order the dashboard has always shown them in.
+        var changedPoints = entries.Where(e => e.Entity is not Loan).Concat(loans)
+            .Select(e => e.Entity switch
+            {
+                Loan loan => loan.HelpPointId,
+                Device device => device.HomeHelpPointId,
+                _ => ((Reservation)e.Entity).HelpPointId,
+            })
+            .Distinct();
+        foreach (var helpPointId in changedPoints)
+        {
+            var (name, municipalityId) = points.GetValueOrDefault(helpPointId);
+            raised.Add(() => new DeviceAvailabilityChanged(helpPointId, name, municipalityId, now));
+        }
+
+        return raised;
+    }
+}
+
+public static class LendingSetup
+{
+    public static IServiceCollection AddLending(this IServiceCollection services) => services.AddDomainEventSource<LendingEvents>();
+}
