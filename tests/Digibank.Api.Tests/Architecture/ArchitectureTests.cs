@@ -5,7 +5,8 @@ namespace Digibank.Api.Tests.Architecture;
 
 /// <summary>
 /// The rooms of the API and which may use which: features share the vocabulary and the infrastructure, never
-/// each other in a loop; the vocabulary knows no feature; the GraphQL infrastructure knows no feature but who is asking.
+/// each other in a loop; the vocabulary knows no feature; the GraphQL infrastructure knows no feature but who is asking;
+/// the data layer knows the features' entities and none of their behaviour.
 /// </summary>
 public sealed class ArchitectureTests
 {
@@ -59,6 +60,32 @@ public sealed class ArchitectureTests
             .ShouldNot().HaveDependencyOnAny([.. Features.Where(feature => feature != "Staff").Select(Namespace)]).GetResult();
 
         Assert.True(result.IsSuccessful, $"GraphQL infrastructure uses features: {string.Join(", ", result.FailingTypeNames ?? [])}");
+    }
+
+    [Fact]
+    public void The_data_layer_knows_the_features_entities_and_none_of_their_behaviour()
+    {
+        // Entities, the enums they hold and the types of their properties are data; graph types, services, events
+        // and everything else a feature does are not, and the DbContext must not reach them.
+        var featureTypes = Api.GetTypes()
+            .Where(type => type.Namespace is { } name && Features.Any(feature => name == Namespace(feature) || name.StartsWith(Namespace(feature) + ".", StringComparison.Ordinal)))
+            .Where(type => !type.IsNested && !type.Name.Contains('<', StringComparison.Ordinal))
+            .ToList();
+        var data = new HashSet<Type>(featureTypes.Where(type => typeof(Digibank.Api.Data.IEntity).IsAssignableFrom(type) || type.IsEnum));
+        foreach (var entity in data.ToList())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                var propertyType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+                data.UnionWith(featureTypes.Where(type => type == propertyType || (propertyType.IsGenericType && propertyType.GetGenericArguments().Contains(type))));
+            }
+        }
+
+        var behaviour = featureTypes.Where(type => !data.Contains(type)).Select(type => type.FullName!).ToArray();
+        var result = Types.InAssembly(Api).That().ResideInNamespaceStartingWith(Namespace("Data"))
+            .ShouldNot().HaveDependencyOnAny(behaviour).GetResult();
+
+        Assert.True(result.IsSuccessful, $"The data layer uses feature behaviour: {string.Join(", ", result.FailingTypeNames ?? [])}");
     }
 
     [Fact]

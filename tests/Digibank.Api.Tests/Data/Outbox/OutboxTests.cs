@@ -5,7 +5,7 @@ using Digibank.Api.Participants;
 using Digibank.Api.Sync;
 using Digibank.Api.Tests.Courses;
 using Digibank.Api.Tests.Dashboard;
-using Digibank.Api.Tests.Partners;
+using Digibank.Api.Tests.Sync;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
