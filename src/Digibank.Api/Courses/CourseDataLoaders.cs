@@ -4,11 +4,6 @@ using GraphQL.DataLoader;
 
 namespace Digibank.Api.Courses;
 
-public sealed record SeatCounts(int Taken, int Waiting)
-{
-    public static readonly SeatCounts None = new(0, 0);
-}
-
 public static class CourseDataLoaders
 {
     public static IDataLoaderResult<Course?> LoadCourse(this IResolveFieldContext context, int id) =>

@@ -32,13 +32,7 @@ public static class ParticipantPrivacy
     /// <summary>Erases a person on request: active sign-ups and reservations are cancelled, seats go to the waiting list.</summary>
     public static async Task EraseAsync(DigibankDbContext db, Participant participant, DateTime now, CancellationToken cancellationToken)
     {
-        var active = await db.SignUps.Include(s => s.Course)
-            .Where(s => s.ParticipantId == participant.Id && (s.Status == SignUpStatus.Confirmed || s.Status == SignUpStatus.Waitlisted))
-            .ToListAsync(cancellationToken);
-        foreach (var signUp in active)
-        {
-            await SignUpMutations.CancelAsync(db, signUp, now, cancellationToken);
-        }
+        await new SignUpBook(db, now).CancelEverySignUpOfAsync(participant.Id, cancellationToken);
 
         await db.Reservations
             .Where(r => r.ParticipantId == participant.Id && (r.Status == ReservationStatus.Waiting || r.Status == ReservationStatus.Ready))

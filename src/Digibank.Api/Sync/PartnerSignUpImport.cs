@@ -76,7 +76,8 @@ public sealed class PartnerSignUpImport(IDbContextFactory<DigibankDbContext> dbC
     {
         var courseIds = batch.Select(c => c.CourseId).Distinct().ToList();
         var courses = await db.Courses.Where(c => courseIds.Contains(c.Id) && c.Status != CourseStatus.Withdrawn).ToDictionaryAsync(c => c.Id, cancellationToken);
-        var seats = await SeatsAsync(db, courseIds, cancellationToken);
+        var book = new SignUpBook(db, now);
+        var seats = await book.SeatCountsAsync(courseIds, cancellationToken);
         var existing = await ExistingSignUpsAsync(db, batch.Select(c => c.Record.ExternalId), cancellationToken);
         var byEmail = await KnownParticipantsAsync(db, batch.Select(c => c.Resident.Email), email: true, cancellationToken);
         var byPhone = await KnownParticipantsAsync(db, batch.Select(c => c.Resident.Phone), email: false, cancellationToken);
@@ -91,14 +92,14 @@ public sealed class PartnerSignUpImport(IDbContextFactory<DigibankDbContext> dbC
 
             if (existing.TryGetValue((course.Id, record.ExternalId), out var known))
             {
-                if (record.Cancelled && known.Status is SignUpStatus.Confirmed or SignUpStatus.Waitlisted)
+                if (record.Cancelled && SignUpBook.IsActive(known))
                 {
                     known.Course = course;
                     // The waiting list is moved up by queries; sign-ups added earlier in this batch must be in the database for them.
                     await db.SaveChangesAsync(cancellationToken);
-                    await SignUpMutations.CancelAsync(db, known, now, cancellationToken);
+                    await book.CancelAsync(known, cancellationToken);
                     // A cancellation moves the waiting list in the database; the course's counts are read again.
-                    seats[course.Id] = (await SeatsAsync(db, [course.Id], cancellationToken))[course.Id];
+                    seats[course.Id] = (await book.SeatCountsAsync([course.Id], cancellationToken))[course.Id];
                     summary.Updated++;
                 }
                 else
@@ -125,8 +126,6 @@ public sealed class PartnerSignUpImport(IDbContextFactory<DigibankDbContext> dbC
                 byPhone.TryAdd(newPhone, participant);
             }
 
-            var count = seats[course.Id];
-            var hasSeat = count.Taken < course.Capacity;
             var signUp = new SignUp
             {
                 Course = course,
@@ -134,19 +133,12 @@ public sealed class PartnerSignUpImport(IDbContextFactory<DigibankDbContext> dbC
                 Participant = participant,
                 ExternalId = record.ExternalId,
                 Channel = SignUpChannel.Partner,
-                Status = hasSeat ? SignUpStatus.Confirmed : SignUpStatus.Waitlisted,
-                WaitlistPosition = hasSeat ? null : count.Waitlisted + 1,
                 CreatedAt = now,
                 UpdatedAt = now,
             };
             db.SignUps.Add(signUp);
             existing[(course.Id, record.ExternalId)] = signUp;
-            count = hasSeat ? count with { Taken = count.Taken + 1 } : count with { Waitlisted = count.Waitlisted + 1 };
-            seats[course.Id] = count;
-            if (course.Status == CourseStatus.Scheduled && count.Taken >= course.Capacity)
-            {
-                course.Status = CourseStatus.Full;
-            }
+            seats[course.Id] = SignUpBook.Place(course, signUp, seats[course.Id]);
 
             summary.Created++;
         }
@@ -192,22 +184,7 @@ public sealed class PartnerSignUpImport(IDbContextFactory<DigibankDbContext> dbC
         : resident.Phone is { } phone ? byPhone.GetValueOrDefault(phone)
         : null;
 
-    /// <summary>Seats taken and places on the waiting list of the given courses, counted in one statement.</summary>
-    private static async Task<Dictionary<int, SeatCount>> SeatsAsync(DigibankDbContext db, IReadOnlyCollection<int> courseIds, CancellationToken cancellationToken)
-    {
-        var counts = (await db.SignUps.Where(s => courseIds.Contains(s.CourseId))
-            .GroupBy(s => new { s.CourseId, s.Status })
-            .Select(g => new { g.Key.CourseId, g.Key.Status, Count = g.Count() })
-            .ToListAsync(cancellationToken))
-            .ToLookup(c => c.CourseId);
-        return courseIds.ToDictionary(id => id, id => new SeatCount(
-            counts[id].Where(c => SignUp.SeatTakingStatuses.Contains(c.Status)).Sum(c => c.Count),
-            counts[id].Where(c => c.Status == SignUpStatus.Waitlisted).Sum(c => c.Count)));
-    }
-
     private sealed record CheckedRecord(PartnerSignUp Record, int CourseId, ResidentDetails Resident);
-
-    private sealed record SeatCount(int Taken, int Waitlisted);
 
     private static string? Problem(
         PartnerSignUp record,
