@@ -294,8 +294,11 @@ public sealed class OfferWriter(DigibankDbContext db, int partnerId, DateTime no
 
     private void Apply(Course course, ValidOffer offer)
     {
-        course.Title = offer.Title;
-        course.Summary = offer.Summary;
+        // Each assignment folds the text into its search key: not again for a course just made with it.
+        if (!string.Equals(course.Title, offer.Title, StringComparison.Ordinal))
+            course.Title = offer.Title;
+        if (!string.Equals(course.Summary, offer.Summary, StringComparison.Ordinal))
+            course.Summary = offer.Summary;
         course.Level = offer.Level;
         course.Language = offer.Language;
         course.TargetGroups = [.. offer.TargetGroups];
