@@ -328,9 +328,9 @@ internal sealed class BulkCourseInserter(PreparedInsert course, PreparedInsert s
         var courses = db.Model.FindEntityType(typeof(Course))!;
         var topics = courses.FindSkipNavigation(nameof(Course.Topics))!;
         return new BulkCourseInserter(
-            await PreparedInsert.PrepareAsync(db, courses, cancellationToken),
-            await PreparedInsert.PrepareAsync(db, db.Model.FindEntityType(typeof(CourseSession))!, cancellationToken),
-            await PreparedInsert.PrepareAsync(db, topics.JoinEntityType, cancellationToken),
+            await PreparedInsert.PrepareAsync(db, courses, returnKey: true, cancellationToken),
+            await PreparedInsert.PrepareAsync(db, db.Model.FindEntityType(typeof(CourseSession))!, returnKey: false, cancellationToken),
+            await PreparedInsert.PrepareAsync(db, topics.JoinEntityType, returnKey: false, cancellationToken),
             topics.ForeignKey.Properties.Single().Name,
             topics.Inverse.ForeignKey.Properties.Single().Name);
     }
