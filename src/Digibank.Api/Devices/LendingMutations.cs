@@ -207,11 +207,9 @@ public static class LendingMutations
         return loan;
     }
 
-    private static async Task<Result<Loan>> RenewLoanAsync(MutationCall<RenewLoanInput> call, StaffUser staff)
+    /// <summary>The loan a staff member acts on: it exists, is from a help point they work at, and is not yet returned.</summary>
+    private static async Task<Result<Loan>> OpenLoanAsync(DigibankDbContext db, int loanId, StaffUser staff, string notTheirHelpPoint, CancellationToken cancellationToken)
     {
-        var (input, _, cancellationToken) = call;
-        var loanId = call.Rules.Id(nameof(input.LoanId), LoanType.TypeName, input.LoanId);
-        var db = await call.BeginAsync();
         var loan = await db.Loans.Include(l => l.Device).SingleOrDefaultAsync(l => l.Id == loanId, cancellationToken);
         if (loan is null)
         {
@@ -220,12 +218,26 @@ public static class LendingMutations
 
         if (!staff.CanActFor(loan.HelpPointId))
         {
-            return new NotAllowedError("This loan is from a help point you do not work at.");
+            return new NotAllowedError(notTheirHelpPoint);
         }
 
         if (loan.ReturnedAt is { } returnedAt)
         {
             return new LoanAlreadyReturnedError("This device has already been brought back.", returnedAt);
+        }
+
+        return loan;
+    }
+
+    private static async Task<Result<Loan>> RenewLoanAsync(MutationCall<RenewLoanInput> call, StaffUser staff)
+    {
+        var (input, _, cancellationToken) = call;
+        var loanId = call.Rules.Id(nameof(input.LoanId), LoanType.TypeName, input.LoanId);
+        var db = await call.BeginAsync();
+        var open = await OpenLoanAsync(db, loanId, staff, "This loan is from a help point you do not work at.", cancellationToken);
+        if (open.Value is not { } loan)
+        {
+            return open;
         }
 
         var rule = await db.LoanRules.SingleAsync(r => r.Kind == loan.Device!.Kind, cancellationToken);
@@ -251,20 +263,10 @@ public static class LendingMutations
         var (input, now, cancellationToken) = call;
         var loanId = call.Rules.Id(nameof(input.LoanId), LoanType.TypeName, input.LoanId);
         var db = await call.BeginAsync();
-        var loan = await db.Loans.Include(l => l.Device).SingleOrDefaultAsync(l => l.Id == loanId, cancellationToken);
-        if (loan is null)
+        var open = await OpenLoanAsync(db, loanId, staff, "This loan is from a help point you do not work at; bring the device back there.", cancellationToken);
+        if (open.Value is not { } loan)
         {
-            return new NotFoundError("There is no such loan.");
-        }
-
-        if (!staff.CanActFor(loan.HelpPointId))
-        {
-            return new NotAllowedError("This loan is from a help point you do not work at; bring the device back there.");
-        }
-
-        if (loan.ReturnedAt is { } returnedAt)
-        {
-            return new LoanAlreadyReturnedError("This device has already been brought back.", returnedAt);
+            return open;
         }
 
         loan.ReturnedAt = now;

@@ -294,8 +294,11 @@ public sealed class OfferWriter(DigibankDbContext db, int partnerId, DateTime no
 
     private void Apply(Course course, ValidOffer offer)
     {
-        course.Title = offer.Title;
-        course.Summary = offer.Summary;
+        // Each assignment folds the text into its search key: not again for a course just made with it.
+        if (!string.Equals(course.Title, offer.Title, StringComparison.Ordinal))
+            course.Title = offer.Title;
+        if (!string.Equals(course.Summary, offer.Summary, StringComparison.Ordinal))
+            course.Summary = offer.Summary;
         course.Level = offer.Level;
         course.Language = offer.Language;
         course.TargetGroups = [.. offer.TargetGroups];
@@ -325,9 +328,9 @@ internal sealed class BulkCourseInserter(PreparedInsert course, PreparedInsert s
         var courses = db.Model.FindEntityType(typeof(Course))!;
         var topics = courses.FindSkipNavigation(nameof(Course.Topics))!;
         return new BulkCourseInserter(
-            await PreparedInsert.PrepareAsync(db, courses, cancellationToken),
-            await PreparedInsert.PrepareAsync(db, db.Model.FindEntityType(typeof(CourseSession))!, cancellationToken),
-            await PreparedInsert.PrepareAsync(db, topics.JoinEntityType, cancellationToken),
+            await PreparedInsert.PrepareAsync(db, courses, returnKey: true, cancellationToken),
+            await PreparedInsert.PrepareAsync(db, db.Model.FindEntityType(typeof(CourseSession))!, returnKey: false, cancellationToken),
+            await PreparedInsert.PrepareAsync(db, topics.JoinEntityType, returnKey: false, cancellationToken),
             topics.ForeignKey.Properties.Single().Name,
             topics.Inverse.ForeignKey.Properties.Single().Name);
     }
