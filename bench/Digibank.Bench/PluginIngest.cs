@@ -36,7 +36,7 @@ internal sealed class PluginIngest(string codeFolder, string dataFolder, Uri api
         var clock = Stopwatch.StartNew();
         var plugin = await LoadedPlugin.LoadAsync(codeFolder, dataFolder, CancellationToken.None);
         using var syncApi = new PartnerSyncApi(new PluginHostOptions { ApiAddress = api });
-        var result = await new SyncRun(plugin, syncApi, new FixedKey(key), NullLogger.Instance).ExecuteAsync(CancellationToken.None);
+        var result = await new SyncRun(plugin, syncApi, new FixedPartnerKey(key), NullLogger.Instance).ExecuteAsync(CancellationToken.None);
         var seconds = clock.Elapsed.TotalSeconds;
         Check(result, prefix);
         return seconds;
@@ -68,10 +68,5 @@ internal sealed class PluginIngest(string codeFolder, string dataFolder, Uri api
     {
         if (result.Outcome != SyncOutcome.Succeeded || result.OffersCreated != offerCount || (prefix != "WARM-UP" && result.OffersWithdrawn != offerCount))
             throw new InvalidOperationException($"The {prefix} run ended {result.Outcome}: {result.OffersCreated} created, {result.OffersWithdrawn} withdrawn, {result.OffersRejected} rejected. {result.Error}");
-    }
-
-    private sealed class FixedKey(string key) : IPartnerKeySource
-    {
-        public Task<string> GetKeyAsync(string partnerCode, CancellationToken cancellationToken) => Task.FromResult(key);
     }
 }

@@ -183,9 +183,7 @@ public sealed class PluginHost : BackgroundService
     private async Task<PluginVersion> DescribeAsync(string folder, string shadowFolder, ILogger pluginLogger, CancellationToken stoppingToken)
     {
         var name = Path.GetFileName(folder);
-        var manifest = PluginManifest.Read(folder);
-        if (!File.Exists(PluginFolder.AssemblyPath(folder)))
-            throw new PluginLoadException($"{name}.dll is missing: a plug-in folder holds <Name>/<Name>.dll.", manifest.PartnerCode);
+        var manifest = PluginManifest.ReadWithAssembly(folder);
         PluginFolder.CopyTo(folder, shadowFolder);
 
         var version = new PluginVersion(name, folder, shadowFolder, manifest, manifest.PartnerCode);

@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Digibank.Api.Data;
@@ -77,23 +78,18 @@ public sealed class PreparedInsert
         {
             var convert = converter.ConvertToProviderExpression;
             var input = value.Type == convert.Parameters[0].Type ? value : Expression.Convert(value, convert.Parameters[0].Type);
-            var converted = ReplacingVisitor.Replace(convert.Parameters[0], input, convert.Body);
+            var converted = ReplacingExpressionVisitor.Replace(convert.Parameters[0], input, convert.Body);
             // A null stays null: converters are written for values.
             value = member.PropertyType.IsValueType && Nullable.GetUnderlyingType(member.PropertyType) is null
                 ? converted
-                : Expression.Condition(Expression.Equal(value, Expression.Constant(null, value.Type)), Expression.Constant(null, converted.Type.IsValueType ? typeof(object) : converted.Type), Expression.Convert(converted, converted.Type.IsValueType ? typeof(object) : converted.Type));
+                : Expression.Condition(
+                    Expression.Equal(value, Expression.Constant(null, value.Type)),
+                    Expression.Constant(null, typeof(object)),
+                    Expression.Convert(converted, typeof(object)));
         }
 
         return Expression.Lambda<Func<object, object?>>(Expression.Convert(value, typeof(object)), entity).Compile();
     }
 
     private sealed record Column(Func<object, object?> Value, DbParameter Parameter);
-
-    private sealed class ReplacingVisitor(ParameterExpression parameter, Expression replacement) : ExpressionVisitor
-    {
-        public static Expression Replace(ParameterExpression parameter, Expression replacement, Expression body) =>
-            new ReplacingVisitor(parameter, replacement).Visit(body);
-
-        protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? replacement : node;
-    }
 }

@@ -33,9 +33,7 @@ internal sealed class LoadedPlugin : IDisposable
     public static async Task<LoadedPlugin> LoadAsync(string codeFolder, string dataFolder, CancellationToken cancellationToken)
     {
         var name = Path.GetFileName(codeFolder);
-        var manifest = PluginManifest.Read(codeFolder);
-        if (!File.Exists(PluginFolder.AssemblyPath(codeFolder)))
-            throw new PluginLoadException($"{name}.dll is missing: a plug-in folder holds <Name>/<Name>.dll.", manifest.PartnerCode);
+        var manifest = PluginManifest.ReadWithAssembly(codeFolder);
 
         // Loading from the copy leaves the original files free to be replaced while this version runs.
         PluginLoader loader;

@@ -20,6 +20,15 @@ internal sealed record PluginManifest(
 
     private static readonly JsonDocumentOptions Lenient = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
 
+    /// <summary>The manifest of a plug-in folder that also holds its <c>&lt;Name&gt;/&lt;Name&gt;.dll</c>.</summary>
+    public static PluginManifest ReadWithAssembly(string pluginFolder)
+    {
+        var manifest = Read(pluginFolder);
+        if (!File.Exists(PluginFolder.AssemblyPath(pluginFolder)))
+            throw new PluginLoadException($"{Path.GetFileName(pluginFolder)}.dll is missing: a plug-in folder holds <Name>/<Name>.dll.", manifest.PartnerCode);
+        return manifest;
+    }
+
     public static PluginManifest Read(string pluginFolder)
     {
         var path = Path.Combine(pluginFolder, FileName);
@@ -42,8 +51,8 @@ internal sealed record PluginManifest(
                 throw new PluginLoadException($"{FileName} must hold a JSON object.");
 
             var partnerCode = ReadString(document.RootElement, "partnerCode");
-            var interval = TimeSpan.FromSeconds(ReadNumber(document.RootElement, "intervalSeconds", fallback: 60, MaxSeconds, "seconds", partnerCode));
-            var timeout = TimeSpan.FromSeconds(ReadNumber(document.RootElement, "timeoutSeconds", fallback: 30, MaxSeconds, "seconds", partnerCode));
+            var interval = TimeSpan.FromSeconds(ReadNumber(document.RootElement, "intervalSeconds", MaxSeconds, "seconds", partnerCode) ?? 60);
+            var timeout = TimeSpan.FromSeconds(ReadNumber(document.RootElement, "timeoutSeconds", MaxSeconds, "seconds", partnerCode) ?? 30);
             var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             if (TryGetProperty(document.RootElement, "settings", out var settingsElement))
             {
@@ -53,12 +62,8 @@ internal sealed record PluginManifest(
                     settings[setting.Name] = setting.Value.ValueKind == JsonValueKind.String ? setting.Value.GetString()! : setting.Value.GetRawText();
             }
 
-            int? memory = TryGetProperty(document.RootElement, "memoryLimitMegabytes", out _)
-                ? (int)Math.Ceiling(ReadNumber(document.RootElement, "memoryLimitMegabytes", fallback: 0, max: 64 * 1024, "megabytes", partnerCode))
-                : null;
-            TimeSpan? cpu = TryGetProperty(document.RootElement, "cpuSeconds", out _)
-                ? TimeSpan.FromSeconds(ReadNumber(document.RootElement, "cpuSeconds", fallback: 0, MaxSeconds, "seconds", partnerCode))
-                : null;
+            var memory = ReadNumber(document.RootElement, "memoryLimitMegabytes", 64 * 1024, "megabytes", partnerCode) is { } megabytes ? (int)Math.Ceiling(megabytes) : (int?)null;
+            var cpu = ReadNumber(document.RootElement, "cpuSeconds", MaxSeconds, "seconds", partnerCode) is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
             return new PluginManifest(partnerCode, interval, timeout, settings, memory, cpu);
         }
     }
@@ -72,10 +77,11 @@ internal sealed record PluginManifest(
         return element.GetString()!.Trim();
     }
 
-    private static double ReadNumber(JsonElement root, string name, double fallback, double max, string unit, string? partnerCode)
+    /// <summary>The number, or null when the manifest does not name it.</summary>
+    private static double? ReadNumber(JsonElement root, string name, double max, string unit, string? partnerCode)
     {
         if (!TryGetProperty(root, name, out var element))
-            return fallback;
+            return null;
         if (element.ValueKind != JsonValueKind.Number || !element.TryGetDouble(out var number) || number <= 0 || number > max)
             throw new PluginLoadException($"{FileName}: \"{name}\" must be a number of {unit} between 0 and {max}.", partnerCode);
         return number;

@@ -28,11 +28,11 @@ internal sealed class PluginSchedule(PluginVersion plugin, PartnerSyncApi api, I
                 await SyncRun.SendReportAsync(api, keys, report, options.ReportTimeout, logger, stopping);
 
                 var delay = failures == 0 ? plugin.Manifest.Interval : RetryDelay(failures, options.FirstRetryDelay, plugin.Manifest.Interval);
-                var quarantined = crashes >= options.QuarantineAfterCrashes;
+                var quarantine = crashes >= options.QuarantineAfterCrashes ? QuarantineReason(crashes, report.Error) : null;
                 status.Update(plugin.Name, state => state with
                 {
-                    Load = quarantined ? PluginLoadState.Quarantined : state.Load,
-                    LoadError = quarantined ? QuarantineReason(crashes, report.Error) : state.LoadError,
+                    Load = quarantine is not null ? PluginLoadState.Quarantined : state.Load,
+                    LoadError = quarantine ?? state.LoadError,
                     WorkerProcessId = null,
                     LastRunStartedAt = report.StartedAt.ToDateTimeOffset(),
                     LastRunFinishedAt = report.FinishedAt.ToDateTimeOffset(),
@@ -40,12 +40,12 @@ internal sealed class PluginSchedule(PluginVersion plugin, PartnerSyncApi api, I
                     LastError = string.IsNullOrEmpty(report.Error) ? null : report.Error,
                     ConsecutiveFailures = failures,
                     Runs = state.Runs + 1,
-                    NextRunAt = quarantined ? null : report.FinishedAt.ToDateTimeOffset() + delay,
+                    NextRunAt = quarantine is not null ? null : report.FinishedAt.ToDateTimeOffset() + delay,
                 });
 
-                if (quarantined)
+                if (quarantine is not null)
                 {
-                    await QuarantineAsync(crashes, report.Error, stopping);
+                    await QuarantineAsync(quarantine, stopping);
                     return;
                 }
 
@@ -122,9 +122,8 @@ internal sealed class PluginSchedule(PluginVersion plugin, PartnerSyncApi api, I
         return (report, outcome, crashed);
     }
 
-    private async Task QuarantineAsync(int crashes, string lastError, CancellationToken stopping)
+    private async Task QuarantineAsync(string reason, CancellationToken stopping)
     {
-        var reason = QuarantineReason(crashes, lastError);
         logger.LogError("Plug-in {Plugin} for {Partner} is quarantined: {Reason}", plugin.Name, plugin.PartnerCode, reason);
         var now = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow);
         await SyncRun.SendReportAsync(api, keys, new SyncRunReport

@@ -249,24 +249,17 @@ internal sealed class SyncRun(LoadedPlugin plugin, PartnerSyncApi api, IPartnerK
         return message.Length <= MaxErrorLength ? message : message[..MaxErrorLength];
     }
 
-    private static async Task SendAsync<TRequest, TResponse>(AsyncClientStreamingCall<TRequest, TResponse> call, TRequest message, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await call.RequestStream.WriteAsync(message, cancellationToken);
-        }
-        catch (Exception exception) when (exception is RpcException or InvalidOperationException or IOException && !cancellationToken.IsCancellationRequested)
-        {
-            await ThrowTheApisAnswerAsync(call, cancellationToken);
-            throw;
-        }
-    }
+    private static Task SendAsync<TRequest, TResponse>(AsyncClientStreamingCall<TRequest, TResponse> call, TRequest message, CancellationToken cancellationToken) =>
+        WithTheApisAnswerAsync(call, call.RequestStream.WriteAsync(message, cancellationToken), cancellationToken);
 
-    private static async Task CompleteAsync<TRequest, TResponse>(AsyncClientStreamingCall<TRequest, TResponse> call, CancellationToken cancellationToken)
+    private static Task CompleteAsync<TRequest, TResponse>(AsyncClientStreamingCall<TRequest, TResponse> call, CancellationToken cancellationToken) =>
+        WithTheApisAnswerAsync(call, call.RequestStream.CompleteAsync(), cancellationToken);
+
+    private static async Task WithTheApisAnswerAsync<TRequest, TResponse>(AsyncClientStreamingCall<TRequest, TResponse> call, Task write, CancellationToken cancellationToken)
     {
         try
         {
-            await call.RequestStream.CompleteAsync();
+            await write;
         }
         catch (Exception exception) when (exception is RpcException or InvalidOperationException or IOException && !cancellationToken.IsCancellationRequested)
         {

@@ -49,7 +49,7 @@ internal static class PluginWorker
 
         var key = Environment.GetEnvironmentVariable(KeyVariable) ?? string.Empty;
         using var syncApi = new PartnerSyncApi(new PluginHostOptions { ApiAddress = api });
-        var result = await new SyncRun(plugin, syncApi, new FixedKey(key), logger).ExecuteAsync(CancellationToken.None);
+        var result = await new SyncRun(plugin, syncApi, new FixedPartnerKey(key), logger).ExecuteAsync(CancellationToken.None);
         channel.Send(new WorkerMessage(WorkerEvent.Result, plugin.PartnerCode, Result: result));
         return Exit(0);
     }
@@ -110,11 +110,12 @@ internal static class PluginWorker
 
         return code.Length > 0 && data.Length > 0 && api is not null;
     }
+}
 
-    private sealed class FixedKey(string key) : IPartnerKeySource
-    {
-        public Task<string> GetKeyAsync(string partnerCode, CancellationToken cancellationToken) => Task.FromResult(key);
-    }
+/// <summary>The one partner's key a worker was given.</summary>
+internal sealed class FixedPartnerKey(string key) : IPartnerKeySource
+{
+    public Task<string> GetKeyAsync(string partnerCode, CancellationToken cancellationToken) => Task.FromResult(key);
 }
 
 /// <summary>The worker's end of the channel: one JSON line per message, written whole, from any thread.</summary>
