@@ -25,7 +25,6 @@ internal sealed class PluginSchedule(PluginVersion plugin, PartnerSyncApi api, I
                 crashes = crashed ? crashes + 1 : 0;
                 if (outcome != SyncOutcome.Succeeded)
                     logger.LogWarning("Run of {Plugin} for {Partner} {Outcome}: {Error}", plugin.Name, plugin.PartnerCode, outcome, report.Error);
-                await SyncRun.SendReportAsync(api, keys, report, options.ReportTimeout, logger, stopping);
 
                 var delay = failures == 0 ? plugin.Manifest.Interval : RetryDelay(failures, options.FirstRetryDelay, plugin.Manifest.Interval);
                 var quarantine = crashes >= options.QuarantineAfterCrashes ? QuarantineReason(crashes, report.Error) : null;
@@ -42,6 +41,8 @@ internal sealed class PluginSchedule(PluginVersion plugin, PartnerSyncApi api, I
                     Runs = state.Runs + 1,
                     NextRunAt = quarantine is not null ? null : report.FinishedAt.ToDateTimeOffset() + delay,
                 });
+                // The host's own status first: whoever learns of the run from the API then finds the host agreeing.
+                await SyncRun.SendReportAsync(api, keys, report, options.ReportTimeout, logger, stopping);
 
                 if (quarantine is not null)
                 {
