@@ -1,11 +1,8 @@
-using System.ComponentModel;
 using Digibank.Api.Participants;
-using Digibank.Api.GraphQL;
 using Digibank.Api.GraphQL.Mutations;
 using Digibank.Api.Staff;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.Privacy;
 
@@ -30,29 +27,8 @@ public static class ParticipantMutations
     {
         var (input, now, cancellationToken) = call;
         var participantId = call.Rules.Id(nameof(input.ParticipantId), ParticipantType.TypeName, input.ParticipantId);
-        if (!staff.IsCoordinator)
-        {
-            call.Rules.Add(new NotAllowedError("Only the regional coordinator erases a person's data."));
-        }
-
-        var db = await call.BeginAsync();
-        var participant = await db.Participants.SingleOrDefaultAsync(p => p.Id == participantId, cancellationToken);
-        if (participant is null)
-        {
-            return new NotFoundError("There is no such person.");
-        }
-
-        if (await db.Loans.AnyAsync(l => l.ParticipantId == participantId && l.ReturnedAt == null, cancellationToken))
-        {
-            return new ParticipantHasOpenLoanError("This person still has a device on loan; take it back first.");
-        }
-
-        await ParticipantPrivacy.EraseAsync(db, participant, now, cancellationToken);
-        return participant;
+        return await ParticipantPrivacy.EraseOnRequestAsync(await call.BeginAsync(), new EraseParticipant(participantId, staff), now, cancellationToken);
     }
 }
-
-[Description("The person still has a device on loan.")]
-public sealed record ParticipantHasOpenLoanError(string Message) : UserError(Message, "PARTICIPANT_HAS_OPEN_LOAN");
 
 public sealed record EraseParticipantInput([property: Id] string ParticipantId);

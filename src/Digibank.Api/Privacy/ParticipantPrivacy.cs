@@ -1,11 +1,19 @@
+using System.ComponentModel;
 using Digibank.Api.Participants;
 using Digibank.Api.Courses;
 using Digibank.Api.Data;
 using Digibank.Api.Devices;
 using Digibank.Api.HelpRequests;
+using Digibank.Api.Staff;
 using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.Privacy;
+
+/// <summary>The coordinator erases a person on their request.</summary>
+public sealed record EraseParticipant(int ParticipantId, StaffUser Staff);
+
+[Description("The person still has a device on loan.")]
+public sealed record ParticipantHasOpenLoanError(string Message) : UserError(Message, "PARTICIPANT_HAS_OPEN_LOAN");
 
 public sealed class PrivacyOptions
 {
@@ -29,7 +37,33 @@ public static class ParticipantPrivacy
         participant.ErasedAt ??= now;
     }
 
-    /// <summary>Erases a person on request: active sign-ups and reservations are cancelled, seats go to the waiting list.</summary>
+    /// <summary>
+    /// Erases a person on their request, which the coordinator carries out; not while they still have a device
+    /// on loan, which would then have no one to come back from.
+    /// </summary>
+    public static async Task<Result<Participant>> EraseOnRequestAsync(DigibankDbContext db, EraseParticipant command, DateTime now, CancellationToken cancellationToken)
+    {
+        if (!command.Staff.IsCoordinator)
+        {
+            return new NotAllowedError("Only the regional coordinator erases a person's data.");
+        }
+
+        var participant = await db.Participants.SingleOrDefaultAsync(p => p.Id == command.ParticipantId, cancellationToken);
+        if (participant is null)
+        {
+            return new NotFoundError("There is no such person.");
+        }
+
+        if (await db.Loans.AnyAsync(l => l.ParticipantId == participant.Id && l.ReturnedAt == null, cancellationToken))
+        {
+            return new ParticipantHasOpenLoanError("This person still has a device on loan; take it back first.");
+        }
+
+        await EraseAsync(db, participant, now, cancellationToken);
+        return participant;
+    }
+
+    /// <summary>Erases a person: active sign-ups and reservations are cancelled, seats go to the waiting list.</summary>
     public static async Task EraseAsync(DigibankDbContext db, Participant participant, DateTime now, CancellationToken cancellationToken)
     {
         await new SignUpBook(db, now).CancelEverySignUpOfAsync(participant.Id, cancellationToken);

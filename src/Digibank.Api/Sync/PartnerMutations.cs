@@ -1,11 +1,9 @@
 using System.ComponentModel;
 using Digibank.Api.Partners;
-using Digibank.Api.GraphQL;
 using Digibank.Api.GraphQL.Mutations;
 using Digibank.Api.Staff;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.Sync;
 
@@ -22,27 +20,10 @@ public static class PartnerMutations
     {
         var (input, now, cancellationToken) = call;
         var partnerId = call.Rules.Id(nameof(input.PartnerId), PartnerType.TypeName, input.PartnerId);
-        if (!staff.IsCoordinator)
-        {
-            call.Rules.Add(new NotAllowedError("Only the regional coordinator confirms a partner's withdrawal."));
-        }
-
-        var db = await call.BeginAsync();
-        var partner = await db.Partners.SingleOrDefaultAsync(p => p.Id == partnerId, cancellationToken);
-        if (partner is null)
-        {
-            return new NotFoundError("There is no such partner.");
-        }
-
-        var withdrawn = await new WithdrawalHolds(db, partner.Id, now).ConfirmAsync(cancellationToken);
-        return withdrawn is null
-            ? new NoHeldWithdrawalError($"No withdrawal of {partner.Name} waits for confirmation.")
-            : new ConfirmPartnerWithdrawalPayload(partner, withdrawn);
+        var confirmed = await WithdrawalHolds.ConfirmAsync(await call.BeginAsync(), new ConfirmWithdrawal(partnerId, staff), now, cancellationToken);
+        return confirmed.Map(done => new ConfirmPartnerWithdrawalPayload(done.Partner, done.Withdrawn));
     }
 }
-
-[Description("Nothing of this partner waits for confirmation: confirmed already, or cleared by a later snapshot.")]
-public sealed record NoHeldWithdrawalError(string Message) : UserError(Message, "NO_HELD_WITHDRAWAL");
 
 public sealed record ConfirmPartnerWithdrawalInput([property: Id] string PartnerId);
 

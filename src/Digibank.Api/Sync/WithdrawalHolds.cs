@@ -1,12 +1,23 @@
 using Digibank.Api.Partners;
+using System.ComponentModel;
 using System.Data.Common;
 using System.Globalization;
 using Digibank.Api.Courses;
 using Digibank.Api.Data;
+using Digibank.Api.Staff;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Digibank.Api.Sync;
+
+/// <summary>The coordinator confirms the withdrawal held for a partner.</summary>
+public sealed record ConfirmWithdrawal(int PartnerId, StaffUser Staff);
+
+/// <summary>The partner and how many of its courses were withdrawn.</summary>
+public sealed record ConfirmedWithdrawal(Partner Partner, int Withdrawn);
+
+[Description("Nothing of this partner waits for confirmation: confirmed already, or cleared by a later snapshot.")]
+public sealed record NoHeldWithdrawalError(string Message) : UserError(Message, "NO_HELD_WITHDRAWAL");
 
 /// <summary>
 /// Guards a partner's catalogue against a valid but wrong export: an empty file, a truncated one, or one
@@ -99,6 +110,26 @@ public sealed class WithdrawalHolds(DigibankDbContext db, int partnerId, DateTim
         var withdrawn = await OfferWriter.WithdrawCoursesAsync(db, courseIds, now, cancellationToken);
         await ClearAsync(cancellationToken);
         return withdrawn;
+    }
+
+    /// <summary>The coordinator's confirmation of a held withdrawal (<see cref="ConfirmAsync(CancellationToken)"/>), with its refusals.</summary>
+    public static async Task<Result<ConfirmedWithdrawal>> ConfirmAsync(DigibankDbContext db, ConfirmWithdrawal command, DateTime now, CancellationToken cancellationToken)
+    {
+        if (!command.Staff.IsCoordinator)
+        {
+            return new NotAllowedError("Only the regional coordinator confirms a partner's withdrawal.");
+        }
+
+        var partner = await db.Partners.SingleOrDefaultAsync(p => p.Id == command.PartnerId, cancellationToken);
+        if (partner is null)
+        {
+            return new NotFoundError("There is no such partner.");
+        }
+
+        var withdrawn = await new WithdrawalHolds(db, partner.Id, now).ConfirmAsync(cancellationToken);
+        return withdrawn is { } count
+            ? new ConfirmedWithdrawal(partner, count)
+            : new NoHeldWithdrawalError($"No withdrawal of {partner.Name} waits for confirmation.");
     }
 
     private Task<int?> HoldIdAsync(CancellationToken cancellationToken) =>

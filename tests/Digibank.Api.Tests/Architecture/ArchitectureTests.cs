@@ -41,6 +41,32 @@ public sealed class ArchitectureTests
             $"{first} and {second} use each other: {string.Join(", ", firstUsesSecond)} use {second}; {string.Join(", ", secondUsesFirst)} use {first}.");
     }
 
+    /// <summary>The classes that own a feature's rules; GraphQL resolvers, the gRPC service and partner uploads call them.</summary>
+    public static readonly Type[] FeatureServices =
+    [
+        typeof(Digibank.Api.Courses.SignUpBook), typeof(Digibank.Api.Devices.LendingDesk), typeof(Digibank.Api.HelpRequests.HelpDesk),
+        typeof(Digibank.Api.Privacy.ParticipantPrivacy), typeof(Digibank.Api.Sync.WithdrawalHolds),
+    ];
+
+    [Fact]
+    public void Feature_services_know_no_transport()
+    {
+        // A rule reached through GraphQL must hold just the same for a partner's upload or an erasure, so the class
+        // that owns it cannot lean on a resolver's context, a graph type or a gRPC message.
+        string[] transports = ["GraphQL", Namespace("GraphQL"), "Grpc", "Digibank.Partners", "Microsoft.AspNetCore"];
+        var failing = FeatureServices
+            .Select(service =>
+            {
+                var selected = Types.InAssembly(Api).That().ResideInNamespace(service.Namespace).And().HaveNameMatching($"^{service.Name}$");
+                Assert.Single(selected.GetTypes());
+                return selected.ShouldNot().HaveDependencyOnAny(transports).GetResult();
+            })
+            .SelectMany(result => result.FailingTypeNames ?? [])
+            .ToList();
+
+        Assert.True(failing.Count == 0, $"Feature services use a transport: {string.Join(", ", failing)}");
+    }
+
     [Fact]
     public void The_vocabulary_uses_no_feature()
     {

@@ -29,7 +29,7 @@ public sealed class LiveEventTests(DigibankApiFactory api) : IClassFixture<Digib
         var availableBefore = await db.Devices.CountAsync(d => d.HomeHelpPointId == device.HomeHelpPointId && d.Kind == device.Kind && d.Status == DeviceStatus.Available);
 
         var lent = await api.CreateStaffClient(StaffRole.Staff, device.HomeHelpPoint.Name)
-            .MutateAsync(LendingTestData.LendDevice, new { deviceId = LendingTestData.DeviceId(device.Id), participantId = LendingTestData.ParticipantId(borrower) });
+            .MutateAsync(LendingTestData.LendDeviceMutation, new { deviceId = LendingTestData.DeviceId(device.Id), participantId = LendingTestData.ParticipantId(borrower) });
 
         Assert.Empty(lent.ErrorCodes());
         var loan = (await staff.NextAsync("loans"))["payload"]!["data"]!["loanChanged"]!;

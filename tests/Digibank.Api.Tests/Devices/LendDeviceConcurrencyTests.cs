@@ -22,7 +22,7 @@ public sealed class LendDeviceConcurrencyTests(DigibankApiFactory api) : IClassF
             }
 
             var payloads = await Task.WhenAll(borrowers.Select((borrower, i) =>
-                staff[i].MutateAsync(LendDevice, new { deviceId = DeviceId(device.Id), participantId = ParticipantId(borrower) })));
+                staff[i].MutateAsync(LendDeviceMutation, new { deviceId = DeviceId(device.Id), participantId = ParticipantId(borrower) })));
 
             Assert.Single(payloads, payload => payload["loan"] is not null);
             Assert.All(payloads.Where(payload => payload["loan"] is null), payload =>

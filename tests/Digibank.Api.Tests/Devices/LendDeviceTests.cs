@@ -16,7 +16,7 @@ public sealed class LendDeviceTests(DigibankApiFactory api) : IClassFixture<Digi
         var device = await api.DeviceAsync("DBP-GSM-0002");
         var borrower = await api.NewBorrowerAsync();
 
-        var payload = await _library.MutateAsync(LendDevice, new { deviceId = DeviceId(device.Id), participantId = ParticipantId(borrower) });
+        var payload = await _library.MutateAsync(LendDeviceMutation, new { deviceId = DeviceId(device.Id), participantId = ParticipantId(borrower) });
 
         Assert.Empty(payload["errors"]!.AsArray());
         Assert.Equal(DigibankApiFactory.Now.UtcDateTime.AddDays(28), (DateTime)payload["loan"]!["dueAt"]!);
@@ -36,7 +36,7 @@ public sealed class LendDeviceTests(DigibankApiFactory api) : IClassFixture<Digi
         var device = await api.DeviceAsync("DBP-LAP-0002");
         var borrower = await api.NewBorrowerAsync();
 
-        var payload = await _library.MutateAsync(LendDevice, new { deviceId = DeviceId(device.Id), participantId = ParticipantId(borrower) });
+        var payload = await _library.MutateAsync(LendDeviceMutation, new { deviceId = DeviceId(device.Id), participantId = ParticipantId(borrower) });
 
         Assert.Null(payload["loan"]);
         Assert.Equal("DeviceNotAvailableError", (string?)payload["errors"]![0]!["__typename"]);
@@ -53,7 +53,7 @@ public sealed class LendDeviceTests(DigibankApiFactory api) : IClassFixture<Digi
         var device = await api.DeviceAsync("DBP-GSM-0003");
         var loansBefore = await db.Loans.CountAsync();
 
-        var payload = await _library.MutateAsync(LendDevice, new { deviceId = DeviceId(device.Id), participantId = ParticipantId(overdue.ParticipantId) });
+        var payload = await _library.MutateAsync(LendDeviceMutation, new { deviceId = DeviceId(device.Id), participantId = ParticipantId(overdue.ParticipantId) });
 
         Assert.Equal(["BORROWER_HAS_OVERDUE_LOAN"], payload.ErrorCodes());
         Assert.Equal(overdue.DueAt, (DateTime)payload["errors"]![0]!["dueAt"]!);
@@ -73,9 +73,9 @@ public sealed class LendDeviceTests(DigibankApiFactory api) : IClassFixture<Digi
         var walkIn = await api.NewBorrowerAsync("Binnenloper");
         var krombeke = api.CreateStaffClient(StaffRole.Staff, Krombeke);
 
-        var toWalkIn = await krombeke.MutateAsync(LendDevice, new { deviceId = DeviceId(laptop.Id), participantId = ParticipantId(walkIn) });
-        var toSecond = await krombeke.MutateAsync(LendDevice, new { deviceId = DeviceId(laptop.Id), participantId = ParticipantId(second.ParticipantId), reservationId = ReservationId(second.Id) });
-        var toFirst = await krombeke.MutateAsync(LendDevice, new { deviceId = DeviceId(laptop.Id), participantId = ParticipantId(first.ParticipantId), reservationId = ReservationId(first.Id) });
+        var toWalkIn = await krombeke.MutateAsync(LendDeviceMutation, new { deviceId = DeviceId(laptop.Id), participantId = ParticipantId(walkIn) });
+        var toSecond = await krombeke.MutateAsync(LendDeviceMutation, new { deviceId = DeviceId(laptop.Id), participantId = ParticipantId(second.ParticipantId), reservationId = ReservationId(second.Id) });
+        var toFirst = await krombeke.MutateAsync(LendDeviceMutation, new { deviceId = DeviceId(laptop.Id), participantId = ParticipantId(first.ParticipantId), reservationId = ReservationId(first.Id) });
 
         Assert.Equal(["QUEUE_HAS_PRIORITY"], toWalkIn.ErrorCodes());
         Assert.Equal(2, (int)toWalkIn["errors"]![0]!["waiting"]!);
@@ -100,9 +100,9 @@ public sealed class LendDeviceTests(DigibankApiFactory api) : IClassFixture<Digi
         await api.QueueAsync(DeBres, DeviceKind.Tablet, "Tweede");
         var deBres = api.CreateStaffClient(StaffRole.Staff, DeBres);
 
-        var threeForTwoWaiting = await deBres.MutateAsync(LendDevice, new { deviceId = DeviceId(tablets[0].Id), participantId = ParticipantId(await api.NewBorrowerAsync()) });
-        var twoForTwoWaiting = await deBres.MutateAsync(LendDevice, new { deviceId = DeviceId(tablets[1].Id), participantId = ParticipantId(await api.NewBorrowerAsync()) });
-        var toFirstWithoutNamingTheReservation = await deBres.MutateAsync(LendDevice, new { deviceId = DeviceId(tablets[1].Id), participantId = ParticipantId(first.ParticipantId) });
+        var threeForTwoWaiting = await deBres.MutateAsync(LendDeviceMutation, new { deviceId = DeviceId(tablets[0].Id), participantId = ParticipantId(await api.NewBorrowerAsync()) });
+        var twoForTwoWaiting = await deBres.MutateAsync(LendDeviceMutation, new { deviceId = DeviceId(tablets[1].Id), participantId = ParticipantId(await api.NewBorrowerAsync()) });
+        var toFirstWithoutNamingTheReservation = await deBres.MutateAsync(LendDeviceMutation, new { deviceId = DeviceId(tablets[1].Id), participantId = ParticipantId(first.ParticipantId) });
 
         Assert.Empty(threeForTwoWaiting["errors"]!.AsArray());
         Assert.Equal(["QUEUE_HAS_PRIORITY"], twoForTwoWaiting.ErrorCodes());
@@ -118,9 +118,9 @@ public sealed class LendDeviceTests(DigibankApiFactory api) : IClassFixture<Digi
         var someoneElses = await api.QueueAsync(Library, DeviceKind.Smartphone);
         var borrower = await api.NewBorrowerAsync();
 
-        var notTheirs = await _library.MutateAsync(LendDevice, new { deviceId = DeviceId(device.Id), participantId = ParticipantId(borrower), reservationId = ReservationId(someoneElses.Id) });
-        await _library.MutateAsync(CancelReservation, new { reservationId = ReservationId(someoneElses.Id) });
-        var cancelled = await _library.MutateAsync(LendDevice, new { deviceId = DeviceId(device.Id), participantId = ParticipantId(someoneElses.ParticipantId), reservationId = ReservationId(someoneElses.Id) });
+        var notTheirs = await _library.MutateAsync(LendDeviceMutation, new { deviceId = DeviceId(device.Id), participantId = ParticipantId(borrower), reservationId = ReservationId(someoneElses.Id) });
+        await _library.MutateAsync(CancelReservationMutation, new { reservationId = ReservationId(someoneElses.Id) });
+        var cancelled = await _library.MutateAsync(LendDeviceMutation, new { deviceId = DeviceId(device.Id), participantId = ParticipantId(someoneElses.ParticipantId), reservationId = ReservationId(someoneElses.Id) });
 
         Assert.Equal(["INVALID_INPUT"], notTheirs.ErrorCodes());
         Assert.Equal("reservationId", (string?)notTheirs["errors"]![0]!["field"]);
@@ -135,9 +135,9 @@ public sealed class LendDeviceTests(DigibankApiFactory api) : IClassFixture<Digi
         var device = await api.DeviceAsync("DBP-TAB-0002");
         var borrower = await api.NewBorrowerAsync();
 
-        var wrongTypes = await _library.MutateAsync(LendDevice, new { deviceId = ParticipantId(borrower), participantId = DeviceId(device.Id), reservationId = "not-an-id" });
-        var unknownDevice = await _library.MutateAsync(LendDevice, new { deviceId = DeviceId(999_999), participantId = ParticipantId(borrower) });
-        var unknownBorrower = await _library.MutateAsync(LendDevice, new { deviceId = DeviceId(device.Id), participantId = ParticipantId(999_999) });
+        var wrongTypes = await _library.MutateAsync(LendDeviceMutation, new { deviceId = ParticipantId(borrower), participantId = DeviceId(device.Id), reservationId = "not-an-id" });
+        var unknownDevice = await _library.MutateAsync(LendDeviceMutation, new { deviceId = DeviceId(999_999), participantId = ParticipantId(borrower) });
+        var unknownBorrower = await _library.MutateAsync(LendDeviceMutation, new { deviceId = DeviceId(device.Id), participantId = ParticipantId(999_999) });
 
         Assert.Equal(["INVALID_INPUT", "INVALID_INPUT", "INVALID_INPUT"], wrongTypes.ErrorCodes());
         Assert.Equal(["deviceId", "participantId", "reservationId"], wrongTypes["errors"]!.AsArray().Select(e => (string?)e!["field"]));
@@ -152,8 +152,8 @@ public sealed class LendDeviceTests(DigibankApiFactory api) : IClassFixture<Digi
         var borrower = await api.NewBorrowerAsync();
         var input = new { deviceId = DeviceId(device.Id), participantId = ParticipantId(borrower) };
 
-        var anonymous = await api.CreateGraphQLClient().PostAsync(LendDevice, new { input });
-        var otherPoint = await api.CreateStaffClient(StaffRole.Staff, Krombeke).MutateAsync(LendDevice, input);
+        var anonymous = await api.CreateGraphQLClient().PostAsync(LendDeviceMutation, new { input });
+        var otherPoint = await api.CreateStaffClient(StaffRole.Staff, Krombeke).MutateAsync(LendDeviceMutation, input);
 
         Assert.Equal(["AUTH_NOT_AUTHENTICATED"], anonymous.ErrorCodes);
         Assert.Null(anonymous.Data?["lendDevice"]);

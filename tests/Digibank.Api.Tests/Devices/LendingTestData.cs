@@ -15,7 +15,7 @@ public static class LendingTestData
     public const string Bellewijk = "Buurthuis Bellewijk";
     public const string DeBres = "Lokaal Dienstencentrum De Bres";
 
-    public const string ReserveDevice = """
+    public const string ReserveDeviceMutation = """
         mutation ($input: ReserveDeviceInput!) {
           reserveDevice(input: $input) {
             reservation { id kind status position helpPoint { name } }
@@ -24,7 +24,7 @@ public static class LendingTestData
         }
         """;
 
-    public const string CancelReservation = """
+    public const string CancelReservationMutation = """
         mutation ($input: CancelReservationInput!) {
           cancelReservation(input: $input) {
             reservation { id status position }
@@ -33,7 +33,7 @@ public static class LendingTestData
         }
         """;
 
-    public const string LendDevice = """
+    public const string LendDeviceMutation = """
         mutation ($input: LendDeviceInput!) {
           lendDevice(input: $input) {
             loan { id checkedOutAt dueAt renewals returnedAt isOverdue device { assetTag model kind status } helpPoint { name } }
@@ -49,7 +49,7 @@ public static class LendingTestData
         }
         """;
 
-    public const string RenewLoan = """
+    public const string RenewLoanMutation = """
         mutation ($input: RenewLoanInput!) {
           renewLoan(input: $input) {
             loan { id dueAt renewals }
@@ -64,7 +64,7 @@ public static class LendingTestData
         }
         """;
 
-    public const string ReturnDevice = """
+    public const string ReturnDeviceMutation = """
         mutation ($input: ReturnDeviceInput!) {
           returnDevice(input: $input) {
             loan { id returnedAt returnedCondition accessoriesComplete isOverdue device { assetTag condition status } }
@@ -73,7 +73,7 @@ public static class LendingTestData
         }
         """;
 
-    public const string MarkDeviceWiped = """
+    public const string MarkDeviceWipedMutation = """
         mutation ($input: MarkDeviceWipedInput!) {
           markDeviceWiped(input: $input) {
             device { assetTag condition status }

@@ -14,7 +14,7 @@ public sealed class LoanLifecycleTests(DigibankApiFactory api) : IClassFixture<D
     {
         var loan = await api.OpenLoanAsync("DBP-TAB-0001");
 
-        var payload = await api.CreateStaffClient(StaffRole.Staff, Library).MutateAsync(RenewLoan, new { loanId = LoanId(loan.Id) });
+        var payload = await api.CreateStaffClient(StaffRole.Staff, Library).MutateAsync(RenewLoanMutation, new { loanId = LoanId(loan.Id) });
 
         Assert.Empty(payload["errors"]!.AsArray());
         Assert.Equal(loan.DueAt.AddDays(28), (DateTime)payload["loan"]!["dueAt"]!);
@@ -27,7 +27,7 @@ public sealed class LoanLifecycleTests(DigibankApiFactory api) : IClassFixture<D
         var loan = await api.OpenLoanAsync("DBP-LAP-0018");
         Assert.Equal(1, loan.Renewals);
 
-        var payload = await api.CreateStaffClient(StaffRole.Staff, MobileTeam).MutateAsync(RenewLoan, new { loanId = LoanId(loan.Id) });
+        var payload = await api.CreateStaffClient(StaffRole.Staff, MobileTeam).MutateAsync(RenewLoanMutation, new { loanId = LoanId(loan.Id) });
 
         Assert.Equal(["RENEWAL_LIMIT_REACHED"], payload.ErrorCodes());
         Assert.Equal(1, (int)payload["errors"]![0]!["renewalsAllowed"]!);
@@ -40,7 +40,7 @@ public sealed class LoanLifecycleTests(DigibankApiFactory api) : IClassFixture<D
         var loan = await api.OpenLoanAsync("DBP-GSM-0005");
         await api.QueueAsync(Bellewijk, DeviceKind.Smartphone);
 
-        var payload = await api.CreateStaffClient(StaffRole.Staff, Bellewijk).MutateAsync(RenewLoan, new { loanId = LoanId(loan.Id) });
+        var payload = await api.CreateStaffClient(StaffRole.Staff, Bellewijk).MutateAsync(RenewLoanMutation, new { loanId = LoanId(loan.Id) });
 
         Assert.Equal(["WAITING_LIST"], payload.ErrorCodes());
         Assert.Equal(1, (int)payload["errors"]![0]!["waiting"]!);
@@ -55,13 +55,13 @@ public sealed class LoanLifecycleTests(DigibankApiFactory api) : IClassFixture<D
         var bellewijk = api.CreateStaffClient(StaffRole.Staff, Bellewijk);
         var lendAgain = new { deviceId = DeviceId(loan.DeviceId), participantId = ParticipantId(await api.NewBorrowerAsync()) };
 
-        var returned = await bellewijk.MutateAsync(ReturnDevice, new { loanId = LoanId(loan.Id), condition = "FAIR", accessoriesComplete = false });
-        var lentUnwiped = await bellewijk.MutateAsync(LendDevice, lendAgain);
-        var returnedTwice = await bellewijk.MutateAsync(ReturnDevice, new { loanId = LoanId(loan.Id), condition = "GOOD", accessoriesComplete = true });
-        var renewedAfterReturn = await bellewijk.MutateAsync(RenewLoan, new { loanId = LoanId(loan.Id) });
-        var wiped = await bellewijk.MutateAsync(MarkDeviceWiped, new { deviceId = DeviceId(loan.DeviceId) });
-        var wipedTwice = await bellewijk.MutateAsync(MarkDeviceWiped, new { deviceId = DeviceId(loan.DeviceId) });
-        var lentWiped = await bellewijk.MutateAsync(LendDevice, lendAgain);
+        var returned = await bellewijk.MutateAsync(ReturnDeviceMutation, new { loanId = LoanId(loan.Id), condition = "FAIR", accessoriesComplete = false });
+        var lentUnwiped = await bellewijk.MutateAsync(LendDeviceMutation, lendAgain);
+        var returnedTwice = await bellewijk.MutateAsync(ReturnDeviceMutation, new { loanId = LoanId(loan.Id), condition = "GOOD", accessoriesComplete = true });
+        var renewedAfterReturn = await bellewijk.MutateAsync(RenewLoanMutation, new { loanId = LoanId(loan.Id) });
+        var wiped = await bellewijk.MutateAsync(MarkDeviceWipedMutation, new { deviceId = DeviceId(loan.DeviceId) });
+        var wipedTwice = await bellewijk.MutateAsync(MarkDeviceWipedMutation, new { deviceId = DeviceId(loan.DeviceId) });
+        var lentWiped = await bellewijk.MutateAsync(LendDeviceMutation, lendAgain);
 
         Assert.Empty(returned["errors"]!.AsArray());
         Assert.Equal(DigibankApiFactory.Now.UtcDateTime, (DateTime)returned["loan"]!["returnedAt"]!);
@@ -91,8 +91,8 @@ public sealed class LoanLifecycleTests(DigibankApiFactory api) : IClassFixture<D
         Assert.Equal((DeviceStatus.Maintenance, DeviceCondition.Damaged), (device.Status, device.Condition));
         var deBres = api.CreateStaffClient(StaffRole.Staff, DeBres);
 
-        var stillDamaged = await deBres.MutateAsync(MarkDeviceWiped, new { deviceId = DeviceId(device.Id) });
-        var repaired = await deBres.MutateAsync(MarkDeviceWiped, new { deviceId = DeviceId(device.Id), condition = "GOOD" });
+        var stillDamaged = await deBres.MutateAsync(MarkDeviceWipedMutation, new { deviceId = DeviceId(device.Id) });
+        var repaired = await deBres.MutateAsync(MarkDeviceWipedMutation, new { deviceId = DeviceId(device.Id), condition = "GOOD" });
 
         Assert.Equal(["DEVICE_DAMAGED"], stillDamaged.ErrorCodes());
         Assert.Equal(("AVAILABLE", "GOOD"), ((string?)repaired["device"]!["status"], (string?)repaired["device"]!["condition"]));
@@ -105,8 +105,8 @@ public sealed class LoanLifecycleTests(DigibankApiFactory api) : IClassFixture<D
         var helpPoint = (await api.DeviceAsync("DBP-TAB-0014")).HomeHelpPoint!.Name;
         var staff = api.CreateStaffClient(StaffRole.Staff, helpPoint);
 
-        await staff.MutateAsync(ReturnDevice, new { loanId = LoanId(loan.Id), condition = "DAMAGED", accessoriesComplete = true });
-        var wiped = await staff.MutateAsync(MarkDeviceWiped, new { deviceId = DeviceId(loan.DeviceId) });
+        await staff.MutateAsync(ReturnDeviceMutation, new { loanId = LoanId(loan.Id), condition = "DAMAGED", accessoriesComplete = true });
+        var wiped = await staff.MutateAsync(MarkDeviceWipedMutation, new { deviceId = DeviceId(loan.DeviceId) });
 
         Assert.Equal(["DEVICE_DAMAGED"], wiped.ErrorCodes());
         Assert.Equal((DeviceStatus.Maintenance, DeviceCondition.Damaged), ((await api.DeviceAsync("DBP-TAB-0014")).Status, (await api.DeviceAsync("DBP-TAB-0014")).Condition));
@@ -123,12 +123,12 @@ public sealed class LoanLifecycleTests(DigibankApiFactory api) : IClassFixture<D
         var giveBack = new { loanId = LoanId(loan.Id), condition = "GOOD", accessoriesComplete = true };
         var wipe = new { deviceId = DeviceId(maintenance.Id) };
 
-        Assert.Equal(["NOT_ALLOWED"], (await otherPoint.MutateAsync(RenewLoan, renew)).ErrorCodes());
-        Assert.Equal(["NOT_ALLOWED"], (await otherPoint.MutateAsync(ReturnDevice, giveBack)).ErrorCodes());
-        Assert.Equal(["NOT_ALLOWED"], (await otherPoint.MutateAsync(MarkDeviceWiped, wipe)).ErrorCodes());
-        Assert.Equal(["AUTH_NOT_AUTHENTICATED"], (await anonymous.PostAsync(RenewLoan, new { input = renew })).ErrorCodes);
-        Assert.Equal(["AUTH_NOT_AUTHENTICATED"], (await anonymous.PostAsync(ReturnDevice, new { input = giveBack })).ErrorCodes);
-        Assert.Equal(["AUTH_NOT_AUTHENTICATED"], (await anonymous.PostAsync(MarkDeviceWiped, new { input = wipe })).ErrorCodes);
+        Assert.Equal(["NOT_ALLOWED"], (await otherPoint.MutateAsync(RenewLoanMutation, renew)).ErrorCodes());
+        Assert.Equal(["NOT_ALLOWED"], (await otherPoint.MutateAsync(ReturnDeviceMutation, giveBack)).ErrorCodes());
+        Assert.Equal(["NOT_ALLOWED"], (await otherPoint.MutateAsync(MarkDeviceWipedMutation, wipe)).ErrorCodes());
+        Assert.Equal(["AUTH_NOT_AUTHENTICATED"], (await anonymous.PostAsync(RenewLoanMutation, new { input = renew })).ErrorCodes);
+        Assert.Equal(["AUTH_NOT_AUTHENTICATED"], (await anonymous.PostAsync(ReturnDeviceMutation, new { input = giveBack })).ErrorCodes);
+        Assert.Equal(["AUTH_NOT_AUTHENTICATED"], (await anonymous.PostAsync(MarkDeviceWipedMutation, new { input = wipe })).ErrorCodes);
         var after = await api.OpenLoanAsync("DBP-LAP-0016");
         Assert.Equal((loan.DueAt, loan.Renewals, (DateTime?)null), (after.DueAt, after.Renewals, after.ReturnedAt));
         Assert.Equal(DeviceStatus.Maintenance, (await api.DeviceAsync("DBP-LAP-0013")).Status);
@@ -140,9 +140,9 @@ public sealed class LoanLifecycleTests(DigibankApiFactory api) : IClassFixture<D
         var library = api.CreateStaffClient(StaffRole.Staff, Library);
         var device = await api.DeviceAsync("DBP-LAP-0001");
 
-        var wrongType = await library.MutateAsync(RenewLoan, new { loanId = DeviceId(device.Id) });
-        var unknown = await library.MutateAsync(ReturnDevice, new { loanId = LoanId(999_999), condition = "GOOD", accessoriesComplete = true });
-        var unknownDevice = await library.MutateAsync(MarkDeviceWiped, new { deviceId = DeviceId(999_999) });
+        var wrongType = await library.MutateAsync(RenewLoanMutation, new { loanId = DeviceId(device.Id) });
+        var unknown = await library.MutateAsync(ReturnDeviceMutation, new { loanId = LoanId(999_999), condition = "GOOD", accessoriesComplete = true });
+        var unknownDevice = await library.MutateAsync(MarkDeviceWipedMutation, new { deviceId = DeviceId(999_999) });
 
         Assert.Equal(["INVALID_INPUT"], wrongType.ErrorCodes());
         Assert.Equal("loanId", (string?)wrongType["errors"]![0]!["field"]);

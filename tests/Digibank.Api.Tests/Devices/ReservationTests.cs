@@ -18,8 +18,8 @@ public sealed class ReservationTests(DigibankApiFactory api) : IClassFixture<Dig
     [Fact]
     public async Task Residents_join_the_queue_in_order_and_the_public_counts_show_them_waiting()
     {
-        var first = await _anonymous.MutateAsync(ReserveDevice, await ResidentAsync(Vleteren, "LAPTOP", email: "griet@example.be"));
-        var second = await _anonymous.MutateAsync(ReserveDevice, await ResidentAsync(Vleteren, "LAPTOP", phone: "0470 12 34 56"));
+        var first = await _anonymous.MutateAsync(ReserveDeviceMutation, await ResidentAsync(Vleteren, "LAPTOP", email: "griet@example.be"));
+        var second = await _anonymous.MutateAsync(ReserveDeviceMutation, await ResidentAsync(Vleteren, "LAPTOP", phone: "0470 12 34 56"));
 
         Assert.Empty(first["errors"]!.AsArray());
         Assert.Equal(("WAITING", 1), ((string?)first["reservation"]!["status"], (int)first["reservation"]!["position"]!));
@@ -34,10 +34,10 @@ public sealed class ReservationTests(DigibankApiFactory api) : IClassFixture<Dig
     [Fact]
     public async Task The_same_e_mail_address_is_the_same_resident_and_staff_see_that_they_wait_already()
     {
-        var tablet = await _anonymous.MutateAsync(ReserveDevice, await ResidentAsync(Heuvelland, "TABLET", email: "Roger.Vandamme@example.be"));
+        var tablet = await _anonymous.MutateAsync(ReserveDeviceMutation, await ResidentAsync(Heuvelland, "TABLET", email: "Roger.Vandamme@example.be"));
         var tabletAgain = await api.CreateStaffClient(StaffRole.Staff, Heuvelland)
-            .MutateAsync(ReserveDevice, await ResidentAsync(Heuvelland, "TABLET", email: "roger.vandamme@example.be"));
-        var laptop = await _anonymous.MutateAsync(ReserveDevice, await ResidentAsync(Heuvelland, "LAPTOP", email: "roger.vandamme@example.be"));
+            .MutateAsync(ReserveDeviceMutation, await ResidentAsync(Heuvelland, "TABLET", email: "roger.vandamme@example.be"));
+        var laptop = await _anonymous.MutateAsync(ReserveDeviceMutation, await ResidentAsync(Heuvelland, "LAPTOP", email: "roger.vandamme@example.be"));
 
         Assert.Empty(tablet["errors"]!.AsArray());
         Assert.Equal(["ALREADY_IN_QUEUE"], tabletAgain.ErrorCodes());
@@ -90,7 +90,7 @@ public sealed class ReservationTests(DigibankApiFactory api) : IClassFixture<Dig
         var input = await ResidentAsync(Vleteren, "TABLET", firstName, email, phone, consent);
         var before = await ReservationCountAsync();
 
-        var payload = await _anonymous.MutateAsync(ReserveDevice, input);
+        var payload = await _anonymous.MutateAsync(ReserveDeviceMutation, input);
 
         Assert.Equal([code], payload.ErrorCodes());
         Assert.Equal(field, (string?)payload["errors"]![0]!["field"]);
@@ -101,9 +101,9 @@ public sealed class ReservationTests(DigibankApiFactory api) : IClassFixture<Dig
     [Fact]
     public async Task Absurdly_long_names_and_ids_of_the_wrong_type_or_unknown_get_typed_errors()
     {
-        var longName = await _anonymous.MutateAsync(ReserveDevice, await ResidentAsync(Vleteren, "TABLET", firstName: new string('a', 5_000), email: "a@example.be"));
-        var wrongType = await _anonymous.MutateAsync(ReserveDevice, (await ResidentAsync(Vleteren, "TABLET", email: "a@example.be")) with { HelpPointId = await api.MunicipalityGlobalIdAsync() });
-        var unknown = await _anonymous.MutateAsync(ReserveDevice, (await ResidentAsync(Vleteren, "TABLET", email: "a@example.be")) with { HelpPointId = GlobalId.Encode("HelpPoint", 999_999) });
+        var longName = await _anonymous.MutateAsync(ReserveDeviceMutation, await ResidentAsync(Vleteren, "TABLET", firstName: new string('a', 5_000), email: "a@example.be"));
+        var wrongType = await _anonymous.MutateAsync(ReserveDeviceMutation, (await ResidentAsync(Vleteren, "TABLET", email: "a@example.be")) with { HelpPointId = await api.MunicipalityGlobalIdAsync() });
+        var unknown = await _anonymous.MutateAsync(ReserveDeviceMutation, (await ResidentAsync(Vleteren, "TABLET", email: "a@example.be")) with { HelpPointId = GlobalId.Encode("HelpPoint", 999_999) });
 
         Assert.Equal(["INVALID_INPUT"], longName.ErrorCodes());
         Assert.Equal("firstName", (string?)longName["errors"]![0]!["field"]);
@@ -123,7 +123,7 @@ public sealed class ReservationTests(DigibankApiFactory api) : IClassFixture<Dig
             await db.SaveChangesAsync();
         }
 
-        var payload = await _anonymous.MutateAsync(ReserveDevice, await ResidentAsync(Mesen, "TABLET", email: "mesen@example.be"));
+        var payload = await _anonymous.MutateAsync(ReserveDeviceMutation, await ResidentAsync(Mesen, "TABLET", email: "mesen@example.be"));
 
         Assert.Equal(["LENDING_NOT_OFFERED"], payload.ErrorCodes());
     }
@@ -137,11 +137,11 @@ public sealed class ReservationTests(DigibankApiFactory api) : IClassFixture<Dig
         var staff = api.CreateStaffClient(StaffRole.Staff, MobileTeam);
         var input = new { reservationId = ReservationId(first.Id) };
 
-        var anonymous = await _anonymous.PostAsync(CancelReservation, new { input });
-        var otherPoint = await api.CreateStaffClient(StaffRole.Staff, Krombeke).MutateAsync(CancelReservation, input);
-        var cancelled = await staff.MutateAsync(CancelReservation, input);
-        var cancelledAgain = await staff.MutateAsync(CancelReservation, input);
-        var wrongType = await staff.MutateAsync(CancelReservation, new { reservationId = LoanId(first.Id) });
+        var anonymous = await _anonymous.PostAsync(CancelReservationMutation, new { input });
+        var otherPoint = await api.CreateStaffClient(StaffRole.Staff, Krombeke).MutateAsync(CancelReservationMutation, input);
+        var cancelled = await staff.MutateAsync(CancelReservationMutation, input);
+        var cancelledAgain = await staff.MutateAsync(CancelReservationMutation, input);
+        var wrongType = await staff.MutateAsync(CancelReservationMutation, new { reservationId = LoanId(first.Id) });
 
         Assert.Equal(["AUTH_NOT_AUTHENTICATED"], anonymous.ErrorCodes);
         Assert.Equal(["NOT_ALLOWED"], otherPoint.ErrorCodes());

@@ -11,20 +11,6 @@ namespace Digibank.Api.GraphQL.Mutations;
 /// </summary>
 public abstract record Payload;
 
-/// <summary>What a mutation's code returns: its result, or the error that made it change nothing.</summary>
-public readonly record struct Result<TResult>(TResult? Value, UserError? Error)
-    where TResult : class
-{
-    public static implicit operator Result<TResult>(TResult value) => new(value, null);
-
-    public static implicit operator Result<TResult>(UserError error) => new(null, error);
-
-    /// <summary>The result made into another (a feature service's result into a payload); an error stays as it is.</summary>
-    public Result<TOther> Map<TOther>(Func<TResult, TOther> map)
-        where TOther : class =>
-        Error is null ? map(Value!) : Error;
-}
-
 /// <summary>A mutation's payload: its result, or null and the errors that say why nothing was changed.</summary>
 public sealed record MutationPayload<TResult>(TResult? Result, IReadOnlyList<UserError> Errors);
 

@@ -1,25 +1,7 @@
-using System.ComponentModel;
 using System.Reflection;
 using GraphQL.Types;
 
 namespace Digibank.Api.GraphQL.Mutations;
-
-/// <summary>
-/// An expected failure of a mutation (a full course, a device already lent…). It comes back in the
-/// payload's <c>errors</c> list as a typed object, not as a GraphQL error, and the change is rolled back.
-/// A record per kind: its name is the type's name, its <c>[Description]</c> the type's description.
-/// </summary>
-public abstract record UserError(string Message, string Code);
-
-[Description("A value in the input is not acceptable.")]
-public sealed record InvalidInputError([property: Description("The input field, e.g. `firstName`.")] string Field, string Message)
-    : UserError(Message, "INVALID_INPUT");
-
-[Description("An id names nothing you can see.")]
-public sealed record NotFoundError(string Message) : UserError(Message, "NOT_FOUND");
-
-[Description("You may not do this here.")]
-public sealed record NotAllowedError(string Message) : UserError(Message, "NOT_ALLOWED");
 
 public sealed class ErrorInterface : InterfaceGraphType<UserError>
 {

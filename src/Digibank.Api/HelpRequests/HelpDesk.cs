@@ -1,0 +1,211 @@
+using System.Globalization;
+using Digibank.Api.Data;
+using Digibank.Api.HelpPoints;
+using Digibank.Api.Municipalities;
+using Digibank.Api.Participants;
+using Digibank.Api.Staff;
+using Microsoft.EntityFrameworkCore;
+
+namespace Digibank.Api.HelpRequests;
+
+/// <summary>Register a resident's question; <see cref="Staff"/> is null for a resident asking themselves.</summary>
+public sealed record RegisterHelpRequest(
+    int TopicId, HelpRequestUrgency Urgency, HelpRequestChannel Channel, int? HelpPointId, ResidentDetails Resident, StaffUser? Staff);
+
+/// <summary>Give a request to a digibuddy, or with <see cref="DigibuddyId"/> null to the calling staff member.</summary>
+public sealed record AssignHelpRequest(int HelpRequestId, int? DigibuddyId, StaffUser Staff);
+
+/// <summary>Plan the slot of a home visit, in UTC; the slot's own shape (future, length) is checked by the caller's input rules.</summary>
+public sealed record ScheduleHomeVisit(int HelpRequestId, DateTime StartsAt, DateTime EndsAt, StaffUser Staff);
+
+public sealed record ChangeHelpRequestStatus(int HelpRequestId, HelpRequestStatus Status, StaffUser Staff);
+
+/// <summary>
+/// The rules of help requests, whoever asks: a home visit without a help point goes to the mobile team; staff
+/// handle the requests of their own points and digibuddies resolve only their own; a digibuddy helps only with
+/// topics they know and has one visit at a time. Works inside the caller's transaction on the caller's context.
+/// </summary>
+public sealed class HelpDesk(DigibankDbContext db, DateTime now)
+{
+    public const int MaxVisitHours = 4;
+
+    /// <summary>A visit planned further ahead than this is a typing error, not a plan.</summary>
+    public static readonly TimeSpan MaxPlanningHorizon = TimeSpan.FromDays(366);
+
+    public async Task<Result<HelpRequest>> RegisterAsync(RegisterHelpRequest command, CancellationToken cancellationToken)
+    {
+        var (topicId, urgency, channel, helpPointId, resident, staff) = command;
+        if (!await db.Topics.AnyAsync(t => t.Id == topicId, cancellationToken))
+        {
+            return new NotFoundError("There is no such topic.");
+        }
+
+        if (!await db.Municipalities.AnyAsync(m => m.Id == resident.MunicipalityId, cancellationToken))
+        {
+            return new NotFoundError("There is no such town in the region.");
+        }
+
+        var helpPoint = helpPointId is { } id
+            ? await db.HelpPoints.SingleOrDefaultAsync(h => h.Id == id, cancellationToken)
+            : channel == HelpRequestChannel.HomeVisit
+                ? await db.HelpPoints.Where(h => h.Kind == HelpPointKind.MobileTeam).OrderBy(h => h.Id).FirstOrDefaultAsync(cancellationToken)
+                : null;
+        if (helpPointId is not null && helpPoint is null)
+        {
+            return new NotFoundError("There is no such help point.");
+        }
+
+        // Handing a home visit to the mobile team is what any resident can do, so any staff member may do it for them.
+        var handsOverToMobileTeam = channel == HelpRequestChannel.HomeVisit && helpPoint?.Kind == HelpPointKind.MobileTeam;
+        if (staff is not null && !handsOverToMobileTeam && !staff.CanManageRequestsOf(helpPoint?.Id))
+        {
+            return new NotAllowedError("You can register help requests only for the help points you work at.");
+        }
+
+        return db.HelpRequests.Add(new HelpRequest
+        {
+            TopicId = topicId,
+            Urgency = urgency,
+            Channel = channel,
+            MunicipalityId = resident.MunicipalityId,
+            HelpPointId = helpPoint?.Id,
+            Participant = resident.Store(db, await resident.FindKnownAsync(db, cancellationToken), now, staff),
+            Status = HelpRequestStatus.Open,
+            CreatedAt = now,
+        }).Entity;
+    }
+
+    public async Task<Result<HelpRequest>> AssignAsync(AssignHelpRequest command, CancellationToken cancellationToken)
+    {
+        var managed = await ManagedRequestAsync(command.HelpRequestId, command.Staff, cancellationToken);
+        if (managed.Value is not { } request)
+        {
+            return managed;
+        }
+
+        if (HelpRequestStatusChanges.Check(request, HelpRequestStatus.Assigned) is { } invalidChange)
+        {
+            return invalidChange;
+        }
+
+        if (command.DigibuddyId is { } buddyId)
+        {
+            var digibuddy = await db.Digibuddies.Include(d => d.Skills).SingleOrDefaultAsync(d => d.Id == buddyId, cancellationToken);
+            if (digibuddy is null)
+            {
+                return new NotFoundError("There is no such digibuddy.");
+            }
+
+            if (!digibuddy.Active)
+            {
+                return new DigibuddyInactiveError($"{digibuddy.FirstName} no longer takes help requests.");
+            }
+
+            if (digibuddy.Skills.All(skill => skill.Id != request.TopicId))
+            {
+                var topic = await db.Topics.SingleAsync(t => t.Id == request.TopicId, cancellationToken);
+                return new DigibuddyLacksSkillError($"{digibuddy.FirstName} does not help with {topic.Name}.", topic.Name);
+            }
+        }
+
+        request.AssignedDigibuddyId = command.DigibuddyId;
+        request.AssignedStaffName = command.DigibuddyId is null ? command.Staff.Name : null;
+        request.AssignedAt = now;
+        request.Status = HelpRequestStatus.Assigned;
+        return request;
+    }
+
+    public async Task<Result<HelpRequest>> ScheduleHomeVisitAsync(ScheduleHomeVisit command, CancellationToken cancellationToken)
+    {
+        var (_, startsAt, endsAt, staff) = command;
+        var managed = await ManagedRequestAsync(command.HelpRequestId, staff, cancellationToken);
+        if (managed.Value is not { } request)
+        {
+            return managed;
+        }
+
+        if (request.Channel != HelpRequestChannel.HomeVisit)
+        {
+            return new NotAHomeVisitError("Only home visits get a time slot.", request.Channel);
+        }
+
+        if (HelpRequestStatusChanges.Check(request, HelpRequestStatus.Scheduled) is { } invalidChange)
+        {
+            return invalidChange;
+        }
+
+        if (request.AssignedDigibuddyId is { } digibuddyId
+            && await db.HelpRequests
+                .Where(other => other.Id != request.Id && other.AssignedDigibuddyId == digibuddyId && other.Status == HelpRequestStatus.Scheduled
+                    && other.VisitStartsAt < endsAt && startsAt < other.VisitEndsAt)
+                .OrderBy(other => other.VisitStartsAt)
+                .FirstOrDefaultAsync(cancellationToken) is { } clash)
+        {
+            return new SlotTakenError(
+                string.Create(CultureInfo.InvariantCulture,
+                    $"The digibuddy already has a visit from {Region.ToLocal(clash.VisitStartsAt!.Value):d MMMM HH:mm} to {Region.ToLocal(clash.VisitEndsAt!.Value):HH:mm}."),
+                clash.VisitStartsAt.Value,
+                clash.VisitEndsAt.Value);
+        }
+
+        request.VisitStartsAt = startsAt;
+        request.VisitEndsAt = endsAt;
+        request.Status = HelpRequestStatus.Scheduled;
+        return request;
+    }
+
+    /// <summary>Resolves or cancels a request; the assigned digibuddy may resolve their own.</summary>
+    public async Task<Result<HelpRequest>> ChangeStatusAsync(ChangeHelpRequestStatus command, CancellationToken cancellationToken)
+    {
+        var (_, status, staff) = command;
+        var request = await db.HelpRequests.SingleOrDefaultAsync(h => h.Id == command.HelpRequestId, cancellationToken);
+        if (request is null)
+        {
+            return new NotFoundError("There is no such help request.");
+        }
+
+        var resolvesOwnRequest = status == HelpRequestStatus.Resolved && staff.IsAssignedDigibuddyOf(request);
+        if (!resolvesOwnRequest && !staff.CanManageRequestsOf(request.HelpPointId))
+        {
+            return new NotAllowedError(staff.Role == StaffRole.Digibuddy
+                ? "A digibuddy can only mark the requests assigned to them resolved."
+                : "This help request belongs to a help point you do not work at.");
+        }
+
+        // Assigning needs a helper and scheduling a slot, so those statuses come only from their own mutations.
+        var needsOwnMutation = status switch
+        {
+            HelpRequestStatus.Assigned => "assignHelpRequest",
+            HelpRequestStatus.Scheduled => "scheduleHomeVisit",
+            _ => null,
+        };
+        if (needsOwnMutation is not null)
+        {
+            return new InvalidStatusChangeError($"Use `{needsOwnMutation}` for this.", request.Status, status);
+        }
+
+        if (HelpRequestStatusChanges.Check(request, status) is { } invalidChange)
+        {
+            return invalidChange;
+        }
+
+        request.Status = status;
+        if (status == HelpRequestStatus.Resolved)
+        {
+            request.ResolvedAt = now;
+        }
+
+        return request;
+    }
+
+    /// <summary>The request, tracked, when the caller manages its help point; otherwise the error that says why not.</summary>
+    private async Task<Result<HelpRequest>> ManagedRequestAsync(int helpRequestId, StaffUser staff, CancellationToken cancellationToken)
+    {
+        var request = await db.HelpRequests.SingleOrDefaultAsync(h => h.Id == helpRequestId, cancellationToken);
+        return request is null ? new NotFoundError("There is no such help request.")
+            : staff.CanManageRequestsOf(request.HelpPointId) ? request
+            : new NotAllowedError(request.HelpPointId is null
+                ? "Only the coordinator handles help requests without a help point."
+                : "This help request belongs to a help point you do not work at.");
+    }
+}
