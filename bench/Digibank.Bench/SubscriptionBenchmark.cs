@@ -15,7 +15,8 @@ namespace Digibank.Bench;
 
 /// <summary>
 /// 1,000 WebSocket subscribers on 127.0.0.1: the time from a committed sign-up to the last subscriber's
-/// <c>next</c>, against a raw WebSocket broadcast of the same bytes to as many clients, in one run.
+/// <c>next</c>, against a raw WebSocket broadcast of the same bytes to as many clients, in one run. The commit's
+/// moment comes from EF Core's own diagnostics; the time from sending the mutation is reported beside it.
 /// </summary>
 public static class SubscriptionBenchmark
 {
@@ -33,14 +34,18 @@ public static class SubscriptionBenchmark
 
             var graphQLClients = await Subscribers.ConnectAsync(new Uri($"ws://{api.Http.Authority}/graphql"), subscribers, "graphql-transport-ws", events);
             var graphQL = new List<double>();
+            var fromRequest = new List<double>();
             string? sample = null;
+            using var commits = new CommitClock();
             for (var index = 0; index < events + 3; index++)
             {
+                var start = Stopwatch.GetTimestamp();
                 var latency = await graphQLClients.MeasureAsync(index, () => SignUpAsync(http, courseId, townId, index));
                 sample ??= graphQLClients.LastMessage;
                 if (index >= 3)
                 {
-                    graphQL.Add(latency);
+                    fromRequest.Add(latency);
+                    graphQL.Add(latency - Stopwatch.GetElapsedTime(start, commits.FirstCommitAfter(start)).TotalMilliseconds);
                 }
             }
 
@@ -63,8 +68,10 @@ public static class SubscriptionBenchmark
 
             var (g50, g95, g99) = (Percentile(graphQL, 50), Percentile(graphQL, 95), Percentile(graphQL, 99));
             var (r50, r95, r99) = (Percentile(baseline, 50), Percentile(baseline, 95), Percentile(baseline, 99));
+            var (q50, q95, q99) = (Percentile(fromRequest, 50), Percentile(fromRequest, 95), Percentile(fromRequest, 99));
             var ratio = g95 / r95;
-            Console.WriteLine($"GraphQL subscription: p50 {g50:0.0} ms, p95 {g95:0.0} ms, p99 {g99:0.0} ms");
+            Console.WriteLine($"GraphQL subscription: p50 {g50:0.0} ms, p95 {g95:0.0} ms, p99 {g99:0.0} ms (from the commit)");
+            Console.WriteLine($"  with the mutation:  p50 {q50:0.0} ms, p95 {q95:0.0} ms, p99 {q99:0.0} ms (from sending the sign-up)");
             Console.WriteLine($"raw broadcast:        p50 {r50:0.0} ms, p95 {r95:0.0} ms, p99 {r99:0.0} ms");
             Console.WriteLine($"p95 ratio {ratio:0.00}x (goal: within 1.5x and at most 50 ms)");
             if (options.Record)
@@ -73,7 +80,8 @@ public static class SubscriptionBenchmark
                 BenchmarkReport.Record("subscriptions", $"""
                     | path ({subscribers:N0} subscribers, {events} events, latency to the last subscriber) | p50 | p95 | p99 |
                     | --- | ---: | ---: | ---: |
-                    | sign-up mutation committed → `next` of `signUpChanged` on every graphql-transport-ws socket | {Ms(g50)} | {Ms(g95)} | {Ms(g99)} |
+                    | sign-up committed → `next` of `signUpChanged` on every graphql-transport-ws socket | {Ms(g50)} | {Ms(g95)} | {Ms(g99)} |
+                    | the same from sending the sign-up mutation (its own request and transaction included) | {Ms(q50)} | {Ms(q95)} | {Ms(q99)} |
                     | raw WebSocket broadcast of the same bytes | {Ms(r50)} | {Ms(r95)} | {Ms(r99)} |
                     | **p95 ratio GraphQL / raw** | | **{ratio.ToString("0.00", CultureInfo.InvariantCulture)}×** | goal: within 1.5× and at most 50 ms: {(met ? "met" : "not met")} |
                     """);
@@ -111,6 +119,61 @@ public static class SubscriptionBenchmark
             variables = new { input = new { courseId, firstName = "Bench", email = $"bench{index}@example.com", municipalityId = townId, targetGroup = "EVERYONE", consent = true } },
         });
         response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>When EF Core committed transactions in this process: the API runs in it, so its commits are seen here.</summary>
+    private sealed class CommitClock : IDisposable, IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
+    {
+        private const string Committed = "Microsoft.EntityFrameworkCore.Database.Transaction.TransactionCommitted";
+        private readonly List<IDisposable> _subscriptions = [];
+        private readonly List<long> _commits = [];
+
+        public CommitClock() => _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+
+        /// <summary>The first commit after <paramref name="start"/>: the sign-up's own, before the dispatcher's bookkeeping.</summary>
+        public long FirstCommitAfter(long start)
+        {
+            lock (_commits)
+            {
+                return _commits.Where(commit => commit >= start).DefaultIfEmpty(start).Min();
+            }
+        }
+
+        public void OnNext(DiagnosticListener listener)
+        {
+            if (listener.Name == "Microsoft.EntityFrameworkCore")
+            {
+                lock (_subscriptions)
+                {
+                    _subscriptions.Add(listener.Subscribe(this, name => name == Committed));
+                }
+            }
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            var now = Stopwatch.GetTimestamp();
+            lock (_commits)
+            {
+                _commits.Add(now);
+            }
+        }
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+
+        public void Dispose()
+        {
+            lock (_subscriptions)
+            {
+                _subscriptions.ForEach(subscription => subscription.Dispose());
+            }
+        }
     }
 
     /// <summary>Many WebSocket clients, each counting the messages it gets; one event's latency is the last arrival.</summary>

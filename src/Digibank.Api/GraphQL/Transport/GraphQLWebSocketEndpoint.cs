@@ -75,7 +75,7 @@ public sealed class GraphQLWebSocketEndpoint(
     {
         private const string TokenExpired = "Forbidden: token expired";
 
-        private readonly Channel<string> _outbox = Channel.CreateBounded<string>(new BoundedChannelOptions(options.WebSocketOutboxCapacity)
+        private readonly Channel<byte[]> _outbox = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(options.WebSocketOutboxCapacity)
         {
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
@@ -399,15 +399,15 @@ public sealed class GraphQLWebSocketEndpoint(
 
             if (result.Streams is not { Count: > 0 } streams)
             {
-                Send(Message(id, "next", serializer.Serialize(result)));
+                Send(Message(id, "next", Encoding.UTF8.GetBytes(serializer.Serialize(result))));
                 Complete(id);
                 return;
             }
 
-            Listen(id, streams.Values.First().Select(serializer.Serialize));
+            Listen(id, streams.Values.First().Select(next => Encoding.UTF8.GetBytes(serializer.Serialize(next))));
         }
 
-        private void Listen(string id, IObservable<string> results)
+        private void Listen(string id, IObservable<byte[]> results)
         {
             var subscription = results.Subscribe(
                 next =>
@@ -438,7 +438,7 @@ public sealed class GraphQLWebSocketEndpoint(
             if (_operations.TryRemove(id, out var operation))
             {
                 operation?.Dispose();
-                Send(Message(id, "complete", null));
+                Send(Message(id, "complete", (byte[]?)null));
             }
         }
 
@@ -451,27 +451,36 @@ public sealed class GraphQLWebSocketEndpoint(
         private static string Errors(string message, string code) =>
             JsonSerializer.Serialize(new[] { new { message, extensions = new { code } } });
 
-        private static string Message(string id, string type, string? rawPayload)
+        private static byte[] Message(string id, string type, string? rawPayload) =>
+            Message(id, type, rawPayload is null ? null : Encoding.UTF8.GetBytes(rawPayload));
+
+        /// <summary>
+        /// A protocol message around a payload that is already JSON in UTF-8: a shared subscription's event is
+        /// serialised and encoded once and only copied into each subscriber's message, never transcoded again.
+        /// </summary>
+        private static byte[] Message(string id, string type, byte[]? payload)
         {
-            using var stream = new MemoryStream();
-            using (var json = new Utf8JsonWriter(stream))
+            var buffer = new ArrayBufferWriter<byte>((payload?.Length ?? 0) + 64 + id.Length);
+            using (var json = new Utf8JsonWriter(buffer))
             {
                 json.WriteStartObject();
                 json.WriteString("id", id);
                 json.WriteString("type", type);
-                if (rawPayload is not null)
+                if (payload is not null)
                 {
                     json.WritePropertyName("payload");
-                    json.WriteRawValue(rawPayload, skipInputValidation: true);
+                    json.WriteRawValue(payload, skipInputValidation: true);
                 }
 
                 json.WriteEndObject();
             }
 
-            return Encoding.UTF8.GetString(stream.ToArray());
+            return buffer.WrittenSpan.ToArray();
         }
 
-        private void Send(string message)
+        private void Send(string message) => Send(Encoding.UTF8.GetBytes(message));
+
+        private void Send(byte[] message)
         {
             // A full outbox means the client stopped reading: holding more for it would grow without limit, and
             // waiting for room would hold up the event stream that other sockets share.
@@ -496,7 +505,7 @@ public sealed class GraphQLWebSocketEndpoint(
                             break;
                         }
 
-                        await socket.SendAsync(Encoding.UTF8.GetBytes(message), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+                        await socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
                     }
                 }
             }

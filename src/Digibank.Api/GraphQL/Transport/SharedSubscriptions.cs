@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reactive.Linq;
 using System.Security.Claims;
+using System.Text;
 using Digibank.Api.Staff;
 using GraphQL;
 using GraphQL.Transport;
@@ -17,7 +18,7 @@ namespace Digibank.Api.GraphQL.Transport;
 /// </summary>
 public sealed class SharedSubscriptions(IDocumentExecuter<DigibankSchema> executer, IGraphQLTextSerializer serializer, IServiceScopeFactory scopes)
 {
-    private readonly ConcurrentDictionary<string, IObservable<string>> _running = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IObservable<byte[]>> _running = new(StringComparer.Ordinal);
 
     public int Running => _running.Count;
 
@@ -38,8 +39,8 @@ public sealed class SharedSubscriptions(IDocumentExecuter<DigibankSchema> execut
         }
     }
 
-    /// <summary>The serialised results of the subscription, or the result that explains why it did not start.</summary>
-    public async Task<(IObservable<string>? Messages, ExecutionResult? Failed)> SubscribeAsync(GraphQLRequest request, string variablesJson, ClaimsPrincipal user)
+    /// <summary>The results of the subscription serialised to UTF-8 JSON, or the result that explains why it did not start.</summary>
+    public async Task<(IObservable<byte[]>? Messages, ExecutionResult? Failed)> SubscribeAsync(GraphQLRequest request, string variablesJson, ClaimsPrincipal user)
     {
         var key = string.Join('\n', CallerKey(user), request.OperationName, variablesJson, request.Query);
         if (_running.TryGetValue(key, out var running))
@@ -57,7 +58,7 @@ public sealed class SharedSubscriptions(IDocumentExecuter<DigibankSchema> execut
         }
 
         var messages = streams.Values.First()
-            .Select(serializer.Serialize)
+            .Select(next => Encoding.UTF8.GetBytes(serializer.Serialize(next)))
             .Finally(() =>
             {
                 _running.TryRemove(key, out _);
