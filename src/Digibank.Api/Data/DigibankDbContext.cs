@@ -11,8 +11,23 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Digibank.Api.Data;
 
-public sealed class DigibankDbContext(DbContextOptions<DigibankDbContext> options) : DbContext(options)
+/// <summary>
+/// The store of every feature, on SQLite (one file, the default) or PostgreSQL (several API instances). Each
+/// provider keeps its own migrations: SQLite's with this context, PostgreSQL's with <see cref="PostgreSql.PostgreSqlDbContext"/>.
+/// </summary>
+public class DigibankDbContext : DbContext
 {
+    public DigibankDbContext(DbContextOptions<DigibankDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For the context whose migrations are another provider's; the model is the same.</summary>
+    protected DigibankDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Municipality> Municipalities => Set<Municipality>();
     public DbSet<MunicipalitySection> MunicipalitySections => Set<MunicipalitySection>();
     public DbSet<Partner> Partners => Set<Partner>();
@@ -182,6 +197,8 @@ public sealed class DigibankDbContext(DbContextOptions<DigibankDbContext> option
         modelBuilder.Entity<Loan>(loan =>
         {
             loan.HasIndex(l => new { l.DeviceId, l.ReturnedAt });
+            // One open loan per device, whatever reaches the database: the last word when two API instances race.
+            loan.HasIndex(l => l.DeviceId, "IX_Loans_OneOpenLoanPerDevice").IsUnique().HasFilter("\"ReturnedAt\" IS NULL");
             loan.HasIndex(l => new { l.ParticipantId, l.ReturnedAt });
         });
 

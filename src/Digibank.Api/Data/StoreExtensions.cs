@@ -1,5 +1,6 @@
 using Digibank.Api.Data.DemoRegion;
 using Digibank.Api.Data.Outbox;
+using Digibank.Api.Data.PostgreSql;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -8,30 +9,70 @@ namespace Digibank.Api.Data;
 
 public static class StoreExtensions
 {
-    /// <summary>Registers the SQLite store. The connection string <c>ConnectionStrings:Digibank</c> overrides the default file.</summary>
+    /// <summary>
+    /// Registers the store: SQLite by default, PostgreSQL with <c>Storage:Provider</c>. The connection string
+    /// <c>ConnectionStrings:Digibank</c> names the SQLite file (default <c>data/digibank.db</c>) or the PostgreSQL database.
+    /// </summary>
     public static WebApplicationBuilder AddDigibankStore(this WebApplicationBuilder builder)
     {
-        var connectionString = ResolveConnectionString(builder.Configuration, builder.Environment);
+        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        builder.Services.AddSingleton(storage);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<WriteQueue>();
         builder.Services.AddOutbox(builder.Configuration);
         builder.Services.Configure<DemoRegionOptions>(builder.Configuration.GetSection(DemoRegionOptions.Section));
+        if (storage.Provider == StorageProvider.PostgreSql)
+        {
+            var connectionString = builder.Configuration.GetConnectionString("Digibank")
+                ?? throw new InvalidOperationException("PostgreSQL needs --ConnectionStrings:Digibank \"Host=…;Database=…;Username=…;Password=…\".");
+            builder.Services.AddPooledDbContextFactory<DigibankDbContext>((services, options) => options
+                .UseDigibankPostgreSql(connectionString)
+                .AddInterceptors(services.GetServices<IInterceptor>())
+                .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+            builder.Services.AddDbContext<PostgreSqlDbContext>(options => options.UseDigibankPostgreSql(connectionString), optionsLifetime: ServiceLifetime.Singleton);
+            return builder;
+        }
+
+        var sqliteConnectionString = ResolveSqliteConnectionString(builder.Configuration, builder.Environment);
         builder.Services.AddPooledDbContextFactory<DigibankDbContext>((services, options) => options
-            .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(DigibankDbContext).Assembly.GetName().Name))
+            .UseSqlite(sqliteConnectionString, sqlite => sqlite.MigrationsAssembly(typeof(DigibankDbContext).Assembly.GetName().Name))
             .AddInterceptors(services.GetServices<IInterceptor>())
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
         return builder;
     }
 
-    /// <summary>Applies pending migrations and, when the database is empty and the demo is on, seeds the demo region.</summary>
+    public static DbContextOptionsBuilder UseDigibankPostgreSql(this DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(DigibankDbContext).Assembly.GetName().Name));
+
+    /// <summary>
+    /// Applies pending migrations and, when the database is empty and the demo is on, seeds the demo region.
+    /// On PostgreSQL, instances starting together take turns through an advisory lock, so one migrates and
+    /// seeds and the others find the work done.
+    /// </summary>
     public static async Task PrepareStoreAsync(this WebApplication app)
     {
         var factory = app.Services.GetRequiredService<IDbContextFactory<DigibankDbContext>>();
         await using var db = await factory.CreateDbContextAsync();
+        if (app.Services.GetRequiredService<StorageOptions>().Provider == StorageProvider.PostgreSql)
+        {
+            await using var turn = await PostgreSqlStartUp.TakeTurnAsync(db, app.Lifetime.ApplicationStopping);
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<PostgreSqlDbContext>().Database.MigrateAsync(app.Lifetime.ApplicationStopping);
+            }
+
+            await SeedDemoRegionAsync(app, db);
+            return;
+        }
+
         await db.Database.MigrateAsync();
         // WAL lets readers go on while a writer commits; it is a property of the file, set once.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        await SeedDemoRegionAsync(app, db);
+    }
 
+    private static async Task SeedDemoRegionAsync(WebApplication app, DigibankDbContext db)
+    {
         var demo = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DemoRegionOptions>>().Value;
         var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         if (demo.Seed && await DemoRegionSeeder.SeedIfEmptyAsync(db, now))
@@ -40,7 +81,7 @@ public static class StoreExtensions
         }
     }
 
-    private static string ResolveConnectionString(IConfiguration configuration, IHostEnvironment environment)
+    private static string ResolveSqliteConnectionString(IConfiguration configuration, IHostEnvironment environment)
     {
         var configured = configuration.GetConnectionString("Digibank");
         var builder = new SqliteConnectionStringBuilder(configured ?? "Data Source=data/digibank.db");

@@ -258,35 +258,6 @@ namespace Digibank.Api.Data.Migrations
                     b.ToTable("SignUpChanges");
                 });
 
-            modelBuilder.Entity("Digibank.Api.Courses.Topic", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NameKey")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Code")
-                        .IsUnique();
-
-                    b.ToTable("Topics");
-                });
-
             modelBuilder.Entity("Digibank.Api.Data.Outbox.ConsumerPosition", b =>
                 {
                     b.Property<string>("Consumer")
@@ -415,6 +386,10 @@ namespace Digibank.Api.Data.Migrations
                     b.HasIndex("DeviceId", "ReturnedAt");
 
                     b.HasIndex("ParticipantId", "ReturnedAt");
+
+                    b.HasIndex(new[] { "DeviceId" }, "IX_Loans_OneOpenLoanPerDevice")
+                        .IsUnique()
+                        .HasFilter("\"ReturnedAt\" IS NULL");
 
                     b.ToTable("Loans");
                 });
@@ -955,6 +930,35 @@ namespace Digibank.Api.Data.Migrations
                     b.ToTable("WithdrawalHolds");
                 });
 
+            modelBuilder.Entity("Digibank.Api.Vocabulary.Topic", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("Topics");
+                });
+
             modelBuilder.Entity("DigibuddySkills", b =>
                 {
                     b.Property<int>("DigibuddyId")
@@ -978,7 +982,7 @@ namespace Digibank.Api.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Digibank.Api.Courses.Topic", null)
+                    b.HasOne("Digibank.Api.Vocabulary.Topic", null)
                         .WithMany()
                         .HasForeignKey("TopicsId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1144,7 +1148,7 @@ namespace Digibank.Api.Data.Migrations
                         .WithMany()
                         .HasForeignKey("ParticipantId");
 
-                    b.HasOne("Digibank.Api.Courses.Topic", "Topic")
+                    b.HasOne("Digibank.Api.Vocabulary.Topic", "Topic")
                         .WithMany()
                         .HasForeignKey("TopicId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1226,7 +1230,7 @@ namespace Digibank.Api.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Digibank.Api.Courses.Topic", null)
+                    b.HasOne("Digibank.Api.Vocabulary.Topic", null)
                         .WithMany()
                         .HasForeignKey("SkillsId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Digibank.Api.Data.Outbox;
@@ -72,6 +73,9 @@ public sealed class OutboxInterceptor(IEnumerable<IDomainEventSource> sources, O
         var written = new List<OutboxEvent>(events.Count);
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        var columns = db.Model.FindEntityType(typeof(OutboxMessage))!;
+        var (type, payload, at) = (Mapping(columns, nameof(OutboxMessage.Type)), Mapping(columns, nameof(OutboxMessage.Payload)), Mapping(columns, nameof(OutboxMessage.OccurredAt)));
+        await OutboxOrder.TakeAsync(db, cancellationToken);
         foreach (var chunk in events.Chunk(RowsPerInsert))
         {
             await using var command = connection.CreateCommand();
@@ -79,12 +83,12 @@ public sealed class OutboxInterceptor(IEnumerable<IDomainEventSource> sources, O
             var sql = new StringBuilder("INSERT INTO \"Outbox\" (\"Type\", \"Payload\", \"OccurredAt\") VALUES ");
             for (var i = 0; i < chunk.Length; i++)
             {
-                sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"($t{i}, $p{i}, $at)");
-                Add(command, $"$t{i}", DomainEventTypes.NameOf(chunk[i]));
-                Add(command, $"$p{i}", DomainEventTypes.Serialize(chunk[i]));
+                sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@t{i}, @p{i}, @at)");
+                command.Parameters.Add(type.CreateParameter(command, $"@t{i}", DomainEventTypes.NameOf(chunk[i]), nullable: false));
+                command.Parameters.Add(payload.CreateParameter(command, $"@p{i}", DomainEventTypes.Serialize(chunk[i]), nullable: false));
             }
 
-            Add(command, "$at", occurredAt.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture));
+            command.Parameters.Add(at.CreateParameter(command, "@at", occurredAt, nullable: false));
             command.CommandText = sql.Append(" RETURNING \"Id\"").ToString();
             var ids = new List<long>(chunk.Length);
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -95,7 +99,7 @@ public sealed class OutboxInterceptor(IEnumerable<IDomainEventSource> sources, O
                 }
             }
 
-            // One writer at a time: the rows of one statement get ascending ids in the order of its VALUES.
+            // One outbox writer at a time: the rows of one statement get ascending ids in the order of its VALUES.
             ids.Sort();
             written.AddRange(chunk.Select((e, i) => new OutboxEvent(ids[i], occurredAt, e)));
         }
@@ -103,13 +107,9 @@ public sealed class OutboxInterceptor(IEnumerable<IDomainEventSource> sources, O
         return written;
     }
 
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
+    // The column's own mapping (with its value converter) binds the value as EF Core would, on either provider.
+    private static RelationalTypeMapping Mapping(IEntityType entity, string property) =>
+        entity.FindProperty(property)!.GetRelationalTypeMapping();
 
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
