@@ -37,7 +37,7 @@ public class DigibankApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Digibank", $"Data Source={_databaseFile}");
+        ConfigureStore(builder);
         builder.UseSetting("DemoRegion:Seed", SeedDemoRegion.ToString());
         builder.UseSetting("Auth:SigningKey", "digibank-tests-signing-key-of-at-least-32-bytes");
         // Tests send many anonymous sign-ups from one address; the rate-limit tests turn the limits on.
@@ -60,6 +60,10 @@ public class DigibankApiFactory : WebApplicationFactory<Program>
             services.Remove(sweep);
         });
     }
+
+    /// <summary>The store of this API: its own SQLite file here; a PostgreSQL database in <see cref="Storage.PostgreSqlApiFactory"/>.</summary>
+    protected virtual void ConfigureStore(IWebHostBuilder builder) =>
+        builder.UseSetting("ConnectionStrings:Digibank", $"Data Source={_databaseFile}");
 
     public DigibankDbContext CreateDbContext() =>
         Services.GetRequiredService<IDbContextFactory<DigibankDbContext>>().CreateDbContext();

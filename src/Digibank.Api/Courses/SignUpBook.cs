@@ -39,6 +39,7 @@ public sealed class SignUpBook(DigibankDbContext db, DateTime now)
     public async Task<Result<SignedUp>> SignUpAsync(SignUpForCourse command, CancellationToken cancellationToken)
     {
         var (courseId, resident, joinWaitingList, staff) = command;
+        await db.LockAsync<Course>(courseId, cancellationToken);
         var course = await db.Courses.SingleOrDefaultAsync(c => c.Id == courseId && c.Status != CourseStatus.Withdrawn, cancellationToken);
         if (course is null)
         {
@@ -117,6 +118,12 @@ public sealed class SignUpBook(DigibankDbContext db, DateTime now)
     public async Task<Result<CancelledSignUp>> CancelAsync(CancelSignUp command, CancellationToken cancellationToken)
     {
         var staff = command.Staff;
+        // The course is locked before the sign-up is read: two cancellations of one seat must not both free it.
+        if (await db.SignUps.Where(s => s.Id == command.SignUpId).Select(s => (int?)s.CourseId).SingleOrDefaultAsync(cancellationToken) is { } courseId)
+        {
+            await db.LockAsync<Course>(courseId, cancellationToken);
+        }
+
         var signUp = await db.SignUps.Include(s => s.Course).SingleOrDefaultAsync(s => s.Id == command.SignUpId, cancellationToken);
         if (signUp is null)
         {
@@ -167,6 +174,7 @@ public sealed class SignUpBook(DigibankDbContext db, DateTime now)
     /// </summary>
     public async Task<SignUp?> CancelAsync(SignUp signUp, CancellationToken cancellationToken)
     {
+        await db.LockAsync<Course>(signUp.CourseId, cancellationToken);
         var course = signUp.Course ?? await db.Courses.SingleAsync(c => c.Id == signUp.CourseId, cancellationToken);
         var heldSeat = signUp.Status == SignUpStatus.Confirmed;
         var vacatedPosition = signUp.WaitlistPosition;

@@ -26,8 +26,8 @@ public sealed record MarkDeviceWiped(int DeviceId, DeviceCondition? Condition, S
 /// The rules of lending, whoever asks: a queue per kind of device at each help point, first come first served;
 /// a borrower with an overdue device borrows nothing else; a returned device is wiped before it is lent again.
 /// Works inside the caller's transaction on the caller's context; the caller saves and commits, and the events
-/// follow the save. On SQLite that transaction is IMMEDIATE, so a device read here cannot be lent by another
-/// caller before this one commits.
+/// follow the save. A device about to be lent is locked first (<see cref="RowLocks"/>), so no other caller, in
+/// this instance or another, lends it before this one commits.
 /// </summary>
 public sealed class LendingDesk(DigibankDbContext db, DateTime now)
 {
@@ -101,6 +101,7 @@ public sealed class LendingDesk(DigibankDbContext db, DateTime now)
     public async Task<Result<Loan>> LendAsync(LendDevice command, CancellationToken cancellationToken)
     {
         var staff = command.Staff;
+        await db.LockAsync<Device>(command.DeviceId, cancellationToken);
         var found = await DeviceOfStaffAsync(command.DeviceId, staff, cancellationToken);
         if (found.Value is not { } device)
         {

@@ -75,6 +75,7 @@ public sealed class PartnerSignUpImport(IDbContextFactory<DigibankDbContext> dbC
     private async Task ApplyAsync(DigibankDbContext db, CheckedRecord[] batch, SignUpUploadSummary summary, CancellationToken cancellationToken)
     {
         var courseIds = batch.Select(c => c.CourseId).Distinct().ToList();
+        await db.LockAsync<Course>(courseIds, cancellationToken);
         var courses = await db.Courses.Where(c => courseIds.Contains(c.Id) && c.Status != CourseStatus.Withdrawn).ToDictionaryAsync(c => c.Id, cancellationToken);
         var book = new SignUpBook(db, now);
         var seats = await book.SeatCountsAsync(courseIds, cancellationToken);

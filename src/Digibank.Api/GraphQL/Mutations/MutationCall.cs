@@ -33,7 +33,8 @@ public sealed class MutationCall<TInput>(IResolveFieldContext context) : IAsyncD
     /// Otherwise begins the transaction, committed when the mutation returns its result and rolled back when
     /// it returns an error, so a failed mutation leaves nothing behind. On SQLite the transaction starts
     /// IMMEDIATE, which makes concurrent writers queue up instead of both reading the same free seat; they
-    /// queue in the <see cref="WriteQueue"/>, in order, rather than in SQLite's busy retries.
+    /// queue in the <see cref="WriteQueue"/>, in order, rather than in SQLite's busy retries. On PostgreSQL the
+    /// transaction is READ COMMITTED and the feature services lock the rows they decide on (<see cref="RowLocks"/>).
     /// </summary>
     public async Task<DigibankDbContext> BeginAsync()
     {
