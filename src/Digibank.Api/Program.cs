@@ -16,6 +16,7 @@ using Digibank.Api.Staff;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddDigibankStore();
+builder.AddHealth();
 builder.AddStaffAuthentication();
 builder.AddDigibankGraphQL();
 builder.AddPartnerSync();
@@ -50,6 +51,7 @@ app.MapDigibankGraphQL();
 app.MapPartnerSync();
 app.MapCatalogueEndpoints();
 app.MapDashboard();
+app.MapHealth();
 app.MapWelcome();
 app.AnnounceAddressesWhenReady();
 

@@ -19,12 +19,17 @@ public static class PluginHostServiceCollectionExtensions
         Action<PluginHostOptions>? configure = null) =>
         services.AddPluginHost(configuration, _ => keys, configure);
 
-    /// <summary>As above, with a key source that comes from the services, such as the API's own.</summary>
+    /// <summary>
+    /// As above, with a key source that comes from the services, such as the API's own. With
+    /// <paramref name="asHostedService"/> false the host is only registered, for a caller that starts and stops it
+    /// itself (the API runs it in one of its instances at a time).
+    /// </summary>
     public static IServiceCollection AddPluginHost(
         this IServiceCollection services,
         IConfiguration configuration,
         Func<IServiceProvider, IPartnerKeySource> keys,
-        Action<PluginHostOptions>? configure = null)
+        Action<PluginHostOptions>? configure = null,
+        bool asHostedService = true)
     {
         var options = new PluginHostOptions();
         configuration.GetSection(PluginHostOptions.SectionName).Bind(options);
@@ -37,7 +42,11 @@ public static class PluginHostServiceCollectionExtensions
             keys(serviceProvider),
             serviceProvider.GetRequiredService<PluginHostStatus>(),
             serviceProvider.GetRequiredService<ILoggerFactory>()));
-        services.AddSingleton<IHostedService>(serviceProvider => serviceProvider.GetRequiredService<PluginHost>());
+        if (asHostedService)
+        {
+            services.AddSingleton<IHostedService>(serviceProvider => serviceProvider.GetRequiredService<PluginHost>());
+        }
+
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Digibank.Api.Privacy;
 using System.Data.Common;
 using Digibank.Api.Data;
+using Digibank.Api.Data.Leases;
 using Digibank.Api.Data.Outbox;
 using Digibank.Api.Participants;
 using Digibank.Api.Staff;
@@ -56,7 +57,7 @@ public class DigibankApiFactory : WebApplicationFactory<Program>
             services.AddSingleton<IInterceptor>(SqlStatements);
             // Tests sweep when they mean to: the sweep the API starts in the background at start-up shares the
             // database, and could anonymise the expired people a test adds before that test's own sweep does.
-            var sweep = services.Single(service => service.ServiceType == typeof(IHostedService) && service.ImplementationFactory?.Method.ReturnType == typeof(RetentionService));
+            var sweep = services.Single(service => service.ServiceType == typeof(IHostedService) && service.ImplementationFactory?.Method.ReturnType == typeof(LeasedService<RetentionService>));
             services.Remove(sweep);
         });
     }

@@ -1,4 +1,5 @@
 using Digibank.Api.Data.DemoRegion;
+using Digibank.Api.Data.Leases;
 using Digibank.Api.Data.Outbox;
 using Digibank.Api.Data.PostgreSql;
 using Microsoft.Data.Sqlite;
@@ -19,6 +20,7 @@ public static class StoreExtensions
         builder.Services.AddSingleton(storage);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<WriteQueue>();
+        builder.Services.AddInstanceLeases(builder.Configuration, storage.Provider);
         builder.Services.AddOutbox(builder.Configuration);
         builder.Services.Configure<DemoRegionOptions>(builder.Configuration.GetSection(DemoRegionOptions.Section));
         if (storage.Provider == StorageProvider.PostgreSql)

@@ -1,3 +1,4 @@
+using Digibank.Api.Data.Leases;
 using Digibank.Api.Participants;
 using Digibank.Api.GraphQL.Mutations;
 using Digibank.Api.Staff;
@@ -12,7 +13,7 @@ public static class ParticipantMutations
     {
         services.Configure<PrivacyOptions>(configuration.GetSection(PrivacyOptions.Section));
         services.AddSingleton<RetentionService>();
-        services.AddHostedService(provider => provider.GetRequiredService<RetentionService>());
+        services.AddLeasedHostedService<RetentionService>("retention sweep");
         return services;
     }
 

@@ -1,6 +1,7 @@
 using Digibank.Api.Partners;
 using System.Collections.Concurrent;
 using Digibank.Api.Data;
+using Digibank.Api.Data.Leases;
 using Digibank.Plugins.Host;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,7 +30,10 @@ public static class InProcessPluginHost
             // By default the sample plug-ins that the build places in artifacts/plugins at the repository root.
             options.Directory = Path.GetFullPath(options.Directory ?? Path.Combine("..", "..", "artifacts", "plugins"), contentRoot);
             options.ApiAddress = new Uri(grpcUrl.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
-        });
+        }, asHostedService: false);
+        // Several API instances share one set of partners: the host runs in the one holding its lease, so no
+        // partner's plug-in ever runs in two instances at once.
+        builder.Services.AddLeasedHostedService<PluginHost>("plug-in host");
         return builder;
     }
 }

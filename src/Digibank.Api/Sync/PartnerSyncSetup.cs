@@ -1,7 +1,6 @@
 using Digibank.Api.Data.Outbox;
 using Digibank.Api.Partners;
 using Grpc.HealthCheck;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Digibank.Api.Sync;
 
@@ -21,8 +20,8 @@ public static class PartnerSyncSetup
             grpc.MaxReceiveMessageSize = 4 * 1024 * 1024;
         });
         builder.Services.AddGrpcReflection();
-        // gRPC health reports SERVING once the store answers; without a check it would say UNKNOWN.
-        builder.Services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("store");
+        // gRPC health reports SERVING once the readiness checks (Hosting/Health.cs) pass; without a check it would say UNKNOWN.
+        builder.Services.AddGrpcHealthChecks();
         return builder;
     }
 
@@ -32,14 +31,5 @@ public static class PartnerSyncSetup
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;
-    }
-}
-
-internal sealed class StoreHealthCheck(Microsoft.EntityFrameworkCore.IDbContextFactory<Data.DigibankDbContext> factory) : IHealthCheck
-{
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Database.CanConnectAsync(cancellationToken) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("The database does not answer.");
     }
 }

@@ -76,7 +76,18 @@ public class PostgreSqlApiFactory : DigibankApiFactory
     {
     }
 
-    protected PostgreSqlApiFactory(PostgreSqlApiFactory? sharesWith) => _sharesWith = sharesWith;
+    protected PostgreSqlApiFactory(PostgreSqlApiFactory? sharesWith)
+    {
+        _sharesWith = sharesWith;
+        if (sharesWith is not null)
+        {
+            foreach (var (name, value) in sharesWith.Settings)
+                Settings[name] = value;
+        }
+    }
+
+    /// <summary>More settings of this instance (and of its second instance), e.g. Redis.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
 
     public string ConnectionString => _connectionString ??= _sharesWith?.ConnectionString
         ?? (PostgreSqlServer.AdminConnectionString is null
@@ -90,6 +101,8 @@ public class PostgreSqlApiFactory : DigibankApiFactory
     {
         builder.UseSetting("Storage:Provider", "PostgreSQL");
         builder.UseSetting("ConnectionStrings:Digibank", ConnectionString);
+        foreach (var (name, value) in Settings)
+            builder.UseSetting(name, value);
     }
 
     protected override void Dispose(bool disposing)

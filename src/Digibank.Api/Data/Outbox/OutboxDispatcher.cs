@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Digibank.Api.Data.Leases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -62,8 +63,12 @@ public sealed class OutboxDispatcher(
     OutboxSignal signal,
     TimeProvider clock,
     IOptions<OutboxOptions> options,
+    IInstanceLeases leases,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
+    /// <summary>The lease of the work done once for all instances: durable consumers (the partner feed) and pruning.</summary>
+    public const string Lease = "outbox";
+
     /// <summary>The tag on the dispatcher's own queries, so the SQL they send can be told apart.</summary>
     public const string QueryTag = "outbox dispatcher";
 
@@ -76,6 +81,7 @@ public sealed class OutboxDispatcher(
     private readonly ConcurrentDictionary<string, long> _delivered = new(StringComparer.Ordinal);
     private readonly Lock _immediate = new();
     private volatile bool _positionsLoaded;
+    private volatile bool _holdsLease = leases.AlwaysHeld;
     private TaskCompletionSource _progress = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>True on the dispatcher's own work (its SQL is not a request's), for counters of a request's statements.</summary>
@@ -89,7 +95,8 @@ public sealed class OutboxDispatcher(
             return;
         }
 
-        signal.Committed = OnCommitted;
+        signal.Committed += OnCommitted;
+        var holding = leases.AlwaysHeld ? Task.CompletedTask : HoldLeaseAsync(stoppingToken);
         var nextPrune = Stopwatch.GetTimestamp();
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -99,7 +106,7 @@ public sealed class OutboxDispatcher(
                 {
                 }
 
-                if (Stopwatch.GetTimestamp() >= nextPrune)
+                if (_holdsLease && Stopwatch.GetTimestamp() >= nextPrune)
                 {
                     nextPrune = Stopwatch.GetTimestamp() + (long)(_options.PruneInterval.TotalSeconds * Stopwatch.Frequency);
                     await PruneAsync(stoppingToken);
@@ -109,6 +116,7 @@ public sealed class OutboxDispatcher(
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
+                await holding;
                 return;
             }
             catch (Exception exception)
@@ -132,22 +140,32 @@ public sealed class OutboxDispatcher(
             if (!_positionsLoaded)
             {
                 await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
+                // A consumer in memory keeps its own place once it has one: the stored one may be another instance's.
+                var inMemory = _consumers.OfType<IImmediateOutboxConsumer>().Select(c => c.Name).Where(_positions.ContainsKey).ToHashSet(StringComparer.Ordinal);
                 foreach (var position in await db.ConsumerPositions.TagWith(QueryTag).ToListAsync(cancellationToken))
                 {
-                    _positions[position.Consumer] = position.Sequence;
+                    if (!inMemory.Contains(position.Consumer))
+                    {
+                        _positions[position.Consumer] = position.Sequence;
+                    }
                 }
 
                 foreach (var consumer in _consumers.OfType<IImmediateOutboxConsumer>())
                 {
-                    _delivered[consumer.Name] = Position(consumer);
+                    _positions.TryAdd(consumer.Name, 0);
+                    _delivered.TryAdd(consumer.Name, Position(consumer));
                 }
 
                 _positionsLoaded = true;
             }
 
+            // Every instance serves its own subscribers; what is written once for all (the partner feed) is the
+            // work of the instance holding the lease.
+            var consumers = _holdsLease ? _consumers : [.. _consumers.OfType<IImmediateOutboxConsumer>()];
+
             // Consumers usually stand at the same place: one read serves them all.
             var batches = new Dictionary<long, List<OutboxEvent>>();
-            foreach (var after in _consumers.Select(Position).Distinct())
+            foreach (var after in consumers.Select(Position).Distinct())
             {
                 batches[after] = await ReadAsync(after, cancellationToken);
             }
@@ -155,7 +173,7 @@ public sealed class OutboxDispatcher(
             // Every consumer gets its batch first, and only then are positions saved: a consumer that only
             // publishes in memory (the dashboard) does not wait for another's write and its commit.
             var handled = new List<Handled>();
-            foreach (var consumer in _consumers)
+            foreach (var consumer in consumers)
             {
                 if (await HandOverAsync(consumer, batches[Position(consumer)], cancellationToken) is { } done)
                 {
@@ -234,6 +252,33 @@ public sealed class OutboxDispatcher(
         return pruned;
     }
 
+    private async Task HoldLeaseAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await using var hold = await leases.AcquireAsync(Lease, stoppingToken);
+                // Positions of durable consumers are read again: the previous holder moved them on.
+                _positionsLoaded = false;
+                _holdsLease = true;
+                signal.Notify();
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, hold.Lost).Token);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+
+                _holdsLease = false;
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
     public override void Dispose()
     {
         _round.Dispose();
@@ -244,33 +289,59 @@ public sealed class OutboxDispatcher(
 
     // The fast path: events that follow right after what an immediate consumer has had go to it now. After a gap
     // (a commit whose wake-up has not come yet) they wait for the round, which hands everything over in order.
-    private void OnCommitted(IReadOnlyList<OutboxEvent> committed)
+    private void OnCommitted(IReadOnlyList<OutboxEvent> committed) => DeliverNow(committed);
+
+    /// <summary>
+    /// Events committed by another instance, relayed to this one: delivered at once when they follow what this
+    /// instance's subscribers have had; events delivered before are dropped. False when they leave a gap: the
+    /// caller wakes the dispatcher, whose round reads the missing events from the outbox.
+    /// </summary>
+    public bool DeliverRelayed(IReadOnlyList<OutboxEvent> relayed) => DeliverNow(relayed);
+
+    private bool DeliverNow(IReadOnlyList<OutboxEvent> events)
     {
-        if (!_positionsLoaded || committed.Count == 0)
+        if (!_positionsLoaded || events.Count == 0)
         {
-            return;
+            return _positionsLoaded;
         }
 
+        var inOrder = true;
         lock (_immediate)
         {
             foreach (var consumer in _consumers.OfType<IImmediateOutboxConsumer>())
             {
-                if (_delivered.TryGetValue(consumer.Name, out var delivered) && committed[0].Sequence == delivered + 1)
+                if (!_delivered.TryGetValue(consumer.Name, out var delivered))
                 {
-                    try
-                    {
-                        consumer.Deliver(committed);
-                    }
-                    catch (Exception exception)
-                    {
-                        logger.LogError(exception, "Outbox consumer {Consumer} failed on events {First}–{Last} at their commit",
-                            consumer.Name, committed[0].Sequence, committed[^1].Sequence);
-                    }
-
-                    _delivered[consumer.Name] = committed[^1].Sequence;
+                    continue;
                 }
+
+                var fresh = events.SkipWhile(e => e.Sequence <= delivered).ToList();
+                if (fresh.Count == 0)
+                {
+                    continue;
+                }
+
+                if (fresh[0].Sequence != delivered + 1)
+                {
+                    inOrder = false;
+                    continue;
+                }
+
+                try
+                {
+                    consumer.Deliver(fresh);
+                }
+                catch (Exception exception)
+                {
+                    logger.LogError(exception, "Outbox consumer {Consumer} failed on events {First}–{Last} at their commit",
+                        consumer.Name, fresh[0].Sequence, fresh[^1].Sequence);
+                }
+
+                _delivered[consumer.Name] = fresh[^1].Sequence;
             }
         }
+
+        return inOrder;
     }
 
     private async Task<List<OutboxEvent>> ReadAsync(long after, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ public static class OutboxSetup
         services.AddSingleton<IInterceptor, OutboxInterceptor>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(services => services.GetRequiredService<OutboxDispatcher>());
-        return services;
+        return services.AddRedisOutboxRelay(configuration);
     }
 
     /// <summary>A feature's events, raised from the changes to its entities in every save.</summary>
