@@ -23,13 +23,18 @@ public sealed class CourseQueryTests(DigibankApiFactory api) : IClassFixture<Dig
     [InlineData("taxonweb")]
     [InlineData("TAX-ON-WEB")]
     [InlineData("tàx ön wéb")]
-    public async Task Title_search_ignores_case_accents_spaces_and_hyphens(string typed)
+    public Task Title_search_ignores_case_accents_spaces_and_hyphens(string typed) => TitleSearchFindsTaxOnWebAsync(api, typed);
+
+    /// <summary>Every way of typing "tax-on-web" finds exactly the courses whose folded title holds it; on any store.</summary>
+    internal static async Task TitleSearchFindsTaxOnWebAsync(DigibankApiFactory api, string typed)
     {
-        var found = await FindTitles(new { title = new { contains = typed } });
+        var data = await api.CreateGraphQLClient().QueryAsync(Titles, new { where = new { title = new { contains = typed } }, order = (object[]?)null });
+        var found = data["courses"]!["nodes"]!.AsArray().Select(node => (string)node!["title"]!).ToList();
 
         Assert.NotEmpty(found);
         Assert.All(found, title => Assert.Contains("taxonweb", TextKey.Fold(title)));
-        Assert.Equal(await CountInDatabase(c => c.TitleKey.Contains("taxonweb")), found.Count);
+        await using var db = api.CreateDbContext();
+        Assert.Equal(await db.Courses.Where(c => c.Status != CourseStatus.Withdrawn).CountAsync(c => c.TitleKey.Contains("taxonweb")), found.Count);
     }
 
     [Fact]
