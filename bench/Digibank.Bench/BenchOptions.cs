@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Digibank.Bench;
 
-public sealed record BenchOptions(TimeSpan RoundDuration, int Concurrency, int Rounds, bool Record)
+public sealed record BenchOptions(TimeSpan RoundDuration, int Concurrency, int Rounds, bool Record, string? PostgreSql = null, bool AcrossInstances = false)
 {
     public static BenchOptions Parse(IEnumerable<string> args)
     {
@@ -16,6 +16,8 @@ public sealed record BenchOptions(TimeSpan RoundDuration, int Concurrency, int R
                 "--concurrency" when arg.MoveNext() => options with { Concurrency = int.Parse(arg.Current, CultureInfo.InvariantCulture) },
                 "--rounds" when arg.MoveNext() => options with { Rounds = int.Parse(arg.Current, CultureInfo.InvariantCulture) },
                 "--record" => options with { Record = true },
+                "--postgresql" when arg.MoveNext() => options with { PostgreSql = arg.Current },
+                "--across-instances" => options with { AcrossInstances = true },
                 var unknown => throw new ArgumentException($"Unknown option {unknown}"),
             };
         }

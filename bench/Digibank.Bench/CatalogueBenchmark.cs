@@ -6,7 +6,6 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 
 namespace Digibank.Bench;
 
@@ -23,68 +22,57 @@ public static class CatalogueBenchmark
 
     public static async Task<int> RunAsync(BenchOptions options)
     {
-        var database = Path.Combine(Path.GetTempPath(), $"digibank-bench-{Guid.NewGuid():N}.db");
-        try
+        await using var store = await BenchStore.CreateAsync(options);
+        await using var api = LoopbackApi.Start(store);
+        using var http = new HttpClient { BaseAddress = api.Http };
+        Console.WriteLine($"API on {http.BaseAddress} with {store.Name}; {options.Concurrency} workers, {options.Rounds} rounds of {options.RoundDuration.TotalSeconds:0} s each");
+
+        var graphQLBody = JsonSerializer.Serialize(new { query = Query });
+        async Task GraphQL(CancellationToken cancellationToken)
         {
-            await using var api = LoopbackApi.Start(database);
-            using var http = new HttpClient { BaseAddress = api.Http };
-            Console.WriteLine($"API on {http.BaseAddress}; {options.Concurrency} workers, {options.Rounds} rounds of {options.RoundDuration.TotalSeconds:0} s each");
-
-            var graphQLBody = JsonSerializer.Serialize(new { query = Query });
-            async Task GraphQL(CancellationToken cancellationToken)
-            {
-                using var content = new StringContent(graphQLBody, Encoding.UTF8, "application/json");
-                using var response = await http.PostAsync("/graphql", content, cancellationToken);
-                response.EnsureSuccessStatusCode();
-                await response.Content.CopyToAsync(Stream.Null, cancellationToken);
-            }
-
-            async Task Plain(CancellationToken cancellationToken)
-            {
-                using var response = await http.GetAsync("/api/courses?first=20", cancellationToken);
-                response.EnsureSuccessStatusCode();
-                await response.Content.CopyToAsync(Stream.Null, cancellationToken);
-            }
-
-            await EnsureSameRowsAsync(http);
-            await LoadLoop.RequestsPerSecondAsync(GraphQL, options.Concurrency, TimeSpan.FromSeconds(5));
-            await LoadLoop.RequestsPerSecondAsync(Plain, options.Concurrency, TimeSpan.FromSeconds(5));
-
-            var graphQLRates = new List<double>();
-            var plainRates = new List<double>();
-            for (var round = 1; round <= options.Rounds; round++)
-            {
-                plainRates.Add(await LoadLoop.RequestsPerSecondAsync(Plain, options.Concurrency, options.RoundDuration));
-                graphQLRates.Add(await LoadLoop.RequestsPerSecondAsync(GraphQL, options.Concurrency, options.RoundDuration));
-                Console.WriteLine($"round {round}: plain {plainRates[^1],8:0} req/s   GraphQL {graphQLRates[^1],8:0} req/s");
-            }
-
-            var plain = Median(plainRates);
-            var graphQL = Median(graphQLRates);
-            var ratio = graphQL / plain;
-            Console.WriteLine($"median: plain {plain:0} req/s, GraphQL {graphQL:0} req/s, ratio {ratio:0.00}x (goal 0.50x or better)");
-
-            if (options.Record)
-            {
-                BenchmarkReport.Record("catalogue", $"""
-                    | endpoint | requests per second (median of {options.Rounds} rounds of {options.RoundDuration.TotalSeconds:0} s, {options.Concurrency} workers) |
-                    | --- | ---: |
-                    | `GET /api/courses?first=20` (plain minimal API, one SQL query with joins) | {plain.ToString("0", CultureInfo.InvariantCulture)} |
-                    | `POST /graphql` `courses(first: 20)` with partner and location (one projected SQL query) | {graphQL.ToString("0", CultureInfo.InvariantCulture)} |
-                    | **ratio GraphQL / plain** | **{ratio.ToString("0.00", CultureInfo.InvariantCulture)}×** (goal: 0.50× or better: {(ratio >= 0.5 ? "met" : "not met")}) |
-                    """);
-            }
-
-            return 0;
+            using var content = new StringContent(graphQLBody, Encoding.UTF8, "application/json");
+            using var response = await http.PostAsync("/graphql", content, cancellationToken);
+            response.EnsureSuccessStatusCode();
+            await response.Content.CopyToAsync(Stream.Null, cancellationToken);
         }
-        finally
+
+        async Task Plain(CancellationToken cancellationToken)
         {
-            SqliteConnection.ClearAllPools();
-            foreach (var file in new[] { database, database + "-wal", database + "-shm" })
-            {
-                File.Delete(file);
-            }
+            using var response = await http.GetAsync("/api/courses?first=20", cancellationToken);
+            response.EnsureSuccessStatusCode();
+            await response.Content.CopyToAsync(Stream.Null, cancellationToken);
         }
+
+        await EnsureSameRowsAsync(http);
+        await LoadLoop.RequestsPerSecondAsync(GraphQL, options.Concurrency, TimeSpan.FromSeconds(5));
+        await LoadLoop.RequestsPerSecondAsync(Plain, options.Concurrency, TimeSpan.FromSeconds(5));
+
+        var graphQLRates = new List<double>();
+        var plainRates = new List<double>();
+        for (var round = 1; round <= options.Rounds; round++)
+        {
+            plainRates.Add(await LoadLoop.RequestsPerSecondAsync(Plain, options.Concurrency, options.RoundDuration));
+            graphQLRates.Add(await LoadLoop.RequestsPerSecondAsync(GraphQL, options.Concurrency, options.RoundDuration));
+            Console.WriteLine($"round {round}: plain {plainRates[^1],8:0} req/s   GraphQL {graphQLRates[^1],8:0} req/s");
+        }
+
+        var plain = Median(plainRates);
+        var graphQL = Median(graphQLRates);
+        var ratio = graphQL / plain;
+        Console.WriteLine($"median: plain {plain:0} req/s, GraphQL {graphQL:0} req/s, ratio {ratio:0.00}x (goal 0.50x or better)");
+
+        if (options.Record)
+        {
+            BenchmarkReport.Record(options.PostgreSql is null ? "catalogue" : "catalogue-postgresql", $"""
+                | endpoint | requests per second (median of {options.Rounds} rounds of {options.RoundDuration.TotalSeconds:0} s, {options.Concurrency} workers) |
+                | --- | ---: |
+                | `GET /api/courses?first=20` (plain minimal API, one SQL query with joins, on {store.Name}) | {plain.ToString("0", CultureInfo.InvariantCulture)} |
+                | `POST /graphql` `courses(first: 20)` with partner and location (one projected SQL query) | {graphQL.ToString("0", CultureInfo.InvariantCulture)} |
+                | **ratio GraphQL / plain** | **{ratio.ToString("0.00", CultureInfo.InvariantCulture)}×** (goal: 0.50× or better: {(ratio >= 0.5 ? "met" : "not met")}) |
+                """);
+        }
+
+        return 0;
     }
 
     /// <summary>Both endpoints must answer with the same courses, or the comparison means nothing.</summary>

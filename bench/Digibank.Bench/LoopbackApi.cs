@@ -21,6 +21,10 @@ public sealed class LoopbackApi : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
+    /// <summary>The API on the store of a benchmark run, with more settings on top.</summary>
+    public static LoopbackApi Start(BenchStore store, IReadOnlyDictionary<string, string>? settings = null) =>
+        Start(string.Empty, settings: store.Settings.Concat(settings ?? new Dictionary<string, string>()).ToDictionary());
+
     public static LoopbackApi Start(string databaseFile, bool seedDemoRegion = true, IReadOnlyDictionary<string, string>? settings = null)
     {
         var http = new Uri($"http://127.0.0.1:{FreePort()}");

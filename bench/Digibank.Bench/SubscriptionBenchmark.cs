@@ -24,6 +24,11 @@ public static class SubscriptionBenchmark
 
     public static async Task<int> RunAsync(BenchOptions options, int subscribers, int events)
     {
+        if (options.AcrossInstances)
+        {
+            return await RunAcrossInstancesAsync(options, subscribers, events);
+        }
+
         var folder = Directory.CreateTempSubdirectory("digibank-subscriptions-");
         try
         {
@@ -32,24 +37,7 @@ public static class SubscriptionBenchmark
             var (courseId, townId) = await CourseAndTownAsync(http);
             Console.WriteLine($"{subscribers} subscribers, {events} events per path, on {api.Http}");
 
-            var graphQLClients = await Subscribers.ConnectAsync(new Uri($"ws://{api.Http.Authority}/graphql"), subscribers, "graphql-transport-ws", events);
-            var graphQL = new List<double>();
-            var fromRequest = new List<double>();
-            string? sample = null;
-            using var commits = new CommitClock();
-            for (var index = 0; index < events + 3; index++)
-            {
-                var start = Stopwatch.GetTimestamp();
-                var latency = await graphQLClients.MeasureAsync(index, () => SignUpAsync(http, courseId, townId, index));
-                sample ??= graphQLClients.LastMessage;
-                if (index >= 3)
-                {
-                    fromRequest.Add(latency);
-                    graphQL.Add(latency - Stopwatch.GetElapsedTime(start, commits.FirstCommitAfter(start)).TotalMilliseconds);
-                }
-            }
-
-            await graphQLClients.DisposeAsync();
+            var (graphQL, fromRequest, sample) = await MeasureGraphQLAsync(api, http, courseId, townId, subscribers, events, "bench");
 
             await using var raw = await RawBroadcastServer.StartAsync();
             var rawClients = await Subscribers.ConnectAsync(raw.Address, subscribers, null, events);
@@ -96,6 +84,75 @@ public static class SubscriptionBenchmark
         }
     }
 
+    /// <summary>
+    /// Two API instances on one PostgreSQL database with Redis between them: 1,000 subscribers on instance B and the
+    /// sign-ups on instance A, against the same with the subscribers on A, in one run.
+    /// </summary>
+    private static async Task<int> RunAcrossInstancesAsync(BenchOptions options, int subscribers, int events)
+    {
+        if (options.PostgreSql is null)
+        {
+            Console.Error.WriteLine("--across-instances needs --postgresql \"<connection string of a role that may create databases>\".");
+            return 2;
+        }
+
+        await using var store = await BenchStore.CreateAsync(options);
+        using var redis = new Digibank.Api.Testing.RedisServer();
+        var settings = new Dictionary<string, string> { ["Redis:Configuration"] = redis.Configuration };
+        await using var first = LoopbackApi.Start(store, settings);
+        await using var second = LoopbackApi.Start(store, settings);
+        using var http = new HttpClient { BaseAddress = first.Http };
+        var (courseId, townId) = await CourseAndTownAsync(http);
+        Console.WriteLine($"{subscribers} subscribers, {events} events per path; sign-ups on {first.Http}, subscribers on it and on {second.Http}; Redis on {redis.Configuration}");
+
+        var (single, _, _) = await MeasureGraphQLAsync(first, http, courseId, townId, subscribers, events, "one");
+        var (across, _, _) = await MeasureGraphQLAsync(second, http, courseId, townId, subscribers, events, "two");
+
+        var (s50, s95, s99) = (Percentile(single, 50), Percentile(single, 95), Percentile(single, 99));
+        var (a50, a95, a99) = (Percentile(across, 50), Percentile(across, 95), Percentile(across, 99));
+        var ratio = a95 / s95;
+        Console.WriteLine($"subscribers on the committing instance: p50 {s50:0.0} ms, p95 {s95:0.0} ms, p99 {s99:0.0} ms (from the commit)");
+        Console.WriteLine($"subscribers on the other instance:      p50 {a50:0.0} ms, p95 {a95:0.0} ms, p99 {a99:0.0} ms (from the commit)");
+        Console.WriteLine($"p95 ratio {ratio:0.00}x (goal: within 1.5x of one instance)");
+        if (options.Record)
+        {
+            BenchmarkReport.Record("subscriptions-across-instances", $"""
+                | path ({subscribers:N0} subscribers, {events} events, PostgreSQL, latency from the sign-up's commit to the last subscriber) | p50 | p95 | p99 |
+                | --- | ---: | ---: | ---: |
+                | subscribers on instance A, the instance that commits | {Ms(s50)} | {Ms(s95)} | {Ms(s99)} |
+                | subscribers on instance B, the event relayed through Redis | {Ms(a50)} | {Ms(a95)} | {Ms(a99)} |
+                | **p95 ratio B / A** | | **{ratio.ToString("0.00", CultureInfo.InvariantCulture)}×** | goal: within 1.5×: {(ratio <= 1.5 ? "met" : "not met")} |
+                """);
+        }
+
+        return 0;
+    }
+
+    /// <summary>Subscribers on <paramref name="subscribeTo"/>, sign-ups through <paramref name="http"/>: latencies from the commit and from the request.</summary>
+    private static async Task<(List<double> FromCommit, List<double> FromRequest, string Sample)> MeasureGraphQLAsync(
+        LoopbackApi subscribeTo, HttpClient http, string courseId, string townId, int subscribers, int events, string run)
+    {
+        var clients = await Subscribers.ConnectAsync(new Uri($"ws://{subscribeTo.Http.Authority}/graphql"), subscribers, "graphql-transport-ws", events);
+        var fromCommit = new List<double>();
+        var fromRequest = new List<double>();
+        string? sample = null;
+        using var commits = new CommitClock();
+        for (var index = 0; index < events + 3; index++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            var latency = await clients.MeasureAsync(index, () => SignUpAsync(http, courseId, townId, $"{run}{index}"));
+            sample ??= clients.LastMessage;
+            if (index >= 3)
+            {
+                fromRequest.Add(latency);
+                fromCommit.Add(latency - Stopwatch.GetElapsedTime(start, commits.FirstCommitAfter(start)).TotalMilliseconds);
+            }
+        }
+
+        await clients.DisposeAsync();
+        return (fromCommit, fromRequest, sample!);
+    }
+
     private static string Ms(double value) => value.ToString("0.0", CultureInfo.InvariantCulture) + " ms";
 
     private static double Percentile(List<double> values, int percentile)
@@ -111,12 +168,12 @@ public static class SubscriptionBenchmark
         return ((string)data["courses"]!["nodes"]![0]!["id"]!, (string)data["municipalities"]!["nodes"]![0]!["id"]!);
     }
 
-    private static async Task SignUpAsync(HttpClient http, string courseId, string townId, int index)
+    private static async Task SignUpAsync(HttpClient http, string courseId, string townId, string person)
     {
         using var response = await http.PostAsJsonAsync("/graphql", new
         {
             query = "mutation ($input: SignUpForCourseInput!) { signUpForCourse(input: $input) { errors { ... on Error { code } } } }",
-            variables = new { input = new { courseId, firstName = "Bench", email = $"bench{index}@example.com", municipalityId = townId, targetGroup = "EVERYONE", consent = true } },
+            variables = new { input = new { courseId, firstName = "Bench", email = $"bench-{person}@example.com", municipalityId = townId, targetGroup = "EVERYONE", consent = true } },
         });
         response.EnsureSuccessStatusCode();
     }

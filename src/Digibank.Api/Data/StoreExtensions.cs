@@ -5,6 +5,8 @@ using Digibank.Api.Data.PostgreSql;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Digibank.Api.Data;
 
@@ -60,7 +62,10 @@ public static class StoreExtensions
             await using var turn = await PostgreSqlStartUp.TakeTurnAsync(db, app.Lifetime.ApplicationStopping);
             await using (var scope = app.Services.CreateAsyncScope())
             {
-                await scope.ServiceProvider.GetRequiredService<PostgreSqlDbContext>().Database.MigrateAsync(app.Lifetime.ApplicationStopping);
+                var migrations = scope.ServiceProvider.GetRequiredService<PostgreSqlDbContext>();
+                // Made first, so EF Core does not read a missing history table and log that as a failed command.
+                await migrations.GetService<IHistoryRepository>().CreateIfNotExistsAsync(app.Lifetime.ApplicationStopping);
+                await migrations.Database.MigrateAsync(app.Lifetime.ApplicationStopping);
             }
 
             await SeedDemoRegionAsync(app, db);

@@ -51,10 +51,11 @@ internal sealed class DatabaseHealthCheck(IDbContextFactory<DigibankDbContext> f
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        var name = storage.Provider == StorageProvider.PostgreSql ? "PostgreSQL" : "SQLite";
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return await db.Database.CanConnectAsync(cancellationToken)
-            ? HealthCheckResult.Healthy($"{storage.Provider} answers.")
-            : HealthCheckResult.Unhealthy($"{storage.Provider} does not answer.");
+            ? HealthCheckResult.Healthy($"{name} answers.")
+            : HealthCheckResult.Unhealthy($"{name} does not answer.");
     }
 }
 

@@ -18,7 +18,7 @@ public sealed class HealthTests(DigibankApiFactory api) : IClassFixture<Digibank
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         var report = JsonNode.Parse(await ready.Content.ReadAsStringAsync())!;
         Assert.Equal("Healthy", (string?)report["status"]);
-        Assert.Equal("Sqlite answers.", (string?)report["checks"]!["database"]!["description"]);
+        Assert.Equal("SQLite answers.", (string?)report["checks"]!["database"]!["description"]);
         Assert.Null(report["checks"]!["redis"]);
     }
 }

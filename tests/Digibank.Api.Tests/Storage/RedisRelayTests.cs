@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Digibank.Api.Tests.Courses;
+using Digibank.Api.Testing;
 using Digibank.Api.Tests.Dashboard;
 
 namespace Digibank.Api.Tests.Storage;

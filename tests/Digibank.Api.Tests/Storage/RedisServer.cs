@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Digibank.Api.Tests.Storage;
+namespace Digibank.Api.Testing;
 
 /// <summary>
-/// A real <c>redis-server</c> (Debian's package) on 127.0.0.1 and a free port, started by the test and stopped
+/// A real <c>redis-server</c> (Debian's package) on 127.0.0.1 and a free port, started by a test or a benchmark and stopped
 /// or started again on the same port to play an outage. Nothing is persisted.
 /// </summary>
 public sealed class RedisServer : IDisposable
@@ -67,20 +67,4 @@ public sealed class RedisServer : IDisposable
     }
 
     public void Dispose() => Stop();
-}
-
-/// <summary>A test that needs PostgreSQL and Redis; skipped, with the reason, without either.</summary>
-public sealed class PostgreSqlAndRedisFactAttribute : FactAttribute
-{
-    public PostgreSqlAndRedisFactAttribute()
-    {
-        if (PostgreSqlServer.AdminConnectionString is null)
-        {
-            Skip = PostgreSqlServer.SkipReason;
-        }
-        else if (RedisServer.Executable is null)
-        {
-            Skip = "redis-server is not installed; install Debian's package (apt-get install redis-server) to run the tests across instances with Redis.";
-        }
-    }
 }
