@@ -158,6 +158,9 @@ public sealed class SignUpBook(DigibankDbContext db, DateTime now)
         var active = await db.SignUps.Include(s => s.Course)
             .Where(s => s.ParticipantId == participantId && (s.Status == SignUpStatus.Confirmed || s.Status == SignUpStatus.Waitlisted))
             .ToListAsync(cancellationToken);
+        // All the courses first, in order: locking one per cancellation, after the first save took the outbox's
+        // turn, could wait in a circle with a resident's sign-up that holds a course and waits for that turn.
+        await db.LockAsync<Course>([.. active.Select(s => s.CourseId).Distinct()], cancellationToken);
         foreach (var signUp in active)
         {
             await CancelAsync(signUp, cancellationToken);

@@ -82,6 +82,8 @@ public sealed class PartnerSyncService(
 
         db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
+        // One upload of a partner's offer at a time, whichever instance or host sends it: a second waits here.
+        await db.LockAsync<Partner>(partner.PartnerId, context.CancellationToken);
         var writer = new OfferWriter(db, partner.PartnerId, Now);
         await writer.LoadExistingAsync(context.CancellationToken);
         foreach (var offer in offers)

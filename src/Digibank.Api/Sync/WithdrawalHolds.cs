@@ -120,6 +120,8 @@ public sealed class WithdrawalHolds(DigibankDbContext db, int partnerId, DateTim
             return new NotAllowedError("Only the regional coordinator confirms a partner's withdrawal.");
         }
 
+        // Not while an upload of the same partner runs: it may hold or clear this very withdrawal.
+        await db.LockAsync<Partner>(command.PartnerId, cancellationToken);
         var partner = await db.Partners.SingleOrDefaultAsync(p => p.Id == command.PartnerId, cancellationToken);
         if (partner is null)
         {

@@ -67,7 +67,7 @@ public sealed class PostgreSqlLeases(
         string connectionString;
         await using (var db = await dbContextFactory.CreateDbContextAsync(cancellationToken))
         {
-            // Keepalives make a holder that vanished without closing its socket lose the lock within a minute.
+            // Client keepalives let the holder notice a server that vanished.
             connectionString = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { KeepAlive = 10, Pooling = false }.ConnectionString;
         }
 
@@ -77,6 +77,14 @@ public sealed class PostgreSqlLeases(
             try
             {
                 await connection.OpenAsync(cancellationToken);
+                // The server probes this session too: a holder whose machine vanished without closing its socket
+                // is found dead within about 25 s, and its lock released for another instance.
+                await using (var keepalives = new NpgsqlCommand(
+                    "SET tcp_keepalives_idle = 10; SET tcp_keepalives_interval = 5; SET tcp_keepalives_count = 3", connection))
+                {
+                    await keepalives.ExecuteNonQueryAsync(cancellationToken);
+                }
+
                 await using var tryLock = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection) { Parameters = { new("key", key) } };
                 if (await tryLock.ExecuteScalarAsync(cancellationToken) is true)
                 {
