@@ -39,12 +39,15 @@ public sealed class LeaseTests : IDisposable
         Assert.True(inFirst.Running);
         Assert.False(inSecond.Running, "both instances ran the work at once");
 
-        // The holder's connection dies, as it does when its process is killed: the server releases the lock.
+        // The holder dies: its connection goes, which makes the server release the lock, and its process no longer
+        // tries again (a live holder whose connection broke may well win the lease back, which is fine).
         await TerminateHolderOfAsync(lease);
-
-        await WaitUntilAsync(() => inSecond.Running && !inFirst.Running);
-        Assert.Equal(1, inSecond.Starts);
+        // The lease changed hands: the first noticed its loss and won it back, or the second took it.
+        await WaitUntilAsync(() => inFirst.Starts > 1 || inSecond.Running);
         await first.StopAsync(CancellationToken.None);
+
+        await WaitUntilAsync(() => inSecond.Running);
+        Assert.Equal(1, inSecond.Starts);
         await second.StopAsync(CancellationToken.None);
     }
 

@@ -53,11 +53,11 @@ public sealed class RedisOutboxRelay(
         _redis = await ConnectionMultiplexer.ConnectAsync(configuration);
         _redis.ConnectionFailed += (_, failure) =>
             logger.LogWarning("Redis is unreachable ({Failure}); dashboards of other instances catch up from the outbox", failure.FailureType);
-        _redis.ConnectionRestored += (_, _) =>
+        _redis.ConnectionRestored += (_, restored) =>
         {
-            logger.LogInformation("Redis is back; catching up from the outbox");
+            logger.LogInformation("Redis is back ({Connection}); catching up from the outbox", restored.ConnectionType);
             Interlocked.Exchange(ref _publishFailuresLogged, 0);
-            signal.Notify();
+            _ = CatchUpAsync();
         };
 
         _messages = await _redis.GetSubscriber().SubscribeAsync(_channel);
@@ -79,6 +79,17 @@ public sealed class RedisOutboxRelay(
         if (_redis is not null)
         {
             await _redis.DisposeAsync();
+        }
+    }
+
+    // Redis reports its connection back before the channel is subscribed again: an event published in between
+    // reaches no one here. So the outbox is read now and twice more while the subscription settles.
+    private async Task CatchUpAsync()
+    {
+        foreach (var wait in new[] { TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3) })
+        {
+            await Task.Delay(wait);
+            signal.Notify();
         }
     }
 
