@@ -7,6 +7,7 @@ using Digibank.Api.Hosting;
 using Digibank.Api.HelpPoints;
 using Digibank.Api.HelpRequests;
 using Digibank.Api.Municipalities;
+using Digibank.Api.Notifications;
 using Digibank.Api.Participants;
 using Digibank.Api.Partners;
 using Digibank.Api.Sync;
@@ -30,6 +31,7 @@ builder.Services
     .AddLending()
     .AddHelpRequests()
     .AddParticipantPrivacy(builder.Configuration)
+    .AddNotifications(builder.Configuration)
     .AddDashboardEvents();
 
 var app = builder.Build();

@@ -4,6 +4,7 @@ using Digibank.Api.Devices;
 using Digibank.Api.HelpPoints;
 using Digibank.Api.HelpRequests;
 using Digibank.Api.Municipalities;
+using Digibank.Api.Notifications;
 using Digibank.Api.Participants;
 using Digibank.Api.Partners;
 using Microsoft.EntityFrameworkCore;
@@ -49,6 +50,9 @@ public class DigibankDbContext : DbContext
     public DbSet<SignUpChange> SignUpChanges => Set<SignUpChange>();
     public DbSet<WithdrawalHold> WithdrawalHolds => Set<WithdrawalHold>();
     public DbSet<HeldCourse> HeldCourses => Set<HeldCourse>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<CallTask> CallTasks => Set<CallTask>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<ConsumerPosition> ConsumerPositions => Set<ConsumerPosition>();
@@ -205,6 +209,22 @@ public class DigibankDbContext : DbContext
         modelBuilder.Entity<Reservation>().HasIndex(r => new { r.HelpPointId, r.Kind, r.Status });
 
         modelBuilder.Entity<HelpRequest>().HasIndex(h => new { h.MunicipalityId, h.Status });
+
+        modelBuilder.Entity<Notification>(notification =>
+        {
+            // Once per event, person and reason: a consumer that handles an event again adds nothing.
+            notification.HasIndex(n => new { n.EventSequence, n.ParticipantId, n.Reason }).IsUnique();
+            notification.HasIndex(n => new { n.Status, n.NextAttemptAt });
+            notification.HasIndex(n => n.ParticipantId);
+            notification.Property(n => n.Body).Metadata.SetMaxLength(null);
+        });
+
+        modelBuilder.Entity<CallTask>(task =>
+        {
+            task.HasIndex(t => new { t.HelpPointId, t.Outcome });
+            task.HasIndex(t => t.ParticipantId);
+            task.Property(t => t.Script).Metadata.SetMaxLength(null);
+        });
 
         modelBuilder.Entity<Digibuddy>().HasMany(d => d.Skills).WithMany().UsingEntity("DigibuddySkills");
     }

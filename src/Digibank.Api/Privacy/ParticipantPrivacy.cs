@@ -71,6 +71,9 @@ public static class ParticipantPrivacy
         await db.Reservations
             .Where(r => r.ParticipantId == participant.Id && (r.Status == ReservationStatus.Waiting || r.Status == ReservationStatus.Ready))
             .ForEachAsync(r => r.Status = ReservationStatus.Cancelled, cancellationToken);
+        // Messages and call tasks hold the person's name and contact: queued ones are not sent, none are kept.
+        await db.CallTasks.Where(t => t.ParticipantId == participant.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.Notifications.Where(n => n.ParticipantId == participant.Id).ExecuteDeleteAsync(cancellationToken);
         Anonymise(participant, now);
     }
 
@@ -114,8 +117,14 @@ public sealed class RetentionService(
     {
         await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
         db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
-        var count = await ParticipantPrivacy.AnonymiseExpiredAsync(db, clock.GetUtcNow().UtcDateTime, TimeSpan.FromDays(options.Value.RetentionDays), cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var count = await ParticipantPrivacy.AnonymiseExpiredAsync(db, now, TimeSpan.FromDays(options.Value.RetentionDays), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        // Message texts hold names and places: none is kept past the retention period, whoever it was for.
+        var before = now - TimeSpan.FromDays(options.Value.RetentionDays);
+        await db.Notifications.Where(n => n.CreatedAt < before && n.Body != null)
+            .ExecuteUpdateAsync(set => set.SetProperty(n => n.Body, (string?)null).SetProperty(n => n.Recipient, (string?)null), cancellationToken);
+        await db.CallTasks.Where(t => t.CreatedAt < before && t.Script != null).ExecuteUpdateAsync(set => set.SetProperty(t => t.Script, (string?)null), cancellationToken);
         if (count > 0)
         {
             logger.LogInformation("Anonymised {Count} people past the retention period of {Days} days", count, options.Value.RetentionDays);

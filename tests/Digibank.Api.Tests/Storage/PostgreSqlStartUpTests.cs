@@ -1,4 +1,6 @@
+using Digibank.Api.Data.PostgreSql;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Digibank.Api.Tests.Storage;
 
@@ -23,6 +25,8 @@ public sealed class PostgreSqlStartUpTests
         await using var db = first.CreateDbContext();
         Assert.Equal(4, await db.Municipalities.CountAsync());
         Assert.Equal(60, await db.Devices.CountAsync());
-        Assert.Single(await db.Database.GetAppliedMigrationsAsync());
+        await using var scope = first.Services.CreateAsyncScope();
+        var migrations = scope.ServiceProvider.GetRequiredService<PostgreSqlDbContext>().Database.GetMigrations();
+        Assert.Equal(migrations, await db.Database.GetAppliedMigrationsAsync());
     }
 }

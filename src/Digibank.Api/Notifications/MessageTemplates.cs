@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Reflection;
+using Digibank.Api.Courses;
+using Digibank.Api.Municipalities;
+
+namespace Digibank.Api.Notifications;
+
+/// <summary>A message ready to send or to read out.</summary>
+public sealed record Message(string Subject, string Body);
+
+/// <summary>What a template fills in; a value left out stays empty.</summary>
+public sealed record MessageFacts(string? FirstName, string? CourseTitle = null, DateTime? When = null, string? Place = null, int? Position = null, string? Topic = null);
+
+/// <summary>
+/// The messages' texts, one file per reason and language under <c>Notifications/Templates/</c> (nl, fr, en), in
+/// plain language a coordinator can read and change: a first line with the subject, an empty line, the body.
+/// Dutch unless the course is given in French or English. Dates and times are spelled out in the region's time.
+/// </summary>
+public static class MessageTemplates
+{
+    private static readonly Assembly Assembly = typeof(MessageTemplates).Assembly;
+
+    public static string LanguageOf(CourseLanguage? language) => language switch
+    {
+        CourseLanguage.French => "fr",
+        CourseLanguage.English => "en",
+        _ => "nl",
+    };
+
+    public static Message Render(NotificationReason reason, string language, MessageFacts facts)
+    {
+        var text = Read(reason, language) ?? Read(reason, "nl") ?? throw new InvalidOperationException($"No template for {reason}.");
+        var culture = CultureInfo.GetCultureInfo(language switch { "fr" => "fr-BE", "en" => "en-GB", _ => "nl-BE" });
+        var filled = text
+            .Replace("{FirstName}", facts.FirstName ?? string.Empty, StringComparison.Ordinal)
+            .Replace("{CourseTitle}", facts.CourseTitle ?? string.Empty, StringComparison.Ordinal)
+            .Replace("{When}", facts.When is { } when ? SpellOut(when, language, culture) : string.Empty, StringComparison.Ordinal)
+            .Replace("{Place}", facts.Place ?? string.Empty, StringComparison.Ordinal)
+            .Replace("{Position}", facts.Position?.ToString(culture) ?? string.Empty, StringComparison.Ordinal)
+            .Replace("{Topic}", facts.Topic ?? string.Empty, StringComparison.Ordinal)
+            .ReplaceLineEndings("\n");
+        var firstLineEnd = filled.IndexOf('\n', StringComparison.Ordinal);
+        var subjectLine = filled[..firstLineEnd];
+        return new Message(subjectLine[(subjectLine.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim(), filled[firstLineEnd..].Trim() + "\n");
+    }
+
+    /// <summary>"dinsdag 8 december 2026 om 9.30 uur", "mardi 8 décembre 2026 à 9 h 30", "Tuesday 8 December 2026 at 9.30".</summary>
+    public static string SpellOut(DateTime utc, string language, CultureInfo culture)
+    {
+        var local = Region.ToLocal(utc);
+        var day = local.ToString("dddd d MMMM yyyy", culture);
+        return language switch
+        {
+            "fr" => $"{day} à {local.Hour} h {local.Minute:00}",
+            "en" => $"{day} at {local.Hour}.{local.Minute:00}",
+            _ => $"{day} om {local.Hour}.{local.Minute:00} uur",
+        };
+    }
+
+    private static string? Read(NotificationReason reason, string language)
+    {
+        using var stream = Assembly.GetManifestResourceStream($"Digibank.Api.Notifications/Templates/{language}/{reason}.txt");
+        if (stream is null)
+        {
+            return null;
+        }
+
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

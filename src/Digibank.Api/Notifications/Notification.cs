@@ -1,0 +1,103 @@
+using Digibank.Api.Data;
+
+namespace Digibank.Api.Notifications;
+
+/// <summary>Why a person is told something. A person gets at most one message per event and reason.</summary>
+public enum NotificationReason
+{
+    SignUpConfirmed,
+    SignUpWaitlisted,
+    MovedUpFromWaitingList,
+    HomeVisitPlanned,
+}
+
+public enum NotificationChannel
+{
+    /// <summary>Over SMTP, or as an <c>.eml</c> file under the data folder when no SMTP server is set.</summary>
+    Email,
+
+    /// <summary>A task on the call list of the help point involved: the person has no e-mail address.</summary>
+    CallList,
+}
+
+public enum NotificationStatus
+{
+    Pending,
+    Sent,
+
+    /// <summary>Given up after the last retry; staff see it.</summary>
+    Failed,
+}
+
+/// <summary>
+/// One message to one person for one reason, written by the outbox consumer in the same transaction as its
+/// position, so a restart neither loses nor repeats it. The body is kept no longer than the retention period.
+/// </summary>
+public sealed class Notification : IEntity
+{
+    public int Id { get; set; }
+
+    /// <summary>The outbox sequence of the event that caused it; with the person and the reason, unique.</summary>
+    public long EventSequence { get; set; }
+
+    public int ParticipantId { get; set; }
+
+    public NotificationReason Reason { get; set; }
+
+    public NotificationChannel Channel { get; set; }
+
+    public NotificationStatus Status { get; set; }
+
+    /// <summary>The help point whose staff call, or who see a failed delivery.</summary>
+    public int? HelpPointId { get; set; }
+
+    public string? Recipient { get; set; }
+
+    public string Subject { get; set; } = string.Empty;
+
+    public string? Body { get; set; }
+
+    public int Attempts { get; set; }
+
+    public DateTime NextAttemptAt { get; set; }
+
+    public string? LastError { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime? SentAt { get; set; }
+}
+
+public enum CallOutcome
+{
+    Open,
+    Reached,
+    NotReached,
+}
+
+/// <summary>Someone staff of a help point phone, or visit, because they have no e-mail address: why, and what to say.</summary>
+public sealed class CallTask : IEntity
+{
+    public int Id { get; set; }
+
+    public int NotificationId { get; set; }
+
+    public Notification? Notification { get; set; }
+
+    public int ParticipantId { get; set; }
+
+    public int? HelpPointId { get; set; }
+
+    public NotificationReason Reason { get; set; }
+
+    /// <summary>The text to read out.</summary>
+    public string? Script { get; set; }
+
+    public CallOutcome Outcome { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime? CalledAt { get; set; }
+
+    public string? CalledBy { get; set; }
+}

@@ -1,0 +1,229 @@
+using Digibank.Api.Data;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Digibank.Api.Notifications;
+
+public sealed class NotificationOptions
+{
+    public const string Section = "Notifications";
+
+    public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>Where e-mails are written as <c>.eml</c> files when no SMTP server is set (relative to the content root).</summary>
+    public string MailFolder { get; set; } = "data/mail";
+
+    public string FromAddress { get; set; } = "digibank@poperinge.example";
+
+    public string FromName { get; set; } = "Digibank regio Poperinge";
+
+    /// <summary>The waits before the second, third… try; after the last one the message is FAILED and staff see it.</summary>
+    public TimeSpan[] RetryDelays { get; set; } = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2)];
+
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    public int BatchSize { get; set; } = 100;
+}
+
+public sealed class SmtpOptions
+{
+    /// <summary>Empty: e-mails are written to <see cref="NotificationOptions.MailFolder"/> and nothing leaves the machine.</summary>
+    public string? Host { get; set; }
+
+    public int Port { get; set; } = 587;
+
+    /// <summary><c>None</c>, <c>StartTls</c>, <c>SslOnConnect</c> or <c>Auto</c>.</summary>
+    public SecureSocketOptions Security { get; set; } = SecureSocketOptions.Auto;
+
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+}
+
+/// <summary>Wakes the sender when the consumer has written messages.</summary>
+public sealed class NotificationSignal
+{
+    private readonly SemaphoreSlim _signal = new(0, 1);
+
+    public void Notify()
+    {
+        try
+        {
+            _signal.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+        }
+    }
+
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
+}
+
+/// <summary>
+/// Sends the e-mails that are due, in order of creation, and tries a failed one again after the next of
+/// <see cref="NotificationOptions.RetryDelays"/>; after the last it is FAILED, with the reason, for staff to see.
+/// Runs in one API instance at a time (its lease), so no message goes out twice.
+/// </summary>
+public sealed class NotificationSender(
+    IDbContextFactory<DigibankDbContext> dbContextFactory,
+    NotificationSignal signal,
+    IOptions<NotificationOptions> options,
+    IHostEnvironment environment,
+    TimeProvider clock,
+    ILogger<NotificationSender> logger) : BackgroundService
+{
+    private readonly NotificationOptions _options = options.Value;
+
+    /// <summary>Sends what is due now; the number of messages sent.</summary>
+    public async Task<int> SendDueAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
+        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
+        var due = await db.Notifications
+            .Where(n => n.Status == NotificationStatus.Pending && n.Channel == NotificationChannel.Email && n.NextAttemptAt <= now)
+            .OrderBy(n => n.Id).Take(_options.BatchSize).ToListAsync(cancellationToken);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        var sent = 0;
+        await using (var mail = await OpenAsync(cancellationToken))
+        {
+            foreach (var notification in due)
+            {
+                notification.Attempts++;
+                try
+                {
+                    await mail.SendAsync(Compose(notification), cancellationToken);
+                    notification.Status = NotificationStatus.Sent;
+                    notification.SentAt = now;
+                    notification.LastError = null;
+                    sent++;
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // The reason without a stack: staff read it.
+                    notification.LastError = $"{exception.GetType().Name}: {exception.Message}";
+                    if (notification.Attempts > _options.RetryDelays.Length)
+                    {
+                        notification.Status = NotificationStatus.Failed;
+                        logger.LogWarning("Message {Notification} ({Reason}) failed for good after {Attempts} tries: {Error}",
+                            notification.Id, notification.Reason, notification.Attempts, notification.LastError);
+                    }
+                    else
+                    {
+                        notification.NextAttemptAt = now + _options.RetryDelays[notification.Attempts - 1];
+                    }
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return sent;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await SendDueAsync(stoppingToken) > 0)
+                {
+                }
+
+                await signal.WaitAsync(_options.PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                logger.LogError(exception, "Sending messages failed; it is tried again");
+                await Task.Delay(_options.PollInterval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    private MimeMessage Compose(Notification notification)
+    {
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress(_options.FromName, _options.FromAddress));
+        message.To.Add(MailboxAddress.Parse(notification.Recipient!));
+        message.Subject = notification.Subject;
+        message.MessageId = $"notification-{notification.Id}-{notification.EventSequence}@digibank";
+        message.Body = new TextPart("plain") { Text = notification.Body ?? string.Empty };
+        return message;
+    }
+
+    private async Task<IMailbox> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(_options.Smtp.Host))
+        {
+            return new MailFolder(Path.GetFullPath(_options.MailFolder, environment.ContentRootPath));
+        }
+
+        var client = new SmtpClient();
+        try
+        {
+            await client.ConnectAsync(_options.Smtp.Host, _options.Smtp.Port, _options.Smtp.Security, cancellationToken);
+            if (!string.IsNullOrEmpty(_options.Smtp.UserName))
+            {
+                await client.AuthenticateAsync(_options.Smtp.UserName, _options.Smtp.Password ?? string.Empty, cancellationToken);
+            }
+
+            return new SmtpMailbox(client);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            client.Dispose();
+            // Every message of this round fails with the reason, and is tried again on its own schedule.
+            return new Unreachable(exception);
+        }
+    }
+
+    private interface IMailbox : IAsyncDisposable
+    {
+        Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
+    }
+
+    private sealed class SmtpMailbox(SmtpClient client) : IMailbox
+    {
+        public Task SendAsync(MimeMessage message, CancellationToken cancellationToken) => client.SendAsync(message, cancellationToken);
+
+        public async ValueTask DisposeAsync()
+        {
+            if (client.IsConnected)
+            {
+                await client.DisconnectAsync(quit: true, CancellationToken.None);
+            }
+
+            client.Dispose();
+        }
+    }
+
+    /// <summary>No SMTP server set: each message becomes an <c>.eml</c> file, and nothing leaves the machine.</summary>
+    private sealed class MailFolder(string folder) : IMailbox
+    {
+        public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+        {
+            Directory.CreateDirectory(folder);
+            await message.WriteToAsync(Path.Combine(folder, $"{message.MessageId!.Split('@')[0]}.eml"), cancellationToken);
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    private sealed class Unreachable(Exception reason) : IMailbox
+    {
+        public Task SendAsync(MimeMessage message, CancellationToken cancellationToken) => Task.FromException(reason);
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}

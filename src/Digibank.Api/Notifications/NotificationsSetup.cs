@@ -1,0 +1,16 @@
+using Digibank.Api.Data.Leases;
+using Digibank.Api.Data.Outbox;
+
+namespace Digibank.Api.Notifications;
+
+public static class NotificationsSetup
+{
+    public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
+        services.AddSingleton<NotificationSignal>();
+        services.AddOutboxConsumer<NotificationsConsumer>();
+        services.AddSingleton<NotificationSender>();
+        return services.AddLeasedHostedService<NotificationSender>("notification sender");
+    }
+}

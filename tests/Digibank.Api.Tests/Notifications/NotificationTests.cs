@@ -1,0 +1,201 @@
+using Digibank.Api.Courses;
+using Digibank.Api.GraphQL.Relay;
+using Digibank.Api.Notifications;
+using Digibank.Api.Privacy;
+using Digibank.Api.Staff;
+using Digibank.Api.Tests.Courses;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+
+namespace Digibank.Api.Tests.Notifications;
+
+/// <summary>What a resident hears, through a real SMTP server on 127.0.0.1, and the call list for who has no e-mail.</summary>
+public sealed class NotificationTests(NotificationsApiFactory api) : IClassFixture<NotificationsApiFactory>, IDisposable
+{
+    private const string SignUp = """
+        mutation ($input: SignUpForCourseInput!) {
+          signUpForCourse(input: $input) { signUp { id status } cancellationToken errors { ... on Error { code } } }
+        }
+        """;
+
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    private readonly DateTimeOffset _startedAt = api.Clock.Current;
+
+    // Tests that wait for a retry move the clock on; the next test starts at the fixed moment again.
+    public void Dispose() => api.Clock.Current = _startedAt;
+
+    [Fact]
+    public async Task A_sign_up_with_a_seat_gets_one_e_mail_in_plain_Dutch_with_the_date_and_the_place()
+    {
+        var course = await TestCourses.AddAsync(api, capacity: 5);
+        var email = $"marleen-{Guid.NewGuid():N}@example.com";
+
+        await SignUpAsync(course, "Marleen", email);
+
+        var message = await MailToAsync(email);
+        var title = await TitleAsync(course);
+        Assert.Equal($"Je bent ingeschreven: {title}", message.Subject);
+        var body = message.TextBody;
+        Assert.Contains("Dag Marleen,", body, StringComparison.Ordinal);
+        Assert.Contains("Wanneer: maandag 14 december 2026 om 10.00 uur", body, StringComparison.Ordinal);
+        Assert.Contains("Waar: Bibliotheek Poperinge", body, StringComparison.Ordinal);
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        Assert.Single(api.Smtp.To(email));
+    }
+
+    [Fact]
+    public async Task When_a_seat_is_cancelled_the_first_on_the_waiting_list_hears_that_there_is_a_seat()
+    {
+        var course = await TestCourses.AddAsync(api, capacity: 1);
+        var (seated, waiting) = ($"seat-{Guid.NewGuid():N}@example.com", $"wait-{Guid.NewGuid():N}@example.com");
+        var seat = await SignUpAsync(course, "Jozef", seated);
+        await SignUpAsync(course, "Maria", waiting);
+        var waitlisted = await MailToAsync(waiting);
+
+        var cancelled = await api.CreateGraphQLClient().QueryAsync(
+            "mutation ($input: CancelSignUpInput!) { cancelSignUp(input: $input) { errors { ... on Error { code } } } }",
+            new { input = new { signUpId = (string)seat["signUp"]!["id"]!, cancellationToken = (string)seat["cancellationToken"]! } });
+
+        Assert.Empty(cancelled["cancelSignUp"]!["errors"]!.AsArray());
+        Assert.StartsWith("Je staat op de wachtlijst", waitlisted.Subject, StringComparison.Ordinal);
+        Assert.Contains("Je bent nummer 1.", waitlisted.TextBody, StringComparison.Ordinal);
+        var movedUp = await MailToAsync(waiting, count: 2);
+        Assert.StartsWith("Er is een plaats voor jou", movedUp.Subject, StringComparison.Ordinal);
+        Assert.Single(api.Smtp.To(seated));
+    }
+
+    [Fact]
+    public async Task Someone_signed_up_at_the_counter_without_an_e_mail_address_is_on_the_call_list_of_that_help_point()
+    {
+        var course = await TestCourses.AddAsync(api, capacity: 5);
+        var staff = api.CreateStaffClient(StaffRole.Staff, "Bibliotheek Poperinge");
+        var payload = await staff.QueryAsync(SignUp, new
+        {
+            input = new { courseId = course, firstName = "Odette", municipalityId = await TestCourses.MunicipalityIdAsync(api), targetGroup = "SENIORS", consent = true },
+        });
+        var signUpId = GlobalId.DecodeFor(SignUpType.TypeName, (string)payload["signUpForCourse"]!["signUp"]!["id"]!);
+
+        var task = await WaitForAsync(async db =>
+        {
+            var participantId = await db.SignUps.Where(s => s.Id == signUpId).Select(s => s.ParticipantId).SingleAsync();
+            return await db.CallTasks.SingleOrDefaultAsync(t => t.ParticipantId == participantId);
+        });
+
+        await using var db = api.CreateDbContext();
+        Assert.Equal(await db.HelpPoints.Where(h => h.Name == "Bibliotheek Poperinge").Select(h => (int?)h.Id).SingleAsync(), task.HelpPointId);
+        Assert.Equal((NotificationReason.SignUpConfirmed, CallOutcome.Open), (task.Reason, task.Outcome));
+        Assert.Contains("Dag Odette,", task.Script, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refused_e_mail_is_tried_again_on_its_schedule_and_then_shown_as_failed()
+    {
+        var course = await TestCourses.AddAsync(api, capacity: 5);
+        var email = $"refused-{Guid.NewGuid():N}@example.com";
+        var sender = api.Services.GetRequiredService<NotificationSender>();
+        var retries = api.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<NotificationOptions>>().Value.RetryDelays;
+        api.Smtp.Refuse = true;
+        try
+        {
+            await SignUpAsync(course, "Gilbert", email);
+            var notification = await WaitForAsync(db => db.Notifications.SingleOrDefaultAsync(n => n.Recipient == email && n.Attempts == 1));
+            Assert.Equal(NotificationStatus.Pending, notification.Status);
+            Assert.Contains("mailbox unavailable", notification.LastError, StringComparison.Ordinal);
+
+            foreach (var delay in retries)
+            {
+                api.Clock.Current += delay;
+                await sender.SendDueAsync(CancellationToken.None);
+            }
+        }
+        finally
+        {
+            api.Smtp.Refuse = false;
+        }
+
+        await using var db = api.CreateDbContext();
+        var failed = await db.Notifications.SingleAsync(n => n.Recipient == email);
+        Assert.Equal((NotificationStatus.Failed, retries.Length + 1), (failed.Status, failed.Attempts));
+        Assert.Empty(api.Smtp.To(email));
+    }
+
+    [Fact]
+    public async Task An_erased_person_gets_nothing_that_was_still_waiting_to_be_sent()
+    {
+        var course = await TestCourses.AddAsync(api, capacity: 5);
+        var email = $"erased-{Guid.NewGuid():N}@example.com";
+        api.Smtp.Refuse = true;
+        int participantId;
+        try
+        {
+            await SignUpAsync(course, "Roger", email);
+            var waiting = await WaitForAsync(db => db.Notifications.SingleOrDefaultAsync(n => n.Recipient == email && n.Attempts == 1));
+            participantId = waiting.ParticipantId;
+            await using var db = api.CreateDbContext();
+            db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await ParticipantPrivacy.EraseAsync(db, await db.Participants.SingleAsync(p => p.Id == participantId), api.Clock.GetUtcNow().UtcDateTime, CancellationToken.None);
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+        finally
+        {
+            api.Smtp.Refuse = false;
+        }
+
+        api.Clock.Current += TimeSpan.FromHours(3);
+        await api.Services.GetRequiredService<NotificationSender>().SendDueAsync(CancellationToken.None);
+
+        await using var check = api.CreateDbContext();
+        Assert.False(await check.Notifications.AnyAsync(n => n.ParticipantId == participantId));
+        Assert.Empty(api.Smtp.To(email));
+    }
+
+    private async Task<System.Text.Json.Nodes.JsonNode> SignUpAsync(string course, string firstName, string email)
+    {
+        var payload = await api.CreateGraphQLClient().QueryAsync(SignUp, new
+        {
+            input = new { courseId = course, firstName, email, municipalityId = await TestCourses.MunicipalityIdAsync(api), targetGroup = "SENIORS", consent = true },
+        });
+        Assert.Empty(payload["signUpForCourse"]!["errors"]!.AsArray());
+        return payload["signUpForCourse"]!;
+    }
+
+    private async Task<string> TitleAsync(string course)
+    {
+        await using var db = api.CreateDbContext();
+        var id = GlobalId.DecodeFor(CourseType.TypeName, course);
+        return await db.Courses.Where(c => c.Id == id).Select(c => c.Title).SingleAsync();
+    }
+
+    private async Task<MimeMessage> MailToAsync(string address, int count = 1)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (api.Smtp.To(address).Count < count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"No e-mail number {count} to {address} within {Patience.TotalSeconds} s.");
+            await Task.Delay(50);
+        }
+
+        return api.Smtp.To(address)[count - 1];
+    }
+
+    private async Task<T> WaitForAsync<T>(Func<Digibank.Api.Data.DigibankDbContext, Task<T?>> find)
+        where T : class
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            await using var db = api.CreateDbContext();
+            if (await find(db) is { } found)
+            {
+                return found;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "Not there in time.");
+            await Task.Delay(50);
+        }
+    }
+}

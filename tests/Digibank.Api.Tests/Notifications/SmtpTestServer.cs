@@ -1,0 +1,89 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace Digibank.Api.Tests.Notifications;
+
+/// <summary>A real SMTP server (the SmtpServer package) inside the test process on 127.0.0.1, keeping what it receives.</summary>
+public sealed class SmtpTestServer : IDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Store _store = new();
+
+    public SmtpTestServer()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        Port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(_store);
+        _ = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
+    }
+
+    public int Port { get; }
+
+    /// <summary>While true, every message is refused with 554, as a broken or full mail server would.</summary>
+    public bool Refuse
+    {
+        get => _store.Refuse;
+        set => _store.Refuse = value;
+    }
+
+    public IReadOnlyList<MimeMessage> Received => [.. _store.Messages];
+
+    public IReadOnlyList<MimeMessage> To(string address) =>
+        [.. _store.Messages.Where(message => message.To.Mailboxes.Any(mailbox => mailbox.Address == address))];
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _stop.Dispose();
+    }
+
+    private sealed class Store : MessageStore
+    {
+        public ConcurrentQueue<MimeMessage> Messages { get; } = new();
+
+        public volatile bool Refuse;
+
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            if (Refuse)
+            {
+                return new SmtpResponse(SmtpReplyCode.TransactionFailed, "mailbox unavailable");
+            }
+
+            await using var stream = new MemoryStream(buffer.ToArray());
+            Messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            return SmtpResponse.Ok;
+        }
+    }
+}
+
+/// <summary>The API sending its e-mails to a real SMTP server on 127.0.0.1.</summary>
+public sealed class NotificationsApiFactory : DigibankApiFactory
+{
+    public SmtpTestServer Smtp { get; } = new();
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Notifications:Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Notifications:Smtp:Port", $"{Smtp.Port}");
+        builder.UseSetting("Notifications:Smtp:Security", "None");
+        builder.UseSetting("Notifications:PollInterval", "00:00:00.100");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Smtp.Dispose();
+    }
+}
