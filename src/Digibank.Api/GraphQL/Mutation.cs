@@ -1,6 +1,7 @@
 using Digibank.Api.Courses;
 using Digibank.Api.Devices;
 using Digibank.Api.HelpRequests;
+using Digibank.Api.Notifications;
 using Digibank.Api.Participants;
 using Digibank.Api.Partners;
 using Digibank.Api.Privacy;
@@ -18,6 +19,7 @@ public sealed class Mutation : ObjectGraphType
         this.AddSignUpMutations();
         this.AddLendingMutations();
         this.AddHelpRequestMutations();
+        this.AddCallListMutations();
         this.AddParticipantMutations();
         this.AddPartnerMutations();
     }

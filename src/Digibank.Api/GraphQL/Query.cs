@@ -4,6 +4,7 @@ using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.HelpPoints;
 using Digibank.Api.HelpRequests;
 using Digibank.Api.Municipalities;
+using Digibank.Api.Notifications;
 using Digibank.Api.Partners;
 using GraphQL.Types;
 
@@ -25,5 +26,6 @@ public sealed class Query : ObjectGraphType
         this.AddPartnerQueries();
         this.AddMunicipalityQueries();
         this.AddReachStatisticsQueries();
+        this.AddCallListQueries();
     }
 }

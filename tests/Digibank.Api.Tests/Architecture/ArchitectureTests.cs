@@ -45,7 +45,7 @@ public sealed class ArchitectureTests
     public static readonly Type[] FeatureServices =
     [
         typeof(Digibank.Api.Courses.SignUpBook), typeof(Digibank.Api.Devices.LendingDesk), typeof(Digibank.Api.HelpRequests.HelpDesk),
-        typeof(Digibank.Api.Privacy.ParticipantPrivacy), typeof(Digibank.Api.Sync.WithdrawalHolds),
+        typeof(Digibank.Api.Privacy.ParticipantPrivacy), typeof(Digibank.Api.Sync.WithdrawalHolds), typeof(Digibank.Api.Notifications.CallList),
     ];
 
     [Fact]

@@ -90,6 +90,38 @@ public sealed class NotificationTests(NotificationsApiFactory api) : IClassFixtu
     }
 
     [Fact]
+    public async Task Staff_of_the_point_see_whom_to_call_and_mark_a_call_and_no_one_else_sees_the_list()
+    {
+        var course = await TestCourses.AddAsync(api, capacity: 5, helpPoint: "Buurtsalon Krombeke");
+        var krombeke = api.CreateStaffClient(StaffRole.Staff, "Buurtsalon Krombeke");
+        await krombeke.QueryAsync(SignUp, new
+        {
+            input = new { courseId = course, firstName = "Albert", phone = "0470 99 88 77", municipalityId = await TestCourses.MunicipalityIdAsync(api), targetGroup = "SENIORS", consent = true },
+        });
+        var task = await WaitForAsync(db => db.CallTasks.FirstOrDefaultAsync(t => t.Script!.Contains("Dag Albert,")));
+        var point = GlobalId.Encode("HelpPoint", task.HelpPointId!.Value);
+        const string CallList = "query ($point: ID!) { callList(helpPointId: $point) { id reason outcome script participant { firstName phone } } }";
+        const string MarkCalled = "mutation ($input: MarkCalledInput!) { markCalled(input: $input) { callTask { outcome calledBy } errors { ... on Error { code } } } }";
+
+        var list = (await krombeke.QueryAsync(CallList, new { point }))["callList"]!.AsArray();
+        var albert = list.Single(task => (string?)task!["participant"]!["firstName"] == "Albert")!;
+        var notReached = await krombeke.QueryAsync(MarkCalled, new { input = new { callTaskId = (string)albert["id"]!, reached = false } });
+        var stillListed = (await krombeke.QueryAsync(CallList, new { point }))["callList"]!.AsArray();
+        var reached = await krombeke.QueryAsync(MarkCalled, new { input = new { callTaskId = (string)albert["id"]!, reached = true } });
+        var afterwards = (await krombeke.QueryAsync(CallList, new { point }))["callList"]!.AsArray();
+        var otherPoint = await api.CreateStaffClient(StaffRole.Staff, "Bibliotheek Poperinge").PostAsync(CallList, new { point });
+        var anonymous = await api.CreateGraphQLClient().PostAsync(CallList, new { point });
+
+        Assert.Equal(("SIGN_UP_CONFIRMED", "OPEN", "0470998877"), ((string?)albert["reason"], (string?)albert["outcome"], (string?)albert["participant"]!["phone"]));
+        Assert.Equal("NOT_REACHED", (string?)notReached["markCalled"]!["callTask"]!["outcome"]);
+        Assert.Contains(stillListed, task => (string?)task!["id"] == (string?)albert["id"]);
+        Assert.Equal("REACHED", (string?)reached["markCalled"]!["callTask"]!["outcome"]);
+        Assert.DoesNotContain(afterwards, task => (string?)task!["id"] == (string?)albert["id"]);
+        Assert.Contains("AUTH_NOT_AUTHORIZED", otherPoint.ErrorCodes);
+        Assert.Contains("AUTH_NOT_AUTHENTICATED", anonymous.ErrorCodes);
+    }
+
+    [Fact]
     public async Task A_refused_e_mail_is_tried_again_on_its_schedule_and_then_shown_as_failed()
     {
         var course = await TestCourses.AddAsync(api, capacity: 5);
