@@ -17,6 +17,8 @@ public sealed class NotificationsConsumer(NotificationSignal signal) : IOutboxCo
 {
     public string Name => "notifications";
 
+    public bool StartsAtNewest => true;
+
     public async Task HandleAsync(IReadOnlyList<OutboxEvent> events, DigibankDbContext db, CancellationToken cancellationToken)
     {
         var wanted = events.Select(e => (e.Sequence, Reason: ReasonFor(e.Event), e.Event)).Where(w => w.Reason is not null).ToList();

@@ -17,6 +17,12 @@ public interface IOutboxConsumer
     string Name { get; }
 
     /// <summary>
+    /// True for a consumer that must not act on the past when it first runs (notifications: nobody should get an
+    /// e-mail about last week's sign-up on the day the feature is switched on). It then starts at the newest event.
+    /// </summary>
+    bool StartsAtNewest => false;
+
+    /// <summary>
     /// Handles a batch of events. Rows it adds to <paramref name="db"/> (without saving) are saved together
     /// with its new position, in one transaction, after it returns: a database consumer handles each event exactly once.
     /// </summary>
@@ -156,6 +162,7 @@ public sealed class OutboxDispatcher(
                     _delivered.TryAdd(consumer.Name, Position(consumer));
                 }
 
+                await StartNewConsumersAtNewestAsync(cancellationToken);
                 _positionsLoaded = true;
             }
 
@@ -283,6 +290,27 @@ public sealed class OutboxDispatcher(
     {
         _round.Dispose();
         base.Dispose();
+    }
+
+    // Stored at once: a restart before its first batch must not move it on past events it never handled.
+    private async Task StartNewConsumersAtNewestAsync(CancellationToken cancellationToken)
+    {
+        var fresh = _consumers.Where(c => c.StartsAtNewest && !_positions.ContainsKey(c.Name)).ToList();
+        if (fresh.Count == 0)
+        {
+            return;
+        }
+
+        using var turn = await writes.WaitAsync(cancellationToken);
+        await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
+        var newest = await db.OutboxMessages.TagWith(QueryTag).MaxAsync(m => (long?)m.Id, cancellationToken) ?? 0;
+        foreach (var consumer in fresh)
+        {
+            db.ConsumerPositions.Add(new ConsumerPosition { Consumer = consumer.Name, Sequence = newest, UpdatedAt = clock.GetUtcNow().UtcDateTime });
+            _positions[consumer.Name] = newest;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private long Position(IOutboxConsumer consumer) => _positions.GetValueOrDefault(consumer.Name);
