@@ -10,7 +10,19 @@ namespace Digibank.Api.Notifications;
 
 public static class CallListQueries
 {
-    public static void AddCallListQueries(this ObjectGraphType query) =>
+    public static void AddCallListQueries(this ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<FailedMessageType>>>>("failedMessages")
+            .Description("E-mails that could not be delivered after their last try, newest first (the coordinator only): call those people instead.")
+            .ResolveAsync(async context =>
+            {
+                context.RequireCoordinator();
+                var factory = context.RequestServices!.GetRequiredService<IDbContextFactory<Data.DigibankDbContext>>();
+                await using var db = await factory.CreateDbContextAsync(context.CancellationToken);
+                return await db.Notifications.Where(n => n.Status == NotificationStatus.Failed)
+                    .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(500).ToListAsync(context.CancellationToken);
+            });
+
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CallTaskType>>>>("callList")
             .Description("Whom staff of a help point still have to call, and why: the oldest first, those not reached yet included. Staff of that point and the coordinator.")
             .Argument<NonNullGraphType<IdGraphType>>("helpPointId")
@@ -23,6 +35,7 @@ public static class CallListQueries
                 return await db.CallTasks.Where(t => t.HelpPointId == helpPointId && t.Outcome != CallOutcome.Reached)
                     .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).Take(500).ToListAsync(context.CancellationToken);
             });
+    }
 
     public static void AddCallListMutations(this ObjectGraphType mutation) =>
         mutation.StaffMutation<MarkCalledInput, CallTask>("markCalled", MarkCalledAsync,

@@ -151,6 +151,12 @@ public sealed class NotificationTests(NotificationsApiFactory api) : IClassFixtu
         var failed = await db.Notifications.SingleAsync(n => n.Recipient == email);
         Assert.Equal((NotificationStatus.Failed, retries.Length + 1), (failed.Status, failed.Attempts));
         Assert.Empty(api.Smtp.To(email));
+        const string Failed = "{ failedMessages { recipient attempts lastError participant { firstName } } }";
+        var seen = (await api.CreateStaffClient(StaffRole.Coordinator).QueryAsync(Failed))["failedMessages"]!.AsArray()
+            .Single(message => (string?)message!["recipient"] == email)!;
+        Assert.Equal(("Gilbert", retries.Length + 1), ((string?)seen["participant"]!["firstName"], (int)seen["attempts"]!));
+        Assert.Contains("mailbox unavailable", (string?)seen["lastError"], StringComparison.Ordinal);
+        Assert.Contains("AUTH_NOT_AUTHORIZED", (await api.CreateStaffClient(StaffRole.Staff, "Bibliotheek Poperinge").PostAsync(Failed)).ErrorCodes);
     }
 
     [Fact]
