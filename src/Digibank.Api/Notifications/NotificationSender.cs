@@ -44,23 +44,7 @@ public sealed class SmtpOptions
 }
 
 /// <summary>Wakes the sender when the consumer has written messages.</summary>
-public sealed class NotificationSignal
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
-    public void Notify()
-    {
-        try
-        {
-            _signal.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-        }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
-}
+public sealed class NotificationSignal : WakeUp;
 
 /// <summary>
 /// Sends the e-mails that are due, in order of creation, and tries a failed one again after the next of

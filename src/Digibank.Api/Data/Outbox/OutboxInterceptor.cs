@@ -173,10 +173,8 @@ internal sealed class PendingOutbox
 }
 
 /// <summary>Wakes the dispatcher right after a commit that wrote to the outbox; many wake-ups before it looks count as one.</summary>
-public sealed class OutboxSignal : IDisposable
+public sealed class OutboxSignal : WakeUp
 {
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
     /// <summary>Called on the committing thread with the events just committed (the dispatcher's fast path).</summary>
     public Action<IReadOnlyList<OutboxEvent>>? Committed { get; set; }
 
@@ -185,20 +183,4 @@ public sealed class OutboxSignal : IDisposable
         Committed?.Invoke(committed);
         Notify();
     }
-
-    public void Notify()
-    {
-        try
-        {
-            _signal.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already signalled: the dispatcher reads everything up to now in one go.
-        }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
-
-    public void Dispose() => _signal.Dispose();
 }
