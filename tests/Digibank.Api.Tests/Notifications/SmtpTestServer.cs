@@ -14,6 +14,7 @@ public sealed class SmtpTestServer : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Store _store = new();
+    private int _disposed;
 
     public SmtpTestServer()
     {
@@ -41,10 +42,14 @@ public sealed class SmtpTestServer : IDisposable
     public IReadOnlyList<MimeMessage> To(string address) =>
         [.. _store.Messages.Where(message => message.To.Mailboxes.Any(mailbox => mailbox.Address == address))];
 
+    // The factory that owns it may be disposed twice (synchronously and asynchronously).
     public void Dispose()
     {
-        _stop.Cancel();
-        _stop.Dispose();
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _stop.Cancel();
+            _stop.Dispose();
+        }
     }
 
     private sealed class Store : MessageStore
