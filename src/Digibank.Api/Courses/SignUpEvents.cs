@@ -26,6 +26,9 @@ public sealed record SignUpChanged(
     string? Origin,
     DateTime At) : IDomainEvent;
 
+/// <summary>Courses taken out of the catalogue (a partner's upload, a coordinator's confirmation): their participants are told.</summary>
+public sealed record CoursesWithdrawn(IReadOnlyList<int> CourseIds, DateTime At) : IDomainEvent;
+
 /// <summary>A course's seats or waiting list may have changed (once per course per save).</summary>
 public sealed record CourseAvailabilityChanged(int CourseId, string CourseTitle, int PartnerId, int MunicipalityId, int? HelpPointId, DateTime At) : IDomainEvent;
 

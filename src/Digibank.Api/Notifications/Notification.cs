@@ -9,6 +9,7 @@ public enum NotificationReason
     SignUpWaitlisted,
     MovedUpFromWaitingList,
     HomeVisitPlanned,
+    CourseWithdrawn,
 }
 
 public enum NotificationChannel

@@ -60,9 +60,29 @@ public sealed class NotificationSender(
     ILogger<NotificationSender> logger) : BackgroundService
 {
     private readonly NotificationOptions _options = options.Value;
+    private readonly SemaphoreSlim _round = new(1, 1);
 
-    /// <summary>Sends what is due now; the number of messages sent.</summary>
+    /// <summary>Sends what is due now; the number of messages sent. One round at a time, so no message is sent twice.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
+    {
+        await _round.WaitAsync(cancellationToken);
+        try
+        {
+            return await SendRoundAsync(cancellationToken);
+        }
+        finally
+        {
+            _round.Release();
+        }
+    }
+
+    public override void Dispose()
+    {
+        _round.Dispose();
+        base.Dispose();
+    }
+
+    private async Task<int> SendRoundAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);

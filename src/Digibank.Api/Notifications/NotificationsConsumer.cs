@@ -27,10 +27,23 @@ public sealed class NotificationsConsumer(NotificationSignal signal) : IOutboxCo
             return;
         }
 
+        // A withdrawn course concerns everyone still signed up for it; every other event, the one person it names.
+        var withdrawnCourseIds = wanted.Select(w => w.Event).OfType<CoursesWithdrawn>().SelectMany(e => e.CourseIds).Distinct().ToList();
+        var signedUp = (await db.SignUps
+                .Where(s => withdrawnCourseIds.Contains(s.CourseId) && s.Channel != SignUpChannel.Partner
+                    && (s.Status == SignUpStatus.Confirmed || s.Status == SignUpStatus.Waitlisted))
+                .Select(s => new { s.CourseId, s.ParticipantId })
+                .ToListAsync(cancellationToken))
+            .ToLookup(s => s.CourseId, s => s.ParticipantId);
+        var targets = wanted.SelectMany(w => w.Event is CoursesWithdrawn withdrawn
+                ? withdrawn.CourseIds.SelectMany(courseId => signedUp[courseId].Select(person => (w.Sequence, w.Reason, w.Event, Person: person, CourseId: (int?)courseId)))
+                : [(w.Sequence, w.Reason, w.Event, Person: ParticipantOf(w.Event), CourseId: (w.Event as SignUpChanged)?.CourseId)])
+            .ToList();
+
         // Everything the messages need, in one query per kind of row, whatever the size of the batch.
-        var participantIds = wanted.Select(w => ParticipantOf(w.Event)).Distinct().ToList();
+        var participantIds = targets.Select(t => t.Person).Distinct().ToList();
         var people = await db.Participants.Where(p => participantIds.Contains(p.Id) && p.ErasedAt == null).ToDictionaryAsync(p => p.Id, cancellationToken);
-        var courseIds = wanted.Select(w => w.Event).OfType<SignUpChanged>().Select(e => e.CourseId).Distinct().ToList();
+        var courseIds = targets.Select(t => t.CourseId).OfType<int>().Distinct().ToList();
         var courses = await db.Courses.Include(c => c.HelpPoint).ThenInclude(h => h!.Municipality).Include(c => c.Municipality)
             .Where(c => courseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
         var requestIds = wanted.Select(w => w.Event).OfType<HelpRequestChanged>().Select(e => e.HelpRequestId).Distinct().ToList();
@@ -40,9 +53,8 @@ public sealed class NotificationsConsumer(NotificationSignal signal) : IOutboxCo
             .Select(n => (n.EventSequence, n.ParticipantId, n.Reason)).ToHashSet();
 
         var added = false;
-        foreach (var (sequence, reason, domainEvent) in wanted)
+        foreach (var (sequence, reason, domainEvent, participantId, courseId) in targets)
         {
-            var participantId = ParticipantOf(domainEvent);
             if (!people.TryGetValue(participantId, out var person) || done.Contains((sequence, participantId, reason!.Value)))
             {
                 continue;
@@ -53,6 +65,11 @@ public sealed class NotificationsConsumer(NotificationSignal signal) : IOutboxCo
                 SignUpChanged e when courses.TryGetValue(e.CourseId, out var course) => (
                     MessageTemplates.LanguageOf(course.Language),
                     new MessageFacts(person.FirstName, course.Title, course.StartsAt, PlaceOf(course), e.WaitlistPosition),
+                    course.HelpPointId,
+                    e.At),
+                CoursesWithdrawn e when courseId is { } id && courses.TryGetValue(id, out var course) => (
+                    MessageTemplates.LanguageOf(course.Language),
+                    new MessageFacts(person.FirstName, course.Title, course.StartsAt, PlaceOf(course)),
                     course.HelpPointId,
                     e.At),
                 HelpRequestChanged e when requests.TryGetValue(e.HelpRequestId, out var request) => (
@@ -113,6 +130,7 @@ public sealed class NotificationsConsumer(NotificationSignal signal) : IOutboxCo
         // After its creation, a sign-up becomes CONFIRMED only by taking a freed seat.
         SignUpChanged { IsNew: false, StatusChanged: true, Status: SignUpStatus.Confirmed } => NotificationReason.MovedUpFromWaitingList,
         HelpRequestChanged { IsNew: false, Status: HelpRequestStatus.Scheduled, ParticipantId: not null } => NotificationReason.HomeVisitPlanned,
+        CoursesWithdrawn => NotificationReason.CourseWithdrawn,
         _ => null,
     };
 

@@ -277,15 +277,23 @@ public sealed class OfferWriter(DigibankDbContext db, int partnerId, DateTime no
     /// </summary>
     public static async Task<int> WithdrawCoursesAsync(DigibankDbContext db, IReadOnlyCollection<int> courseIds, DateTime now, CancellationToken cancellationToken)
     {
-        var withdrawn = 0;
+        var withdrawn = new List<int>();
         // SQLite allows 32,766 variables per statement; a partner with more courses than that must still be able to withdraw them.
         foreach (var chunk in courseIds.Chunk(WithdrawChunkSize))
         {
-            withdrawn += await db.Courses.Where(c => chunk.Contains(c.Id) && c.Status != CourseStatus.Withdrawn)
+            var active = await db.Courses.Where(c => chunk.Contains(c.Id) && c.Status != CourseStatus.Withdrawn).Select(c => c.Id).ToListAsync(cancellationToken);
+            await db.Courses.Where(c => active.Contains(c.Id))
                 .ExecuteUpdateAsync(courses => courses.SetProperty(c => c.Status, CourseStatus.Withdrawn).SetProperty(c => c.UpdatedAt, now), cancellationToken);
+            withdrawn.AddRange(active);
         }
 
-        return withdrawn;
+        // A bulk update bypasses the change tracker, so the event is raised here; the caller's next save writes it.
+        if (withdrawn.Count > 0)
+        {
+            db.Raise(new CoursesWithdrawn(withdrawn, now));
+        }
+
+        return withdrawn.Count;
     }
 
     private const int WithdrawChunkSize = 500;

@@ -119,6 +119,8 @@ public sealed class PartnerSyncService(
             summary.Withdrawn = await writer.WithdrawAsync(writer.ActiveCourseIds(removals), context.CancellationToken);
         }
 
+        // Writes the events the withdrawal raised, in this transaction.
+        await db.SaveChangesAsync(context.CancellationToken);
         await transaction.CommitAsync(context.CancellationToken);
 
         (summary.Created, summary.Updated, summary.Unchanged) = (writer.Created, writer.Updated, writer.Unchanged);

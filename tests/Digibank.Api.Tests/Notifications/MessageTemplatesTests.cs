@@ -19,7 +19,7 @@ public sealed class MessageTemplatesTests
             data.Add(reason, "nl");
         }
 
-        foreach (var reason in new[] { NotificationReason.SignUpConfirmed, NotificationReason.SignUpWaitlisted, NotificationReason.MovedUpFromWaitingList })
+        foreach (var reason in new[] { NotificationReason.SignUpConfirmed, NotificationReason.SignUpWaitlisted, NotificationReason.MovedUpFromWaitingList, NotificationReason.CourseWithdrawn })
         {
             data.Add(reason, "fr");
             data.Add(reason, "en");

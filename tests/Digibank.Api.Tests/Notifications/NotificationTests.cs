@@ -67,6 +67,28 @@ public sealed class NotificationTests(NotificationsApiFactory api) : IClassFixtu
     }
 
     [Fact]
+    public async Task When_the_partner_withdraws_a_course_everyone_still_signed_up_hears_it_does_not_take_place()
+    {
+        var course = await TestCourses.AddAsync(api, capacity: 1);
+        var (seated, waiting) = ($"gone-seat-{Guid.NewGuid():N}@example.com", $"gone-wait-{Guid.NewGuid():N}@example.com");
+        await SignUpAsync(course, "Jozef", seated);
+        await SignUpAsync(course, "Maria", waiting);
+        await MailToAsync(waiting);
+        await using (var db = api.CreateDbContext())
+        {
+            var id = GlobalId.DecodeFor(CourseType.TypeName, course);
+            var externalId = await db.Courses.Where(c => c.Id == id).Select(c => c.ExternalId).SingleAsync();
+            var partner = await Digibank.Api.Tests.Sync.PartnerSyncClient.ForAsync(api, "bib-poperinge");
+            var summary = await partner.UploadAsync([], Digibank.Partners.V1.UploadMode.Delta, removals: [externalId]);
+            Assert.Equal(1, summary.Withdrawn);
+        }
+
+        var title = await TitleAsync(course);
+        Assert.Equal($"Gaat niet door: {title}", (await MailToAsync(seated, count: 2)).Subject);
+        Assert.Equal($"Gaat niet door: {title}", (await MailToAsync(waiting, count: 2)).Subject);
+    }
+
+    [Fact]
     public async Task Someone_signed_up_at_the_counter_without_an_e_mail_address_is_on_the_call_list_of_that_help_point()
     {
         var course = await TestCourses.AddAsync(api, capacity: 5);
