@@ -1,5 +1,5 @@
+using Digibank.Api.Testing;
 using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace Digibank.Bench;
 
@@ -11,15 +11,15 @@ public sealed class BenchStore : IAsyncDisposable
 {
     private readonly string? _sqliteFile;
     private readonly string? _adminConnectionString;
-    private readonly string? _postgreSqlDatabase;
+    private readonly string? _postgreSqlConnectionString;
 
-    private BenchStore(IReadOnlyDictionary<string, string> settings, string? sqliteFile, string? adminConnectionString, string? postgreSqlDatabase) =>
-        (Settings, _sqliteFile, _adminConnectionString, _postgreSqlDatabase) = (settings, sqliteFile, adminConnectionString, postgreSqlDatabase);
+    private BenchStore(IReadOnlyDictionary<string, string> settings, string? sqliteFile, string? adminConnectionString, string? postgreSqlConnectionString) =>
+        (Settings, _sqliteFile, _adminConnectionString, _postgreSqlConnectionString) = (settings, sqliteFile, adminConnectionString, postgreSqlConnectionString);
 
     /// <summary>The API's settings for this store.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; }
 
-    public string Name => _postgreSqlDatabase is null ? "SQLite" : "PostgreSQL";
+    public string Name => _postgreSqlConnectionString is null ? "SQLite" : "PostgreSQL";
 
     public static async Task<BenchStore> CreateAsync(BenchOptions options)
     {
@@ -29,36 +29,28 @@ public sealed class BenchStore : IAsyncDisposable
             return new BenchStore(new Dictionary<string, string> { ["ConnectionStrings:Digibank"] = $"Data Source={file}" }, file, null, null);
         }
 
-        var name = $"digibank_bench_{Guid.NewGuid():N}";
-        await using (var connection = new NpgsqlConnection(admin))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-
+        var connectionString = await ScratchDatabases.CreateAsync(admin, "digibank_bench");
         var settings = new Dictionary<string, string>
         {
             ["Storage:Provider"] = "PostgreSQL",
-            ["ConnectionStrings:Digibank"] = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString,
+            ["ConnectionStrings:Digibank"] = connectionString,
         };
-        return new BenchStore(settings, null, admin, name);
+        return new BenchStore(settings, null, admin, connectionString);
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         if (_sqliteFile is not null)
         {
             SqliteConnection.ClearAllPools();
             foreach (var file in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" })
                 File.Delete(file);
-            return;
+        }
+        else
+        {
+            ScratchDatabases.Drop(_adminConnectionString!, _postgreSqlConnectionString!);
         }
 
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(_adminConnectionString);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgreSqlDatabase}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        return ValueTask.CompletedTask;
     }
 }

@@ -25,28 +25,27 @@ public static class StoreExtensions
         builder.Services.AddInstanceLeases(builder.Configuration, storage.Provider);
         builder.Services.AddOutbox(builder.Configuration);
         builder.Services.Configure<DemoRegionOptions>(builder.Configuration.GetSection(DemoRegionOptions.Section));
+        Action<DbContextOptionsBuilder> useProvider;
         if (storage.Provider == StorageProvider.PostgreSql)
         {
             var connectionString = builder.Configuration.GetConnectionString("Digibank")
                 ?? throw new InvalidOperationException("PostgreSQL needs --ConnectionStrings:Digibank \"Host=…;Database=…;Username=…;Password=…\".");
-            builder.Services.AddPooledDbContextFactory<DigibankDbContext>((services, options) => options
-                .UseDigibankPostgreSql(connectionString)
-                .AddInterceptors(services.GetServices<IInterceptor>())
-                .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
-            builder.Services.AddDbContext<PostgreSqlDbContext>(options => options.UseDigibankPostgreSql(connectionString), optionsLifetime: ServiceLifetime.Singleton);
-            return builder;
+            useProvider = options => options.UseNpgsql(connectionString);
+            builder.Services.AddDbContext<PostgreSqlDbContext>(useProvider, optionsLifetime: ServiceLifetime.Singleton);
+        }
+        else
+        {
+            var sqliteConnectionString = ResolveSqliteConnectionString(builder.Configuration, builder.Environment);
+            useProvider = options => options.UseSqlite(sqliteConnectionString);
         }
 
-        var sqliteConnectionString = ResolveSqliteConnectionString(builder.Configuration, builder.Environment);
-        builder.Services.AddPooledDbContextFactory<DigibankDbContext>((services, options) => options
-            .UseSqlite(sqliteConnectionString, sqlite => sqlite.MigrationsAssembly(typeof(DigibankDbContext).Assembly.GetName().Name))
-            .AddInterceptors(services.GetServices<IInterceptor>())
-            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+        builder.Services.AddPooledDbContextFactory<DigibankDbContext>((services, options) =>
+        {
+            useProvider(options);
+            options.AddInterceptors(services.GetServices<IInterceptor>()).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+        });
         return builder;
     }
-
-    public static DbContextOptionsBuilder UseDigibankPostgreSql(this DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(DigibankDbContext).Assembly.GetName().Name));
 
     /// <summary>
     /// Applies pending migrations and, when the database is empty and the demo is on, seeds the demo region.

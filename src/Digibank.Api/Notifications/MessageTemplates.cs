@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
 using Digibank.Api.Courses;
@@ -20,6 +21,9 @@ public static class MessageTemplates
 {
     private static readonly Assembly Assembly = typeof(MessageTemplates).Assembly;
 
+    // Read once per reason and language: a course cancelled with a thousand participants renders a thousand messages.
+    private static readonly ConcurrentDictionary<(NotificationReason, string), string?> Texts = new();
+
     public static string LanguageOf(CourseLanguage? language) => language switch
     {
         CourseLanguage.French => "fr",
@@ -29,7 +33,7 @@ public static class MessageTemplates
 
     public static Message Render(NotificationReason reason, string language, MessageFacts facts)
     {
-        var text = Read(reason, language) ?? Read(reason, "nl") ?? throw new InvalidOperationException($"No template for {reason}.");
+        var text = Texts.GetOrAdd((reason, language), key => Read(key.Item1, key.Item2)) ?? Texts.GetOrAdd((reason, "nl"), key => Read(key.Item1, key.Item2)) ?? throw new InvalidOperationException($"No template for {reason}.");
         var culture = CultureInfo.GetCultureInfo(language switch { "fr" => "fr-BE", "en" => "en-GB", _ => "nl-BE" });
         var filled = text
             .Replace("{FirstName}", facts.FirstName ?? string.Empty, StringComparison.Ordinal)

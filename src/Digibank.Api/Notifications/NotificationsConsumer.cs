@@ -29,7 +29,7 @@ public sealed class NotificationsConsumer(NotificationSignal signal) : IOutboxCo
 
         // A withdrawn course concerns everyone still signed up for it; every other event, the one person it names.
         var withdrawnCourseIds = wanted.Select(w => w.Event).OfType<CoursesWithdrawn>().SelectMany(e => e.CourseIds).Distinct().ToList();
-        var signedUp = (await db.SignUps
+        var signedUp = (withdrawnCourseIds.Count == 0 ? [] : await db.SignUps
                 .Where(s => withdrawnCourseIds.Contains(s.CourseId) && s.Channel != SignUpChannel.Partner
                     && (s.Status == SignUpStatus.Confirmed || s.Status == SignUpStatus.Waitlisted))
                 .Select(s => new { s.CourseId, s.ParticipantId })
@@ -47,7 +47,7 @@ public sealed class NotificationsConsumer(NotificationSignal signal) : IOutboxCo
         var courses = await db.Courses.Include(c => c.HelpPoint).ThenInclude(h => h!.Municipality).Include(c => c.Municipality)
             .Where(c => courseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
         var requestIds = wanted.Select(w => w.Event).OfType<HelpRequestChanged>().Select(e => e.HelpRequestId).Distinct().ToList();
-        var requests = await db.HelpRequests.Include(r => r.Topic).Where(r => requestIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
+        var requests = requestIds.Count == 0 ? [] : await db.HelpRequests.Include(r => r.Topic).Where(r => requestIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
         var sequences = wanted.Select(w => w.Sequence).ToList();
         var done = (await db.Notifications.Where(n => sequences.Contains(n.EventSequence)).Select(n => new { n.EventSequence, n.ParticipantId, n.Reason }).ToListAsync(cancellationToken))
             .Select(n => (n.EventSequence, n.ParticipantId, n.Reason)).ToHashSet();

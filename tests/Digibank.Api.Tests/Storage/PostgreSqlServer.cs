@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
-using Npgsql;
+using Digibank.Api.Testing;
 
 namespace Digibank.Api.Tests.Storage;
 
@@ -17,26 +17,6 @@ public static class PostgreSqlServer
 
     public static string SkipReason =>
         $"No PostgreSQL server for the tests: set {Variable}, e.g. \"Host=127.0.0.1;Username=digibank;Password=digibank;Database=postgres\" (see the README).";
-
-    public static async Task<string> CreateDatabaseAsync()
-    {
-        var name = $"digibank_test_{Guid.NewGuid():N}";
-        await using var admin = new NpgsqlConnection(AdminConnectionString);
-        await admin.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
-        await create.ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name }.ConnectionString;
-    }
-
-    public static void DropDatabase(string connectionString)
-    {
-        NpgsqlConnection.ClearAllPools();
-        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
-        using var admin = new NpgsqlConnection(AdminConnectionString);
-        admin.Open();
-        using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
-        drop.ExecuteNonQuery();
-    }
 }
 
 /// <summary>A test that needs a PostgreSQL server; skipped, with the reason, without one.</summary>
@@ -92,7 +72,7 @@ public class PostgreSqlApiFactory : DigibankApiFactory
     public string ConnectionString => _connectionString ??= _sharesWith?.ConnectionString
         ?? (PostgreSqlServer.AdminConnectionString is null
             ? throw new InvalidOperationException(PostgreSqlServer.SkipReason)
-            : PostgreSqlServer.CreateDatabaseAsync().GetAwaiter().GetResult());
+            : ScratchDatabases.CreateAsync(PostgreSqlServer.AdminConnectionString, "digibank_test").GetAwaiter().GetResult());
 
     /// <summary>A second API instance on this one's database.</summary>
     public PostgreSqlApiFactory SecondInstance() => new(this);
@@ -110,7 +90,7 @@ public class PostgreSqlApiFactory : DigibankApiFactory
         base.Dispose(disposing);
         if (_sharesWith is null && _connectionString is not null)
         {
-            PostgreSqlServer.DropDatabase(_connectionString);
+            ScratchDatabases.Drop(PostgreSqlServer.AdminConnectionString!, _connectionString);
         }
     }
 }

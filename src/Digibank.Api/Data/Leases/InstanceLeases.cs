@@ -160,7 +160,30 @@ public sealed class LeasedService<TService>(TService service, string lease, IIns
 {
     public TService Service => service;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        leases.HoldWheneverPossibleAsync(
+            lease,
+            () => service.StartAsync(stoppingToken),
+            async stopping =>
+            {
+                await service.StopAsync(CancellationToken.None);
+                if (!stopping)
+                {
+                    logger.LogWarning("{Service} stopped: this instance lost the lease {Lease}; it tries to get it back", typeof(TService).Name, lease);
+                }
+            },
+            stoppingToken);
+}
+
+public static class LeaseSetup
+{
+    /// <summary>
+    /// Takes the lease whenever it is free and holds it until it is lost or the instance stops, then tries again:
+    /// <paramref name="held"/> runs each time it is taken, <paramref name="released"/> (told whether the instance is
+    /// stopping) each time it goes.
+    /// </summary>
+    public static async Task HoldWheneverPossibleAsync(
+        this IInstanceLeases leases, string lease, Func<Task> held, Func<bool, Task> released, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -169,34 +192,21 @@ public sealed class LeasedService<TService>(TService service, string lease, IIns
             {
                 hold = await leases.AcquireAsync(lease, stoppingToken);
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
 
             await using (hold)
             {
-                await service.StartAsync(stoppingToken);
-                try
-                {
-                    await Task.Delay(Timeout.Infinite, CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, hold.Lost).Token);
-                }
-                catch (OperationCanceledException)
-                {
-                }
-
-                await service.StopAsync(CancellationToken.None);
-                if (!stoppingToken.IsCancellationRequested)
-                {
-                    logger.LogWarning("{Service} stopped: this instance lost the lease {Lease}; it tries to get it back", typeof(TService).Name, lease);
-                }
+                await held();
+                using var holding = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, hold.Lost);
+                await Task.Delay(Timeout.Infinite, holding.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+                await released(stoppingToken.IsCancellationRequested);
             }
         }
     }
-}
 
-public static class LeaseSetup
-{
     public static IServiceCollection AddInstanceLeases(this IServiceCollection services, IConfiguration configuration, StorageProvider provider)
     {
         services.Configure<LeaseOptions>(configuration.GetSection(LeaseOptions.Section));

@@ -259,32 +259,23 @@ public sealed class OutboxDispatcher(
         return pruned;
     }
 
-    private async Task HoldLeaseAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
+    private Task HoldLeaseAsync(CancellationToken stoppingToken) =>
+        leases.HoldWheneverPossibleAsync(
+            Lease,
+            () =>
             {
-                await using var hold = await leases.AcquireAsync(Lease, stoppingToken);
                 // Positions of durable consumers are read again: the previous holder moved them on.
                 _positionsLoaded = false;
                 _holdsLease = true;
                 signal.Notify();
-                try
-                {
-                    await Task.Delay(Timeout.Infinite, CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, hold.Lost).Token);
-                }
-                catch (OperationCanceledException)
-                {
-                }
-
+                return Task.CompletedTask;
+            },
+            _ =>
+            {
                 _holdsLease = false;
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+                return Task.CompletedTask;
+            },
+            stoppingToken);
 
     public override void Dispose()
     {
