@@ -12,6 +12,7 @@ using Digibank.Api.Participants;
 using Digibank.Api.Partners;
 using Digibank.Api.Sync;
 using Digibank.Api.Privacy;
+using Digibank.Api.SelfService;
 using Digibank.Api.Staff;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -32,6 +33,7 @@ builder.Services
     .AddHelpRequests()
     .AddParticipantPrivacy(builder.Configuration)
     .AddNotifications(builder.Configuration)
+    .AddSelfService(builder.Configuration)
     .AddDashboardEvents();
 
 var app = builder.Build();
@@ -53,6 +55,7 @@ app.MapDigibankGraphQL();
 app.MapPartnerSync();
 app.MapCatalogueEndpoints();
 app.MapDashboard();
+app.MapSelfService();
 app.MapHealth();
 app.MapWelcome();
 app.AnnounceAddressesWhenReady();

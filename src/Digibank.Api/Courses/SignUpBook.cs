@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Digibank.Api.Data;
 using Digibank.Api.GraphQL.Mutations;
 using Digibank.Api.Municipalities;
@@ -21,7 +19,7 @@ public sealed record SignUpForCourse(int CourseId, ResidentDetails Resident, boo
 /// <summary>The new sign-up and the token to cancel it with, which is stored only as a hash.</summary>
 public sealed record SignedUp(SignUp SignUp, string CancellationToken);
 
-/// <summary>Cancel a sign-up with the token received at sign-up, or as staff of the course's help point.</summary>
+/// <summary>Cancel a sign-up with the token received at sign-up or the link in a message, or as staff of the course's help point.</summary>
 public sealed record CancelSignUp(int SignUpId, string? CancellationToken, StaffUser? Staff);
 
 /// <summary>The cancelled sign-up, and the waiting-list sign-up that got the freed seat, if any.</summary>
@@ -34,7 +32,7 @@ public sealed record RecordAttendance(int SignUpId, bool Attended, StaffUser Sta
 /// otherwise the end of the waiting list; a freed seat goes to the first on the waiting list. Works inside the
 /// caller's transaction on the caller's context; the caller saves and commits, and the events follow the save.
 /// </summary>
-public sealed class SignUpBook(DigibankDbContext db, DateTime now)
+public sealed class SignUpBook(DigibankDbContext db, DateTime now, SelfServiceLinks? links = null)
 {
     public async Task<Result<SignedUp>> SignUpAsync(SignUpForCourse command, CancellationToken cancellationToken)
     {
@@ -82,13 +80,13 @@ public sealed class SignUpBook(DigibankDbContext db, DateTime now)
             return new CourseFullError($"'{course.Title}' is full.", seats.Waiting);
         }
 
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = ResidentTokens.New();
         var signUp = db.SignUps.Add(new SignUp
         {
             Course = course,
             Participant = resident.Store(db, known, now, staff),
             Channel = staff is null ? SignUpChannel.Web : SignUpChannel.Counter,
-            CancellationTokenHash = Hash(token),
+            CancellationTokenHash = ResidentTokens.Hash(token),
             CreatedAt = now,
             UpdatedAt = now,
         }).Entity;
@@ -130,7 +128,8 @@ public sealed class SignUpBook(DigibankDbContext db, DateTime now)
             return new NotFoundError("There is no such sign-up.");
         }
 
-        var byToken = command.CancellationToken is { Length: > 0 } token && signUp.CancellationTokenHash == Hash(token);
+        var byToken = command.CancellationToken is { Length: > 0 } token
+            && (signUp.CancellationTokenHash == ResidentTokens.Hash(token) || links?.Allows(token, SelfServiceAction.CancelSignUp, signUp.Id) == true);
         if (!byToken)
         {
             if (staff is null)
@@ -262,6 +261,4 @@ public sealed class SignUpBook(DigibankDbContext db, DateTime now)
             course.Status = seatsTaken >= course.Capacity ? CourseStatus.Full : CourseStatus.Scheduled;
         }
     }
-
-    private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

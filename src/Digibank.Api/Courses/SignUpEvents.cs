@@ -26,8 +26,22 @@ public sealed record SignUpChanged(
     string? Origin,
     DateTime At) : IDomainEvent;
 
+/// <summary>Something happened to whole courses that everyone signed up for them has to hear about.</summary>
+public interface ICourseWideEvent : IDomainEvent
+{
+    IReadOnlyList<int> CourseIds { get; }
+
+    DateTime At { get; }
+}
+
 /// <summary>Courses taken out of the catalogue (a partner's upload, a coordinator's confirmation): their participants are told.</summary>
-public sealed record CoursesWithdrawn(IReadOnlyList<int> CourseIds, DateTime At) : IDomainEvent;
+public sealed record CoursesWithdrawn(IReadOnlyList<int> CourseIds, DateTime At) : ICourseWideEvent;
+
+/// <summary>The partner's offer now says these courses are cancelled.</summary>
+public sealed record CoursesCancelled(IReadOnlyList<int> CourseIds, DateTime At) : ICourseWideEvent;
+
+/// <summary>The partner's offer moved, added or dropped sessions of these courses, which still go ahead.</summary>
+public sealed record CoursesRescheduled(IReadOnlyList<int> CourseIds, DateTime At) : ICourseWideEvent;
 
 /// <summary>A course's seats or waiting list may have changed (once per course per save).</summary>
 public sealed record CourseAvailabilityChanged(int CourseId, string CourseTitle, int PartnerId, int MunicipalityId, int? HelpPointId, DateTime At) : IDomainEvent;

@@ -14,6 +14,7 @@ public sealed record SignUpForCourseInput(
     [property: Id] string MunicipalityId,
     TargetGroup TargetGroup,
     [property: Description("The person agrees that Digibank keeps these details for this course.")] bool Consent,
+    [property: DefaultValue(false)] bool SmsConsent,
     [property: DefaultValue(true), Description("Take a waiting-list place when the course is full (default), or fail with COURSE_FULL.")] bool JoinWaitingList)
     : IResidentInput;
 
@@ -23,7 +24,7 @@ public sealed record SignUpForCoursePayload(
 
 public sealed record CancelSignUpInput(
     [property: Id] string SignUpId,
-    [property: Description("The token received at sign-up; staff of the course's help point need none.")] string? CancellationToken);
+    [property: Description("The token received at sign-up, or the one in the link of a message; staff of the course's help point need none.")] string? CancellationToken);
 
 public sealed record CancelSignUpPayload(
     SignUp? SignUp,

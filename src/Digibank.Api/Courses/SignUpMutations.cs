@@ -38,7 +38,7 @@ public static class SignUpMutations
         var signUpId = call.Rules.Id(nameof(input.SignUpId), SignUpType.TypeName, input.SignUpId);
         call.Rules.Require(call.Staff is not null || !string.IsNullOrWhiteSpace(input.CancellationToken), nameof(input.CancellationToken),
             "Give the cancellation token you received when you signed up.");
-        var book = new SignUpBook(await call.BeginAsync(), now);
+        var book = new SignUpBook(await call.BeginAsync(), now, call.Service<SelfServiceLinks>());
         return (await book.CancelAsync(new CancelSignUp(signUpId, input.CancellationToken, call.Staff), cancellationToken))
             .Map(done => new CancelSignUpPayload(done.SignUp, done.Promoted));
     }

@@ -206,14 +206,20 @@ public class DigibankDbContext : DbContext
             loan.HasIndex(l => new { l.ParticipantId, l.ReturnedAt });
         });
 
-        modelBuilder.Entity<Reservation>().HasIndex(r => new { r.HelpPointId, r.Kind, r.Status });
+        modelBuilder.Entity<Reservation>(reservation =>
+        {
+            reservation.HasIndex(r => new { r.HelpPointId, r.Kind, r.Status });
+            reservation.HasIndex(r => new { r.Status, r.ReadyUntil });
+            reservation.HasOne(r => r.Device).WithMany().OnDelete(DeleteBehavior.Restrict);
+        });
 
         modelBuilder.Entity<HelpRequest>().HasIndex(h => new { h.MunicipalityId, h.Status });
 
         modelBuilder.Entity<Notification>(notification =>
         {
-            // Once per event, person and reason: a consumer that handles an event again adds nothing.
-            notification.HasIndex(n => new { n.EventSequence, n.ParticipantId, n.Reason }).IsUnique();
+            // Once per event (or reminder occasion), person and reason: handling an event or a reminder again adds nothing.
+            notification.HasIndex(n => new { n.EventSequence, n.ParticipantId, n.Reason, n.Occasion }).IsUnique();
+            notification.Property(n => n.Occasion).HasMaxLength(100);
             notification.HasIndex(n => new { n.Status, n.NextAttemptAt });
             notification.HasIndex(n => n.ParticipantId);
             notification.Property(n => n.Body).Metadata.SetMaxLength(null);

@@ -1,3 +1,4 @@
+using Digibank.Api.Courses;
 using Digibank.Api.Data;
 using Digibank.Api.HelpPoints;
 using Digibank.Api.Municipalities;
@@ -10,7 +11,11 @@ namespace Digibank.Api.Devices;
 /// <summary>Put a resident in the queue for a kind of device; <see cref="Staff"/> is null for a resident reserving themselves.</summary>
 public sealed record ReserveDevice(int HelpPointId, DeviceKind Kind, ResidentDetails Resident, StaffUser? Staff);
 
-public sealed record CancelReservation(int ReservationId, StaffUser Staff);
+/// <summary>Take a reservation out of the queue: as staff of its help point, or as the resident with their token or link.</summary>
+public sealed record CancelReservation(int ReservationId, StaffUser? Staff, string? CancellationToken = null);
+
+/// <summary>A new reservation, and the token to cancel it without an account (shown once, only its hash is kept).</summary>
+public sealed record Reserved(Reservation Reservation, string CancellationToken);
 
 /// <summary>Hand a device to a borrower, fulfilling <see cref="ReservationId"/> or else the borrower's own place in the queue.</summary>
 public sealed record LendDevice(int DeviceId, int BorrowerId, int? ReservationId, StaffUser Staff);
@@ -24,14 +29,16 @@ public sealed record MarkDeviceWiped(int DeviceId, DeviceCondition? Condition, S
 
 /// <summary>
 /// The rules of lending, whoever asks: a queue per kind of device at each help point, first come first served;
-/// a borrower with an overdue device borrows nothing else; a returned device is wiped before it is lent again.
+/// a borrower with an overdue device borrows nothing else, and holds at most the kind's number of devices at once;
+/// a returned device is wiped before it is lent again, and then set aside (READY) for the first in the queue, who
+/// has the kind's number of days to collect it before it goes to the next.
 /// Works inside the caller's transaction on the caller's context; the caller saves and commits, and the events
 /// follow the save. A device about to be lent is locked first (<see cref="RowLocks"/>), so no other caller, in
 /// this instance or another, lends it before this one commits.
 /// </summary>
-public sealed class LendingDesk(DigibankDbContext db, DateTime now)
+public sealed class LendingDesk(DigibankDbContext db, DateTime now, SelfServiceLinks? links = null)
 {
-    public async Task<Result<Reservation>> ReserveAsync(ReserveDevice command, CancellationToken cancellationToken)
+    public async Task<Result<Reserved>> ReserveAsync(ReserveDevice command, CancellationToken cancellationToken)
     {
         var (helpPointId, kind, resident, staff) = command;
         var helpPoint = await db.HelpPoints.SingleOrDefaultAsync(h => h.Id == helpPointId, cancellationToken);
@@ -66,14 +73,16 @@ public sealed class LendingDesk(DigibankDbContext db, DateTime now)
                 $"This person is already waiting for a {KindName(kind)} at {helpPoint.Name}.", await PositionAsync(existing, cancellationToken));
         }
 
-        return db.Reservations.Add(new Reservation
+        var token = ResidentTokens.New();
+        return new Reserved(db.Reservations.Add(new Reservation
         {
             HelpPointId = helpPoint.Id,
             Kind = kind,
             Participant = resident.Store(db, known, now, staff),
             Status = ReservationStatus.Waiting,
             CreatedAt = now,
-        }).Entity;
+            CancellationTokenHash = ResidentTokens.Hash(token),
+        }).Entity, token);
     }
 
     public async Task<Result<Reservation>> CancelReservationAsync(CancelReservation command, CancellationToken cancellationToken)
@@ -84,18 +93,62 @@ public sealed class LendingDesk(DigibankDbContext db, DateTime now)
             return new NotFoundError("There is no such reservation.");
         }
 
-        if (!command.Staff.CanActFor(reservation.HelpPointId))
+        var byToken = command.CancellationToken is { Length: > 0 } token
+            && (reservation.CancellationTokenHash == ResidentTokens.Hash(token) || links?.Allows(token, SelfServiceAction.CancelReservation, reservation.Id) == true);
+        if (!byToken)
         {
-            return new NotAllowedError("This reservation is for a help point you do not work at.");
+            if (command.Staff is null)
+            {
+                return new InvalidCancellationTokenError("This cancellation token does not belong to this reservation.");
+            }
+
+            if (!command.Staff.CanActFor(reservation.HelpPointId))
+            {
+                return new NotAllowedError("This reservation is for a help point you do not work at.");
+            }
         }
 
-        if (NotWaiting(reservation) is { } notWaiting)
+        if (NotActive(reservation) is { } notActive)
         {
-            return notWaiting;
+            return notActive;
         }
 
-        reservation.Status = ReservationStatus.Cancelled;
+        await ReleaseAsync(reservation, ReservationStatus.Cancelled, cancellationToken);
         return reservation;
+    }
+
+    /// <summary>The resident, with the link in their message, lets the help point know they will collect the device set aside.</summary>
+    public async Task<Result<Reservation>> ConfirmReservationAsync(int reservationId, CancellationToken cancellationToken)
+    {
+        var reservation = await db.Reservations.SingleOrDefaultAsync(r => r.Id == reservationId, cancellationToken);
+        if (reservation is null)
+        {
+            return new NotFoundError("There is no such reservation.");
+        }
+
+        if (reservation.Status != ReservationStatus.Ready)
+        {
+            return new ReservationNotWaitingError("No device is set aside for this reservation.", reservation.Status);
+        }
+
+        reservation.ConfirmedAt ??= now;
+        return reservation;
+    }
+
+    /// <summary>
+    /// Devices set aside and not collected in time go to the next in the queue, or back on the shelf; the
+    /// reservations that let them lapse are EXPIRED. The number expired.
+    /// </summary>
+    public async Task<int> ExpireUncollectedAsync(int limit, CancellationToken cancellationToken)
+    {
+        var lapsed = await db.Reservations.Where(r => r.Status == ReservationStatus.Ready && r.ReadyUntil <= now)
+            .OrderBy(r => r.ReadyUntil).Take(limit).ToListAsync(cancellationToken);
+        foreach (var reservation in lapsed)
+        {
+            await ReleaseAsync(reservation, ReservationStatus.Expired, cancellationToken);
+        }
+
+        return lapsed.Count;
     }
 
     public async Task<Result<Loan>> LendAsync(LendDevice command, CancellationToken cancellationToken)
@@ -114,7 +167,15 @@ public sealed class LendingDesk(DigibankDbContext db, DateTime now)
             return new NotFoundError("There is no such participant.");
         }
 
-        if (device.Status != DeviceStatus.Available)
+        var setAside = device.Status == DeviceStatus.Reserved
+            ? await db.Reservations.FirstOrDefaultAsync(r => r.DeviceId == device.Id && r.Status == ReservationStatus.Ready, cancellationToken)
+            : null;
+        if (setAside is not null && setAside.ParticipantId != borrower.Id)
+        {
+            return new DeviceNotAvailableError($"{device.AssetTag} is set aside for someone in the queue.", device.Status);
+        }
+
+        if (device.Status != DeviceStatus.Available && setAside is null)
         {
             return new DeviceNotAvailableError($"{device.AssetTag} cannot be lent: it is {StatusName(device.Status)}.", device.Status);
         }
@@ -125,9 +186,24 @@ public sealed class LendingDesk(DigibankDbContext db, DateTime now)
                 $"A device lent to this person was due on {Region.ToLocal(overdue.DueAt):d MMMM yyyy}; it has to come back before they borrow another.", overdue.DueAt);
         }
 
+        var rule = await db.LoanRules.SingleAsync(r => r.Kind == device.Kind, cancellationToken);
+        var held = await db.Loans.CountAsync(l => l.ParticipantId == borrower.Id && l.ReturnedAt == null && l.Device!.Kind == device.Kind, cancellationToken);
+        if (held >= rule.MaxOpenLoans)
+        {
+            return new LoanLimitReachedError(
+                $"This person already has {held} {KindName(device.Kind)}(s) on loan; one person may borrow {rule.MaxOpenLoans} at a time.", rule.MaxOpenLoans);
+        }
+
         var queue = await db.Reservations.WaitingFor(device.HomeHelpPointId, device.Kind).ToListAsync(cancellationToken);
-        var reservation = queue.FirstOrDefault(r => r.ParticipantId == borrower.Id);
-        if (command.ReservationId is { } reservationId)
+        var reservation = setAside ?? queue.FirstOrDefault(r => r.ParticipantId == borrower.Id);
+        if (setAside is not null)
+        {
+            if (command.ReservationId is { } setAsideFor && setAsideFor != setAside.Id)
+            {
+                return new InvalidInputError("reservationId", "This device is set aside for another of the borrower's reservations.");
+            }
+        }
+        else if (command.ReservationId is { } reservationId)
         {
             reservation = await db.Reservations.SingleOrDefaultAsync(r => r.Id == reservationId, cancellationToken);
             if (reservation is null)
@@ -148,7 +224,7 @@ public sealed class LendingDesk(DigibankDbContext db, DateTime now)
 
         // Everyone ahead of the borrower keeps a device on the shelf: the first in line may take any
         // available device, the second needs two, someone not in the queue one more than are waiting.
-        var place = reservation is null ? queue.Count + 1 : queue.FindIndex(r => r.Id == reservation.Id) + 1;
+        var place = setAside is not null ? 1 : reservation is null ? queue.Count + 1 : queue.FindIndex(r => r.Id == reservation.Id) + 1;
         if (place > 1)
         {
             var available = await db.Devices.CountAsync(
@@ -160,7 +236,6 @@ public sealed class LendingDesk(DigibankDbContext db, DateTime now)
             }
         }
 
-        var rule = await db.LoanRules.SingleAsync(r => r.Kind == device.Kind, cancellationToken);
         reservation?.Status = ReservationStatus.Fulfilled;
         device.Status = DeviceStatus.OnLoan;
         return db.Loans.Add(new Loan
@@ -239,7 +314,7 @@ public sealed class LendingDesk(DigibankDbContext db, DateTime now)
         }
 
         device.Condition = condition;
-        device.Status = DeviceStatus.Available;
+        await OfferToQueueAsync(device, cancellationToken);
         return device;
     }
 
@@ -262,6 +337,43 @@ public sealed class LendingDesk(DigibankDbContext db, DateTime now)
             : loan;
     }
 
+    /// <summary>Ends a reservation; a device set aside for it goes to the next in the queue, or back on the shelf.</summary>
+    private async Task ReleaseAsync(Reservation reservation, ReservationStatus status, CancellationToken cancellationToken)
+    {
+        reservation.Status = status;
+        reservation.ReadyUntil = null;
+        if (reservation.DeviceId is { } deviceId)
+        {
+            await db.LockAsync<Device>(deviceId, cancellationToken);
+            var device = await db.Devices.SingleAsync(d => d.Id == deviceId, cancellationToken);
+            reservation.DeviceId = null;
+            await OfferToQueueAsync(device, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A device free to lend is set aside for the first in the queue for its kind, who is told (the READY event)
+    /// and has the kind's days to collect it; with nobody waiting it goes back on the shelf.
+    /// </summary>
+    private async Task OfferToQueueAsync(Device device, CancellationToken cancellationToken)
+    {
+        var first = await db.Reservations.WaitingFor(device.HomeHelpPointId, device.Kind).FirstOrDefaultAsync(cancellationToken);
+        if (first is null)
+        {
+            device.Status = DeviceStatus.Available;
+            return;
+        }
+
+        var rule = await db.LoanRules.SingleAsync(r => r.Kind == device.Kind, cancellationToken);
+        device.Status = DeviceStatus.Reserved;
+        first.Status = ReservationStatus.Ready;
+        first.DeviceId = device.Id;
+        first.ReadyUntil = Region.EndOfLocalDay(now.AddDays(rule.CollectWithinDays));
+    }
+
+    private static ReservationNotWaitingError? NotActive(Reservation reservation) =>
+        reservation.Status is ReservationStatus.Waiting or ReservationStatus.Ready ? null : new("This reservation is no longer in the queue.", reservation.Status);
+
     private static ReservationNotWaitingError? NotWaiting(Reservation reservation) =>
         reservation.Status == ReservationStatus.Waiting ? null : new("This reservation is no longer in the queue.", reservation.Status);
 
@@ -274,6 +386,7 @@ public sealed class LendingDesk(DigibankDbContext db, DateTime now)
     {
         DeviceStatus.OnLoan => "on loan",
         DeviceStatus.Maintenance => "in maintenance, waiting to be wiped",
+        DeviceStatus.Reserved => "set aside for someone in the queue",
         _ => status.ToString().ToLowerInvariant(),
     };
 }

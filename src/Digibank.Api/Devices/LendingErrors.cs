@@ -10,10 +10,14 @@ public sealed record LendingNotOfferedError(string Message) : UserError(Message,
 public sealed record AlreadyInQueueError(string Message, [property: Description("Their place in the queue, 1 first.")] int Position)
     : UserError(Message, "ALREADY_IN_QUEUE");
 
-[Description("The reservation is no longer in the queue: fulfilled or cancelled.")]
+[Description("The reservation is no longer in the queue: fulfilled, cancelled or expired.")]
 public sealed record ReservationNotWaitingError(string Message, ReservationStatus Status) : UserError(Message, "RESERVATION_NOT_WAITING");
 
-[Description("The device is lent out, waiting to be wiped, or retired.")]
+[Description("The borrower already has as many devices of this kind as one person may borrow at once.")]
+public sealed record LoanLimitReachedError(string Message, [property: Description("How many of this kind one person may have on loan at once.")] int MaxOpenLoans)
+    : UserError(Message, "LOAN_LIMIT_REACHED");
+
+[Description("The device is lent out, set aside for someone in the queue, waiting to be wiped, or retired.")]
 public sealed record DeviceNotAvailableError(string Message, DeviceStatus Status) : UserError(Message, "DEVICE_NOT_AVAILABLE");
 
 [Description("The borrower first has to bring back a device that is overdue.")]

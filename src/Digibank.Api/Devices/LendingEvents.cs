@@ -10,6 +10,9 @@ public sealed record DeviceLent(int LoanId, int HelpPointId, string? HelpPointNa
 /// <summary>A lent device was brought back.</summary>
 public sealed record DeviceReturned(int LoanId, int HelpPointId, string? HelpPointName, int? MunicipalityId, int ParticipantId, DateTime At) : IDomainEvent;
 
+/// <summary>A device is set aside for the first in the queue, to collect before <see cref="ReadyUntil"/>.</summary>
+public sealed record ReservationReady(int ReservationId, int HelpPointId, int ParticipantId, DeviceKind Kind, DateTime ReadyUntil, DateTime At) : IDomainEvent;
+
 /// <summary>What a help point can lend may have changed (once per help point per save).</summary>
 public sealed record DeviceAvailabilityChanged(int HelpPointId, string? HelpPointName, int? MunicipalityId, DateTime At) : IDomainEvent;
 
@@ -50,6 +53,15 @@ public sealed class LendingEvents : IDomainEventSource
             else if (returned)
             {
                 raised.Add(() => new DeviceReturned(loan.Id, loan.HelpPointId, name, municipalityId, loan.ParticipantId, now));
+            }
+        }
+
+        foreach (var entry in entries.Where(e => e.Entity is Reservation { Status: ReservationStatus.Ready, ReadyUntil: not null }))
+        {
+            var reservation = (Reservation)entry.Entity;
+            if (entry.State == EntityState.Added || entry.Property(nameof(Reservation.Status)).IsModified)
+            {
+                raised.Add(() => new ReservationReady(reservation.Id, reservation.HelpPointId, reservation.ParticipantId, reservation.Kind, reservation.ReadyUntil!.Value, now));
             }
         }
 

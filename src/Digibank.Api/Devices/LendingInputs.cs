@@ -15,10 +15,17 @@ public sealed record ReserveDeviceInput(
     string? Phone,
     [property: Id] string MunicipalityId,
     TargetGroup TargetGroup,
-    [property: Description("The person agrees that Digibank keeps these details for the loan.")] bool Consent)
+    [property: Description("The person agrees that Digibank keeps these details for the loan.")] bool Consent,
+    [property: DefaultValue(false)] bool SmsConsent)
     : IResidentInput;
 
-public sealed record CancelReservationInput([property: Id] string ReservationId);
+public sealed record ReserveDevicePayload(
+    Reservation? Reservation,
+    [property: Description("Keep this to cancel later without an account. It is shown only once.")] string? CancellationToken) : Payload;
+
+public sealed record CancelReservationInput(
+    [property: Id] string ReservationId,
+    [property: Description("The token received when reserving, or the one in the link of a message; staff of the help point need none.")] string? CancellationToken);
 
 public sealed record LendDeviceInput(
     [property: Id] string DeviceId,

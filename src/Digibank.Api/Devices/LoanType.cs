@@ -70,6 +70,11 @@ public sealed class ReservationType : ObjectGraphType<Reservation>
         Field(r => r.Kind, type: typeof(NonNullGraphType<EnumerationGraphType<DeviceKind>>));
         Field(r => r.Status, type: typeof(NonNullGraphType<EnumerationGraphType<ReservationStatus>>));
         Field(r => r.CreatedAt);
+        Field(r => r.ReadyUntil, nullable: true).Description("While READY: the last moment to collect the device set aside, before it goes to the next in the queue.");
+        Field(r => r.ConfirmedAt, nullable: true).Description("When the resident let the help point know, with the link in their message, that they will collect it.");
+        Field<DeviceType>("device")
+            .Description("While READY: the device set aside.")
+            .Resolve(context => context.Source.DeviceId is { } id ? context.LoadDevice(id) : null);
         Field<IntGraphType>("position")
             .Description("Place in the queue, 1 first; null once the reservation is fulfilled or cancelled.")
             .Resolve(context => context.LoadQueuePosition(context.Source.Id));

@@ -17,7 +17,8 @@ public sealed record RegisterHelpRequestInput(
     string? Email,
     string? Phone,
     TargetGroup TargetGroup,
-    [property: Description("The person agrees that Digibank keeps these details to answer the question.")] bool Consent)
+    [property: Description("The person agrees that Digibank keeps these details to answer the question.")] bool Consent,
+    [property: DefaultValue(false)] bool SmsConsent)
     : IResidentInput;
 
 [Description("Give either a digibuddy or `assignToMe: true`.")]

@@ -6,4 +6,12 @@ public static class Region
     public static readonly TimeZoneInfo TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
 
     public static DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(utc, TimeZone);
+
+    /// <summary>The first moment (UTC) of the region's day that holds <paramref name="utc"/>.</summary>
+    public static DateTime StartOfLocalDay(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(ToLocal(utc).Date, DateTimeKind.Unspecified), TimeZone);
+
+    /// <summary>The last moment (UTC) of the region's day that holds <paramref name="utc"/>: "collect it by Friday" means all of Friday.</summary>
+    public static DateTime EndOfLocalDay(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(ToLocal(utc).Date.AddDays(1), DateTimeKind.Unspecified), TimeZone).AddSeconds(-1);
 }

@@ -10,12 +10,33 @@ public enum NotificationReason
     MovedUpFromWaitingList,
     HomeVisitPlanned,
     CourseWithdrawn,
+
+    /// <summary>The partner's offer now says the course is cancelled.</summary>
+    CourseCancelled,
+
+    /// <summary>The partner's offer moved, added or dropped sessions of a course that goes ahead.</summary>
+    CourseRescheduled,
+
+    /// <summary>The day before a session, to everyone with a seat.</summary>
+    SessionReminder,
+
+    /// <summary>A device is set aside for the first in the queue, to collect before a date.</summary>
+    ReservationReady,
+
+    /// <summary>Two days before a loan is due.</summary>
+    LoanDueSoon,
+
+    /// <summary>The day after a loan was due and the device is not back.</summary>
+    LoanOverdue,
 }
 
 public enum NotificationChannel
 {
     /// <summary>Over SMTP, or as an <c>.eml</c> file under the data folder when no SMTP server is set.</summary>
     Email,
+
+    /// <summary>A text message through the SMS gateway, to a person who gave a mobile number and agreed to texts.</summary>
+    Sms,
 
     /// <summary>A task on the call list of the help point involved: the person has no e-mail address.</summary>
     CallList,
@@ -38,8 +59,14 @@ public sealed class Notification : IEntity
 {
     public int Id { get; set; }
 
-    /// <summary>The outbox sequence of the event that caused it; with the person and the reason, unique.</summary>
+    /// <summary>The outbox sequence of the event that caused it; 0 for a reminder, which no event causes.</summary>
     public long EventSequence { get; set; }
+
+    /// <summary>
+    /// What a reminder is about, e.g. <c>loan 12 due 2026-12-03</c>, so it goes out once however often the reminders
+    /// run; empty for a message about an event. With the event, the person and the reason, unique.
+    /// </summary>
+    public string Occasion { get; set; } = string.Empty;
 
     public int ParticipantId { get; set; }
 
@@ -76,7 +103,7 @@ public enum CallOutcome
     NotReached,
 }
 
-/// <summary>Someone staff of a help point phone, or visit, because they have no e-mail address: why, and what to say.</summary>
+/// <summary>Someone staff of a help point phone, or visit, because no e-mail or text reaches them: why, and what to say.</summary>
 public sealed class CallTask : IEntity
 {
     public int Id { get; set; }

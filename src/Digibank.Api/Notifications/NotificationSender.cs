@@ -13,6 +13,8 @@ public sealed class NotificationOptions
 
     public SmtpOptions Smtp { get; set; } = new();
 
+    public SmsOptions Sms { get; set; } = new();
+
     /// <summary>Where e-mails are written as <c>.eml</c> files when no SMTP server is set (relative to the content root).</summary>
     public string MailFolder { get; set; } = "data/mail";
 
@@ -26,6 +28,9 @@ public sealed class NotificationOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     public int BatchSize { get; set; } = 100;
+
+    /// <summary>How often reminders (tomorrow's session, a loan due or overdue) and devices not collected are looked at.</summary>
+    public TimeSpan ReminderInterval { get; set; } = TimeSpan.FromMinutes(15);
 }
 
 public sealed class SmtpOptions
@@ -47,12 +52,13 @@ public sealed class SmtpOptions
 public sealed class NotificationSignal : WakeUp;
 
 /// <summary>
-/// Sends the e-mails that are due, in order of creation, and tries a failed one again after the next of
+/// Sends the e-mails and texts that are due, in order of creation, and tries a failed one again after the next of
 /// <see cref="NotificationOptions.RetryDelays"/>; after the last it is FAILED, with the reason, for staff to see.
 /// Runs in one API instance at a time (its lease), so no message goes out twice.
 /// </summary>
 public sealed class NotificationSender(
     IDbContextFactory<DigibankDbContext> dbContextFactory,
+    ITextMessageChannel texts,
     NotificationSignal signal,
     IOptions<NotificationOptions> options,
     IHostEnvironment environment,
@@ -88,7 +94,7 @@ public sealed class NotificationSender(
         await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
         db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
         var due = await db.Notifications
-            .Where(n => n.Status == NotificationStatus.Pending && n.Channel == NotificationChannel.Email && n.NextAttemptAt <= now)
+            .Where(n => n.Status == NotificationStatus.Pending && (n.Channel == NotificationChannel.Email || n.Channel == NotificationChannel.Sms) && n.NextAttemptAt <= now)
             .OrderBy(n => n.Id).Take(_options.BatchSize).ToListAsync(cancellationToken);
         if (due.Count == 0)
         {
@@ -96,14 +102,16 @@ public sealed class NotificationSender(
         }
 
         var sent = 0;
-        await using (var mail = await OpenAsync(cancellationToken))
+        await using (var mail = due.Any(n => n.Channel == NotificationChannel.Email) ? await OpenAsync(cancellationToken) : null)
         {
             foreach (var notification in due)
             {
                 notification.Attempts++;
                 try
                 {
-                    await mail.SendAsync(Compose(notification), cancellationToken);
+                    await (notification.Channel == NotificationChannel.Sms
+                        ? texts.SendAsync(notification.Recipient!, notification.Body ?? notification.Subject, cancellationToken)
+                        : mail!.SendAsync(Compose(notification), cancellationToken));
                     notification.Status = NotificationStatus.Sent;
                     notification.SentAt = now;
                     notification.LastError = null;

@@ -1,19 +1,21 @@
 using Digibank.Api.Courses;
 using Digibank.Api.Data;
 using Digibank.Api.Data.Outbox;
+using Digibank.Api.Devices;
+using Digibank.Api.HelpPoints;
 using Digibank.Api.HelpRequests;
+using Digibank.Api.Participants;
 using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.Notifications;
 
 /// <summary>
 /// Turns committed events that concern a person into messages: one per event, person and reason. Written in the
-/// transaction that moves this consumer's position, so each event is handled once, across restarts. A person with
-/// an e-mail address gets an e-mail (sent by <see cref="NotificationSender"/>); anyone else becomes a task on
-/// the call list of the help point involved, with the text to read out. Partner sign-ups are the partner's to
+/// transaction that moves this consumer's position, so each event is handled once, across restarts. How each
+/// message reaches its person is the <see cref="MessageWriter"/>'s choice. Partner sign-ups are the partner's to
 /// confirm: partners run their own systems and write to their own participants.
 /// </summary>
-public sealed class NotificationsConsumer(NotificationSignal signal) : IOutboxConsumer
+public sealed class NotificationsConsumer(NotificationSignal signal, MessageWriter writer) : IOutboxConsumer
 {
     public string Name => "notifications";
 
@@ -27,17 +29,17 @@ public sealed class NotificationsConsumer(NotificationSignal signal) : IOutboxCo
             return;
         }
 
-        // A withdrawn course concerns everyone still signed up for it; every other event, the one person it names.
-        var withdrawnCourseIds = wanted.Select(w => w.Event).OfType<CoursesWithdrawn>().SelectMany(e => e.CourseIds).Distinct().ToList();
-        var signedUp = (withdrawnCourseIds.Count == 0 ? [] : await db.SignUps
-                .Where(s => withdrawnCourseIds.Contains(s.CourseId) && s.Channel != SignUpChannel.Partner
+        // An event about whole courses concerns everyone still signed up for them; every other event, the one person it names.
+        var wideCourseIds = wanted.Select(w => w.Event).OfType<ICourseWideEvent>().SelectMany(e => e.CourseIds).Distinct().ToList();
+        var signedUp = (wideCourseIds.Count == 0 ? [] : await db.SignUps
+                .Where(s => wideCourseIds.Contains(s.CourseId) && s.Channel != SignUpChannel.Partner
                     && (s.Status == SignUpStatus.Confirmed || s.Status == SignUpStatus.Waitlisted))
-                .Select(s => new { s.CourseId, s.ParticipantId })
+                .Select(s => new { s.Id, s.CourseId, s.ParticipantId })
                 .ToListAsync(cancellationToken))
-            .ToLookup(s => s.CourseId, s => s.ParticipantId);
-        var targets = wanted.SelectMany(w => w.Event is CoursesWithdrawn withdrawn
-                ? withdrawn.CourseIds.SelectMany(courseId => signedUp[courseId].Select(person => (w.Sequence, w.Reason, w.Event, Person: person, CourseId: (int?)courseId)))
-                : [(w.Sequence, w.Reason, w.Event, Person: ParticipantOf(w.Event), CourseId: (w.Event as SignUpChanged)?.CourseId)])
+            .ToLookup(s => s.CourseId);
+        var targets = wanted.SelectMany(w => w.Event is ICourseWideEvent wide
+                ? wide.CourseIds.SelectMany(courseId => signedUp[courseId].Select(s => new Target(w.Sequence, w.Reason!.Value, w.Event, s.ParticipantId, courseId, s.Id)))
+                : [new Target(w.Sequence, w.Reason!.Value, w.Event, ParticipantOf(w.Event), (w.Event as SignUpChanged)?.CourseId, (w.Event as SignUpChanged)?.SignUpId)])
             .ToList();
 
         // Everything the messages need, in one query per kind of row, whatever the size of the batch.
@@ -48,71 +50,40 @@ public sealed class NotificationsConsumer(NotificationSignal signal) : IOutboxCo
             .Where(c => courseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
         var requestIds = wanted.Select(w => w.Event).OfType<HelpRequestChanged>().Select(e => e.HelpRequestId).Distinct().ToList();
         var requests = requestIds.Count == 0 ? [] : await db.HelpRequests.Include(r => r.Topic).Where(r => requestIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
+        var pointIds = wanted.Select(w => w.Event).OfType<ReservationReady>().Select(e => e.HelpPointId).Distinct().ToList();
+        var points = pointIds.Count == 0 ? [] : await db.HelpPoints.Include(h => h.Municipality).Where(h => pointIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, cancellationToken);
         var sequences = wanted.Select(w => w.Sequence).ToList();
         var done = (await db.Notifications.Where(n => sequences.Contains(n.EventSequence)).Select(n => new { n.EventSequence, n.ParticipantId, n.Reason }).ToListAsync(cancellationToken))
             .Select(n => (n.EventSequence, n.ParticipantId, n.Reason)).ToHashSet();
 
         var added = false;
-        foreach (var (sequence, reason, domainEvent, participantId, courseId) in targets)
+        foreach (var target in targets)
         {
-            if (!people.TryGetValue(participantId, out var person) || done.Contains((sequence, participantId, reason!.Value)))
+            if (!people.TryGetValue(target.Person, out var person) || !done.Add((target.Sequence, target.Person, target.Reason)))
             {
                 continue;
             }
 
-            var (language, facts, helpPointId, at) = domainEvent switch
+            Outgoing? outgoing = target.Event switch
             {
-                SignUpChanged e when courses.TryGetValue(e.CourseId, out var course) => (
-                    MessageTemplates.LanguageOf(course.Language),
-                    new MessageFacts(person.FirstName, course.Title, course.StartsAt, PlaceOf(course), e.WaitlistPosition),
-                    course.HelpPointId,
-                    e.At),
-                CoursesWithdrawn e when courseId is { } id && courses.TryGetValue(id, out var course) => (
-                    MessageTemplates.LanguageOf(course.Language),
-                    new MessageFacts(person.FirstName, course.Title, course.StartsAt, PlaceOf(course)),
-                    course.HelpPointId,
-                    e.At),
-                HelpRequestChanged e when requests.TryGetValue(e.HelpRequestId, out var request) => (
-                    "nl", new MessageFacts(person.FirstName, When: request.VisitStartsAt, Topic: request.Topic?.Name), request.HelpPointId, e.At),
-                _ => ("nl", null, null, default(DateTime)),
+                SignUpChanged or ICourseWideEvent when target.CourseId is { } id && courses.TryGetValue(id, out var course) =>
+                    AboutCourse(person, target.Reason, course, (target.Event as SignUpChanged)?.WaitlistPosition, (target.Event as SignUpChanged)?.At ?? ((ICourseWideEvent)target.Event).At) with
+                    {
+                        EventSequence = target.Sequence,
+                        SignUpId = target.Reason is NotificationReason.CourseWithdrawn or NotificationReason.CourseCancelled ? null : target.SignUpId,
+                    },
+                HelpRequestChanged e when requests.TryGetValue(e.HelpRequestId, out var request) => new Outgoing(
+                    person, target.Reason, "nl", new MessageFacts(person.FirstName, When: request.VisitStartsAt, Topic: request.Topic?.Name), request.HelpPointId, e.At, target.Sequence),
+                ReservationReady e when points.TryGetValue(e.HelpPointId, out var point) => new Outgoing(
+                    person, target.Reason, "nl", new MessageFacts(person.FirstName, Place: PlaceOf(point), Device: DeviceName(e.Kind), Until: e.ReadyUntil),
+                    e.HelpPointId, e.At, target.Sequence, ReservationId: e.ReservationId),
+                _ => null,
             };
-            if (facts is null)
+            if (outgoing is not null)
             {
-                continue;
+                writer.Write(db, outgoing);
+                added = true;
             }
-
-            var message = MessageTemplates.Render(reason.Value, language, facts);
-            var notification = db.Notifications.Add(new Notification
-            {
-                EventSequence = sequence,
-                ParticipantId = person.Id,
-                Reason = reason.Value,
-                Channel = person.Email is null ? NotificationChannel.CallList : NotificationChannel.Email,
-                Status = person.Email is null ? NotificationStatus.Sent : NotificationStatus.Pending,
-                HelpPointId = helpPointId,
-                Recipient = person.Email ?? person.Phone,
-                Subject = message.Subject,
-                Body = message.Body,
-                NextAttemptAt = at,
-                CreatedAt = at,
-                SentAt = person.Email is null ? at : null,
-            }).Entity;
-            if (person.Email is null)
-            {
-                db.CallTasks.Add(new CallTask
-                {
-                    Notification = notification,
-                    ParticipantId = person.Id,
-                    HelpPointId = helpPointId,
-                    Reason = reason.Value,
-                    Script = message.Body,
-                    Outcome = CallOutcome.Open,
-                    CreatedAt = at,
-                });
-            }
-
-            done.Add((sequence, participantId, reason.Value));
-            added = true;
         }
 
         if (added)
@@ -131,18 +102,37 @@ public sealed class NotificationsConsumer(NotificationSignal signal) : IOutboxCo
         SignUpChanged { IsNew: false, StatusChanged: true, Status: SignUpStatus.Confirmed } => NotificationReason.MovedUpFromWaitingList,
         HelpRequestChanged { IsNew: false, Status: HelpRequestStatus.Scheduled, ParticipantId: not null } => NotificationReason.HomeVisitPlanned,
         CoursesWithdrawn => NotificationReason.CourseWithdrawn,
+        CoursesCancelled => NotificationReason.CourseCancelled,
+        CoursesRescheduled => NotificationReason.CourseRescheduled,
+        ReservationReady => NotificationReason.ReservationReady,
         _ => null,
     };
+
+    /// <summary>A message about a course, in the course's language, for its help point's call list.</summary>
+    public static Outgoing AboutCourse(Participant person, NotificationReason reason, Course course, int? waitlistPosition, DateTime at, DateTime? when = null) => new(
+        person,
+        reason,
+        MessageTemplates.LanguageOf(course.Language),
+        new MessageFacts(person.FirstName, course.Title, when ?? course.StartsAt, PlaceOf(course), waitlistPosition),
+        course.HelpPointId,
+        at);
+
+    public static string? PlaceOf(Course course) =>
+        course.HelpPoint is { } point ? PlaceOf(point, course.Municipality?.Name) : course.Municipality?.Name;
+
+    public static string PlaceOf(HelpPoint point, string? town = null) =>
+        string.Join(", ", new[] { point.Name, point.Street, point.Municipality?.Name ?? town }.Where(part => !string.IsNullOrWhiteSpace(part)));
+
+    /// <summary>The kind of device as a resident says it: "laptop", "tablet", "smartphone".</summary>
+    public static string DeviceName(DeviceKind kind) => kind.ToString().ToLowerInvariant();
 
     private static int ParticipantOf(IDomainEvent domainEvent) => domainEvent switch
     {
         SignUpChanged e => e.ParticipantId,
         HelpRequestChanged e => e.ParticipantId ?? 0,
+        ReservationReady e => e.ParticipantId,
         _ => 0,
     };
 
-    private static string? PlaceOf(Course course) =>
-        course.HelpPoint is { } point
-            ? string.Join(", ", new[] { point.Name, point.Street, point.Municipality?.Name ?? course.Municipality?.Name }.Where(part => !string.IsNullOrWhiteSpace(part)))
-            : course.Municipality?.Name;
+    private sealed record Target(long Sequence, NotificationReason Reason, IDomainEvent Event, int Person, int? CourseId, int? SignUpId);
 }

@@ -9,8 +9,12 @@ public static class NotificationsSetup
     {
         services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
         services.AddSingleton<NotificationSignal>();
+        services.AddSingleton<MessageWriter>();
+        services.AddHttpClient<ITextMessageChannel, HttpSmsGateway>();
         services.AddOutboxConsumer<NotificationsConsumer>();
         services.AddSingleton<NotificationSender>();
+        services.AddSingleton<Reminders>();
+        services.AddLeasedHostedService<Reminders>("reminders");
         return services.AddLeasedHostedService<NotificationSender>("notification sender");
     }
 }

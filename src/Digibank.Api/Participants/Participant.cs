@@ -26,6 +26,9 @@ public sealed class Participant : IEntity
 
     public DateTime? ConsentGivenAt { get; set; }
 
+    /// <summary>When the person agreed to get text messages on <see cref="Phone"/>; without it, staff phone them.</summary>
+    public DateTime? SmsConsentGivenAt { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime? ErasedAt { get; set; }

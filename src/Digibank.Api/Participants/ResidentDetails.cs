@@ -12,7 +12,7 @@ namespace Digibank.Api.Participants;
 /// name, one way to reach them, their town and who they are. Checked the same way everywhere, and the
 /// same person (same e-mail or phone) is recognised instead of stored twice.
 /// </summary>
-public sealed record ResidentDetails(string? FirstName, string? Email, string? Phone, int MunicipalityId, TargetGroup TargetGroup)
+public sealed record ResidentDetails(string? FirstName, string? Email, string? Phone, int MunicipalityId, TargetGroup TargetGroup, bool SmsConsent = false)
 {
     // Known people are found by comparing with what is stored, so the contacts are held in the stored form.
     public string? Email { get; } = EmailAddress.Normalise(Email);
@@ -39,12 +39,13 @@ public sealed record ResidentDetails(string? FirstName, string? Email, string? P
         rules.Require(!(gaveEmail && gavePhone), nameof(input.Email), "Give one contact channel: an e-mail address or a phone number, not both.");
         rules.Require(staff is not null || gaveEmail || gavePhone, nameof(input.Email),
             $"Give an e-mail address or a phone number, so {reachedFor}. Staff can help someone without either.");
+        rules.Require(!input.SmsConsent || gavePhone, nameof(input.SmsConsent), "Text messages need a mobile number: give one, or leave smsConsent out.");
         if (!input.Consent)
         {
             rules.Add(new ConsentRequiredError($"Agree that Digibank keeps your first name and contact {keptFor}."));
         }
 
-        return new ResidentDetails(firstName, email, phone, municipalityId, input.TargetGroup);
+        return new ResidentDetails(firstName, email, phone, municipalityId, input.TargetGroup, input.SmsConsent && gavePhone);
     }
 
     /// <summary>The person already known by this e-mail address or phone number, if any (never someone erased).</summary>
@@ -73,6 +74,7 @@ public sealed record ResidentDetails(string? FirstName, string? Email, string? P
         participant.MunicipalityId = MunicipalityId;
         participant.TargetGroup = TargetGroup;
         participant.ConsentGivenAt = now;
+        participant.SmsConsentGivenAt = SmsConsent && participant.Phone is not null ? participant.SmsConsentGivenAt ?? now : null;
         return participant;
     }
 }
@@ -95,6 +97,9 @@ public interface IResidentInput
     TargetGroup TargetGroup { get; }
 
     bool Consent { get; }
+
+    [Description("With a mobile number: the person agrees to get text messages about this (default false). Without it, staff phone them.")]
+    bool SmsConsent { get; }
 }
 
 [Description("The person has to agree that Digibank keeps their first name and contact for this.")]

@@ -83,6 +83,10 @@ public sealed class StaffTokens(SymmetricSecurityKey key, StaffTokenOptions opti
         });
     }
 
+    /// <summary>A key for another purpose (signing residents' links), derived from this one so there is one secret to keep.</summary>
+    public byte[] DeriveKey(string purpose) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, key.Key, 32, info: System.Text.Encoding.UTF8.GetBytes(purpose));
+
     /// <summary>The configured key, or else one kept beside the database so the server and the mint command agree.</summary>
     public static SymmetricSecurityKey LoadKey(StaffTokenOptions options, string dataFolder)
     {

@@ -251,7 +251,20 @@ public sealed class OfferWriter(DigibankDbContext db, int partnerId, DateTime no
 
         var course = await db.Courses.AsTracking().Include(c => c.Sessions).Include(c => c.Topics)
             .SingleAsync(c => c.Id == existing.Id, cancellationToken);
+        var wentAhead = course.Status is CourseStatus.Scheduled or CourseStatus.Full;
+        var sessionsBefore = course.Sessions.Select(session => (session.StartsAt, session.Room)).Order().ToList();
         Apply(course, offer);
+        // The people signed up hear about a cancellation, or about sessions that moved, the moment the offer says so.
+        var goesAhead = course.Status is CourseStatus.Scheduled or CourseStatus.Full;
+        if (wentAhead && course.Status == CourseStatus.Cancelled)
+        {
+            db.Raise(new CoursesCancelled([course.Id], now));
+        }
+        else if (wentAhead && goesAhead && !sessionsBefore.SequenceEqual(course.Sessions.Select(session => (session.StartsAt, session.Room)).Order()))
+        {
+            db.Raise(new CoursesRescheduled([course.Id], now));
+        }
+
         course.Topics = await db.Topics.AsTracking().Where(t => offer.TopicIds.Contains(t.Id)).ToListAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         Updated++;

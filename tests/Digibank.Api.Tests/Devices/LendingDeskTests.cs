@@ -30,7 +30,7 @@ public sealed class LendingDeskTests(DigibankApiFactory api) : IClassFixture<Dig
             new ReserveDevice(laptop.HomeHelpPointId, DeviceKind.Laptop, await ResidentAsync(db, "jozef@example.com"), Staff: null), CancellationToken.None);
         await db.SaveChangesAsync();
         var toWalkIn = await desk.LendAsync(new LendDevice(laptop.Id, walkIn, null, krombeke), CancellationToken.None);
-        var loan = await desk.LendAsync(new LendDevice(laptop.Id, reserved.Value!.ParticipantId, null, krombeke), CancellationToken.None);
+        var loan = await desk.LendAsync(new LendDevice(laptop.Id, reserved.Value!.Reservation.ParticipantId, null, krombeke), CancellationToken.None);
         await db.SaveChangesAsync();
         var lentTwice = await desk.LendAsync(new LendDevice(laptop.Id, walkIn, null, krombeke), CancellationToken.None);
         var returned = await desk.ReturnAsync(new ReturnDevice(loan.Value!.Id, DeviceCondition.Damaged, AccessoriesComplete: false, krombeke), CancellationToken.None);
@@ -40,7 +40,7 @@ public sealed class LendingDeskTests(DigibankApiFactory api) : IClassFixture<Dig
         await db.SaveChangesAsync();
 
         Assert.IsType<QueueHasPriorityError>(toWalkIn.Error);
-        Assert.Equal(ReservationStatus.Fulfilled, reserved.Value.Status);
+        Assert.Equal(ReservationStatus.Fulfilled, reserved.Value.Reservation.Status);
         Assert.Equal(Now.AddDays(await LoanPeriodDaysAsync(DeviceKind.Laptop)), loan.Value.DueAt);
         Assert.Equal(DeviceStatus.OnLoan, Assert.IsType<DeviceNotAvailableError>(lentTwice.Error).Status);
         Assert.Equal((Now, DeviceCondition.Damaged), (returned.Value!.ReturnedAt, returned.Value.ReturnedCondition));

@@ -137,13 +137,15 @@ public sealed class ReservationTests(DigibankApiFactory api) : IClassFixture<Dig
         var staff = api.CreateStaffClient(StaffRole.Staff, MobileTeam);
         var input = new { reservationId = ReservationId(first.Id) };
 
-        var anonymous = await _anonymous.PostAsync(CancelReservationMutation, new { input });
+        var anonymous = await _anonymous.MutateAsync(CancelReservationMutation, input);
+        var guessedToken = await _anonymous.MutateAsync(CancelReservationMutation, new { reservationId = ReservationId(first.Id), cancellationToken = "guessed" });
         var otherPoint = await api.CreateStaffClient(StaffRole.Staff, Krombeke).MutateAsync(CancelReservationMutation, input);
         var cancelled = await staff.MutateAsync(CancelReservationMutation, input);
         var cancelledAgain = await staff.MutateAsync(CancelReservationMutation, input);
         var wrongType = await staff.MutateAsync(CancelReservationMutation, new { reservationId = LoanId(first.Id) });
 
-        Assert.Equal(["AUTH_NOT_AUTHENTICATED"], anonymous.ErrorCodes);
+        Assert.Equal(["INVALID_INPUT"], anonymous.ErrorCodes());
+        Assert.Equal(["INVALID_CANCELLATION_TOKEN"], guessedToken.ErrorCodes());
         Assert.Equal(["NOT_ALLOWED"], otherPoint.ErrorCodes());
         Assert.Empty(cancelled["errors"]!.AsArray());
         Assert.Equal("CANCELLED", (string?)cancelled["reservation"]!["status"]);

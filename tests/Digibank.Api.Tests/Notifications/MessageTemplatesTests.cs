@@ -9,7 +9,9 @@ public sealed class MessageTemplatesTests
 {
     private static readonly MessageFacts Facts = new(
         "Marleen", "Tax-on-web: je belastingaangifte online", new DateTime(2026, 12, 8, 8, 30, 0, DateTimeKind.Utc),
-        "Bibliotheek Poperinge, Fochplein 1, Poperinge", Position: 3, Topic: "itsme");
+        "Bibliotheek Poperinge, Fochplein 1, Poperinge", Position: 3, Topic: "itsme", Device: "laptop",
+        Until: new DateTime(2026, 12, 11, 22, 59, 59, DateTimeKind.Utc),
+        CancelLink: "http://127.0.0.1:5080/self-service/0.17.1777777777.cancel", ConfirmLink: "http://127.0.0.1:5080/self-service/2.17.1777777777.confirm");
 
     public static TheoryData<NotificationReason, string> Messages()
     {
@@ -19,7 +21,12 @@ public sealed class MessageTemplatesTests
             data.Add(reason, "nl");
         }
 
-        foreach (var reason in new[] { NotificationReason.SignUpConfirmed, NotificationReason.SignUpWaitlisted, NotificationReason.MovedUpFromWaitingList, NotificationReason.CourseWithdrawn })
+        NotificationReason[] aboutCourses =
+        [
+            NotificationReason.SignUpConfirmed, NotificationReason.SignUpWaitlisted, NotificationReason.MovedUpFromWaitingList, NotificationReason.CourseWithdrawn,
+            NotificationReason.CourseCancelled, NotificationReason.CourseRescheduled, NotificationReason.SessionReminder,
+        ];
+        foreach (var reason in aboutCourses)
         {
             data.Add(reason, "fr");
             data.Add(reason, "en");
@@ -35,6 +42,18 @@ public sealed class MessageTemplatesTests
         var message = MessageTemplates.Render(reason, language, Facts);
 
         Snapshot.Match($"{message.Subject}\n\n{message.Body}", new SnapshotNameExtension(reason, language));
+    }
+
+    [Theory]
+    [MemberData(nameof(Messages))]
+    public void What_staff_read_out_on_the_phone_has_no_links(NotificationReason reason, string language)
+    {
+        var withLinks = MessageTemplates.Render(reason, language, Facts);
+        var readOut = MessageTemplates.Render(reason, language, Facts, withLinks: false);
+
+        Assert.DoesNotContain("http", readOut.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("---", readOut.Body, StringComparison.Ordinal);
+        Assert.StartsWith(readOut.Body.TrimEnd(), withLinks.Body, StringComparison.Ordinal);
     }
 
     [Fact]

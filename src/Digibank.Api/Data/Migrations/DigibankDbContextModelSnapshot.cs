@@ -400,12 +400,18 @@ namespace Digibank.Api.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CollectWithinDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("LoanPeriodDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxOpenLoans")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("RenewalsAllowed")
@@ -425,8 +431,18 @@ namespace Digibank.Api.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CancellationTokenHash")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("DeviceId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("HelpPointId")
                         .HasColumnType("INTEGER");
@@ -439,6 +455,9 @@ namespace Digibank.Api.Data.Migrations
                     b.Property<int>("ParticipantId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ReadyUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -446,7 +465,11 @@ namespace Digibank.Api.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DeviceId");
+
                     b.HasIndex("ParticipantId");
+
+                    b.HasIndex("Status", "ReadyUntil");
 
                     b.HasIndex("HelpPointId", "Kind", "Status");
 
@@ -782,6 +805,11 @@ namespace Digibank.Api.Data.Migrations
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Occasion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ParticipantId")
                         .HasColumnType("INTEGER");
 
@@ -813,7 +841,7 @@ namespace Digibank.Api.Data.Migrations
 
                     b.HasIndex("Status", "NextAttemptAt");
 
-                    b.HasIndex("EventSequence", "ParticipantId", "Reason")
+                    b.HasIndex("EventSequence", "ParticipantId", "Reason", "Occasion")
                         .IsUnique();
 
                     b.ToTable("Notifications");
@@ -847,6 +875,9 @@ namespace Digibank.Api.Data.Migrations
 
                     b.Property<string>("Phone")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SmsConsentGivenAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TargetGroup")
@@ -1205,11 +1236,18 @@ namespace Digibank.Api.Data.Migrations
 
             modelBuilder.Entity("Digibank.Api.Devices.Reservation", b =>
                 {
+                    b.HasOne("Digibank.Api.Devices.Device", "Device")
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Digibank.Api.Participants.Participant", "Participant")
                         .WithMany()
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Device");
 
                     b.Navigation("Participant");
                 });

@@ -25,6 +25,10 @@ public sealed class MutationCall<TInput>(IResolveFieldContext context) : IAsyncD
 
     public InputRules Rules { get; } = new();
 
+    /// <summary>A service of the request, for the few mutations that need more than the database.</summary>
+    public T Service<T>()
+        where T : notnull => context.RequestServices!.GetRequiredService<T>();
+
     public void Deconstruct(out TInput input, out DateTime now, out CancellationToken cancellationToken) =>
         (input, now, cancellationToken) = (Input, Now, context.CancellationToken);
 

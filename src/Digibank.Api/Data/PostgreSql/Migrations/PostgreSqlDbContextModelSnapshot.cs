@@ -421,12 +421,18 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("CollectWithinDays")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
                     b.Property<int>("LoanPeriodDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MaxOpenLoans")
                         .HasColumnType("integer");
 
                     b.Property<int>("RenewalsAllowed")
@@ -448,8 +454,18 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("CancellationTokenHash")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("DeviceId")
+                        .HasColumnType("integer");
 
                     b.Property<int>("HelpPointId")
                         .HasColumnType("integer");
@@ -462,6 +478,9 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
                     b.Property<int>("ParticipantId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("ReadyUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -469,7 +488,11 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DeviceId");
+
                     b.HasIndex("ParticipantId");
+
+                    b.HasIndex("Status", "ReadyUntil");
 
                     b.HasIndex("HelpPointId", "Kind", "Status");
 
@@ -821,6 +844,11 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Occasion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int>("ParticipantId")
                         .HasColumnType("integer");
 
@@ -852,7 +880,7 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
 
                     b.HasIndex("Status", "NextAttemptAt");
 
-                    b.HasIndex("EventSequence", "ParticipantId", "Reason")
+                    b.HasIndex("EventSequence", "ParticipantId", "Reason", "Occasion")
                         .IsUnique();
 
                     b.ToTable("Notifications");
@@ -889,6 +917,9 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
                     b.Property<string>("Phone")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("SmsConsentGivenAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("TargetGroup")
                         .IsRequired()
@@ -1256,11 +1287,18 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
 
             modelBuilder.Entity("Digibank.Api.Devices.Reservation", b =>
                 {
+                    b.HasOne("Digibank.Api.Devices.Device", "Device")
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Digibank.Api.Participants.Participant", "Participant")
                         .WithMany()
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Device");
 
                     b.Navigation("Participant");
                 });
