@@ -1,3 +1,4 @@
+using Digibank.Api.Notifications;
 using Digibank.Api.Privacy;
 using System.Data.Common;
 using Digibank.Api.Data;
@@ -27,6 +28,9 @@ public class DigibankApiFactory : WebApplicationFactory<Program>
 
     private readonly string _databaseFile = Path.Combine(Path.GetTempPath(), $"digibank-test-{Guid.NewGuid():N}.db");
 
+    /// <summary>Where this API writes the e-mails it would send, when no SMTP server is set.</summary>
+    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), $"digibank-test-mail-{Guid.NewGuid():N}");
+
     public SqlStatementCounter SqlStatements { get; } = new();
 
     public FixedTimeProvider Clock { get; } = new(Now);
@@ -41,6 +45,7 @@ public class DigibankApiFactory : WebApplicationFactory<Program>
         ConfigureStore(builder);
         builder.UseSetting("DemoRegion:Seed", SeedDemoRegion.ToString());
         builder.UseSetting("Auth:SigningKey", "digibank-tests-signing-key-of-at-least-32-bytes");
+        builder.UseSetting("Notifications:MailFolder", MailFolder);
         // Tests send many anonymous sign-ups from one address; the rate-limit tests turn the limits on.
         builder.UseSetting("RateLimiting:Enabled", "false");
         // The plug-in host runs only in the tests that are about it, against a copy of the plug-ins.
@@ -55,10 +60,13 @@ public class DigibankApiFactory : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<IInterceptor>(SqlStatements);
-            // Tests sweep when they mean to: the sweep the API starts in the background at start-up shares the
-            // database, and could anonymise the expired people a test adds before that test's own sweep does.
-            var sweep = services.Single(service => service.ServiceType == typeof(IHostedService) && service.ImplementationFactory?.Method.ReturnType == typeof(LeasedService<RetentionService>));
-            services.Remove(sweep);
+            // Tests sweep and remind when they mean to: what the API starts in the background at start-up shares the
+            // database, and could anonymise the expired people a test adds before that test's own sweep does, or
+            // remind the demo borrowers while a test counts SQL statements.
+            foreach (var background in new[] { typeof(LeasedService<RetentionService>), typeof(LeasedService<Reminders>) })
+            {
+                services.Remove(services.Single(service => service.ServiceType == typeof(IHostedService) && service.ImplementationFactory?.Method.ReturnType == background));
+            }
         });
     }
 
@@ -90,6 +98,11 @@ public class DigibankApiFactory : WebApplicationFactory<Program>
         foreach (var file in new[] { _databaseFile, _databaseFile + "-wal", _databaseFile + "-shm" })
         {
             File.Delete(file);
+        }
+
+        if (Directory.Exists(MailFolder))
+        {
+            Directory.Delete(MailFolder, recursive: true);
         }
     }
 }

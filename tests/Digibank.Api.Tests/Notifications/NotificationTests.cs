@@ -13,13 +13,7 @@ namespace Digibank.Api.Tests.Notifications;
 /// <summary>What a resident hears, through a real SMTP server on 127.0.0.1, and the call list for who has no e-mail.</summary>
 public sealed class NotificationTests(NotificationsApiFactory api) : IClassFixture<NotificationsApiFactory>, IDisposable
 {
-    private const string SignUp = """
-        mutation ($input: SignUpForCourseInput!) {
-          signUpForCourse(input: $input) { signUp { id status } cancellationToken errors { ... on Error { code } } }
-        }
-        """;
-
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    private const string SignUp = Residents.SignUpMutation;
 
     private readonly DateTimeOffset _startedAt = api.Clock.Current;
 
@@ -213,49 +207,12 @@ public sealed class NotificationTests(NotificationsApiFactory api) : IClassFixtu
         Assert.Empty(api.Smtp.To(email));
     }
 
-    private async Task<System.Text.Json.Nodes.JsonNode> SignUpAsync(string course, string firstName, string email)
-    {
-        var payload = await api.CreateGraphQLClient().QueryAsync(SignUp, new
-        {
-            input = new { courseId = course, firstName, email, municipalityId = await TestCourses.MunicipalityIdAsync(api), targetGroup = "SENIORS", consent = true },
-        });
-        Assert.Empty(payload["signUpForCourse"]!["errors"]!.AsArray());
-        return payload["signUpForCourse"]!;
-    }
+    private Task<System.Text.Json.Nodes.JsonNode> SignUpAsync(string course, string firstName, string email) => api.SignUpAsync(course, firstName, email);
 
-    private async Task<string> TitleAsync(string course)
-    {
-        await using var db = api.CreateDbContext();
-        var id = GlobalId.DecodeFor(CourseType.TypeName, course);
-        return await db.Courses.Where(c => c.Id == id).Select(c => c.Title).SingleAsync();
-    }
+    private Task<string> TitleAsync(string course) => api.TitleAsync(course);
 
-    private async Task<MimeMessage> MailToAsync(string address, int count = 1)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (api.Smtp.To(address).Count < count)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"No e-mail number {count} to {address} within {Patience.TotalSeconds} s.");
-            await Task.Delay(50);
-        }
+    private Task<MimeMessage> MailToAsync(string address, int count = 1) => api.MailToAsync(address, count);
 
-        return api.Smtp.To(address)[count - 1];
-    }
-
-    private async Task<T> WaitForAsync<T>(Func<Digibank.Api.Data.DigibankDbContext, Task<T?>> find)
-        where T : class
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            await using var db = api.CreateDbContext();
-            if (await find(db) is { } found)
-            {
-                return found;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "Not there in time.");
-            await Task.Delay(50);
-        }
-    }
+    private Task<T> WaitForAsync<T>(Func<Digibank.Api.Data.DigibankDbContext, Task<T?>> find)
+        where T : class => api.WaitForAsync(find);
 }
