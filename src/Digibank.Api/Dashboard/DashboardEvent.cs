@@ -15,6 +15,9 @@ public enum DashboardEventKind
     HelpRequest,
     HelpRequestUpdated,
     PartnerSync,
+
+    /// <summary>Someone was put on a help point's call list.</summary>
+    CallTask,
 }
 
 /// <summary>
@@ -29,7 +32,8 @@ public sealed record DashboardEvent(
     int? HelpPointId = null,
     int? CourseId = null,
     int? PartnerId = null,
-    int? ParticipantId = null);
+    int? ParticipantId = null,
+    int? CallTaskId = null);
 
 /// <summary>The one stream of committed events that every subscription filters.</summary>
 public sealed class DashboardEvents : IDisposable

@@ -3,6 +3,7 @@ using Digibank.Api.Data;
 using Digibank.Api.Data.Outbox;
 using Digibank.Api.Devices;
 using Digibank.Api.HelpRequests;
+using Digibank.Api.Notifications;
 using Digibank.Api.Partners;
 
 namespace Digibank.Api.Dashboard;
@@ -44,6 +45,8 @@ public sealed class DashboardEventsConsumer(DashboardEvents events) : IImmediate
             e.MunicipalityId, e.HelpPointId, ParticipantId: e.ParticipantId),
         HelpRequestChanged e => new DashboardEvent(DashboardEventKind.HelpRequestUpdated, e.At, $"Hulpvraag over {TopicName(e.TopicName)}: {StatusWord(e.Status)}.",
             e.MunicipalityId, e.HelpPointId, ParticipantId: e.ParticipantId),
+        // Who is to be called stays with the help point's staff: the public summary says only that someone is.
+        CallTaskAdded e => new DashboardEvent(DashboardEventKind.CallTask, e.At, "Iemand staat op de bellijst van een hulppunt.", HelpPointId: e.HelpPointId, CallTaskId: e.CallTaskId),
         PartnerSyncRunRecorded e => new DashboardEvent(DashboardEventKind.PartnerSync, e.At, SyncRunSummary(e), PartnerId: e.PartnerId),
         _ => null,
     };

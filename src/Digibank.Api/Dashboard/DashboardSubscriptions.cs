@@ -3,12 +3,14 @@ using Digibank.Api.Courses;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.HelpPoints;
 using Digibank.Api.Municipalities;
+using Digibank.Api.Notifications;
 using Digibank.Api.Participants;
 using Digibank.Api.Partners;
 using Digibank.Api.Staff;
 using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.Dashboard;
 
@@ -51,6 +53,25 @@ public sealed class Subscription : ObjectGraphType
         EventField("deviceAvailabilityChanged", "The devices a help point can lend changed; ask `helpPoint { deviceAvailability }`.",
             [DashboardEventKind.DeviceAvailability]);
         EventField("partnerSyncCompleted", "A partner's plug-in finished a sync run.", [DashboardEventKind.PartnerSync]);
+        Field<NonNullGraphType<CallTaskType>>("callTaskAdded")
+            .Description("Someone was put on the call list of this help point: whom to call, and why. Staff of that point and the coordinator.")
+            .Argument<NonNullGraphType<IdGraphType>>("helpPointId")
+            .ResolveAsync(async context =>
+            {
+                var id = ((DashboardEvent)context.Source!).CallTaskId!.Value;
+                var factory = context.RequestServices!.GetRequiredService<IDbContextFactory<Data.DigibankDbContext>>();
+                await using var db = await factory.CreateDbContextAsync(context.CancellationToken);
+                return (object?)await db.CallTasks.SingleAsync(t => t.Id == id, context.CancellationToken);
+            })
+            .ResolveStream(context =>
+            {
+                var helpPointId = Decode(context, "helpPointId", HelpPointType.TypeName);
+                context.RequireStaffFor(helpPointId!.Value);
+                return context.RequestServices!.GetRequiredService<DashboardEvents>().Stream
+                    .Where(e => e.Kind == DashboardEventKind.CallTask && e.HelpPointId == helpPointId && e.CallTaskId is not null)
+                    .Select(e => (object?)e)
+                    .ObserveOn(System.Reactive.Concurrency.TaskPoolScheduler.Default);
+            });
     }
 
     private FieldBuilder<object?, DashboardEvent> EventField(string name, string description, DashboardEventKind[] kinds) =>

@@ -69,6 +69,9 @@ public class DigibankDbContext : DbContext
     /// <summary>Raises a domain event: the next save writes it to the outbox in its transaction.</summary>
     public void Raise(IDomainEvent domainEvent) => PendingOutbox.Events.Add(() => domainEvent);
 
+    /// <summary>Raises an event completed after the save, when the keys the database generates are known.</summary>
+    public void Raise(Func<IDomainEvent> domainEvent) => PendingOutbox.Events.Add(domainEvent);
+
     // Contexts come from a pool: what this class adds must not leak into the next use.
     public override ValueTask DisposeAsync()
     {

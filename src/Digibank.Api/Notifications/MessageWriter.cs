@@ -68,7 +68,7 @@ public sealed class MessageWriter(SelfServiceLinks links, IOptions<NotificationO
         }).Entity;
         if (!withLinks)
         {
-            db.CallTasks.Add(new CallTask
+            var task = db.CallTasks.Add(new CallTask
             {
                 Notification = notification,
                 ParticipantId = person.Id,
@@ -77,7 +77,8 @@ public sealed class MessageWriter(SelfServiceLinks links, IOptions<NotificationO
                 Script = message.Body,
                 Outcome = CallOutcome.Open,
                 CreatedAt = at,
-            });
+            }).Entity;
+            db.Raise(() => new CallTaskAdded(task.Id, helpPointId, reason, at));
         }
     }
 }

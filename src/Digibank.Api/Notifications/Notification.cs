@@ -1,4 +1,5 @@
 using Digibank.Api.Data;
+using Digibank.Api.Data.Outbox;
 
 namespace Digibank.Api.Notifications;
 
@@ -129,3 +130,6 @@ public sealed class CallTask : IEntity
 
     public string? CalledBy { get; set; }
 }
+
+/// <summary>Someone was put on the call list of a help point; the staff there see it arrive.</summary>
+public sealed record CallTaskAdded(int CallTaskId, int? HelpPointId, NotificationReason Reason, DateTime At) : IDomainEvent;
