@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Digibank.Api.Partners;
 using Digibank.Api.Tests.Courses;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -210,6 +211,41 @@ public sealed class DashboardBrowserTests(DashboardApiFactory api, ITestOutputHe
             await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
             output.WriteLine($"Screenshot of the dashboard: {screenshot}");
         }
+    }
+
+    [ChromiumFact]
+    public async Task Staff_of_a_point_see_whom_to_call_arrive_live_read_the_text_and_mark_the_call()
+    {
+        const string Point = "Buurtsalon Krombeke";
+        var course = await TestCourses.AddAsync(api, capacity: 5, helpPoint: Point);
+        int pointId;
+        await using (var db = api.CreateDbContext())
+        {
+            pointId = await db.HelpPoints.Where(h => h.Name == Point).Select(h => h.Id).SingleAsync();
+        }
+
+        var token = api.Services.GetRequiredService<Digibank.Api.Staff.StaffTokens>().Mint("test:krombeke", "Els", Digibank.Api.Staff.StaffRole.Staff, [pointId]);
+        var page = await NewPageAsync();
+        var subscribed = await PassLiveSocketThroughAsync(page);
+        await GoToAsync(page, $"/dashboard?token={token}");
+        await subscribed.WaitAsync(TimeSpan.FromMilliseconds(Patience));
+        var anonymous = await OpenAsync("/dashboard");
+
+        var counter = api.CreateLoopbackGraphQLClient();
+        counter.Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        await counter.QueryAsync(
+            "mutation ($input: SignUpForCourseInput!) { signUpForCourse(input: $input) { errors { ... on Error { code } } } }",
+            new { input = new { courseId = course, firstName = "Godelieve", municipalityId = await TestCourses.MunicipalityIdAsync(api), targetGroup = "SENIORS", consent = true } });
+
+        var call = page.Locator("#calls li", new() { HasText = "Godelieve" });
+        await Assertions.Expect(call).ToBeVisibleAsync();
+        Assert.Contains("Ingeschreven", await call.InnerTextAsync(), StringComparison.Ordinal);
+        await call.Locator("summary").ClickAsync();
+        Assert.Contains("Dag Godelieve,", await call.Locator(".script").InnerTextAsync(), StringComparison.Ordinal);
+        await call.GetByRole(AriaRole.Button, new() { Name = "Bereikt", Exact = true }).ClickAsync();
+        await Assertions.Expect(call).ToHaveCountAsync(0);
+        Assert.True(await anonymous.Locator("#calls-block").IsHiddenAsync());
+        Assert.Empty(_pageErrors);
     }
 
     /// <summary>

@@ -27,7 +27,23 @@
     COURSE_AVAILABILITY: "Plaatsen in een opleiding",
     DEVICE_AVAILABILITY: "Toestellen bijgewerkt",
     PARTNER_SYNC: "Partner bijgewerkt",
+    CALL_TASK: "Bellijst",
   };
+  const REASONS = {
+    SIGN_UP_CONFIRMED: "Ingeschreven",
+    SIGN_UP_WAITLISTED: "Op de wachtlijst",
+    MOVED_UP_FROM_WAITING_LIST: "Plaats vrijgekomen",
+    HOME_VISIT_PLANNED: "Huisbezoek gepland",
+    COURSE_WITHDRAWN: "Cursus gaat niet door",
+    COURSE_CANCELLED: "Cursus geannuleerd",
+    COURSE_RESCHEDULED: "Nieuwe datum",
+    SESSION_REMINDER: "Les morgen",
+    RESERVATION_READY: "Toestel ligt klaar",
+    LOAN_DUE_SOON: "Toestel binnenkort terug",
+    LOAN_OVERDUE: "Toestel te laat",
+  };
+  // A staff member sees the call lists of at most this many of their help points.
+  const CALL_LIST_POINTS = 5;
   const NEGATIVE_KINDS = new Set(["SIGN_UP_CANCELLED"]);
   const DEVICE_KINDS = ["SMARTPHONE", "TABLET", "LAPTOP"];
   const SMALL = "< 5";
@@ -72,15 +88,20 @@
     state.token = sessionStorage.getItem(TOKEN_KEY);
   }
 
-  function staffName(token) {
+  // What the token says about its holder; the server checks the signature, the page only reads it.
+  function claimsOf(token) {
     try {
       const part = token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
       const json = decodeURIComponent(Array.from(atob(part), (c) => "%" + c.charCodeAt(0).toString(16).padStart(2, "0")).join(""));
-      const claims = JSON.parse(json);
-      return claims.name || claims["http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name"] || "medewerker";
+      return JSON.parse(json);
     } catch {
-      return "medewerker";
+      return {};
     }
+  }
+
+  function staffName(token) {
+    const claims = claimsOf(token);
+    return claims.name || claims["http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name"] || "medewerker";
   }
 
   function showSignIn(message) {
@@ -143,6 +164,14 @@
   scheduled: helpRequests(first: 1, status: SCHEDULED) { totalCount }
 }`;
 
+  const CALL_LIST = `query DashboardCallList($point: ID!) {
+  callList(helpPointId: $point) { id reason outcome createdAt script helpPoint { name } participant { firstName phone } }
+}`;
+
+  const MARK_CALLED = `mutation DashboardMarkCalled($input: MarkCalledInput!) {
+  markCalled(input: $input) { callTask { id outcome } errors { ... on Error { message } } }
+}`;
+
   const QUERY_FIELDS = `query DashboardQueryFields {
   __type(name: "Query") { fields { name args { name type { kind name ofType { kind name } } } } }
 }`;
@@ -198,6 +227,51 @@
     }
     setCounter("help", data.open.totalCount + data.assigned.totalCount + data.scheduled.totalCount);
     $("note-help").textContent = "nog niet opgelost";
+  }
+
+  // The help points in the staff token, as the API's ids; none for a coordinator or a signed-out page.
+  function helpPointsOf(token) {
+    const claim = claimsOf(token).help_point;
+    const ids = Array.isArray(claim) ? claim : claim ? [claim] : [];
+    return ids.map((id) => btoa(`HelpPoint:${id}`).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, ""));
+  }
+
+  async function loadCalls() {
+    const points = state.token ? helpPointsOf(state.token).slice(0, CALL_LIST_POINTS) : [];
+    $("calls-block").hidden = points.length === 0;
+    if (!points.length) {
+      return;
+    }
+    const tasks = [];
+    for (const point of points) {
+      const { data } = await graphql(CALL_LIST, { point });
+      tasks.push(...(data?.callList || []));
+    }
+    renderCalls(tasks);
+  }
+
+  function renderCalls(tasks) {
+    $("calls-empty").hidden = tasks.length > 0;
+    $("calls").replaceChildren(...tasks.map((task) => {
+      const person = task.participant || {};
+      const phone = person.phone ? element("a", { href: `tel:${person.phone}`, class: "phone" }, person.phone) : element("span", { class: "phone" }, "geen nummer: aan de balie");
+      const reached = element("button", { type: "button", "data-call": task.id, "data-reached": "true" }, "Bereikt");
+      const notReached = element("button", { type: "button", "data-call": task.id, "data-reached": "false", class: "secondary" }, "Niet bereikt");
+      const when = task.createdAt ? dateTimeFormat.format(new Date(task.createdAt)) : "";
+      return element("li", { class: task.outcome === "NOT_REACHED" ? "call not-reached" : "call" },
+        element("div", { class: "who" }, element("strong", {}, person.firstName || "Iemand"), " ", phone),
+        element("div", { class: "why" }, REASONS[task.reason] || task.reason, task.helpPoint ? ` · ${task.helpPoint.name}` : "", when ? ` · ${when}` : "",
+          task.outcome === "NOT_REACHED" ? " · nog niet bereikt" : ""),
+        element("details", {}, element("summary", {}, "Tekst om voor te lezen"), element("pre", { class: "script" }, task.script || "")),
+        element("div", { class: "actions" }, reached, notReached));
+    }));
+  }
+
+  async function markCalled(callTaskId, reached) {
+    const { data, errors } = await graphql(MARK_CALLED, { input: { callTaskId, reached } });
+    const problem = errors[0]?.message || data?.markCalled?.errors?.[0]?.message;
+    $("snapshot-message").textContent = problem ? `Niet bewaard: ${problem}` : "";
+    await loadCalls();
   }
 
   // The reach statistics query is new; its argument types are read from the schema so the page
@@ -298,7 +372,7 @@
 
   async function loadSnapshot() {
     const run = ++state.snapshotRun;
-    const results = await Promise.allSettled([loadCatalogue(), loadPublic(), loadStaff(), loadReach()]);
+    const results = await Promise.allSettled([loadCatalogue(), loadPublic(), loadStaff(), loadReach(), loadCalls()]);
     if (results.some((r) => r.status === "rejected" && r.reason instanceof TokenRefused)) {
       setToken(null, "Uw toegangscode is niet (meer) geldig. Vraag een nieuwe aan de coördinator.");
       return;
@@ -318,7 +392,9 @@
   function refreshSoon(part) {
     clearTimeout(state.refreshTimers[part]);
     state.refreshTimers[part] = setTimeout(() => {
-      const task = part === "help" ? loadStaff() : loadPublic({ devices: part === "devices", partners: part === "partners" });
+      const task = part === "help" ? loadStaff()
+        : part === "calls" ? loadCalls()
+        : loadPublic({ devices: part === "devices", partners: part === "partners" });
       task.catch(() => {});
     }, 400);
   }
@@ -590,6 +666,11 @@
       case "PARTNER_SYNC":
         refreshSoon("partners");
         break;
+      case "CALL_TASK":
+        if (state.token) {
+          refreshSoon("calls");
+        }
+        break;
       default:
         break;
     }
@@ -754,6 +835,16 @@
     $("sign-out").addEventListener("click", () => {
       setToken(null, "");
       $("token-input").focus();
+    });
+    $("calls").addEventListener("click", (click) => {
+      const button = click.target.closest("button[data-call]");
+      if (button) {
+        button.disabled = true;
+        markCalled(button.dataset.call, button.dataset.reached === "true").catch(() => {
+          $("snapshot-message").textContent = "Niet bewaard: probeer het opnieuw.";
+          button.disabled = false;
+        });
+      }
     });
     $("period-select").addEventListener("change", () => {
       loadReach().catch(() => showReach(null, "De bereikcijfers konden niet geladen worden."));
