@@ -213,7 +213,8 @@ public class DigibankDbContext : DbContext
         {
             reservation.HasIndex(r => new { r.HelpPointId, r.Kind, r.Status });
             reservation.HasIndex(r => new { r.Status, r.ReadyUntil });
-            reservation.HasOne(r => r.Device).WithMany().OnDelete(DeleteBehavior.Restrict);
+            // No foreign key: adding one to an existing SQLite table rebuilds it outside the migration's transaction.
+            reservation.HasIndex(r => r.DeviceId);
         });
 
         modelBuilder.Entity<HelpRequest>().HasIndex(h => new { h.MunicipalityId, h.Status });

@@ -120,8 +120,6 @@ public sealed class Reservation : IEntity
     /// <summary>The device set aside for this reservation while it is READY.</summary>
     public int? DeviceId { get; set; }
 
-    public Device? Device { get; set; }
-
     /// <summary>While READY: the moment the device goes to the next in the queue if it is not collected.</summary>
     public DateTime? ReadyUntil { get; set; }
 

@@ -34,6 +34,7 @@ public static class ParticipantPrivacy
         participant.FirstName = null;
         participant.Email = null;
         participant.Phone = null;
+        participant.SmsConsentGivenAt = null;
         participant.ErasedAt ??= now;
     }
 

@@ -1,3 +1,4 @@
+using Digibank.Api.Testing;
 using Digibank.Api.Notifications;
 using Digibank.Api.Tests.Courses;
 using Microsoft.AspNetCore.Hosting;

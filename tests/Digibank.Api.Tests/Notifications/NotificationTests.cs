@@ -4,6 +4,7 @@ using Digibank.Api.Notifications;
 using Digibank.Api.Privacy;
 using Digibank.Api.Staff;
 using Digibank.Api.Tests.Courses;
+using Digibank.Api.Tests.HelpRequests;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
@@ -80,6 +81,29 @@ public sealed class NotificationTests(NotificationsApiFactory api) : IClassFixtu
         var title = await TitleAsync(course);
         Assert.Equal($"Gaat niet door: {title}", (await MailToAsync(seated, count: 2)).Subject);
         Assert.Equal($"Gaat niet door: {title}", (await MailToAsync(waiting, count: 2)).Subject);
+    }
+
+    [Fact]
+    public async Task A_planned_home_visit_is_told_with_the_day_and_the_hour()
+    {
+        var mobileTeam = api.CreateStaffClient(StaffRole.Staff, "Mobiele digiploeg");
+        var email = $"visit-{Guid.NewGuid():N}@example.com";
+        string skill;
+        await using (var db = api.CreateDbContext())
+        {
+            skill = await db.Digibuddies.Where(d => d.FirstName == "Jonas").SelectMany(d => d.Skills).Select(t => t.Code).FirstAsync();
+        }
+
+        var request = await mobileTeam.RegisterAsync(api.Question(skill, "Poperinge") with { Channel = "HOME_VISIT", Email = email });
+        await mobileTeam.AssignAsync(request, api.DigibuddyId("Jonas"));
+        var startsAt = new DateTime(2026, 12, 3, 9, 0, 0, DateTimeKind.Utc);
+        await mobileTeam.MutateAsync("scheduleHomeVisit", new { helpRequestId = request, startsAt, endsAt = startsAt.AddHours(1) });
+
+        var message = await MailToAsync(email);
+        Assert.Equal("Wij komen bij je thuis", message.Subject);
+        Assert.Contains("Wanneer: donderdag 3 december 2026 om 10.00 uur", message.TextBody, StringComparison.Ordinal);
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        Assert.Single(api.Smtp.To(email));
     }
 
     [Fact]

@@ -124,13 +124,14 @@ public sealed class SelfServiceLinkTests(NotificationsApiFactory api) : IClassFi
         var point = await db.HelpPoints.SingleAsync(h => h.Name == Library);
         var tablet = await db.Devices.AsTracking().FirstAsync(d => d.HomeHelpPointId == point.Id && d.Kind == DeviceKind.Tablet && d.Status == DeviceStatus.Available);
         tablet.Status = DeviceStatus.Reserved;
+        await db.SaveChangesAsync();
         var reservation = db.Reservations.Add(new Reservation
         {
             HelpPointId = point.Id,
             Kind = DeviceKind.Tablet,
             ParticipantId = participantId,
             Status = ReservationStatus.Ready,
-            Device = tablet,
+            DeviceId = tablet.Id,
             ReadyUntil = api.Clock.GetUtcNow().UtcDateTime.AddDays(7),
             CreatedAt = api.Clock.GetUtcNow().UtcDateTime,
         }).Entity;

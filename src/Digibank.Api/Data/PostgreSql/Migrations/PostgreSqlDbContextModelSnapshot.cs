@@ -1287,18 +1287,11 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
 
             modelBuilder.Entity("Digibank.Api.Devices.Reservation", b =>
                 {
-                    b.HasOne("Digibank.Api.Devices.Device", "Device")
-                        .WithMany()
-                        .HasForeignKey("DeviceId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("Digibank.Api.Participants.Participant", "Participant")
                         .WithMany()
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.Navigation("Device");
 
                     b.Navigation("Participant");
                 });

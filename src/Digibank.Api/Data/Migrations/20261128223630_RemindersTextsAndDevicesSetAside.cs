@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Digibank.Api.Data.PostgreSql.Migrations
+namespace Digibank.Api.Data.Migrations
 {
     /// <inheritdoc />
     public partial class RemindersTextsAndDevicesSetAside : Migration
@@ -18,38 +18,38 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "CancellationTokenHash",
                 table: "Reservations",
-                type: "character varying(2000)",
+                type: "TEXT",
                 maxLength: 2000,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ConfirmedAt",
                 table: "Reservations",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "DeviceId",
                 table: "Reservations",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ReadyUntil",
                 table: "Reservations",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "SmsConsentGivenAt",
                 table: "Participants",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Occasion",
                 table: "Notifications",
-                type: "character varying(100)",
+                type: "TEXT",
                 maxLength: 100,
                 nullable: false,
                 defaultValue: "");
@@ -57,14 +57,14 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "CollectWithinDays",
                 table: "LoanRules",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 7);
 
             migrationBuilder.AddColumn<int>(
                 name: "MaxOpenLoans",
                 table: "LoanRules",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 1);
 
@@ -83,23 +83,11 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
                 table: "Notifications",
                 columns: new[] { "EventSequence", "ParticipantId", "Reason", "Occasion" },
                 unique: true);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Reservations_Devices_DeviceId",
-                table: "Reservations",
-                column: "DeviceId",
-                principalTable: "Devices",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_Reservations_Devices_DeviceId",
-                table: "Reservations");
-
             migrationBuilder.DropIndex(
                 name: "IX_Reservations_DeviceId",
                 table: "Reservations");

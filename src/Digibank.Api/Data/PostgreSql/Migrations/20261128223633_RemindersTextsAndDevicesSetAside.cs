@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Digibank.Api.Data.Migrations
+namespace Digibank.Api.Data.PostgreSql.Migrations
 {
     /// <inheritdoc />
     public partial class RemindersTextsAndDevicesSetAside : Migration
@@ -18,38 +18,38 @@ namespace Digibank.Api.Data.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "CancellationTokenHash",
                 table: "Reservations",
-                type: "TEXT",
+                type: "character varying(2000)",
                 maxLength: 2000,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ConfirmedAt",
                 table: "Reservations",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "DeviceId",
                 table: "Reservations",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ReadyUntil",
                 table: "Reservations",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "SmsConsentGivenAt",
                 table: "Participants",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Occasion",
                 table: "Notifications",
-                type: "TEXT",
+                type: "character varying(100)",
                 maxLength: 100,
                 nullable: false,
                 defaultValue: "");
@@ -57,14 +57,14 @@ namespace Digibank.Api.Data.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "CollectWithinDays",
                 table: "LoanRules",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 7);
 
             migrationBuilder.AddColumn<int>(
                 name: "MaxOpenLoans",
                 table: "LoanRules",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 1);
 
@@ -83,23 +83,11 @@ namespace Digibank.Api.Data.Migrations
                 table: "Notifications",
                 columns: new[] { "EventSequence", "ParticipantId", "Reason", "Occasion" },
                 unique: true);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Reservations_Devices_DeviceId",
-                table: "Reservations",
-                column: "DeviceId",
-                principalTable: "Devices",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_Reservations_Devices_DeviceId",
-                table: "Reservations");
-
             migrationBuilder.DropIndex(
                 name: "IX_Reservations_DeviceId",
                 table: "Reservations");
