@@ -2,6 +2,7 @@ using Digibank.Api.Courses;
 using Digibank.Api.Dashboard;
 using Digibank.Api.Data;
 using Digibank.Api.Devices;
+using Digibank.Api.Finder;
 using Digibank.Api.GraphQL;
 using Digibank.Api.Hosting;
 using Digibank.Api.HelpPoints;
@@ -34,6 +35,7 @@ builder.Services
     .AddParticipantPrivacy(builder.Configuration)
     .AddNotifications(builder.Configuration)
     .AddSelfService(builder.Configuration)
+    .AddFinder()
     .AddDashboardEvents();
 
 var app = builder.Build();

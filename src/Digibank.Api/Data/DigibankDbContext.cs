@@ -4,6 +4,7 @@ using Digibank.Api.Devices;
 using Digibank.Api.HelpPoints;
 using Digibank.Api.HelpRequests;
 using Digibank.Api.Municipalities;
+using Digibank.Api.Finder;
 using Digibank.Api.Notifications;
 using Digibank.Api.Participants;
 using Digibank.Api.Partners;
@@ -53,6 +54,8 @@ public class DigibankDbContext : DbContext
 
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<CallTask> CallTasks => Set<CallTask>();
+
+    public DbSet<TopicWord> TopicWords => Set<TopicWord>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<ConsumerPosition> ConsumerPositions => Set<ConsumerPosition>();
@@ -234,6 +237,12 @@ public class DigibankDbContext : DbContext
             task.HasIndex(t => new { t.HelpPointId, t.Outcome });
             task.HasIndex(t => t.ParticipantId);
             task.Property(t => t.Script).Metadata.SetMaxLength(null);
+        });
+
+        modelBuilder.Entity<TopicWord>(word =>
+        {
+            word.HasIndex(w => new { w.TopicId, w.Word }).IsUnique();
+            word.Property(w => w.Word).HasMaxLength(60);
         });
 
         modelBuilder.Entity<Digibuddy>().HasMany(d => d.Skills).WithMany().UsingEntity("DigibuddySkills");

@@ -10,6 +10,7 @@ public static class ErrorCodes
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
     public const string RequestTooLarge = "REQUEST_TOO_LARGE";
     public const string InvalidId = "INVALID_ID";
+    public const string InvalidArgument = "INVALID_ARGUMENT";
     public const string InvalidPaging = "INVALID_PAGING";
     public const string PageSizeTooLarge = "PAGE_SIZE_TOO_LARGE";
     public const string InternalError = "INTERNAL_SERVER_ERROR";

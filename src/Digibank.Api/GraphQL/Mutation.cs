@@ -1,5 +1,6 @@
 using Digibank.Api.Courses;
 using Digibank.Api.Devices;
+using Digibank.Api.Finder;
 using Digibank.Api.HelpRequests;
 using Digibank.Api.Notifications;
 using Digibank.Api.Participants;
@@ -20,6 +21,7 @@ public sealed class Mutation : ObjectGraphType
         this.AddLendingMutations();
         this.AddHelpRequestMutations();
         this.AddCallListMutations();
+        this.AddTopicWordMutations();
         this.AddParticipantMutations();
         this.AddPartnerMutations();
     }

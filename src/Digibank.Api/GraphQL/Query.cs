@@ -1,5 +1,6 @@
 using Digibank.Api.Courses;
 using Digibank.Api.Devices;
+using Digibank.Api.Finder;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.HelpPoints;
 using Digibank.Api.HelpRequests;
@@ -27,5 +28,6 @@ public sealed class Query : ObjectGraphType
         this.AddMunicipalityQueries();
         this.AddReachStatisticsQueries();
         this.AddCallListQueries();
+        this.AddHelpForQueries();
     }
 }

@@ -51,6 +51,14 @@ public sealed class HelpPointType : NodeGraphType<HelpPoint>
                 return context.LoadOpeningHours(context.Source.Id).Then(hours => OpeningHours.IsOpenAt(hours, now));
             });
         Reads("isOpenNow");
+        Field<DateTimeGraphType>("nextOpenAt")
+            .Description("When the point is next open: now while it is open; null when it has no opening hours in the coming two weeks.")
+            .Resolve(context =>
+            {
+                var now = Region.ToLocal(context.UtcNow());
+                return context.LoadOpeningHours(context.Source.Id).Then(hours => OpeningHours.NextOpenAt([.. hours], now) is { } local ? Region.ToUtc(local) : (DateTime?)null);
+            });
+        Reads("nextOpenAt");
         foreach (var extension in extensions)
             extension.AddTo(this);
     }

@@ -7,11 +7,11 @@ public static class Region
 
     public static DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(utc, TimeZone);
 
+    public static DateTime ToUtc(DateTime local) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), TimeZone);
+
     /// <summary>The first moment (UTC) of the region's day that holds <paramref name="utc"/>.</summary>
-    public static DateTime StartOfLocalDay(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(ToLocal(utc).Date, DateTimeKind.Unspecified), TimeZone);
+    public static DateTime StartOfLocalDay(DateTime utc) => ToUtc(ToLocal(utc).Date);
 
     /// <summary>The last moment (UTC) of the region's day that holds <paramref name="utc"/>: "collect it by Friday" means all of Friday.</summary>
-    public static DateTime EndOfLocalDay(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(ToLocal(utc).Date.AddDays(1), DateTimeKind.Unspecified), TimeZone).AddSeconds(-1);
+    public static DateTime EndOfLocalDay(DateTime utc) => ToUtc(ToLocal(utc).Date.AddDays(1)).AddSeconds(-1);
 }

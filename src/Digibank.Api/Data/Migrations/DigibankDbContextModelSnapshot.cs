@@ -476,6 +476,35 @@ namespace Digibank.Api.Data.Migrations
                     b.ToTable("Reservations");
                 });
 
+            modelBuilder.Entity("Digibank.Api.Finder.TopicWord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedBy")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TopicId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Word")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TopicId", "Word")
+                        .IsUnique();
+
+                    b.ToTable("TopicWords");
+                });
+
             modelBuilder.Entity("Digibank.Api.HelpPoints.HelpPoint", b =>
                 {
                     b.Property<int>("Id")
@@ -1243,6 +1272,17 @@ namespace Digibank.Api.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Participant");
+                });
+
+            modelBuilder.Entity("Digibank.Api.Finder.TopicWord", b =>
+                {
+                    b.HasOne("Digibank.Api.Vocabulary.Topic", "Topic")
+                        .WithMany()
+                        .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Topic");
                 });
 
             modelBuilder.Entity("Digibank.Api.HelpPoints.HelpPoint", b =>

@@ -499,6 +499,37 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
                     b.ToTable("Reservations");
                 });
 
+            modelBuilder.Entity("Digibank.Api.Finder.TopicWord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedBy")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("TopicId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Word")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TopicId", "Word")
+                        .IsUnique();
+
+                    b.ToTable("TopicWords");
+                });
+
             modelBuilder.Entity("Digibank.Api.HelpPoints.HelpPoint", b =>
                 {
                     b.Property<int>("Id")
@@ -1294,6 +1325,17 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
                         .IsRequired();
 
                     b.Navigation("Participant");
+                });
+
+            modelBuilder.Entity("Digibank.Api.Finder.TopicWord", b =>
+                {
+                    b.HasOne("Digibank.Api.Vocabulary.Topic", "Topic")
+                        .WithMany()
+                        .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Topic");
                 });
 
             modelBuilder.Entity("Digibank.Api.HelpPoints.HelpPoint", b =>

@@ -1,0 +1,192 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using Digibank.Api.Courses;
+using Digibank.Api.Data;
+using Digibank.Api.GraphQL;
+using Digibank.Api.GraphQL.Paging;
+using Digibank.Api.GraphQL.Relay;
+using Digibank.Api.HelpPoints;
+using Digibank.Api.Municipalities;
+using Digibank.Api.Vocabulary;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+
+namespace Digibank.Api.Finder;
+
+/// <summary>What the finder suggests for one question: the topics, and everything else worked out once for them.</summary>
+public sealed record HelpSuggestions(
+    IReadOnlyList<TopicSuggestion> Topics,
+    IReadOnlyList<int> MunicipalityOrder,
+    IReadOnlyList<HelpPoint> HelpPoints,
+    bool HomeHelp,
+    string Explanation);
+
+public sealed record TopicSuggestion(Topic Topic, double Score, IReadOnlyList<string> MatchedWords);
+
+public static class HelpForQueries
+{
+    public const int MaxQuestionLength = 500;
+    private const int MaxHelpPoints = 5;
+    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-BE");
+
+    public static void AddHelpForQueries(this ObjectGraphType query) =>
+        query.Field<NonNullGraphType<HelpSuggestionsType>>("helpFor")
+            .Description("A resident's question in their own words (Dutch, French or English; typos welcome): the topics it is about, " +
+                "the courses and places that help, and a plain-Dutch sentence that says so. Public; nothing about the person is kept.")
+            .Argument<NonNullGraphType<StringGraphType>>("question", $"At most {MaxQuestionLength} characters.")
+            .Argument<IdGraphType>("municipalityId", "The resident's town: its courses and places come first.")
+            .ResolveAsync(async context =>
+            {
+                var question = context.GetArgument<string>("question");
+                if (string.IsNullOrWhiteSpace(question) || question.Length > MaxQuestionLength)
+                {
+                    throw new ExecutionError($"Ask a question of 1 to {MaxQuestionLength} characters.") { Code = GraphQL.ErrorCodes.InvalidArgument };
+                }
+
+                var town = context.GetArgument<string?>("municipalityId") is { } townId ? GlobalId.DecodeFor(MunicipalityType.TypeName, townId) : (int?)null;
+                return await SuggestAsync(context, question, town);
+            });
+
+    private static async Task<HelpSuggestions> SuggestAsync(IResolveFieldContext context, string question, int? town)
+    {
+        var services = context.RequestServices!;
+        var cancellationToken = context.CancellationToken;
+        var index = await services.GetRequiredService<TopicFinder>().IndexAsync(cancellationToken);
+        var matches = index.Find(question);
+        // A topic far behind the best is noise: "code" in an itsme question also scores for e-mail.
+        matches = [.. matches.Where(match => match.Score >= matches[0].Score * 0.25)];
+        await using var db = await services.GetRequiredService<IDbContextFactory<DigibankDbContext>>().CreateDbContextAsync(cancellationToken);
+        var topicIds = matches.Select(m => m.TopicId).ToList();
+        var topics = await db.Topics.Where(t => topicIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
+        var suggestions = matches.Where(m => topics.ContainsKey(m.TopicId)).Select(m => new TopicSuggestion(topics[m.TopicId], m.Score, m.MatchedWords)).ToList();
+
+        var points = await db.HelpPoints.Include(h => h.OpeningHours).Include(h => h.Municipality).ToListAsync(cancellationToken);
+        var order = MunicipalitiesByDistance(points, town);
+        var now = context.UtcNow();
+        var localNow = Region.ToLocal(now);
+        var helpPoints = suggestions.Count == 0 ? [] : points
+            .Where(h => h.Services.Contains(HelpPointService.WalkInHelp)
+                || (h.Services.Contains(HelpPointService.DeviceLending) && topics.Values.Any(t => t.Code is "smartphone-basics" or "photos")))
+            .Select(h => (Point: h, Next: OpeningHours.NextOpenAt(h.OpeningHours, localNow)))
+            .OrderBy(p => p.Next ?? DateTime.MaxValue).ThenBy(p => Rank(order, p.Point.MunicipalityId)).ThenBy(p => p.Point.Id)
+            .Take(MaxHelpPoints).ToList();
+        var homeHelp = suggestions.Count > 0 && points.Any(h => h.Services.Contains(HelpPointService.HomeVisits));
+        var firstCourse = suggestions.Count == 0 ? null : await UpcomingCourses(db, topicIds, order, now).Include(c => c.Municipality).FirstOrDefaultAsync(cancellationToken);
+        return new HelpSuggestions(suggestions, order, [.. helpPoints.Select(p => p.Point)], homeHelp,
+            Explain(suggestions, firstCourse, helpPoints.Count > 0 ? helpPoints[0] : null, homeHelp, localNow));
+    }
+
+    /// <summary>Upcoming courses on the topics, with a seat or a waiting list: the resident's town first, then the nearest towns, then the soonest.</summary>
+    public static IQueryable<Course> UpcomingCourses(DigibankDbContext db, IReadOnlyCollection<int> topicIds, IReadOnlyList<int> municipalityOrder, DateTime now)
+    {
+        var rows = db.Courses.Where(c => (c.Status == CourseStatus.Scheduled || c.Status == CourseStatus.Full) && c.StartsAt > now && c.Topics.Any(t => topicIds.Contains(t.Id)));
+        return rows.OrderBy(RankExpression(municipalityOrder)).ThenBy(c => c.StartsAt).ThenBy(c => c.Id);
+    }
+
+    // c => c.MunicipalityId == first ? 0 : c.MunicipalityId == second ? 1 : … : n, which SQL can order by.
+    private static Expression<Func<Course, int>> RankExpression(IReadOnlyList<int> municipalityOrder)
+    {
+        var course = Expression.Parameter(typeof(Course), "c");
+        var municipality = Expression.Property(course, nameof(Course.MunicipalityId));
+        Expression rank = Expression.Constant(municipalityOrder.Count);
+        for (var position = municipalityOrder.Count - 1; position >= 0; position--)
+        {
+            rank = Expression.Condition(Expression.Equal(municipality, Expression.Constant(municipalityOrder[position])), Expression.Constant(position), rank);
+        }
+
+        return Expression.Lambda<Func<Course, int>>(rank, course);
+    }
+
+    private static int Rank(IReadOnlyList<int> order, int municipalityId) => order.Contains(municipalityId) ? order.ToList().IndexOf(municipalityId) : order.Count;
+
+    /// <summary>The region's towns from the resident's outward, by the distance between the centres of their help points.</summary>
+    private static List<int> MunicipalitiesByDistance(IReadOnlyList<HelpPoint> points, int? town)
+    {
+        var centres = points.Where(h => h.Latitude is not null && h.Longitude is not null)
+            .GroupBy(h => h.MunicipalityId)
+            .ToDictionary(g => g.Key, g => (Latitude: g.Average(h => h.Latitude!.Value), Longitude: g.Average(h => h.Longitude!.Value)));
+        if (town is not { } home || !centres.TryGetValue(home, out var from))
+        {
+            return town is { } unknown ? [unknown] : [];
+        }
+
+        var scale = Math.Cos(from.Latitude * Math.PI / 180);
+        return [.. centres.OrderBy(c => c.Key == home ? 0 : 1)
+            .ThenBy(c => Math.Pow(c.Value.Latitude - from.Latitude, 2) + Math.Pow((c.Value.Longitude - from.Longitude) * scale, 2))
+            .Select(c => c.Key)];
+    }
+
+    private static string Explain(IReadOnlyList<TopicSuggestion> topics, Course? course, (HelpPoint Point, DateTime? Next)? place, bool homeHelp, DateTime localNow)
+    {
+        if (topics.Count == 0)
+        {
+            return "We vonden geen onderwerp bij je vraag. Bel ons of kom langs in een bibliotheek: wij helpen je graag.";
+        }
+
+        var names = topics.Take(2).Select(t => t.Topic.Name).ToList();
+        var sentence = $"Je vraag gaat over {string.Join(" of ", names)}.";
+        if (course is not null)
+        {
+            sentence += $" De eerstvolgende cursus is \"{course.Title}\" op {Region.ToLocal(course.StartsAt!.Value).ToString("dddd d MMMM", Dutch)} in {course.Municipality?.Name}.";
+        }
+
+        if (place is ({ } point, var next))
+        {
+            sentence += next switch
+            {
+                null => $" Je kan ook langsgaan in {point.Name}.",
+                { } open when open == localNow => $" Je kan ook nu binnenlopen in {point.Name}.",
+                { } open when open.Date == localNow.Date => $" Je kan ook binnenlopen in {point.Name}, vandaag vanaf {open.Hour}.{open.Minute:00} uur.",
+                { } open => $" Je kan ook binnenlopen in {point.Name}, {open.ToString("dddd d MMMM", Dutch)} vanaf {open.Hour}.{open.Minute:00} uur.",
+            };
+        }
+
+        return homeHelp ? sentence + " Kan je niet komen? De mobiele digiploeg komt ook aan huis." : sentence;
+    }
+}
+
+public sealed class TopicSuggestionType : ObjectGraphType<TopicSuggestion>
+{
+    public TopicSuggestionType()
+    {
+        Name = "TopicSuggestion";
+        Description = "A topic that fits the question.";
+        Field<NonNullGraphType<TopicType>>("topic").Resolve(context => context.Source.Topic);
+        Field(s => s.Score).Description("How well it fits: higher is better; only comparable within one answer.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("matchedWords")
+            .Description("The question's words that made it fit, as typed (or the lexicon entry of several words).")
+            .Resolve(context => context.Source.MatchedWords);
+    }
+}
+
+public sealed class HelpSuggestionsType : ObjectGraphType
+{
+    public HelpSuggestionsType()
+    {
+        Name = "HelpSuggestions";
+        Description = "What helps with a resident's question.";
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TopicSuggestionType>>>>("topics")
+            .Description("At most 5, best first; empty when nothing fits.")
+            .Resolve(context => Suggestions(context).Topics);
+        this.PagedField<CourseType, Course>("courses", context =>
+            {
+                var suggestions = Suggestions(context);
+                var topicIds = suggestions.Topics.Select(t => t.Topic.Id).ToList();
+                var now = context.UtcNow();
+                return db => HelpForQueries.UpcomingCourses(db, topicIds, suggestions.MunicipalityOrder, now);
+            })
+            .Description("Upcoming courses on these topics with a seat or a waiting list: the resident's town first, then the nearest towns, then the soonest.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<HelpPointType>>>>("helpPoints")
+            .Description("At most 5 places to walk in (or to borrow a device), the soonest open first, then the nearest.")
+            .Resolve(context => Suggestions(context).HelpPoints);
+        Field<NonNullGraphType<BooleanGraphType>>("homeHelp")
+            .Description("Whether asking for a home visit fits: the mobile team covers the region.")
+            .Resolve(context => Suggestions(context).HomeHelp);
+        Field<NonNullGraphType<StringGraphType>>("explanation")
+            .Description("The suggestion in one or two short Dutch sentences.")
+            .Resolve(context => Suggestions(context).Explanation);
+    }
+
+    private static HelpSuggestions Suggestions(IResolveFieldContext context) => (HelpSuggestions)context.Source!;
+}

@@ -1,0 +1,224 @@
+
+namespace Digibank.Api.Finder;
+
+/// <summary>What a topic is called and what is said about it: its name, lexicon words, the coordinator's words, its courses' texts.</summary>
+public sealed record TopicText(int TopicId, string Code, string Name, IReadOnlyList<string> LexiconWords, IReadOnlyList<string> CourseTexts);
+
+/// <summary>A topic that fits a question: how well, and which of the question's words made it fit.</summary>
+public sealed record TopicMatch(int TopicId, double Score, IReadOnlyList<string> MatchedWords);
+
+/// <summary>
+/// Finds the topics a question in a resident's own words is about. Each topic is a bag of weighted word keys
+/// (a word and its stems): its name and lexicon words weigh most, its courses' titles and summaries less. A
+/// question's word counts for every topic that has one of its keys, weighted by how few topics share it. A word
+/// the index does not know is tried as a compound of two known words ("belastingaangifte") and then, from five
+/// letters, as a misspelling of a name or lexicon word ("smarschool"), each a little weaker than a plain match.
+/// </summary>
+public sealed class TopicIndex
+{
+    private const double NameWeight = 3;
+    private const double LexiconWeight = 3;
+    private const double CourseWeight = 1;
+    private const double CompoundFactor = 0.9;
+    private const double MisspellingFactor = 0.7;
+
+    // key -> topic -> weight
+    private readonly Dictionary<string, Dictionary<int, double>> _weights = new(StringComparer.Ordinal);
+
+    // Lexicon entries of several words: each adds its weight once all its words are in the question.
+    private readonly List<(int TopicId, string[] Words, string Entry)> _phrases = [];
+
+    // Words that misspellings are compared with: names and lexicon words only, not every word of every course.
+    private readonly List<string> _spellingWords = [];
+
+    private readonly int _topicCount;
+
+    public TopicIndex(IEnumerable<TopicText> topics)
+    {
+        var list = topics.ToList();
+        _topicCount = Math.Max(1, list.Count);
+        foreach (var topic in list)
+        {
+            foreach (var word in Words.Meaningful(topic.Name).Concat(Words.Meaningful(topic.Code)))
+            {
+                Add(topic.TopicId, word, NameWeight, spelling: true);
+            }
+
+            foreach (var entry in topic.LexiconWords)
+            {
+                var words = Words.Meaningful(entry).ToArray();
+                if (words.Length == 1)
+                {
+                    Add(topic.TopicId, words[0], LexiconWeight, spelling: true);
+                }
+                else if (words.Length > 1)
+                {
+                    _phrases.Add((topic.TopicId, words, entry));
+                    // Also the entry written as one word: "pc banking" is often typed "pcbanking".
+                    Add(topic.TopicId, string.Concat(words), LexiconWeight, spelling: true);
+                }
+            }
+
+            foreach (var word in topic.CourseTexts.SelectMany(Words.Meaningful).Distinct(StringComparer.Ordinal))
+            {
+                Add(topic.TopicId, word, CourseWeight, spelling: false);
+            }
+        }
+
+        _spellingWords = [.. _spellingWords.Distinct(StringComparer.Ordinal)];
+    }
+
+    public IReadOnlyList<TopicMatch> Find(string question, int max = 5)
+    {
+        var scores = new Dictionary<int, (double Score, List<string> Words)>();
+        var questionWords = Words.Meaningful(question).Distinct(StringComparer.Ordinal).ToList();
+        var questionKeys = questionWords.SelectMany(Words.Keys).ToHashSet(StringComparer.Ordinal);
+        foreach (var word in questionWords)
+        {
+            if (Score(word, word, 1, scores))
+            {
+                continue;
+            }
+
+            var asCompound = SplitCompound(word);
+            if (asCompound.Count > 0)
+            {
+                foreach (var part in asCompound)
+                {
+                    Score(part, word, CompoundFactor, scores);
+                }
+
+                continue;
+            }
+
+            if (word.Length >= 5 && Misspelled(word) is { } meant)
+            {
+                Score(meant, word, MisspellingFactor, scores);
+            }
+        }
+
+        foreach (var (topicId, words, entry) in _phrases)
+        {
+            if (words.All(word => Words.Keys(word).Any(questionKeys.Contains)))
+            {
+                var (score, matched) = scores.GetValueOrDefault(topicId, (0, []));
+                matched.Add(entry);
+                scores[topicId] = (score + LexiconWeight * words.Length, matched);
+            }
+        }
+
+        return scores
+            .Where(pair => pair.Value.Score > 0)
+            .OrderByDescending(pair => pair.Value.Score).ThenBy(pair => pair.Key)
+            .Take(max)
+            .Select(pair => new TopicMatch(pair.Key, Math.Round(pair.Value.Score, 2), pair.Value.Words.Distinct(StringComparer.Ordinal).ToList()))
+            .ToList();
+    }
+
+    private bool Score(string word, string asTyped, double factor, Dictionary<int, (double Score, List<string> Words)> scores)
+    {
+        // The strongest key of the word counts, once per topic: "belastingen" and its stem "belast" are one word.
+        var best = new Dictionary<int, double>();
+        foreach (var key in Words.Keys(word))
+        {
+            if (_weights.TryGetValue(key, out var topics))
+            {
+                var rarity = Math.Log(1 + (double)_topicCount / topics.Count);
+                foreach (var (topicId, weight) in topics)
+                {
+                    best[topicId] = Math.Max(best.GetValueOrDefault(topicId), weight * rarity * factor);
+                }
+            }
+        }
+
+        foreach (var (topicId, score) in best)
+        {
+            var (total, matched) = scores.GetValueOrDefault(topicId, (0, []));
+            matched.Add(asTyped);
+            scores[topicId] = (total + score, matched);
+        }
+
+        return best.Count > 0;
+    }
+
+    /// <summary>Two known words that make up this one, with an optional linking s or e between them ("belasting|s|brief").</summary>
+    private List<string> SplitCompound(string word)
+    {
+        if (word.Length < 7)
+        {
+            return [];
+        }
+
+        for (var split = 3; split <= word.Length - 3; split++)
+        {
+            var (left, right) = (word[..split], word[split..]);
+            foreach (var head in new[] { left, left.EndsWith('s') || left.EndsWith('e') ? left[..^1] : null })
+            {
+                if (head is { Length: >= 3 } && Known(head) && Known(right))
+                {
+                    return [head, right];
+                }
+            }
+        }
+
+        return [];
+    }
+
+    private bool Known(string word) => Words.Keys(word).Any(_weights.ContainsKey);
+
+    private string? Misspelled(string word)
+    {
+        var limit = word.Length >= 8 ? 2 : 1;
+        string? closest = null;
+        var closestDistance = limit + 1;
+        foreach (var candidate in _spellingWords)
+        {
+            var distance = Words.Distance(word, candidate, limit);
+            if (distance < closestDistance)
+            {
+                (closest, closestDistance) = (candidate, distance);
+            }
+        }
+
+        return closest;
+    }
+
+    private void Add(int topicId, string word, double weight, bool spelling)
+    {
+        foreach (var key in Words.Keys(word))
+        {
+            if (!_weights.TryGetValue(key, out var topics))
+            {
+                _weights[key] = topics = [];
+            }
+
+            topics[topicId] = Math.Max(topics.GetValueOrDefault(topicId), weight);
+        }
+
+        if (spelling && word.Length >= 4)
+        {
+            _spellingWords.Add(word);
+        }
+    }
+
+    /// <summary>The lexicon that ships with the API: topic code → the words residents use for it.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> ReadLexicon()
+    {
+        using var stream = typeof(TopicIndex).Assembly.GetManifestResourceStream("Digibank.Api.Finder.lexicon.txt")
+            ?? throw new InvalidOperationException("The lexicon is not embedded.");
+        using var reader = new StreamReader(stream);
+        var lexicon = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (line.StartsWith('#') || colon < 0)
+            {
+                continue;
+            }
+
+            lexicon[line[..colon].Trim()] = [.. line[(colon + 1)..].Split(',').Select(word => word.Trim()).Where(word => word.Length > 0)];
+        }
+
+        return lexicon;
+    }
+}
