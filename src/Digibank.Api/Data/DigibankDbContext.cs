@@ -57,6 +57,8 @@ public class DigibankDbContext : DbContext
 
     public DbSet<TopicWord> TopicWords => Set<TopicWord>();
 
+    public DbSet<Closure> Closures => Set<Closure>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<ConsumerPosition> ConsumerPositions => Set<ConsumerPosition>();
 
@@ -237,6 +239,12 @@ public class DigibankDbContext : DbContext
             task.HasIndex(t => new { t.HelpPointId, t.Outcome });
             task.HasIndex(t => t.ParticipantId);
             task.Property(t => t.Script).Metadata.SetMaxLength(null);
+        });
+
+        modelBuilder.Entity<Closure>(closure =>
+        {
+            closure.HasIndex(c => new { c.HelpPointId, c.EndsAt });
+            closure.Property(c => c.Reason).HasMaxLength(100);
         });
 
         modelBuilder.Entity<TopicWord>(word =>

@@ -61,14 +61,14 @@ public static class HelpForQueries
         var topics = await db.Topics.Where(t => topicIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
         var suggestions = matches.Where(m => topics.ContainsKey(m.TopicId)).Select(m => new TopicSuggestion(topics[m.TopicId], m.Score, m.MatchedWords)).ToList();
 
-        var points = await db.HelpPoints.Include(h => h.OpeningHours).Include(h => h.Municipality).ToListAsync(cancellationToken);
-        var order = MunicipalitiesByDistance(points, town);
         var now = context.UtcNow();
+        var points = await db.HelpPoints.Include(h => h.OpeningHours).Include(h => h.Closures.Where(c => c.EndsAt > now)).Include(h => h.Municipality).AsSingleQuery().ToListAsync(cancellationToken);
+        var order = MunicipalitiesByDistance(points, town);
         var localNow = Region.ToLocal(now);
         var helpPoints = suggestions.Count == 0 ? [] : points
             .Where(h => h.Services.Contains(HelpPointService.WalkInHelp)
                 || (h.Services.Contains(HelpPointService.DeviceLending) && topics.Values.Any(t => t.Code is "smartphone-basics" or "photos")))
-            .Select(h => (Point: h, Next: OpeningHours.NextOpenAt(h.OpeningHours, localNow)))
+            .Select(h => (Point: h, Next: OpeningCalendar.NextOpenAt(h.OpeningHours, [.. h.Closures.Select(ClosedPeriod.Of)], localNow)))
             .OrderBy(p => p.Next ?? DateTime.MaxValue).ThenBy(p => Rank(order, p.Point.MunicipalityId)).ThenBy(p => p.Point.Id)
             .Take(MaxHelpPoints).ToList();
         var homeHelp = suggestions.Count > 0 && points.Any(h => h.Services.Contains(HelpPointService.HomeVisits));

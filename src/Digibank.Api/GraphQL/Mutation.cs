@@ -1,6 +1,7 @@
 using Digibank.Api.Courses;
 using Digibank.Api.Devices;
 using Digibank.Api.Finder;
+using Digibank.Api.HelpPoints;
 using Digibank.Api.HelpRequests;
 using Digibank.Api.Notifications;
 using Digibank.Api.Participants;
@@ -22,6 +23,7 @@ public sealed class Mutation : ObjectGraphType
         this.AddHelpRequestMutations();
         this.AddCallListMutations();
         this.AddTopicWordMutations();
+        this.AddClosureMutations();
         this.AddParticipantMutations();
         this.AddPartnerMutations();
     }

@@ -50,6 +50,8 @@ public sealed class HelpPoint : IEntity
     public string? AccessibilityNotes { get; set; }
 
     public List<OpeningHours> OpeningHours { get; set; } = [];
+
+    public List<Closure> Closures { get; set; } = [];
 }
 
 public enum HelpPointKind
@@ -71,7 +73,7 @@ public enum HelpPointService
     HomeVisits,
 }
 
-/// <summary>One opening period on a weekday, in the region's local time (Europe/Brussels).</summary>
+/// <summary>One opening period on a weekday, in the region's local time (Europe/Brussels); <see cref="OpeningCalendar"/> adds holidays and closures.</summary>
 public sealed class OpeningHours : IEntity
 {
     public int Id { get; set; }
@@ -88,28 +90,5 @@ public sealed class OpeningHours : IEntity
     {
         var time = TimeOnly.FromDateTime(localTime);
         return hours.Any(period => period.Day == localTime.DayOfWeek && period.Opens <= time && time < period.Closes);
-    }
-
-    /// <summary>The moment (local time) the point is next open: now when it is open, else the next opening in the coming two weeks.</summary>
-    public static DateTime? NextOpenAt(IReadOnlyCollection<OpeningHours> hours, DateTime localTime)
-    {
-        if (IsOpenAt(hours, localTime))
-        {
-            return localTime;
-        }
-
-        for (var day = 0; day < 14; day++)
-        {
-            var date = localTime.Date.AddDays(day);
-            var opening = hours.Where(period => period.Day == date.DayOfWeek && date.Add(period.Opens.ToTimeSpan()) > localTime)
-                .Select(period => (DateTime?)date.Add(period.Opens.ToTimeSpan()))
-                .Min();
-            if (opening is not null)
-            {
-                return opening;
-            }
-        }
-
-        return null;
     }
 }

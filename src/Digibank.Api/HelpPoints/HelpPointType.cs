@@ -6,6 +6,7 @@ using Digibank.Api.Municipalities;
 using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.HelpPoints;
 
@@ -44,21 +45,25 @@ public sealed class HelpPointType : NodeGraphType<HelpPoint>
             .Resolve(context => context.LoadOpeningHours(context.Source.Id));
         Reads("openingHours");
         Field<NonNullGraphType<BooleanGraphType>>("isOpenNow")
-            .Description("Whether the point is open at this moment (Belgian time).")
+            .Description("Whether the point is open at this moment (Belgian time): its weekly hours, except on public holidays and during its closures.")
             .Resolve(context =>
             {
                 var now = Region.ToLocal(context.UtcNow());
-                return context.LoadOpeningHours(context.Source.Id).Then(hours => OpeningHours.IsOpenAt(hours, now));
+                return context.LoadCalendar(context.Source.Id).Then(calendar => OpeningCalendar.IsOpenAt(calendar.Hours, calendar.Closed, now));
             });
         Reads("isOpenNow");
         Field<DateTimeGraphType>("nextOpenAt")
-            .Description("When the point is next open: now while it is open; null when it has no opening hours in the coming two weeks.")
+            .Description($"When the point is next open, public holidays and closures respected: now while it is open; null when it is closed for the next {OpeningCalendar.LookAheadDays} days.")
             .Resolve(context =>
             {
                 var now = Region.ToLocal(context.UtcNow());
-                return context.LoadOpeningHours(context.Source.Id).Then(hours => OpeningHours.NextOpenAt([.. hours], now) is { } local ? Region.ToUtc(local) : (DateTime?)null);
+                return context.LoadCalendar(context.Source.Id).Then(calendar => OpeningCalendar.NextOpenAt(calendar.Hours, calendar.Closed, now) is { } local ? Region.ToUtc(local) : (DateTime?)null);
             });
         Reads("nextOpenAt");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ClosureType>>>>("closures")
+            .Description("Closures that have not ended yet, soonest first: a summer closure, a day off, an evening.")
+            .Resolve(context => context.LoadClosures(context.Source.Id));
+        Reads("closures");
         foreach (var extension in extensions)
             extension.AddTo(this);
     }
@@ -106,6 +111,24 @@ public sealed class GeoPointType : ObjectGraphType<GeoPoint>
     }
 }
 
+public sealed class ClosureType : ObjectGraphType<Closure>
+{
+    public const string TypeName = "Closure";
+
+    public ClosureType()
+    {
+        Name = TypeName;
+        Description = "A time the help point is closed although its weekly hours say open.";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(context => GlobalId.Encode(TypeName, context.Source.Id));
+        Field(c => c.StartsAt);
+        Field(c => c.EndsAt).Description("The closure ends just before this moment.");
+        Field(c => c.Reason).Description("Why, for residents: \"Zomersluiting\", \"Personeelsdag\".");
+    }
+}
+
+/// <summary>A help point's weekly hours and its closures that have not ended, in local time.</summary>
+public sealed record HelpPointCalendar(IReadOnlyList<OpeningHours> Hours, IReadOnlyList<ClosedPeriod> Closed);
+
 public static class HelpPointDataLoaders
 {
     public static IDataLoaderResult<HelpPoint?> LoadHelpPoint(this IResolveFieldContext context, int id) =>
@@ -122,4 +145,30 @@ public static class HelpPointDataLoaders
                 (db, ids) => db.OpeningHours.Where(o => ids.Contains(o.HelpPointId)),
                 o => o.HelpPointId)
             .Then(hours => (IReadOnlyList<OpeningHours>)[.. hours.OrderBy(o => ((int)o.Day + 6) % 7).ThenBy(o => o.Opens)]);
+
+    public static IDataLoaderResult<IReadOnlyList<Closure>> LoadClosures(this IResolveFieldContext context, int helpPointId)
+    {
+        var now = context.UtcNow();
+        return context.LoadGroup<int, Closure>(
+                nameof(LoadClosures),
+                helpPointId,
+                (db, ids) => db.Closures.Where(c => ids.Contains(c.HelpPointId) && c.EndsAt > now),
+                c => c.HelpPointId)
+            .Then(closures => (IReadOnlyList<Closure>)[.. closures.OrderBy(c => c.StartsAt).ThenBy(c => c.Id)]);
+    }
+
+    /// <summary>The weekly hours and the closures of a page of help points, in two queries.</summary>
+    public static IDataLoaderResult<HelpPointCalendar> LoadCalendar(this IResolveFieldContext context, int helpPointId)
+    {
+        var now = context.UtcNow();
+        return context.RequestServices!.GetRequiredService<DataLoaderRegistry>()
+            .GetOrAdd<int, HelpPointCalendar>(nameof(LoadCalendar), async (db, ids, cancellationToken) =>
+            {
+                var hours = (await db.OpeningHours.Where(o => ids.Contains(o.HelpPointId)).ToListAsync(cancellationToken)).ToLookup(o => o.HelpPointId);
+                var closures = (await db.Closures.Where(c => ids.Contains(c.HelpPointId) && c.EndsAt > now).ToListAsync(cancellationToken)).ToLookup(c => c.HelpPointId);
+                return ids.ToDictionary(id => id, id => new HelpPointCalendar([.. hours[id]], [.. closures[id].Select(ClosedPeriod.Of)]));
+            })
+            .Load(helpPointId)
+            .Then(calendar => calendar ?? new HelpPointCalendar([], []));
+    }
 }

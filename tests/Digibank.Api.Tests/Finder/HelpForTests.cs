@@ -124,7 +124,7 @@ public sealed class HelpForTests(DigibankApiFactory api) : IClassFixture<Digiban
         var manyTopics = api.SqlStatements.Count;
 
         Assert.Equal(oneTopic, manyTopics);
-        Assert.InRange(manyTopics, 1, 10);
+        Assert.InRange(manyTopics, 1, 12);
     }
 
     private async Task<JsonNode> AskAsync(string question, string? town = null)

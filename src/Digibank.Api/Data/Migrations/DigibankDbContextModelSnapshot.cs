@@ -505,6 +505,40 @@ namespace Digibank.Api.Data.Migrations
                     b.ToTable("TopicWords");
                 });
 
+            modelBuilder.Entity("Digibank.Api.HelpPoints.Closure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HelpPointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HelpPointId", "EndsAt");
+
+                    b.ToTable("Closures");
+                });
+
             modelBuilder.Entity("Digibank.Api.HelpPoints.HelpPoint", b =>
                 {
                     b.Property<int>("Id")
@@ -1285,6 +1319,15 @@ namespace Digibank.Api.Data.Migrations
                     b.Navigation("Topic");
                 });
 
+            modelBuilder.Entity("Digibank.Api.HelpPoints.Closure", b =>
+                {
+                    b.HasOne("Digibank.Api.HelpPoints.HelpPoint", null)
+                        .WithMany("Closures")
+                        .HasForeignKey("HelpPointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Digibank.Api.HelpPoints.HelpPoint", b =>
                 {
                     b.HasOne("Digibank.Api.Municipalities.Municipality", "Municipality")
@@ -1447,6 +1490,8 @@ namespace Digibank.Api.Data.Migrations
 
             modelBuilder.Entity("Digibank.Api.HelpPoints.HelpPoint", b =>
                 {
+                    b.Navigation("Closures");
+
                     b.Navigation("OpeningHours");
                 });
 

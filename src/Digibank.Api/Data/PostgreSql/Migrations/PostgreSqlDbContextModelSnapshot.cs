@@ -530,6 +530,42 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
                     b.ToTable("TopicWords");
                 });
 
+            modelBuilder.Entity("Digibank.Api.HelpPoints.Closure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("HelpPointId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HelpPointId", "EndsAt");
+
+                    b.ToTable("Closures");
+                });
+
             modelBuilder.Entity("Digibank.Api.HelpPoints.HelpPoint", b =>
                 {
                     b.Property<int>("Id")
@@ -1338,6 +1374,15 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
                     b.Navigation("Topic");
                 });
 
+            modelBuilder.Entity("Digibank.Api.HelpPoints.Closure", b =>
+                {
+                    b.HasOne("Digibank.Api.HelpPoints.HelpPoint", null)
+                        .WithMany("Closures")
+                        .HasForeignKey("HelpPointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Digibank.Api.HelpPoints.HelpPoint", b =>
                 {
                     b.HasOne("Digibank.Api.Municipalities.Municipality", "Municipality")
@@ -1500,6 +1545,8 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
 
             modelBuilder.Entity("Digibank.Api.HelpPoints.HelpPoint", b =>
                 {
+                    b.Navigation("Closures");
+
                     b.Navigation("OpeningHours");
                 });
 
