@@ -56,6 +56,7 @@ app.UseAuthentication();
 app.MapDigibankGraphQL();
 app.MapPartnerSync();
 app.MapCatalogueEndpoints();
+app.MapCalendarFeeds();
 app.MapDashboard();
 app.MapSelfService();
 app.MapHealth();

@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json.Nodes;
+using Digibank.Api.Courses;
+using Digibank.Api.GraphQL.Relay;
+using Ical.Net;
+using Microsoft.EntityFrameworkCore;
+
+namespace Digibank.Api.Tests.Courses;
+
+/// <summary>The iCalendar feeds and the JSON-LD of the catalogue, read back by Ical.Net and by node-ical, an independent parser.</summary>
+public sealed class CalendarFeedTests(DigibankApiFactory api) : IClassFixture<DigibankApiFactory>
+{
+    [Fact]
+    public async Task The_feed_holds_every_session_of_the_catalogue_once_with_a_stable_uid()
+    {
+        var first = await FeedAsync("/calendar/courses.ics");
+        var again = await FeedAsync("/calendar/courses.ics");
+
+        var calendar = Calendar.Load(first)!;
+        var now = api.Clock.GetUtcNow().UtcDateTime;
+        await using var db = api.CreateDbContext();
+        var sessions = await db.CourseSessions
+            .Where(s => s.EndsAt > now.AddDays(-30) && db.Courses.Any(c => c.Id == s.CourseId && c.Status != CourseStatus.Withdrawn))
+            .CountAsync();
+        Assert.Equal(sessions, calendar.Events.Count);
+        Assert.Equal(calendar.Events.Count, calendar.Events.Select(e => e.Uid).Distinct().Count());
+        Assert.Equal(calendar.Events.Select(e => e.Uid), Calendar.Load(again)!.Events.Select(e => e.Uid));
+        Assert.All(calendar.Events, e => Assert.EndsWith("@digibank-poperinge.be", e.Uid, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_moved_session_keeps_its_uid_and_a_cancelled_course_stays_in_the_feed_as_cancelled()
+    {
+        var course = await TestCourses.AddAsync(api, capacity: 5);
+        var id = GlobalId.DecodeFor(CourseType.TypeName, course);
+        var before = Calendar.Load(await FeedAsync($"/calendar/courses/{course}.ics"))!.Events.Single();
+        var later = new DateTime(2026, 12, 21, 13, 0, 0, DateTimeKind.Utc);
+        await using (var db = api.CreateDbContext())
+        {
+            await db.CourseSessions.Where(s => s.CourseId == id).ExecuteUpdateAsync(set => set.SetProperty(s => s.StartsAt, later).SetProperty(s => s.EndsAt, later.AddHours(2)));
+            await db.Courses.Where(c => c.Id == id).ExecuteUpdateAsync(set => set
+                .SetProperty(c => c.Status, CourseStatus.Cancelled).SetProperty(c => c.UpdatedAt, api.Clock.GetUtcNow().UtcDateTime.AddMinutes(5)));
+        }
+
+        var after = Calendar.Load(await FeedAsync($"/calendar/courses/{course}.ics"))!.Events.Single();
+
+        Assert.Equal(before.Uid, after.Uid);
+        Assert.Equal(later, after.DtStart!.AsUtc);
+        Assert.Equal("CANCELLED", after.Status);
+        Assert.True(after.Sequence > before.Sequence);
+    }
+
+    [Fact]
+    public async Task The_feed_filters_by_town_topic_and_partner_and_refuses_an_id_that_is_no_town()
+    {
+        await using var db = api.CreateDbContext();
+        var heuvelland = await db.Municipalities.SingleAsync(m => m.Name == "Heuvelland");
+        var inHeuvelland = await db.Courses.Where(c => c.MunicipalityId == heuvelland.Id && c.Status != CourseStatus.Withdrawn).Select(c => c.Id).ToListAsync();
+        var aboutItsme = await db.Courses.Where(c => c.Topics.Any(t => t.Code == "itsme") && c.Status != CourseStatus.Withdrawn).Select(c => c.Id).ToListAsync();
+
+        var town = Calendar.Load(await FeedAsync($"/calendar/courses.ics?municipality={GlobalId.Encode("Municipality", heuvelland.Id)}"))!;
+        var topic = Calendar.Load(await FeedAsync("/calendar/courses.ics?topic=itsme"))!;
+        var partner = Calendar.Load(await FeedAsync("/calendar/courses.ics?partner=vdab"))!;
+        var bad = await api.CreateClient().GetAsync("/calendar/courses.ics?municipality=nonsense");
+
+        Assert.NotEmpty(town.Events);
+        Assert.All(town.Events, e => Assert.Contains(CourseOf(e.Uid), inHeuvelland));
+        Assert.NotEmpty(topic.Events);
+        Assert.All(topic.Events, e => Assert.Contains(CourseOf(e.Uid), aboutItsme));
+        Assert.All(partner.Events, e => Assert.Contains("VDAB", e.Description, StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [NodeIcalFact]
+    public async Task An_independent_parser_reads_the_same_events_as_Ical_Net()
+    {
+        var feed = await FeedAsync("/calendar/courses.ics");
+        var file = Path.Combine(Path.GetTempPath(), $"digibank-feed-{Guid.NewGuid():N}.ics");
+        await File.WriteAllTextAsync(file, feed);
+        try
+        {
+            var parsed = await NodeIcalFactAttribute.ParseAsync(file);
+            var expected = Calendar.Load(feed)!.Events
+                .Select(e => (e.Uid, Start: e.DtStart!.AsUtc, End: e.DtEnd!.AsUtc, e.Summary, e.Status))
+                .OrderBy(e => e.Uid, StringComparer.Ordinal).ToList();
+            var actual = parsed
+                .Select(e => ((string?)e["uid"], ((DateTime)e["start"]!).ToUniversalTime(), ((DateTime)e["end"]!).ToUniversalTime(), (string?)e["summary"], (string?)e["status"]))
+                .OrderBy(e => e.Item1, StringComparer.Ordinal).ToList();
+            Assert.Equal(expected.Count, actual.Count);
+            Assert.Equal(expected, actual);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task A_course_page_gets_schema_org_JSON_LD_with_a_course_instance_per_session()
+    {
+        var course = await TestCourses.AddAsync(api, capacity: 5);
+        var response = await api.CreateClient().GetAsync($"/courses/{course}.jsonld");
+        var missing = await api.CreateClient().GetAsync("/courses/999999.jsonld");
+
+        Assert.Equal("application/ld+json", response.Content.Headers.ContentType?.MediaType);
+        var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(("https://schema.org", "Course"), ((string?)json["@context"], (string?)json["@type"]));
+        Assert.Equal(await TitleAsync(course), (string?)json["name"]);
+        var instance = Assert.Single(json["hasCourseInstance"]!.AsArray())!;
+        Assert.Equal("CourseInstance", (string?)instance["@type"]);
+        Assert.Equal("Poperinge", (string?)instance["location"]!["address"]!["addressLocality"]);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    private static int CourseOf(string? uid) => int.Parse(uid!.Split('-')[1], System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task<string> FeedAsync(string path)
+    {
+        var response = await api.CreateClient().GetAsync(path);
+        response.EnsureSuccessStatusCode();
+        Assert.Equal("text/calendar", response.Content.Headers.ContentType?.MediaType);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private async Task<string> TitleAsync(string course)
+    {
+        await using var db = api.CreateDbContext();
+        var id = GlobalId.DecodeFor(CourseType.TypeName, course);
+        return await db.Courses.Where(c => c.Id == id).Select(c => c.Title).SingleAsync();
+    }
+}
+
+/// <summary>
+/// A test that reads the feed with node-ical (`tests/…/Courses/ical-check`, installed by `npm ci` there, as
+/// `.ci/run` does); skipped, with the reason, where Node.js or the package is missing.
+/// </summary>
+public sealed class NodeIcalFactAttribute : FactAttribute
+{
+    private static readonly string Folder = Path.Combine(RepositoryRoot.Path, "tests", "Digibank.Api.Tests", "Courses", "ical-check");
+
+    public NodeIcalFactAttribute()
+    {
+        if (!File.Exists(Path.Combine(Folder, "node_modules", "node-ical", "package.json")) || Which("node") is null)
+        {
+            Skip = $"node-ical is not installed: run `npm ci --prefix {Folder}` (Node.js needed) to check the feed with an independent parser.";
+        }
+    }
+
+    public static async Task<List<JsonNode>> ParseAsync(string icsFile)
+    {
+        using var node = Process.Start(new ProcessStartInfo(Which("node")!, [Path.Combine(Folder, "parse.js"), icsFile])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Folder,
+        })!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var output = await node.StandardOutput.ReadToEndAsync(timeout.Token);
+        var errors = await node.StandardError.ReadToEndAsync(timeout.Token);
+        await node.WaitForExitAsync(timeout.Token);
+        Assert.True(node.ExitCode == 0, $"node-ical failed: {errors}");
+        return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonNode.Parse(line)!)];
+    }
+
+    private static string? Which(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
+            .Select(folder => Path.Combine(folder, program))
+            .FirstOrDefault(File.Exists);
+}
