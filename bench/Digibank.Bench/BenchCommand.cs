@@ -9,6 +9,7 @@ public static class BenchCommand
         "subscriptions" => await SubscriptionBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1)), subscribers: 1_000, events: 50),
         "signups" => await SignUpLatencyBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1)), uploadSize: 4_000),
         "notifications" => await NotificationBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
+        "helpfor" => await HelpForBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
         _ => Usage(),
     };
 
@@ -21,6 +22,7 @@ public static class BenchCommand
               ingest      100,000 course offers through the gRPC upload into SQLite, against a raw prepared-statement insert
               subscriptions  1,000 WebSocket subscribers: committed change to the last subscriber's next, against a raw broadcast
               signups     residents' sign-up latency with no upload running and during a 4,000-sign-up partner upload
+              helpfor     helpFor's latency under 100 concurrent clients, against a courses(first: 20) page
               notifications  1,000 sign-ups and a withdrawal with 1,000 participants: commit to last e-mail accepted, against a plain MailKit loop
 
               --record    write the result into docs/benchmarks.md
