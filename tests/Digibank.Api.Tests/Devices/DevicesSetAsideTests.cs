@@ -13,13 +13,9 @@ namespace Digibank.Api.Tests.Devices;
 /// A device that comes back is set aside for the first in the queue, who is told by e-mail and has the kind's days to
 /// collect it; after that it goes to the next. And one person holds at most the kind's number of devices at once.
 /// </summary>
-public sealed class DevicesSetAsideTests(NotificationsApiFactory api) : IClassFixture<NotificationsApiFactory>, IDisposable
+public sealed class DevicesSetAsideTests(NotificationsApiFactory api) : RestoresClock(api.Clock), IClassFixture<NotificationsApiFactory>
 {
     private const string OnlyLaptopOfKrombeke = "DBP-LAP-0012";
-
-    private readonly DateTimeOffset _startedAt = api.Clock.Current;
-
-    public void Dispose() => api.Clock.Current = _startedAt;
 
     [Fact]
     public async Task A_wiped_laptop_waits_for_the_first_in_the_queue_who_is_told_until_when_and_then_goes_to_the_next()

@@ -7,13 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Digibank.Api.Tests.HelpPoints;
 
 /// <summary>"Open" respects Belgium's public holidays and each help point's closures, wherever the API says it.</summary>
-public sealed class OpeningCalendarTests(DigibankApiFactory api) : IClassFixture<DigibankApiFactory>, IDisposable
+public sealed class OpeningCalendarTests(DigibankApiFactory api) : RestoresClock(api.Clock), IClassFixture<DigibankApiFactory>
 {
     private const string Points = "{ helpPoints(first: 50) { nodes { id name isOpenNow nextOpenAt closures { reason startsAt endsAt } } } }";
-
-    private readonly DateTimeOffset _startedAt = api.Clock.Current;
-
-    public void Dispose() => api.Clock.Current = _startedAt;
 
     [Fact]
     public void Belgium_s_ten_public_holidays_move_with_Easter()

@@ -12,14 +12,9 @@ using MimeKit;
 namespace Digibank.Api.Tests.Notifications;
 
 /// <summary>What a resident hears, through a real SMTP server on 127.0.0.1, and the call list for who has no e-mail.</summary>
-public sealed class NotificationTests(NotificationsApiFactory api) : IClassFixture<NotificationsApiFactory>, IDisposable
+public sealed class NotificationTests(NotificationsApiFactory api) : RestoresClock(api.Clock), IClassFixture<NotificationsApiFactory>
 {
     private const string SignUp = Residents.SignUpMutation;
-
-    private readonly DateTimeOffset _startedAt = api.Clock.Current;
-
-    // Tests that wait for a retry move the clock on; the next test starts at the fixed moment again.
-    public void Dispose() => api.Clock.Current = _startedAt;
 
     [Fact]
     public async Task A_sign_up_with_a_seat_gets_one_e_mail_in_plain_Dutch_with_the_date_and_the_place()

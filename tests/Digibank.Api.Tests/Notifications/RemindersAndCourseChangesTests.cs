@@ -13,12 +13,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Digibank.Api.Tests.Notifications;
 
 /// <summary>The messages time causes (tomorrow's session, a loan due or overdue) and those a partner's changed offer causes.</summary>
-public sealed class RemindersAndCourseChangesTests(NotificationsApiFactory api) : IClassFixture<NotificationsApiFactory>, IDisposable
+public sealed class RemindersAndCourseChangesTests(NotificationsApiFactory api) : RestoresClock(api.Clock), IClassFixture<NotificationsApiFactory>
 {
-    private readonly DateTimeOffset _startedAt = api.Clock.Current;
-
-    public void Dispose() => api.Clock.Current = _startedAt;
-
     private Reminders Reminders => api.Services.GetRequiredService<Reminders>();
 
     [Fact]

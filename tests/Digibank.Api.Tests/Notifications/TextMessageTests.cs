@@ -6,12 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Digibank.Api.Tests.Notifications;
 
 /// <summary>Texts through a generic HTTP SMS gateway on 127.0.0.1, only to people who agreed to them.</summary>
-public sealed class TextMessageTests(NotificationsApiFactory api) : IClassFixture<NotificationsApiFactory>, IDisposable
+public sealed class TextMessageTests(NotificationsApiFactory api) : RestoresClock(api.Clock), IClassFixture<NotificationsApiFactory>
 {
-    private readonly DateTimeOffset _startedAt = api.Clock.Current;
-
-    public void Dispose() => api.Clock.Current = _startedAt;
-
     [Fact]
     public async Task Someone_who_agreed_to_texts_gets_one_text_with_the_message_and_a_link_to_cancel()
     {

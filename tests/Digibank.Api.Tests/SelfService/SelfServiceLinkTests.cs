@@ -13,15 +13,11 @@ using static Digibank.Api.Tests.Devices.LendingTestData;
 namespace Digibank.Api.Tests.SelfService;
 
 /// <summary>The links in residents' messages: opening one only asks, the button does it, and a changed or old link does nothing.</summary>
-public sealed class SelfServiceLinkTests(NotificationsApiFactory api) : IClassFixture<NotificationsApiFactory>, IDisposable
+public sealed class SelfServiceLinkTests(NotificationsApiFactory api) : RestoresClock(api.Clock), IClassFixture<NotificationsApiFactory>
 {
     private const string CancelSignUp = """
         mutation ($input: CancelSignUpInput!) { cancelSignUp(input: $input) { signUp { status } errors { ... on Error { code } } } }
         """;
-
-    private readonly DateTimeOffset _startedAt = api.Clock.Current;
-
-    public void Dispose() => api.Clock.Current = _startedAt;
 
     [Fact]
     public async Task The_link_in_the_e_mail_asks_first_then_frees_the_seat_for_the_first_on_the_waiting_list()
