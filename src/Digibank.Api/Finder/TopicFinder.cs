@@ -71,7 +71,8 @@ public sealed class TopicFinder(IDbContextFactory<DigibankDbContext> dbContextFa
             topic.Code,
             topic.Name,
             [.. Lexicon.GetValueOrDefault(topic.Code) ?? [], .. added[topic.Id]],
-            [.. courseTexts[topic.Id].Distinct(StringComparer.Ordinal)]))];
+            [.. courseTexts[topic.Id].Distinct(StringComparer.Ordinal)],
+            Lexicon.GetValueOrDefault($"{topic.Code} (weak)") ?? []))];
     }
 
     public void Dispose() => _building.Dispose();

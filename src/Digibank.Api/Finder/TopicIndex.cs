@@ -2,7 +2,7 @@
 namespace Digibank.Api.Finder;
 
 /// <summary>What a topic is called and what is said about it: its name, lexicon words, the coordinator's words, its courses' texts.</summary>
-public sealed record TopicText(int TopicId, string Code, string Name, IReadOnlyList<string> LexiconWords, IReadOnlyList<string> CourseTexts);
+public sealed record TopicText(int TopicId, string Code, string Name, IReadOnlyList<string> LexiconWords, IReadOnlyList<string> CourseTexts, IReadOnlyList<string>? WeakWords = null);
 
 /// <summary>A topic that fits a question: how well, and which of the question's words made it fit.</summary>
 public sealed record TopicMatch(int TopicId, double Score, IReadOnlyList<string> MatchedWords);
@@ -16,8 +16,10 @@ public sealed record TopicMatch(int TopicId, double Score, IReadOnlyList<string>
 /// </summary>
 public sealed class TopicIndex
 {
-    private const double NameWeight = 3;
+    // A question that names the service ("itsme", "Gimme") is about it, whatever else it mentions.
+    private const double NameWeight = 6;
     private const double LexiconWeight = 3;
+    private const double WeakWeight = 1;
     private const double CourseWeight = 1;
     private const double CompoundFactor = 0.9;
     private const double MisspellingFactor = 0.7;
@@ -59,6 +61,11 @@ public sealed class TopicIndex
                 }
             }
 
+            foreach (var word in (topic.WeakWords ?? []).SelectMany(Words.Meaningful).Distinct(StringComparer.Ordinal))
+            {
+                Add(topic.TopicId, word, WeakWeight, spelling: false);
+            }
+
             foreach (var word in topic.CourseTexts.SelectMany(Words.Meaningful).Distinct(StringComparer.Ordinal))
             {
                 Add(topic.TopicId, word, CourseWeight, spelling: false);
@@ -76,6 +83,12 @@ public sealed class TopicIndex
         foreach (var word in questionWords)
         {
             if (Score(word, word, 1, scores))
+            {
+                continue;
+            }
+
+            // A Dutch past participle: "gesolliciteerd" is about "solliciteren".
+            if (word.Length > 6 && word.StartsWith("ge", StringComparison.Ordinal) && Score(word[2..], word, 1, scores))
             {
                 continue;
             }
@@ -201,7 +214,7 @@ public sealed class TopicIndex
         }
     }
 
-    /// <summary>The lexicon that ships with the API: topic code → the words residents use for it.</summary>
+    /// <summary>The lexicon that ships with the API: topic code (with " (weak)" for its weak words) → the words residents use for it.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> ReadLexicon()
     {
         using var stream = typeof(TopicIndex).Assembly.GetManifestResourceStream("Digibank.Api.Finder.lexicon.txt")

@@ -54,7 +54,7 @@ public sealed class HelpForTests(DigibankApiFactory api) : IClassFixture<Digiban
     [InlineData("ik ben de code van itsem vergeten", "itsme")]
     [InlineData("de juf schrijft alleen via smarschool", "smartschool")]
     [InlineData("je dois faire ma déclaration d'impôts en ligne", "tax-on-web")]
-    [InlineData("I got a strange text message asking for my bank code", "online-safety")]
+    [InlineData("someone phoned me saying my computer has a virus and asked for my password", "online-safety")]
     public async Task Everyday_words_misspellings_and_other_languages_find_their_topic_first(string question, string topic)
     {
         var answer = await AskAsync(question);
