@@ -56,22 +56,22 @@ public static class HelpForQueries
         var matches = index.Find(question);
         // A topic far behind the best is noise: "code" in an itsme question also scores for e-mail.
         matches = [.. matches.Where(match => match.Score >= matches[0].Score * 0.25)];
-        await using var db = await services.GetRequiredService<IDbContextFactory<DigibankDbContext>>().CreateDbContextAsync(cancellationToken);
         var topicIds = matches.Select(m => m.TopicId).ToList();
-        var topics = await db.Topics.Where(t => topicIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
-        var suggestions = matches.Where(m => topics.ContainsKey(m.TopicId)).Select(m => new TopicSuggestion(topics[m.TopicId], m.Score, m.MatchedWords)).ToList();
+        var topics = topicIds.Select(id => index.Topics[id]).ToDictionary(t => t.TopicId, t => new Topic { Id = t.TopicId, Code = t.Code, Name = t.Name });
+        var suggestions = matches.Select(m => new TopicSuggestion(topics[m.TopicId], m.Score, m.MatchedWords)).ToList();
 
         var now = context.UtcNow();
-        var points = await db.HelpPoints.Include(h => h.OpeningHours).Include(h => h.Closures.Where(c => c.EndsAt > now)).Include(h => h.Municipality).AsSingleQuery().ToListAsync(cancellationToken);
+        var points = await services.GetRequiredService<HelpPointDirectory>().AllAsync(cancellationToken);
         var order = MunicipalitiesByDistance(points, town);
         var localNow = Region.ToLocal(now);
         var helpPoints = suggestions.Count == 0 ? [] : points
             .Where(h => h.Services.Contains(HelpPointService.WalkInHelp)
                 || (h.Services.Contains(HelpPointService.DeviceLending) && topics.Values.Any(t => t.Code is "smartphone-basics" or "photos")))
-            .Select(h => (Point: h, Next: OpeningCalendar.NextOpenAt(h.OpeningHours, [.. h.Closures.Select(ClosedPeriod.Of)], localNow)))
+            .Select(h => (Point: h, Next: OpeningCalendar.NextOpenAt(h.OpeningHours, [.. h.Closures.Where(c => c.EndsAt > now).Select(ClosedPeriod.Of)], localNow)))
             .OrderBy(p => p.Next ?? DateTime.MaxValue).ThenBy(p => Rank(order, p.Point.MunicipalityId)).ThenBy(p => p.Point.Id)
             .Take(MaxHelpPoints).ToList();
         var homeHelp = suggestions.Count > 0 && points.Any(h => h.Services.Contains(HelpPointService.HomeVisits));
+        await using var db = await services.GetRequiredService<IDbContextFactory<DigibankDbContext>>().CreateDbContextAsync(cancellationToken);
         var firstCourse = suggestions.Count == 0 ? null : await UpcomingCourses(db, topicIds, order, now).Include(c => c.Municipality).FirstOrDefaultAsync(cancellationToken);
         return new HelpSuggestions(suggestions, order, [.. helpPoints.Select(p => p.Point)], homeHelp,
             Explain(suggestions, firstCourse, helpPoints.Count > 0 ? helpPoints[0] : null, homeHelp, localNow));

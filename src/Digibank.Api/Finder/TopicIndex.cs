@@ -38,6 +38,7 @@ public sealed class TopicIndex
     public TopicIndex(IEnumerable<TopicText> topics)
     {
         var list = topics.ToList();
+        Topics = list.ToDictionary(topic => topic.TopicId);
         _topicCount = Math.Max(1, list.Count);
         foreach (var topic in list)
         {
@@ -74,6 +75,9 @@ public sealed class TopicIndex
 
         _spellingWords = [.. _spellingWords.Distinct(StringComparer.Ordinal)];
     }
+
+    /// <summary>The topics the index was built from, so an answer needs no query to name them.</summary>
+    public IReadOnlyDictionary<int, TopicText> Topics { get; }
 
     public IReadOnlyList<TopicMatch> Find(string question, int max = 5)
     {

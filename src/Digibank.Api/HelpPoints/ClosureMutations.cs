@@ -40,6 +40,7 @@ public static class ClosureMutations
             return new NotFoundError("There is no such help point.");
         }
 
+        db.Raise(new HelpPointCalendarChanged(helpPointId, now));
         return db.Closures.Add(new Closure
         {
             HelpPointId = helpPointId,
@@ -68,6 +69,7 @@ public static class ClosureMutations
         }
 
         db.Closures.Remove(closure);
+        db.Raise(new HelpPointCalendarChanged(closure.HelpPointId, call.Now));
         return closure;
     }
 }

@@ -1,3 +1,4 @@
+using Digibank.Api.Data.Outbox;
 using Digibank.Api.GraphQL.Filtering;
 using Digibank.Api.GraphQL.Paging;
 using Digibank.Api.GraphQL.Relay;
@@ -10,7 +11,9 @@ namespace Digibank.Api.HelpPoints;
 public static class HelpPointQueries
 {
     public static IServiceCollection AddHelpPoints(this IServiceCollection services) =>
-        services.AddNodeSource(HelpPointType.TypeName, db => db.HelpPoints);
+        services.AddNodeSource(HelpPointType.TypeName, db => db.HelpPoints)
+            .AddSingleton<HelpPointDirectory>()
+            .AddOutboxConsumer<HelpPointCalendarConsumer>();
 
     public static void AddHelpPointQueries(this ObjectGraphType query) =>
         query.ConnectionField<HelpPointType, HelpPoint, HelpPointFilterInputType, HelpPointSortInputType>(

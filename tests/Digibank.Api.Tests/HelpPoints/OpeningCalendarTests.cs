@@ -74,20 +74,21 @@ public sealed class OpeningCalendarTests(DigibankApiFactory api) : RestoresClock
     public async Task The_help_finder_sends_no_one_to_a_closed_door()
     {
         var library = await OpenPointAsync();
-        await using (var db = api.CreateDbContext())
-        {
-            var now = api.Clock.GetUtcNow().UtcDateTime;
-            db.Closures.Add(new Closure { HelpPointId = GlobalId.DecodeFor(HelpPointType.TypeName, (string)library["id"]!), StartsAt = now.AddHours(-1), EndsAt = now.AddDays(30), Reason = "Verbouwing", CreatedAt = now });
-            await db.SaveChangesAsync();
-        }
+        var now = api.Clock.GetUtcNow().UtcDateTime;
+        await api.CreateGraphQLClient().QueryAsync("{ helpFor(question: \"belastingen\") { helpPoints { name } } }");
+        var closed = await api.CreateStaffClient(StaffRole.Coordinator).QueryAsync(
+            "mutation ($input: AddClosureInput!) { addClosure(input: $input) { closure { id } errors { ... on Error { code } } } }",
+            new { input = new { helpPointId = (string)library["id"]!, startsAt = now.AddHours(-1), endsAt = now.AddDays(30), reason = "Verbouwing" } });
+        Assert.Empty(closed["addClosure"]!["errors"]!.AsArray());
 
         var answer = (await api.CreateGraphQLClient().QueryAsync("{ helpFor(question: \"hoe doe ik mijn belastingaangifte\") { helpPoints { name nextOpenAt } } }"))["helpFor"]!;
 
         Assert.All(answer["helpPoints"]!.AsArray(), point => Assert.True(
             (string?)point!["name"] != (string?)library["name"] || (DateTime)point["nextOpenAt"]! >= api.Clock.GetUtcNow().UtcDateTime.AddDays(30),
             $"{library["name"]} is suggested as open during its closure."));
-        await using var cleanup = api.CreateDbContext();
-        await cleanup.Closures.ExecuteDeleteAsync();
+        await api.CreateStaffClient(StaffRole.Coordinator).QueryAsync(
+            "mutation ($input: RemoveClosureInput!) { removeClosure(input: $input) { closure { id } } }",
+            new { input = new { closureId = (string)closed["addClosure"]!["closure"]!["id"]! } });
     }
 
     private async Task<JsonArray> PointsAsync() =>
