@@ -35,6 +35,8 @@ public sealed class RedisOutboxRelay(
     private ConnectionMultiplexer? _redis;
     private ChannelMessageQueue? _messages;
     private int _publishFailuresLogged;
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _subscribing = Task.CompletedTask;
 
     /// <summary>Whether Redis answers now, for the readiness check.</summary>
     public bool IsConnected => _redis?.IsConnected == true;
@@ -60,14 +62,21 @@ public sealed class RedisOutboxRelay(
             _ = CatchUpAsync();
         };
 
-        _messages = await _redis.GetSubscriber().SubscribeAsync(_channel);
-        _messages.OnMessage(message => Receive(message.Message));
         signal.Committed += Publish;
+        if (!await TrySubscribeAsync())
+        {
+            // Redis did not answer in time (it is starting, or the machine is busy): the API starts all the same and
+            // subscribes as soon as it can; until then its dashboards are fed from the outbox.
+            logger.LogWarning("Could not subscribe to Redis yet; trying again every second, and catching up from the outbox once subscribed");
+            _subscribing = SubscribeWhenPossibleAsync(_stopping.Token);
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         signal.Committed -= Publish;
+        await _stopping.CancelAsync();
+        await _subscribing;
         if (_messages is not null)
         {
             await _messages.UnsubscribeAsync();
@@ -76,9 +85,46 @@ public sealed class RedisOutboxRelay(
 
     public async ValueTask DisposeAsync()
     {
+        _stopping.Dispose();
         if (_redis is not null)
         {
             await _redis.DisposeAsync();
+        }
+    }
+
+    private async Task<bool> TrySubscribeAsync()
+    {
+        try
+        {
+            _messages = await _redis!.GetSubscriber().SubscribeAsync(_channel);
+            _messages.OnMessage(message => Receive(message.Message));
+            return true;
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    private async Task SubscribeWhenPossibleAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            if (await TrySubscribeAsync())
+            {
+                logger.LogInformation("Subscribed to Redis; catching up from the outbox");
+                await CatchUpAsync();
+                return;
+            }
         }
     }
 
