@@ -214,6 +214,40 @@ public sealed class DashboardBrowserTests(DashboardApiFactory api, ITestOutputHe
     }
 
     [ChromiumFact]
+    public async Task Each_antenna_point_shows_whether_it_is_open_now_and_a_closed_one_says_why_and_when_it_opens()
+    {
+        const string Point = "Buurtsalon Krombeke";
+        var coordinator = api.CreateLoopbackGraphQLClient();
+        coordinator.Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", api.MintCoordinatorToken());
+        int pointId;
+        await using (var db = api.CreateDbContext())
+        {
+            pointId = await db.HelpPoints.Where(h => h.Name == Point).Select(h => h.Id).SingleAsync();
+        }
+
+        var now = api.Clock.GetUtcNow().UtcDateTime;
+        var added = await coordinator.QueryAsync(
+            "mutation ($input: AddClosureInput!) { addClosure(input: $input) { closure { id } errors { ... on Error { code } } } }",
+            new { input = new { helpPointId = Digibank.Api.GraphQL.Relay.GlobalId.Encode("HelpPoint", pointId), startsAt = now.AddHours(-1), endsAt = now.AddDays(2), reason = "Personeelsdag" } });
+        try
+        {
+            var page = await OpenAsync("/dashboard");
+
+            var closed = await Text(page, $"#devices-table tbody tr:has(th:text-is('{Point}')) td.open");
+            Assert.StartsWith("Gesloten", closed, StringComparison.Ordinal);
+            Assert.Contains("Personeelsdag; open vanaf", closed, StringComparison.Ordinal);
+            Assert.True(await page.Locator("#devices-table td.open .open-now").CountAsync() > 0, "No point shows as open on Monday morning.");
+            Assert.Empty(_pageErrors);
+        }
+        finally
+        {
+            await coordinator.QueryAsync(
+                "mutation ($input: RemoveClosureInput!) { removeClosure(input: $input) { closure { id } } }",
+                new { input = new { closureId = (string)added["addClosure"]!["closure"]!["id"]! } });
+        }
+    }
+
+    [ChromiumFact]
     public async Task Staff_of_a_point_see_whom_to_call_arrive_live_read_the_text_and_mark_the_call()
     {
         const string Point = "Buurtsalon Krombeke";

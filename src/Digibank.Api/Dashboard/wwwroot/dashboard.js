@@ -152,7 +152,7 @@
 }`;
 
   const PUBLIC = `query DashboardPublic {
-  deviceAvailability { helpPoint { id name municipality { name } } kind total available onLoan waiting nextReturnDueAt }
+  deviceAvailability { helpPoint { id name isOpenNow nextOpenAt closures { reason } municipality { name } } kind total available onLoan waiting nextReturnDueAt }
   partners(first: 100, order: [{ name: ASC }]) {
     nodes { code name lastSync { finishedAt outcome error offersCreated offersUpdated offersWithdrawn offersRejected } heldWithdrawal { coursesToWithdraw activeCourses } }
   }
@@ -450,7 +450,7 @@
   function renderDevices(rows) {
     const points = new Map();
     for (const row of rows) {
-      const point = points.get(row.helpPoint.id) || { name: row.helpPoint.name, town: row.helpPoint.municipality.name, kinds: {}, waiting: 0 };
+      const point = points.get(row.helpPoint.id) || { name: row.helpPoint.name, town: row.helpPoint.municipality.name, open: row.helpPoint, kinds: {}, waiting: 0 };
       point.kinds[row.kind] = row;
       point.waiting += row.waiting;
       points.set(row.helpPoint.id, point);
@@ -460,9 +460,20 @@
     body.replaceChildren(...sorted.map((point) => element("tr", {},
       element("th", { scope: "row" }, point.name),
       element("td", {}, point.town),
+      element("td", { class: "open" }, openState(point.open)),
       ...DEVICE_KINDS.map((kind) => element("td", {}, availability(point.kinds[kind]))),
       element("td", { class: "num" }, numberFormat.format(point.waiting)))));
     $("devices-empty").hidden = sorted.length > 0;
+  }
+
+  // Open now, or when next: public holidays and the point's closures are in the API's answer already.
+  function openState(point) {
+    if (point.isOpenNow) {
+      return element("span", { class: "open-now" }, "Nu open");
+    }
+    const reason = point.closures?.[0]?.reason;
+    const next = point.nextOpenAt ? `open vanaf ${dateTimeFormat.format(new Date(point.nextOpenAt))}` : "voorlopig gesloten";
+    return element("span", {}, element("span", { class: "closed" }, "Gesloten"), element("span", { class: "hint" }, reason ? `${reason}; ${next}` : next));
   }
 
   function availability(row) {
