@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using Digibank.Api.Data;
 using Digibank.Api.Data.Outbox;
 using Digibank.Api.GraphQL.Mutations;
 using Digibank.Api.Staff;
@@ -62,30 +61,9 @@ public sealed record AddTopicWordsPayload(
 /// <summary>The coordinator added words to a topic: every instance's finder answers from a new index.</summary>
 public sealed record TopicWordsAdded(int TopicId, DateTime At) : IDomainEvent;
 
-/// <summary>Tells this instance's finder, once the words are committed, that its index is out of date.</summary>
-public sealed class TopicWordsConsumer(TopicFinder finder) : IImmediateOutboxConsumer
-{
-    public string Name => "topic finder";
-
-    public bool StartsAtNewest => true;
-
-    public void Deliver(IReadOnlyList<OutboxEvent> events)
-    {
-        if (events.Any(e => e.Event is TopicWordsAdded))
-        {
-            finder.Invalidate();
-        }
-    }
-
-    public Task HandleAsync(IReadOnlyList<OutboxEvent> events, DigibankDbContext db, CancellationToken cancellationToken)
-    {
-        Deliver(events);
-        return Task.CompletedTask;
-    }
-}
-
 public static class FinderSetup
 {
     public static IServiceCollection AddFinder(this IServiceCollection services) =>
-        services.AddSingleton<TopicFinder>().AddOutboxConsumer<TopicWordsConsumer>();
+        services.AddSingleton<TopicFinder>()
+            .AddWhenCommitted<TopicWordsAdded, TopicFinder>("topic finder", finder => finder.Invalidate());
 }

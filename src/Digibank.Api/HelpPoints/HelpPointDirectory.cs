@@ -53,25 +53,3 @@ public sealed class HelpPointDirectory(IDbContextFactory<DigibankDbContext> dbCo
 
     public void Dispose() => _reading.Dispose();
 }
-
-/// <summary>Tells this instance's directory, once a closure is committed, to read the help points again.</summary>
-public sealed class HelpPointCalendarConsumer(HelpPointDirectory directory) : IImmediateOutboxConsumer
-{
-    public string Name => "help point directory";
-
-    public bool StartsAtNewest => true;
-
-    public void Deliver(IReadOnlyList<OutboxEvent> events)
-    {
-        if (events.Any(e => e.Event is HelpPointCalendarChanged))
-        {
-            directory.Invalidate();
-        }
-    }
-
-    public Task HandleAsync(IReadOnlyList<OutboxEvent> events, DigibankDbContext db, CancellationToken cancellationToken)
-    {
-        Deliver(events);
-        return Task.CompletedTask;
-    }
-}

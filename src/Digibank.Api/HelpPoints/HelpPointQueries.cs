@@ -13,7 +13,7 @@ public static class HelpPointQueries
     public static IServiceCollection AddHelpPoints(this IServiceCollection services) =>
         services.AddNodeSource(HelpPointType.TypeName, db => db.HelpPoints)
             .AddSingleton<HelpPointDirectory>()
-            .AddOutboxConsumer<HelpPointCalendarConsumer>();
+            .AddWhenCommitted<HelpPointCalendarChanged, HelpPointDirectory>("help point directory", directory => directory.Invalidate());
 
     public static void AddHelpPointQueries(this ObjectGraphType query) =>
         query.ConnectionField<HelpPointType, HelpPoint, HelpPointFilterInputType, HelpPointSortInputType>(
