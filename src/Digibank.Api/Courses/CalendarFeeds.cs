@@ -111,7 +111,7 @@ public static class CalendarFeeds
                 ics.Property("DESCRIPTION", $"{course.Summary}\nAangeboden door {course.Partner?.Name}. Inschrijven: in de bibliotheek, bij een antennepunt of op de website van de partner.");
                 ics.Property("LOCATION", string.Join(", ", new[] { course.VenueName ?? course.HelpPoint?.Name, session.Room, course.VenueStreet ?? course.HelpPoint?.Street, course.Municipality?.Name }
                     .Where(part => !string.IsNullOrWhiteSpace(part))));
-                ics.Line(course.Status == CourseStatus.Cancelled ? "STATUS:CANCELLED" : "STATUS:CONFIRMED");
+                ics.Line(course.Status == CourseStatus.Cancelled || session.CancelledAt is not null ? "STATUS:CANCELLED" : "STATUS:CONFIRMED");
                 ics.Line("END:VEVENT");
             }
         }
@@ -166,7 +166,7 @@ public static class CalendarFeeds
                 ["courseMode"] = "onsite",
                 ["startDate"] = session.StartsAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
                 ["endDate"] = session.EndsAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
-                ["eventStatus"] = course.Status == CourseStatus.Cancelled ? "https://schema.org/EventCancelled" : "https://schema.org/EventScheduled",
+                ["eventStatus"] = course.Status == CourseStatus.Cancelled || session.CancelledAt is not null ? "https://schema.org/EventCancelled" : "https://schema.org/EventScheduled",
                 ["location"] = place.DeepClone(),
             })]),
         };

@@ -108,6 +108,9 @@ public sealed class CourseSession : IEntity
     public DateTime EndsAt { get; set; }
 
     public string? Room { get; set; }
+
+    /// <summary>Set when staff cancel this one session; the course itself goes ahead.</summary>
+    public DateTime? CancelledAt { get; set; }
 }
 
 public enum CourseLevel

@@ -40,7 +40,7 @@ public sealed record CoursesWithdrawn(IReadOnlyList<int> CourseIds, DateTime At)
 /// <summary>The partner's offer now says these courses are cancelled.</summary>
 public sealed record CoursesCancelled(IReadOnlyList<int> CourseIds, DateTime At) : ICourseWideEvent;
 
-/// <summary>The partner's offer moved, added or dropped sessions of these courses, which still go ahead.</summary>
+/// <summary>Sessions of these courses moved, were added, dropped or cancelled (by the partner's offer or by staff); the courses go ahead.</summary>
 public sealed record CoursesRescheduled(IReadOnlyList<int> CourseIds, DateTime At) : ICourseWideEvent;
 
 /// <summary>A course's seats or waiting list may have changed (once per course per save).</summary>

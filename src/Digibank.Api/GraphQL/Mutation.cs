@@ -19,6 +19,7 @@ public sealed class Mutation : ObjectGraphType
     {
         Name = "Mutation";
         this.AddSignUpMutations();
+        this.AddSessionMutations();
         this.AddLendingMutations();
         this.AddHelpRequestMutations();
         this.AddCallListMutations();

@@ -51,7 +51,7 @@ public sealed class Reminders(
         var tomorrow = Region.StartOfLocalDay(Region.EndOfLocalDay(now).AddSeconds(1));
         var dayAfter = Region.StartOfLocalDay(Region.EndOfLocalDay(tomorrow).AddSeconds(1));
         var seats = await db.CourseSessions
-            .Where(session => session.StartsAt >= tomorrow && session.StartsAt < dayAfter)
+            .Where(session => session.StartsAt >= tomorrow && session.StartsAt < dayAfter && session.CancelledAt == null)
             .Join(db.Courses.Where(c => c.Status == CourseStatus.Scheduled || c.Status == CourseStatus.Full), session => session.CourseId, course => course.Id,
                 (session, course) => new { session.CourseId, session.StartsAt })
             .Join(db.SignUps.Where(s => s.Status == SignUpStatus.Confirmed && s.Channel != SignUpChannel.Partner), session => session.CourseId, signUp => signUp.CourseId,

@@ -44,7 +44,7 @@ public sealed class ArchitectureTests
     /// <summary>The classes that own a feature's rules; GraphQL resolvers, the gRPC service and partner uploads call them.</summary>
     public static readonly Type[] FeatureServices =
     [
-        typeof(Digibank.Api.Courses.SignUpBook), typeof(Digibank.Api.Devices.LendingDesk), typeof(Digibank.Api.HelpRequests.HelpDesk),
+        typeof(Digibank.Api.Courses.SignUpBook), typeof(Digibank.Api.Courses.SessionChanges), typeof(Digibank.Api.Devices.LendingDesk), typeof(Digibank.Api.HelpRequests.HelpDesk),
         typeof(Digibank.Api.Privacy.ParticipantPrivacy), typeof(Digibank.Api.Sync.WithdrawalHolds), typeof(Digibank.Api.Notifications.CallList),
     ];
 

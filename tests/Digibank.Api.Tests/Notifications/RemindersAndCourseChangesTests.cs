@@ -3,6 +3,7 @@ using Digibank.Api.Devices;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.Notifications;
 using Digibank.Api.Participants;
+using Digibank.Api.Staff;
 using Digibank.Api.Tests.Courses;
 using Digibank.Api.Tests.Sync;
 using Digibank.Partners.V1;
@@ -99,6 +100,47 @@ public sealed class RemindersAndCourseChangesTests(NotificationsApiFactory api) 
         Assert.Contains("De eerste les is nu op dinsdag 22 december 2026 om 14.30 uur.", message.TextBody, StringComparison.Ordinal);
         await Task.Delay(TimeSpan.FromMilliseconds(500));
         Assert.Equal(2, api.Smtp.To(email).Count);
+    }
+
+    [Fact]
+    public async Task Staff_cancel_tomorrow_s_session_and_move_another_everyone_signed_up_hears_it_and_no_reminder_goes_out_for_the_cancelled_one()
+    {
+        const string Change = "mutation ($input: ChangeCourseSessionInput!) { changeCourseSession(input: $input) { courseSession { cancelled startsAt } errors { ... on Error { code } } } }";
+        var course = await TestCourses.AddAsync(api, capacity: 5);
+        var courseId = GlobalId.DecodeFor(CourseType.TypeName, course);
+        var tomorrowAtTwo = new DateTime(2026, 12, 1, 13, 0, 0, DateTimeKind.Utc);
+        int tomorrow, later;
+        await using (var db = api.CreateDbContext())
+        {
+            later = await db.CourseSessions.Where(s => s.CourseId == courseId).Select(s => s.Id).SingleAsync();
+            var session = db.CourseSessions.Add(new CourseSession { CourseId = courseId, StartsAt = tomorrowAtTwo, EndsAt = tomorrowAtTwo.AddHours(2) }).Entity;
+            await db.SaveChangesAsync();
+            tomorrow = session.Id;
+        }
+
+        var email = $"sessions-{Guid.NewGuid():N}@example.com";
+        await api.SignUpAsync(course, "Godelieve", email);
+        await api.MailToAsync(email);
+        var library = api.CreateStaffClient(StaffRole.Staff, "Bibliotheek Poperinge");
+        var moved = new DateTime(2026, 12, 15, 13, 0, 0, DateTimeKind.Utc);
+
+        var otherPoint = await api.CreateStaffClient(StaffRole.Staff, "Buurtsalon Krombeke").QueryAsync(Change, new { input = new { sessionId = GlobalId.Encode("CourseSession", tomorrow), cancelled = true } });
+        var cancelled = await library.QueryAsync(Change, new { input = new { sessionId = GlobalId.Encode("CourseSession", tomorrow), cancelled = true } });
+        var toldCancelled = await api.MailToAsync(email, count: 2);
+        var movedPayload = await library.QueryAsync(Change, new { input = new { sessionId = GlobalId.Encode("CourseSession", later), startsAt = moved, endsAt = moved.AddHours(2) } });
+        var toldMoved = await api.MailToAsync(email, count: 3);
+        await Reminders.RunAsync(CancellationToken.None);
+        var feed = Ical.Net.Calendar.Load(await api.CreateClient().GetStringAsync($"/calendar/courses/{course}.ics"))!;
+
+        Assert.Equal("NOT_ALLOWED", (string?)otherPoint["changeCourseSession"]!["errors"]![0]!["code"]);
+        Assert.True((bool)cancelled["changeCourseSession"]!["courseSession"]!["cancelled"]!);
+        Assert.StartsWith("Nieuwe datum:", toldCancelled.Subject, StringComparison.Ordinal);
+        Assert.Empty(movedPayload["changeCourseSession"]!["errors"]!.AsArray());
+        Assert.Contains("De eerste les is nu op dinsdag 15 december 2026 om 14.00 uur.", toldMoved.TextBody, StringComparison.Ordinal);
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        Assert.DoesNotContain(api.Smtp.To(email), message => (message.Subject ?? string.Empty).StartsWith("Morgen", StringComparison.Ordinal));
+        Assert.Equal(["CANCELLED", "CONFIRMED"], feed.Events.OrderBy(e => e.DtStart!.AsUtc).Select(e => e.Status));
+        Assert.Equal(moved, feed.Events.Max(e => e.DtStart!.AsUtc));
     }
 
     private async Task<(PartnerSyncClient Partner, CourseOffer Offer, string Course)> PartnerCourseAsync()
