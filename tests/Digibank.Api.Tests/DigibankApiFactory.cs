@@ -122,7 +122,7 @@ public sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
 
 /// <summary>
 /// Counts every SQL command the API sends for requests, to prove a query's statements do not grow with the
-/// page. The outbox dispatcher's work in the background is not a request's and is left out.
+/// page. The background services' work (the outbox dispatcher, the message sender) is not a request's and is left out.
 /// </summary>
 public sealed class SqlStatementCounter : DbCommandInterceptor
 {
@@ -152,7 +152,7 @@ public sealed class SqlStatementCounter : DbCommandInterceptor
 
     private void Tally()
     {
-        if (!OutboxDispatcher.IsDispatcherWork)
+        if (!BackgroundWork.IsRunning)
         {
             Interlocked.Increment(ref _count);
         }

@@ -141,6 +141,7 @@ public sealed class NotificationSender(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        BackgroundWork.Mark();
         while (!stoppingToken.IsCancellationRequested)
         {
             try

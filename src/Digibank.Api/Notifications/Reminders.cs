@@ -142,6 +142,7 @@ public sealed class Reminders(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        BackgroundWork.Mark();
         using var timer = new PeriodicTimer(options.Value.ReminderInterval, clock);
         do
         {

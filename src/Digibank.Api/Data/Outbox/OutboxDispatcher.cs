@@ -78,8 +78,6 @@ public sealed class OutboxDispatcher(
     /// <summary>The tag on the dispatcher's own queries, so the SQL they send can be told apart.</summary>
     public const string QueryTag = "outbox dispatcher";
 
-    private static readonly AsyncLocal<bool> Dispatching = new();
-
     private readonly IOutboxConsumer[] _consumers = [.. consumers];
     private readonly OutboxOptions _options = options.Value;
     private readonly SemaphoreSlim _round = new(1, 1);
@@ -89,9 +87,6 @@ public sealed class OutboxDispatcher(
     private volatile bool _positionsLoaded;
     private volatile bool _holdsLease = leases.AlwaysHeld;
     private TaskCompletionSource _progress = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    /// <summary>True on the dispatcher's own work (its SQL is not a request's), for counters of a request's statements.</summary>
-    public static bool IsDispatcherWork => Dispatching.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -139,7 +134,7 @@ public sealed class OutboxDispatcher(
     /// </summary>
     public async Task<bool> DispatchAsync(CancellationToken cancellationToken)
     {
-        Dispatching.Value = true;
+        BackgroundWork.Mark();
         await _round.WaitAsync(cancellationToken);
         try
         {
@@ -209,7 +204,7 @@ public sealed class OutboxDispatcher(
     /// </summary>
     public async Task<bool> WaitUntilHandledAsync(string consumer, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        Dispatching.Value = true;
+        BackgroundWork.Mark();
         long head;
         await using (var db = await dbContextFactory.CreateDbContextAsync(cancellationToken))
         {
@@ -241,7 +236,7 @@ public sealed class OutboxDispatcher(
     /// <summary>Deletes events older than the retention that every consumer has handled; never one a consumer still needs.</summary>
     public async Task<int> PruneAsync(CancellationToken cancellationToken)
     {
-        Dispatching.Value = true;
+        BackgroundWork.Mark();
         var cutoff = clock.GetUtcNow().UtcDateTime.AddDays(-_options.RetentionDays);
         using var turn = await writes.WaitAsync(cancellationToken);
         await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
