@@ -6,56 +6,30 @@ namespace Digibank.Api.Finder;
 
 /// <summary>
 /// The index the finder searches, built from the topics, the lexicon, the coordinator's words and the courses'
-/// texts, and built again when it is older than <see cref="Freshness"/> or when words were added. One caller
-/// rebuilds while the others keep answering from the index they have.
+/// texts, and built again when it is older than <see cref="Freshness"/> or when words were added.
 /// </summary>
-public sealed class TopicFinder(IDbContextFactory<DigibankDbContext> dbContextFactory, TimeProvider clock) : IDisposable
+public sealed class TopicFinder : IDisposable
 {
     public static readonly TimeSpan Freshness = TimeSpan.FromMinutes(5);
 
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Lexicon = TopicIndex.ReadLexicon();
 
-    private readonly SemaphoreSlim _building = new(1, 1);
-    private (TopicIndex Index, DateTimeOffset BuiltAt)? _current;
+    private readonly StoreSnapshot<TopicIndex> _index;
 
-    public async ValueTask<TopicIndex> IndexAsync(CancellationToken cancellationToken)
-    {
-        var current = _current;
-        if (current is { } fresh && clock.GetUtcNow() - fresh.BuiltAt < Freshness)
-        {
-            return fresh.Index;
-        }
-
-        if (current is { } stale && !await _building.WaitAsync(0, cancellationToken))
-        {
-            return stale.Index;
-        }
-
-        if (current is null)
-        {
-            await _building.WaitAsync(cancellationToken);
-        }
-
-        try
-        {
-            if (_current is { } built && built.BuiltAt != current?.BuiltAt && clock.GetUtcNow() - built.BuiltAt < Freshness)
+    public TopicFinder(IDbContextFactory<DigibankDbContext> dbContextFactory, TimeProvider clock) =>
+        _index = new StoreSnapshot<TopicIndex>(
+            async cancellationToken =>
             {
-                return built.Index;
-            }
+                await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
+                return new TopicIndex(await TextsAsync(db, cancellationToken));
+            },
+            Freshness,
+            clock);
 
-            await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
-            var index = new TopicIndex(await TextsAsync(db, cancellationToken));
-            _current = (index, clock.GetUtcNow());
-            return index;
-        }
-        finally
-        {
-            _building.Release();
-        }
-    }
+    public ValueTask<TopicIndex> IndexAsync(CancellationToken cancellationToken) => _index.GetAsync(cancellationToken);
 
     /// <summary>The next question is answered from a new index: words were added.</summary>
-    public void Invalidate() => _current = _current is { } current ? (current.Index, DateTimeOffset.MinValue) : null;
+    public void Invalidate() => _index.Invalidate();
 
     public static async Task<List<TopicText>> TextsAsync(DigibankDbContext db, CancellationToken cancellationToken)
     {
@@ -75,5 +49,5 @@ public sealed class TopicFinder(IDbContextFactory<DigibankDbContext> dbContextFa
             Lexicon.GetValueOrDefault($"{topic.Code} (weak)") ?? []))];
     }
 
-    public void Dispose() => _building.Dispose();
+    public void Dispose() => _index.Dispose();
 }

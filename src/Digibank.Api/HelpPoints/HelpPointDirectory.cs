@@ -13,43 +13,28 @@ public sealed record HelpPointCalendarChanged(int HelpPointId, DateTime At) : ID
 /// and at once in every instance when a closure is added or removed (<see cref="HelpPointCalendarChanged"/>).
 /// The rows are shared: callers only read them.
 /// </summary>
-public sealed class HelpPointDirectory(IDbContextFactory<DigibankDbContext> dbContextFactory, TimeProvider clock) : IDisposable
+public sealed class HelpPointDirectory : IDisposable
 {
     public static readonly TimeSpan Freshness = TimeSpan.FromMinutes(1);
 
-    private readonly SemaphoreSlim _reading = new(1, 1);
-    private (IReadOnlyList<HelpPoint> Points, DateTimeOffset ReadAt)? _current;
+    private readonly StoreSnapshot<IReadOnlyList<HelpPoint>> _points;
 
-    public async ValueTask<IReadOnlyList<HelpPoint>> AllAsync(CancellationToken cancellationToken)
-    {
-        if (_current is { } fresh && clock.GetUtcNow() - fresh.ReadAt < Freshness)
-        {
-            return fresh.Points;
-        }
-
-        await _reading.WaitAsync(cancellationToken);
-        try
-        {
-            if (_current is { } read && clock.GetUtcNow() - read.ReadAt < Freshness)
+    public HelpPointDirectory(IDbContextFactory<DigibankDbContext> dbContextFactory, TimeProvider clock) =>
+        _points = new StoreSnapshot<IReadOnlyList<HelpPoint>>(
+            async cancellationToken =>
             {
-                return read.Points;
-            }
+                await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
+                var now = clock.GetUtcNow().UtcDateTime;
+                return await db.HelpPoints.AsNoTracking()
+                    .Include(h => h.OpeningHours).Include(h => h.Closures.Where(c => c.EndsAt > now)).Include(h => h.Municipality)
+                    .AsSingleQuery().ToListAsync(cancellationToken);
+            },
+            Freshness,
+            clock);
 
-            await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
-            var readAt = clock.GetUtcNow();
-            var points = await db.HelpPoints.AsNoTracking()
-                .Include(h => h.OpeningHours).Include(h => h.Closures.Where(c => c.EndsAt > readAt.UtcDateTime)).Include(h => h.Municipality)
-                .AsSingleQuery().ToListAsync(cancellationToken);
-            _current = (points, readAt);
-            return points;
-        }
-        finally
-        {
-            _reading.Release();
-        }
-    }
+    public ValueTask<IReadOnlyList<HelpPoint>> AllAsync(CancellationToken cancellationToken) => _points.GetAsync(cancellationToken);
 
-    public void Invalidate() => _current = null;
+    public void Invalidate() => _points.Invalidate();
 
-    public void Dispose() => _reading.Dispose();
+    public void Dispose() => _points.Dispose();
 }
