@@ -16,4 +16,7 @@ public static class Lending
         loans.Where(l => l.ReturnedAt == null && l.DueAt < now);
 
     public static bool IsOverdueAt(this Loan loan, DateTime now) => loan.ReturnedAt is null && loan.DueAt < now;
+
+    /// <summary>The kind of device as a resident says it: "laptop", "tablet", "smartphone".</summary>
+    public static string NameOf(DeviceKind kind) => kind.ToString().ToLowerInvariant();
 }

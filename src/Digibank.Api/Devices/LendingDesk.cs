@@ -56,7 +56,7 @@ public sealed class LendingDesk(DigibankDbContext db, DateTime now, SelfServiceL
             && await db.Devices.AnyAsync(d => d.HomeHelpPointId == helpPoint.Id && d.Kind == kind && d.Status != DeviceStatus.Retired, cancellationToken);
         if (!lendsThisKind)
         {
-            return new LendingNotOfferedError($"{helpPoint.Name} does not lend a {KindName(kind)}.");
+            return new LendingNotOfferedError($"{helpPoint.Name} does not lend a {Lending.NameOf(kind)}.");
         }
 
         if (staff is not null && !staff.CanServeResidentsAt(helpPoint.Id))
@@ -70,7 +70,7 @@ public sealed class LendingDesk(DigibankDbContext db, DateTime now, SelfServiceL
             && await db.Reservations.WaitingFor(helpPoint.Id, kind).FirstOrDefaultAsync(r => r.ParticipantId == known.Id, cancellationToken) is { } existing)
         {
             return new AlreadyInQueueError(
-                $"This person is already waiting for a {KindName(kind)} at {helpPoint.Name}.", await PositionAsync(existing, cancellationToken));
+                $"This person is already waiting for a {Lending.NameOf(kind)} at {helpPoint.Name}.", await PositionAsync(existing, cancellationToken));
         }
 
         var token = ResidentTokens.New();
@@ -191,7 +191,7 @@ public sealed class LendingDesk(DigibankDbContext db, DateTime now, SelfServiceL
         if (held >= rule.MaxOpenLoans)
         {
             return new LoanLimitReachedError(
-                $"This person already has {held} {KindName(device.Kind)}(s) on loan; one person may borrow {rule.MaxOpenLoans} at a time.", rule.MaxOpenLoans);
+                $"This person already has {held} {Lending.NameOf(device.Kind)}(s) on loan; one person may borrow {rule.MaxOpenLoans} at a time.", rule.MaxOpenLoans);
         }
 
         var queue = await db.Reservations.WaitingFor(device.HomeHelpPointId, device.Kind).ToListAsync(cancellationToken);
@@ -232,7 +232,7 @@ public sealed class LendingDesk(DigibankDbContext db, DateTime now, SelfServiceL
             if (available < place)
             {
                 return new QueueHasPriorityError(
-                    $"{queue.Count} waiting for a {KindName(device.Kind)} here; this device goes to the first in the queue.", queue.Count);
+                    $"{queue.Count} waiting for a {Lending.NameOf(device.Kind)} here; this device goes to the first in the queue.", queue.Count);
             }
         }
 
@@ -261,13 +261,13 @@ public sealed class LendingDesk(DigibankDbContext db, DateTime now, SelfServiceL
         if (loan.Renewals >= rule.RenewalsAllowed)
         {
             return new RenewalLimitReachedError(
-                $"A {KindName(rule.Kind)} loan can be renewed {rule.RenewalsAllowed} time(s); this one already was.", rule.RenewalsAllowed);
+                $"A {Lending.NameOf(rule.Kind)} loan can be renewed {rule.RenewalsAllowed} time(s); this one already was.", rule.RenewalsAllowed);
         }
 
         var waiting = await db.Reservations.WaitingFor(loan.HelpPointId, rule.Kind).CountAsync(cancellationToken);
         if (waiting > 0)
         {
-            return new WaitingListError($"{waiting} waiting for a {KindName(rule.Kind)} here, so this loan cannot be renewed.", waiting);
+            return new WaitingListError($"{waiting} waiting for a {Lending.NameOf(rule.Kind)} here, so this loan cannot be renewed.", waiting);
         }
 
         loan.DueAt = loan.DueAt.AddDays(rule.LoanPeriodDays);
@@ -379,8 +379,6 @@ public sealed class LendingDesk(DigibankDbContext db, DateTime now, SelfServiceL
 
     private async Task<int> PositionAsync(Reservation reservation, CancellationToken cancellationToken) =>
         await db.Reservations.WaitingFor(reservation.HelpPointId, reservation.Kind).CountAsync(r => r.Id < reservation.Id, cancellationToken) + 1;
-
-    private static string KindName(DeviceKind kind) => kind.ToString().ToLowerInvariant();
 
     private static string StatusName(DeviceStatus status) => status switch
     {

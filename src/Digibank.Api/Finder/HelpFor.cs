@@ -68,7 +68,7 @@ public static class HelpForQueries
             .Where(h => h.Services.Contains(HelpPointService.WalkInHelp)
                 || (h.Services.Contains(HelpPointService.DeviceLending) && topics.Values.Any(t => t.Code is "smartphone-basics" or "photos")))
             .Select(h => (Point: h, Next: OpeningCalendar.NextOpenAt(h.OpeningHours, [.. h.Closures.Where(c => c.EndsAt > now).Select(ClosedPeriod.Of)], localNow)))
-            .OrderBy(p => p.Next ?? DateTime.MaxValue).ThenBy(p => Rank(order, p.Point.MunicipalityId)).ThenBy(p => p.Point.Id)
+            .OrderBy(p => p.Next ?? DateTime.MaxValue).ThenBy(p => order.IndexOf(p.Point.MunicipalityId) is var rank and >= 0 ? rank : order.Count).ThenBy(p => p.Point.Id)
             .Take(MaxHelpPoints).ToList();
         var homeHelp = suggestions.Count > 0 && points.Any(h => h.Services.Contains(HelpPointService.HomeVisits));
         await using var db = await services.GetRequiredService<IDbContextFactory<DigibankDbContext>>().CreateDbContextAsync(cancellationToken);
@@ -97,8 +97,6 @@ public static class HelpForQueries
 
         return Expression.Lambda<Func<Course, int>>(rank, course);
     }
-
-    private static int Rank(IReadOnlyList<int> order, int municipalityId) => order.Contains(municipalityId) ? order.ToList().IndexOf(municipalityId) : order.Count;
 
     /// <summary>The region's towns from the resident's outward, by the distance between the centres of their help points.</summary>
     private static List<int> MunicipalitiesByDistance(IReadOnlyList<HelpPoint> points, int? town)

@@ -75,7 +75,7 @@ public sealed class NotificationsConsumer(NotificationSignal signal, MessageWrit
                 HelpRequestChanged e when requests.TryGetValue(e.HelpRequestId, out var request) => new Outgoing(
                     person, target.Reason, "nl", new MessageFacts(person.FirstName, When: request.VisitStartsAt, Topic: request.Topic?.Name), request.HelpPointId, e.At, target.Sequence),
                 ReservationReady e when points.TryGetValue(e.HelpPointId, out var point) => new Outgoing(
-                    person, target.Reason, "nl", new MessageFacts(person.FirstName, Place: PlaceOf(point), Device: DeviceName(e.Kind), Until: e.ReadyUntil),
+                    person, target.Reason, "nl", new MessageFacts(person.FirstName, Place: PlaceOf(point), Device: Lending.NameOf(e.Kind), Until: e.ReadyUntil),
                     e.HelpPointId, e.At, target.Sequence, ReservationId: e.ReservationId),
                 _ => null,
             };
@@ -122,9 +122,6 @@ public sealed class NotificationsConsumer(NotificationSignal signal, MessageWrit
 
     public static string PlaceOf(HelpPoint point, string? town = null) =>
         string.Join(", ", new[] { point.Name, point.Street, point.Municipality?.Name ?? town }.Where(part => !string.IsNullOrWhiteSpace(part)));
-
-    /// <summary>The kind of device as a resident says it: "laptop", "tablet", "smartphone".</summary>
-    public static string DeviceName(DeviceKind kind) => kind.ToString().ToLowerInvariant();
 
     private static int ParticipantOf(IDomainEvent domainEvent) => domainEvent switch
     {

@@ -108,7 +108,7 @@ public sealed class Reminders(
                     person,
                     reason,
                     "nl",
-                    new MessageFacts(person.FirstName, Place: NotificationsConsumer.PlaceOf(point), Device: NotificationsConsumer.DeviceName(loan.Kind), Until: loan.DueAt),
+                    new MessageFacts(person.FirstName, Place: NotificationsConsumer.PlaceOf(point), Device: Lending.NameOf(loan.Kind), Until: loan.DueAt),
                     loan.HelpPointId,
                     now,
                     Occasion: occasion));

@@ -3,7 +3,7 @@ using System.Net;
 using Digibank.Api.Courses;
 using Digibank.Api.Data;
 using Digibank.Api.Devices;
-using Digibank.Api.Municipalities;
+using Digibank.Api.Notifications;
 using Digibank.Api.Participants;
 using Digibank.Api.Staff;
 using Microsoft.EntityFrameworkCore;
@@ -56,9 +56,9 @@ public static class SelfServiceEndpoints
                 ? (link.Action, reservation.Status) switch
                 {
                     (SelfServiceAction.CancelReservation, ReservationStatus.Waiting or ReservationStatus.Ready) =>
-                        ($"Heb je de {Name(reservation.Kind)} niet meer nodig? Dan gaat hij naar de volgende op de lijst.", "Ja, annuleer mijn reservatie"),
+                        ($"Heb je de {Lending.NameOf(reservation.Kind)} niet meer nodig? Dan gaat hij naar de volgende op de lijst.", "Ja, annuleer mijn reservatie"),
                     (SelfServiceAction.ConfirmReservation, ReservationStatus.Ready) =>
-                        ($"Kom je de {Name(reservation.Kind)} halen ten laatste op {Day(reservation.ReadyUntil)}?", "Ja, ik kom hem halen"),
+                        ($"Kom je de {Lending.NameOf(reservation.Kind)} halen ten laatste op {Day(reservation.ReadyUntil)}?", "Ja, ik kom hem halen"),
                     _ => ("Deze reservatie is niet meer actief.", null),
                 }
                 : ("Deze reservatie bestaat niet meer.", null),
@@ -109,11 +109,9 @@ public static class SelfServiceEndpoints
     private static IResult Broken() =>
         Page("Deze link werkt niet (meer). Misschien is hij verlopen of niet volledig. Bel ons of kom langs: wij helpen je graag.", status: StatusCodes.Status404NotFound);
 
-    private static string On(DateTime? startsAt) => startsAt is { } when ? $" op {Region.ToLocal(when).ToString("dddd d MMMM yyyy", Dutch)}" : string.Empty;
+    private static string On(DateTime? startsAt) => startsAt is { } when ? $" op {MessageTemplates.SpellOutDay(when, Dutch)}" : string.Empty;
 
-    private static string Day(DateTime? until) => until is { } day ? Region.ToLocal(day).ToString("dddd d MMMM yyyy", Dutch) : string.Empty;
-
-    private static string Name(DeviceKind kind) => kind.ToString().ToLowerInvariant();
+    private static string Day(DateTime? until) => until is { } day ? MessageTemplates.SpellOutDay(day, Dutch) : string.Empty;
 
     private static IResult Page(string text, string? button = null, int status = StatusCodes.Status200OK)
     {
