@@ -82,20 +82,24 @@ public sealed class CourseLocationType : ProjectedGraphType<Course>
             .Resolve(context => HelpPointOf(context));
         ReadsRelated("helpPoint", c => c.HelpPoint, c => c.HelpPointId);
         Field<NonNullGraphType<StringGraphType>>("name")
-            .Resolve(context => (object?)context.Source.VenueName ?? HelpPointOf(context).Then(point => point?.Name ?? string.Empty));
+            .Resolve(context => (object?)context.Source.VenueName ?? FromHelpPoint(context, point => point?.Name ?? string.Empty));
         ReadsThrough("name", c => c.HelpPoint, [h => h.Name], c => c.VenueName, c => c.HelpPointId);
         Field<StringGraphType>("street")
-            .Resolve(context => (object?)context.Source.VenueStreet ?? HelpPointOf(context).Then(point => point?.Street));
+            .Resolve(context => (object?)context.Source.VenueStreet ?? FromHelpPoint(context, point => point?.Street));
         ReadsThrough("street", c => c.HelpPoint, [h => h.Street], c => c.VenueStreet, c => c.HelpPointId);
         Field<NonNullGraphType<MunicipalityType>>("municipality")
             .Resolve(context => context.LoadMunicipality(context.Source.Municipality, context.Source.MunicipalityId));
         ReadsRelated("municipality", c => c.Municipality, c => c.MunicipalityId);
     }
 
-    private static IDataLoaderResult<HelpPoint?> HelpPointOf(IResolveFieldContext<Course> context) =>
-        context.Source.HelpPointId is { } id
-            ? context.LoadHelpPoint(context.Source.HelpPoint, id)
-            : DataLoaderContextExtensions.Loaded<HelpPoint?>(null);
+    private static object? HelpPointOf(IResolveFieldContext<Course> context) =>
+        context.Source.HelpPointId is { } id ? context.LoadHelpPoint(context.Source.HelpPoint, id) : null;
+
+    /// <summary>A detail of the course's help point: read from the joined row when there is one, else batch-loaded.</summary>
+    private static object? FromHelpPoint(IResolveFieldContext<Course> context, Func<HelpPoint?, string?> read) =>
+        context.Source.HelpPoint is not null || context.Source.HelpPointId is not { } id
+            ? read(context.Source.HelpPoint)
+            : context.LoadHelpPoint(id).Then(read);
 }
 
 public sealed class CourseSessionType : ObjectGraphType<CourseSession>

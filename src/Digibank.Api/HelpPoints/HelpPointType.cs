@@ -135,8 +135,8 @@ public static class HelpPointDataLoaders
         context.LoadByKey<int, HelpPoint>(nameof(LoadHelpPoint), id, (db, ids) => db.HelpPoints.Where(h => ids.Contains(h.Id)), h => h.Id);
 
     /// <summary>The help point already read with its row (a projection joined it in), or else batch-loaded.</summary>
-    public static IDataLoaderResult<HelpPoint?> LoadHelpPoint(this IResolveFieldContext context, HelpPoint? joined, int id) =>
-        joined is not null ? DataLoaderContextExtensions.Loaded<HelpPoint?>(joined) : context.LoadHelpPoint(id);
+    public static object? LoadHelpPoint(this IResolveFieldContext context, HelpPoint? joined, int id) =>
+        DataLoaderContextExtensions.JoinedOr(joined, () => context.LoadHelpPoint(id));
 
     public static IDataLoaderResult<IReadOnlyList<OpeningHours>> LoadOpeningHours(this IResolveFieldContext context, int helpPointId) =>
         context.LoadGroup<int, OpeningHours>(

@@ -39,8 +39,8 @@ public static class MunicipalityDataLoaders
         context.LoadByKey<int, Municipality>(nameof(LoadMunicipality), id, (db, ids) => db.Municipalities.Where(m => ids.Contains(m.Id)), m => m.Id);
 
     /// <summary>The town already read with its row (a projection joined it in), or else batch-loaded.</summary>
-    public static IDataLoaderResult<Municipality?> LoadMunicipality(this IResolveFieldContext context, Municipality? joined, int id) =>
-        joined is not null ? DataLoaderContextExtensions.Loaded<Municipality?>(joined) : context.LoadMunicipality(id);
+    public static object? LoadMunicipality(this IResolveFieldContext context, Municipality? joined, int id) =>
+        DataLoaderContextExtensions.JoinedOr(joined, () => context.LoadMunicipality(id));
 
     public static IDataLoaderResult<MunicipalitySection?> LoadSection(this IResolveFieldContext context, int id) =>
         context.LoadByKey<int, MunicipalitySection>(nameof(LoadSection), id, (db, ids) => db.MunicipalitySections.Where(s => ids.Contains(s.Id)), s => s.Id);

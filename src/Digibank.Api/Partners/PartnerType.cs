@@ -58,8 +58,8 @@ public static class PartnerQueries
         context.LoadByKey<int, Partner>(nameof(LoadPartner), id, (db, ids) => db.Partners.Where(p => ids.Contains(p.Id)), p => p.Id);
 
     /// <summary>The partner already read with its row (a projection joined it in), or else batch-loaded.</summary>
-    public static IDataLoaderResult<Partner?> LoadPartner(this IResolveFieldContext context, Partner? joined, int id) =>
-        joined is not null ? DataLoaderContextExtensions.Loaded<Partner?>(joined) : context.LoadPartner(id);
+    public static object? LoadPartner(this IResolveFieldContext context, Partner? joined, int id) =>
+        DataLoaderContextExtensions.JoinedOr(joined, () => context.LoadPartner(id));
 }
 
 public sealed class PartnerFilterInputType : FilterInputType<Partner>

@@ -26,19 +26,21 @@ public static class ConnectionFieldExtensions
         where TFilterType : FilterInputType<TEntity>
         where TSortType : SortInputType<TEntity>
     {
-        return parent.PagedField<TNodeType, TEntity>(name, context =>
+        return parent.PagedQueryField<TNodeType, TEntity>(name, context =>
             {
                 var filter = context.GetArgument<Filter<TEntity>?>("where");
-                var order = (context.GetArgument<List<object>?>("order") ?? [])
+                var sortSteps = context.GetArgument<List<object>?>("order");
+                var order = (sortSteps ?? [])
                     .SelectMany(step => (IEnumerable<SortStep<TEntity>>)step)
                     .Concat(defaultOrder)
                     .ToList();
                 var projection = Projector.ForConnection<TEntity>(context, context.Schema.AllTypes[typeof(TNodeType).GraphQLName()]!);
-                return db =>
+                Func<DigibankDbContext, IQueryable<TEntity>> rows = db =>
                 {
-                    var rows = (filter is null ? source(db) : source(db).Where(filter.ToPredicate())).OrderBySteps(order);
-                    return projection is null ? rows : rows.Select(projection);
+                    var ordered = (filter is null ? source(db) : source(db).Where(filter.ToPredicate())).OrderBySteps(order);
+                    return projection is null ? ordered : ordered.Select(projection);
                 };
+                return filter is null && sortSteps is null ? PageQuery<TEntity>.FixedBy(context.FieldAst, rows) : PageQuery<TEntity>.Of(rows);
             })
             .Argument<TFilterType>("where", "Only items matching these conditions.")
             .Argument<ListGraphType<NonNullGraphType<TSortType>>>("order", "Sort order, first entry first; ties keep the default order.");
@@ -52,6 +54,13 @@ public static class ConnectionFieldExtensions
         this ObjectGraphType parent,
         string name,
         Func<IResolveFieldContext, Func<DigibankDbContext, IQueryable<TEntity>>> scope)
+        where TNodeType : IGraphType =>
+        parent.PagedQueryField<TNodeType, TEntity>(name, context => PageQuery<TEntity>.Of(scope(context)));
+
+    private static FieldBuilder<object?, Connection<TEntity>> PagedQueryField<TNodeType, TEntity>(
+        this ObjectGraphType parent,
+        string name,
+        Func<IResolveFieldContext, PageQuery<TEntity>> scope)
         where TNodeType : IGraphType =>
         parent.Field<NonNullGraphType<ConnectionGraphType<TNodeType, TEntity>>, Connection<TEntity>>(name)
             .Argument<IntGraphType>("first", $"Returns the first n items (at most {Pager.MaxPageSize}; {Pager.DefaultPageSize} when no size is given).")
@@ -71,11 +80,11 @@ public static class ConnectionFieldExtensions
                         context.GetArgument<string?>("after"),
                         context.GetArgument<int?>("last"),
                         context.GetArgument<string?>("before")),
-                    () => rows(db),
+                    (skip, take, cancellationToken) => rows.PageAsync(db, skip, take, cancellationToken),
                     async cancellationToken =>
                     {
                         await using var countDb = await factory.CreateDbContextAsync(cancellationToken);
-                        return await rows(countDb).CountAsync(cancellationToken);
+                        return await rows.Rows(countDb).CountAsync(cancellationToken);
                     },
                     context.CancellationToken);
             });

@@ -24,7 +24,7 @@ public static class Pager
 
     public static async Task<Connection<T>> PageAsync<T>(
         PagingArguments arguments,
-        Func<IQueryable<T>> query,
+        Func<int, int, CancellationToken, Task<List<T>>> page,
         Func<CancellationToken, Task<int>> countAsync,
         CancellationToken cancellationToken)
     {
@@ -44,7 +44,7 @@ public static class Pager
         }
 
         var take = Math.Max(0, Math.Min(upper.HasValue ? upper.Value - lower : int.MaxValue, first ?? last ?? DefaultPageSize));
-        var rows = take == 0 ? [] : await query().Skip(lower).Take(take + 1).ToListAsync(cancellationToken);
+        var rows = take == 0 ? [] : await page(lower, take + 1, cancellationToken);
 
         var edges = rows.Take(take).Select((row, index) => new Edge<T>(EncodeCursor(lower + index), row)).ToList();
         var pageInfo = new PageInfo

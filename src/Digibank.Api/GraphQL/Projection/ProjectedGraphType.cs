@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using GraphQL;
 using GraphQL.Types;
 using GraphQLParser.AST;
@@ -134,15 +135,36 @@ public sealed class ProjectionNode(Type entityType)
         }
 
         var members = Members.Append(EntityType.GetProperty("Id")!).Distinct()
-            .Select(member => (MemberBinding)Expression.Bind(member, Expression.Property(source, member)));
+            .Select(member => (MemberBinding)Expression.Bind(StorageOf(member), Expression.Property(source, member)));
         var related = Children.Select(child =>
         {
             var navigation = Expression.Property(source, child.Key);
+            if (IsRequired(child.Key))
+            {
+                return (MemberBinding)Expression.Bind(child.Key, child.Value.Build(navigation));
+            }
+
             var isMissing = Expression.Equal(navigation, Expression.Constant(null, child.Key.PropertyType));
             return (MemberBinding)Expression.Bind(child.Key, Expression.Condition(isMissing, Expression.Constant(null, child.Key.PropertyType), child.Value.Build(navigation)));
         });
         return Expression.MemberInit(Expression.New(EntityType), members.Concat(related));
     }
+
+    /// <summary>
+    /// Where a projected value is stored: the property's backing field when it has one. A setter may do more than
+    /// store (a course's title also folds its search key); the projected row is only read by resolvers, and each
+    /// row of each page would pay for that work again.
+    /// </summary>
+    private static MemberInfo StorageOf(PropertyInfo property) =>
+        (MemberInfo?)property.DeclaringType?.GetField($"<{property.Name}>k__BackingField", BindingFlags.Instance | BindingFlags.NonPublic) ?? property;
+
+    /// <summary>
+    /// A navigation whose foreign key (<c>PartnerId</c> beside <c>Partner</c>) cannot be null always finds its row, so the
+    /// projection needs no null test: the test would add columns to the SQL and a branch to every row's materialiser.
+    /// </summary>
+    private static bool IsRequired(PropertyInfo navigation) =>
+        navigation.DeclaringType?.GetProperty(navigation.Name + "Id") is { PropertyType.IsValueType: true } foreignKey
+        && Nullable.GetUnderlyingType(foreignKey.PropertyType) is null;
 
     public static PropertyInfo PropertyOf(LambdaExpression member) =>
         (member.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : member.Body) is MemberExpression { Member: PropertyInfo property }
@@ -152,8 +174,15 @@ public sealed class ProjectionNode(Type entityType)
 
 public static class Projector
 {
+    // A projection depends on the document only (the selection below the field, never variables), so it is
+    // built once per connection field of a document; the document cache keeps the field, and with it the projection.
+    private static readonly ConditionalWeakTable<GraphQLField, StrongBox<LambdaExpression?>> Projections = new();
+
     /// <summary>The projection for the items of a connection, or null when the whole entity has to load.</summary>
-    public static Expression<Func<T, T>>? ForConnection<T>(IResolveFieldContext context, IGraphType nodeType)
+    public static Expression<Func<T, T>>? ForConnection<T>(IResolveFieldContext context, IGraphType nodeType) =>
+        Projections.GetValue(context.FieldAst, _ => new StrongBox<LambdaExpression?>(Build<T>(context, nodeType))).Value as Expression<Func<T, T>>;
+
+    private static Expression<Func<T, T>>? Build<T>(IResolveFieldContext context, IGraphType nodeType)
     {
         if (nodeType is not IProjectedGraphType projected)
         {
