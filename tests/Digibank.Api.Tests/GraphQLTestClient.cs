@@ -6,10 +6,24 @@ using System.Text.Json.Nodes;
 
 namespace Digibank.Api.Tests;
 
-/// <summary>Talks to <c>/graphql</c> as a partner website would: JSON over POST, or GET for queries.</summary>
-public sealed class GraphQLTestClient(HttpClient http)
+/// <summary>
+/// Talks to <c>/graphql</c> as a partner website would: JSON over POST, or GET for queries, accepting
+/// <c>application/graphql-response+json</c> first as clients of the GraphQL-over-HTTP specification do.
+/// </summary>
+public sealed class GraphQLTestClient
 {
-    public HttpClient Http { get; } = http;
+    public const string SpecificationAccept = "application/graphql-response+json, application/json;q=0.9";
+
+    public GraphQLTestClient(HttpClient http)
+    {
+        Http = http;
+        if (Http.DefaultRequestHeaders.Accept.Count == 0)
+        {
+            Http.DefaultRequestHeaders.Accept.ParseAdd(SpecificationAccept);
+        }
+    }
+
+    public HttpClient Http { get; }
 
     public async Task<GraphQLResponse> PostAsync(string query, object? variables = null, string? operationName = null)
     {

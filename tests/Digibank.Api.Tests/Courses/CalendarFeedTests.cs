@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using Digibank.Api.Courses;
@@ -131,40 +130,10 @@ public sealed class CalendarFeedTests(DigibankApiFactory api) : IClassFixture<Di
     }
 }
 
-/// <summary>
-/// A test that reads the feed with node-ical (`tests/…/Courses/ical-check`, installed by `npm ci` there, as
-/// `.ci/run` does); skipped, with the reason, where Node.js or the package is missing.
-/// </summary>
-public sealed class NodeIcalFactAttribute : FactAttribute
+/// <summary>A test that reads the feed with node-ical (`Courses/ical-check`), an independent iCalendar parser.</summary>
+public sealed class NodeIcalFactAttribute() : NodeScriptFactAttribute(Folder, "node-ical")
 {
-    private static readonly string Folder = Path.Combine(RepositoryRoot.Path, "tests", "Digibank.Api.Tests", "Courses", "ical-check");
+    private const string Folder = "Courses/ical-check";
 
-    public NodeIcalFactAttribute()
-    {
-        if (!File.Exists(Path.Combine(Folder, "node_modules", "node-ical", "package.json")) || Which("node") is null)
-        {
-            Skip = $"node-ical is not installed: run `npm ci --prefix {Folder}` (Node.js needed) to check the feed with an independent parser.";
-        }
-    }
-
-    public static async Task<List<JsonNode>> ParseAsync(string icsFile)
-    {
-        using var node = Process.Start(new ProcessStartInfo(Which("node")!, [Path.Combine(Folder, "parse.js"), icsFile])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Folder,
-        })!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var output = await node.StandardOutput.ReadToEndAsync(timeout.Token);
-        var errors = await node.StandardError.ReadToEndAsync(timeout.Token);
-        await node.WaitForExitAsync(timeout.Token);
-        Assert.True(node.ExitCode == 0, $"node-ical failed: {errors}");
-        return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonNode.Parse(line)!)];
-    }
-
-    private static string? Which(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
-            .Select(folder => Path.Combine(folder, program))
-            .FirstOrDefault(File.Exists);
+    public static Task<List<JsonNode>> ParseAsync(string icsFile) => NodeScripts.RunAsync(Folder, "parse.js", icsFile);
 }

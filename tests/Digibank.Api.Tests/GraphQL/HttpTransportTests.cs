@@ -32,6 +32,25 @@ public sealed class HttpTransportTests(DigibankApiFactory api) : IClassFixture<D
         Assert.NotNull(response.Data);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("*/*")]
+    public async Task A_client_that_names_no_media_type_gets_application_json_with_200_on_errors(string? accept)
+    {
+        using var http = api.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = GraphQLTestClient.Json("""{"query":"{ nosuchfield }"}""") };
+        if (accept is not null)
+        {
+            request.Headers.Accept.ParseAdd(accept);
+        }
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("nosuchfield", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_unacceptable_media_type_is_refused_with_406()
     {

@@ -120,22 +120,24 @@ public sealed class GraphQLHttpEndpoint(
 
     private static string? NegotiateResponseMediaType(HttpRequest request)
     {
+        // A client that names no type, or takes any, is taken to be a JSON client from before the specification
+        // (curl, fetch, older libraries): the specification asks for application/json then, with its 200 on errors.
         var accept = request.GetTypedHeaders().Accept;
         if (accept.Count == 0)
         {
-            return GraphQLResponseMediaType;
+            return JsonMediaType;
         }
 
         foreach (var mediaType in accept.Where(value => value.Quality is not 0).OrderByDescending(value => value.Quality ?? 1))
         {
             if (mediaType.MediaType.Equals(GraphQLResponseMediaType, StringComparison.OrdinalIgnoreCase)
-                || mediaType.MediaType.Equals("application/*", StringComparison.OrdinalIgnoreCase)
-                || mediaType.MediaType.Equals("*/*", StringComparison.OrdinalIgnoreCase))
+                || mediaType.MediaType.Equals("application/*", StringComparison.OrdinalIgnoreCase))
             {
                 return GraphQLResponseMediaType;
             }
 
-            if (mediaType.MediaType.Equals(JsonMediaType, StringComparison.OrdinalIgnoreCase))
+            if (mediaType.MediaType.Equals(JsonMediaType, StringComparison.OrdinalIgnoreCase)
+                || mediaType.MediaType.Equals("*/*", StringComparison.OrdinalIgnoreCase))
             {
                 return JsonMediaType;
             }
