@@ -5,6 +5,7 @@ using Digibank.Api.HelpPoints;
 using Digibank.Api.HelpRequests;
 using Digibank.Api.Municipalities;
 using Digibank.Api.Finder;
+using Digibank.Api.GraphQL.TrustedDocuments;
 using Digibank.Api.Notifications;
 using Digibank.Api.Participants;
 using Digibank.Api.Partners;
@@ -56,6 +57,8 @@ public class DigibankDbContext : DbContext
     public DbSet<CallTask> CallTasks => Set<CallTask>();
 
     public DbSet<TopicWord> TopicWords => Set<TopicWord>();
+
+    public DbSet<TrustedDocument> TrustedDocuments => Set<TrustedDocument>();
 
     public DbSet<Closure> Closures => Set<Closure>();
 
@@ -251,6 +254,14 @@ public class DigibankDbContext : DbContext
         {
             word.HasIndex(w => new { w.TopicId, w.Word }).IsUnique();
             word.Property(w => w.Word).HasMaxLength(60);
+        });
+
+        modelBuilder.Entity<TrustedDocument>(document =>
+        {
+            document.Property(d => d.Id).HasMaxLength(TrustedDocument.IdPrefix.Length + 64);
+            document.Property(d => d.Set).HasMaxLength(100);
+            document.Property(d => d.Query).HasMaxLength(TrustedDocument.MaxLength);
+            document.HasIndex(d => d.Set);
         });
 
         modelBuilder.Entity<Digibuddy>().HasMany(d => d.Skills).WithMany().UsingEntity("DigibuddySkills");

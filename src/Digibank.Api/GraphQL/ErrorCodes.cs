@@ -22,4 +22,8 @@ public static class ErrorCodes
     public const string SubscriptionNeedsWebSocket = "SUBSCRIPTION_NEEDS_WEBSOCKET";
     public const string RateLimited = "RATE_LIMITED";
     public const string TooManySubscriptions = "TOO_MANY_SUBSCRIPTIONS";
+    public const string InvalidDocumentId = "INVALID_DOCUMENT_ID";
+    public const string DocumentNotFound = "DOCUMENT_NOT_FOUND";
+    public const string PersistedQueryNotFound = "PERSISTED_QUERY_NOT_FOUND";
+    public const string TrustedDocumentRequired = "TRUSTED_DOCUMENT_REQUIRED";
 }

@@ -2,6 +2,7 @@ using Digibank.Api.GraphQL.DataLoading;
 using Digibank.Api.GraphQL.Limits;
 using Digibank.Api.GraphQL.Mutations;
 using Digibank.Api.GraphQL.Transport;
+using Digibank.Api.GraphQL.TrustedDocuments;
 using GraphQL;
 using GraphQL.Execution;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -17,6 +18,10 @@ public static class GraphQLSetup
         builder.Services.Configure<GraphQLTransportOptions>(builder.Configuration.GetSection(GraphQLTransportOptions.Section));
         builder.Services.AddSingleton<GraphQLHttpEndpoint>();
         builder.Services.AddSingleton<GraphQLWebSocketEndpoint>();
+        builder.Services.Configure<TrustedDocumentOptions>(builder.Configuration.GetSection(TrustedDocumentOptions.Section));
+        builder.Services.AddSingleton<TrustedDocumentStore>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<TrustedDocumentStore>());
+        builder.Services.AddSingleton<PublicCaching>();
         builder.Services.AddSingleton<SharedSubscriptions>();
         builder.Services.AddScoped<DataLoaderRegistry>();
         // The graph types that mutations generate from their records.
@@ -44,6 +49,7 @@ public static class GraphQLSetup
             .AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
             .AddValidationRule<HttpOperationRule>(useForCachedDocuments: true)
             .AddValidationRule<AnonymousMutationRateRule>(useForCachedDocuments: true)
+            .ConfigureExecution<TrustedDocumentResolution>()
             .ConfigureExecution<DocumentCache>()
             .ConfigureExecution<SqlStatementBudget>()
             .WithTimeout(QueryLimits.Timeout)

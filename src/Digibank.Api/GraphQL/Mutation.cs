@@ -27,5 +27,6 @@ public sealed class Mutation : ObjectGraphType
         this.AddClosureMutations();
         this.AddParticipantMutations();
         this.AddPartnerMutations();
+        this.AddTrustedDocumentMutations();
     }
 }

@@ -508,6 +508,36 @@ namespace Digibank.Api.Data.Migrations
                     b.ToTable("TopicWords");
                 });
 
+            modelBuilder.Entity("Digibank.Api.GraphQL.TrustedDocuments.TrustedDocument", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(71)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(65536)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegisteredBy")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Set")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Set");
+
+                    b.ToTable("TrustedDocuments");
+                });
+
             modelBuilder.Entity("Digibank.Api.HelpPoints.Closure", b =>
                 {
                     b.Property<int>("Id")

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Digibank.Api.GraphQL.Limits;
+using Digibank.Api.GraphQL.TrustedDocuments;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
@@ -36,7 +37,8 @@ public sealed class GraphQLTransportOptions
 public sealed class GraphQLHttpEndpoint(
     IDocumentExecuter<DigibankSchema> executer,
     IGraphQLTextSerializer serializer,
-    IOptions<GraphQLTransportOptions> options)
+    IOptions<GraphQLTransportOptions> options,
+    PublicCaching caching)
 {
     public const string GraphQLResponseMediaType = "application/graphql-response+json";
     public const string JsonMediaType = "application/json";
@@ -86,6 +88,13 @@ public sealed class GraphQLHttpEndpoint(
         }
 
         http.Response.ContentType = $"{responseMediaType}; charset=utf-8";
+        if (PublicCaching.IsCacheable(http, execution, result))
+        {
+            await caching.WriteCacheableAsync(http, result);
+            return;
+        }
+
+        http.Response.Headers.CacheControl = "no-store";
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 
@@ -158,7 +167,8 @@ public sealed class GraphQLHttpEndpoint(
         {
             var graphQLRequest = new GraphQLRequest
             {
-                Query = query["query"].ToString(),
+                Query = query["query"] is { Count: > 0 } text ? text.ToString() : null,
+                DocumentId = query["documentId"] is { Count: > 0 } documentId ? documentId.ToString() : null,
                 OperationName = query["operationName"] is { Count: > 0 } name ? name.ToString() : null,
                 Variables = query["variables"] is { Count: > 0 } variables ? serializer.Deserialize<Inputs>(variables.ToString()) : null,
                 Extensions = query["extensions"] is { Count: > 0 } extensions ? serializer.Deserialize<Inputs>(extensions.ToString()) : null,
@@ -222,8 +232,8 @@ public sealed class GraphQLHttpEndpoint(
     }
 
     private static (GraphQLRequest? Request, Failure? Failure) Checked(GraphQLRequest? request) =>
-        string.IsNullOrWhiteSpace(request?.Query)
-            ? (null, new Failure(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, "The request has no `query`."))
+        string.IsNullOrWhiteSpace(request?.Query) && request?.DocumentId is null && request?.Extensions?.ContainsKey("persistedQuery") != true
+            ? (null, new Failure(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, "The request has no `query` (nor a `documentId` of a trusted document)."))
             : (request, null);
 
     private async Task WriteErrorAsync(HttpContext http, int status, string mediaType, string code, string message)

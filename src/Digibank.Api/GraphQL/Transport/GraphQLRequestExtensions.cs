@@ -11,6 +11,7 @@ public static class GraphQLRequestExtensions
     public static ExecutionOptions ToExecutionOptions(this GraphQLRequest request, IServiceProvider services, ClaimsPrincipal user, CancellationToken cancellationToken = default) => new()
     {
         Query = request.Query,
+        DocumentId = request.DocumentId,
         OperationName = request.OperationName,
         Variables = request.Variables,
         Extensions = request.Extensions,

@@ -533,6 +533,36 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
                     b.ToTable("TopicWords");
                 });
 
+            modelBuilder.Entity("Digibank.Api.GraphQL.TrustedDocuments.TrustedDocument", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(71)
+                        .HasColumnType("character varying(71)");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(65536)
+                        .HasColumnType("character varying(65536)");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegisteredBy")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Set")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Set");
+
+                    b.ToTable("TrustedDocuments");
+                });
+
             modelBuilder.Entity("Digibank.Api.HelpPoints.Closure", b =>
                 {
                     b.Property<int>("Id")

@@ -1,0 +1,21 @@
+namespace Digibank.Api.GraphQL.TrustedDocuments;
+
+public sealed class TrustedDocumentOptions
+{
+    public const string Section = "TrustedDocuments";
+
+    /// <summary>
+    /// The folder of the partner sites' operations: one subfolder per site, with one <c>.graphql</c> file per
+    /// operation, or a <c>.json</c> manifest mapping ids to documents. Relative paths start at the content root.
+    /// </summary>
+    public string Folder { get; set; } = "trusted-documents";
+
+    /// <summary>Anonymous callers may only run trusted documents: a public deployment then answers no query a partner did not register.</summary>
+    public bool AnonymousOnly { get; set; }
+
+    /// <summary>How long a browser or CDN may keep an anonymous GET of a trusted query (<c>Cache-Control: public, max-age</c>).</summary>
+    public TimeSpan CacheMaxAge { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Documents that clients registered with Apollo's automatic persisted queries, kept in memory at most.</summary>
+    public int MaxAutomaticDocuments { get; set; } = 1000;
+}

@@ -1,0 +1,67 @@
+using System.ComponentModel;
+using Digibank.Api.GraphQL.Mutations;
+using Digibank.Api.GraphQL.TrustedDocuments;
+using Digibank.Api.Staff;
+using Digibank.Api.Vocabulary;
+using GraphQL.Types;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Digibank.Api.Partners;
+
+public static class TrustedDocumentMutations
+{
+    public const int MaxDocumentsPerCall = 100;
+    public const int MaxSetNameLength = 100;
+
+    public static void AddTrustedDocumentMutations(this ObjectGraphType mutation) =>
+        mutation.StaffMutation<RegisterTrustedDocumentsInput, RegisterTrustedDocumentsPayload>("registerTrustedDocuments", RegisterAsync,
+            "Registers the operations a partner site uses (the coordinator only), so its visitors' browsers send `documentId` instead of the text, " +
+            "anonymous GETs of them can be cached, and a deployment that takes trusted documents only from anonymous callers answers them.",
+            payload: "The id of each document, in the order given: `sha256:` and the hex SHA-256 of its text.");
+
+    private static async Task<Result<RegisterTrustedDocumentsPayload>> RegisterAsync(MutationCall<RegisterTrustedDocumentsInput> call, StaffUser staff)
+    {
+        var (input, now, cancellationToken) = call;
+        var set = input.Set.Trim();
+        call.Rules.Require(set.Length is > 0 and <= MaxSetNameLength && set.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'), nameof(input.Set),
+            $"Name the set like its folder: letters, digits, '-', '_' or '.', at most {MaxSetNameLength} characters.");
+        call.Rules.Require(input.Documents.Count is > 0 and <= MaxDocumentsPerCall, nameof(input.Documents), $"Give 1 to {MaxDocumentsPerCall} documents.");
+        call.Rules.Require(input.Documents.All(document => document.Length <= TrustedDocument.MaxLength && HasOperations(document)), nameof(input.Documents),
+            $"Each document is GraphQL with at least one operation, at most {TrustedDocument.MaxLength} characters.");
+        if (!staff.IsCoordinator)
+        {
+            return new NotAllowedError("Only the regional coordinator registers a partner site's operations.");
+        }
+
+        var db = await call.BeginAsync();
+        var ids = input.Documents.Select(TrustedDocument.IdOf).ToList();
+        var known = await db.TrustedDocuments.Where(d => ids.Contains(d.Id)).Select(d => d.Id).ToListAsync(cancellationToken);
+        foreach (var (id, query) in ids.Zip(input.Documents).DistinctBy(document => document.First).Where(document => !known.Contains(document.First)))
+        {
+            db.TrustedDocuments.Add(new TrustedDocument { Id = id, Query = query, Set = set, RegisteredAt = now, RegisteredBy = staff.Subject });
+        }
+
+        return new RegisterTrustedDocumentsPayload(ids);
+    }
+
+    private static bool HasOperations(string document)
+    {
+        try
+        {
+            return GraphQLParser.Parser.Parse(document).Definitions.OfType<GraphQLOperationDefinition>().Any();
+        }
+        catch (GraphQLParserException)
+        {
+            return false;
+        }
+    }
+}
+
+public sealed record RegisterTrustedDocumentsInput(
+    [property: Description("The partner site's set, as its folder would be named: \"ligo-website\".")] string Set,
+    [property: Description("The documents, each exactly as the site sends it: its id is the SHA-256 of this text.")] IReadOnlyList<string> Documents);
+
+public sealed record RegisterTrustedDocumentsPayload(
+    [property: Description("`sha256:<hex>` of each document, in the order given.")] IReadOnlyList<string>? DocumentIds) : Payload;
