@@ -26,6 +26,7 @@ public static class BenchCommand
               notifications  1,000 sign-ups and a withdrawal with 1,000 participants: commit to last e-mail accepted, against a plain MailKit loop
 
               --record    write the result into docs/benchmarks.md
+              --tracing   (catalogue) run it again with OpenTelemetry exporting, and give the cost of tracing
             """);
         return 2;
     }

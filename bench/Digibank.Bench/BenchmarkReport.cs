@@ -8,7 +8,7 @@ public static partial class BenchmarkReport
 {
     public static void Record(string benchmark, string table)
     {
-        var file = Path.Combine(FindRepositoryRoot(), "docs", "benchmarks.md");
+        var file = Path.Combine(RepositoryRoot, "docs", "benchmarks.md");
         var text = File.ReadAllText(file);
         var section = $"""
             <!-- {benchmark}:start -->
@@ -26,6 +26,8 @@ public static partial class BenchmarkReport
         File.WriteAllText(file, pattern.Replace(text, section.ReplaceLineEndings("\n"), 1));
         Console.WriteLine($"Recorded in {file}");
     }
+
+    public static string RepositoryRoot => FindRepositoryRoot();
 
     private static string FindRepositoryRoot()
     {

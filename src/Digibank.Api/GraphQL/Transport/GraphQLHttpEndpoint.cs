@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Digibank.Api.GraphQL.Limits;
@@ -203,11 +204,11 @@ public sealed class GraphQLHttpEndpoint(
         }
 
         using var body = new MemoryStream();
-        var buffer = new byte[8192];
+        var buffer = ArrayPool<byte>.Shared.Rent(8192);
         try
         {
             int read;
-            while ((read = await request.Body.ReadAsync(buffer, request.HttpContext.RequestAborted)) > 0)
+            while ((read = await request.Body.ReadAsync(buffer.AsMemory(), request.HttpContext.RequestAborted)) > 0)
             {
                 if (body.Length + read > limit)
                 {
@@ -228,6 +229,10 @@ public sealed class GraphQLHttpEndpoint(
         catch (BadHttpRequestException)
         {
             return (null, new Failure(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, "The request body ended early."));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
