@@ -62,6 +62,8 @@ public static class SubscriptionBenchmark
             Console.WriteLine($"  with the mutation:  p50 {q50:0.0} ms, p95 {q95:0.0} ms, p99 {q99:0.0} ms (from sending the sign-up)");
             Console.WriteLine($"raw broadcast:        p50 {r50:0.0} ms, p95 {r95:0.0} ms, p99 {r99:0.0} ms");
             Console.WriteLine($"p95 ratio {ratio:0.00}x (goal: within 1.5x and at most 50 ms)");
+            var peakRss = CatalogueBenchmark.PeakRssMegabytes();
+            Console.WriteLine($"peak RSS of the process (API and its {subscribers:N0} client sockets): {peakRss:0} MB");
             if (options.Record)
             {
                 var met = ratio <= 1.5 && g95 <= 50;
@@ -72,6 +74,8 @@ public static class SubscriptionBenchmark
                     | the same from sending the sign-up mutation (its own request and transaction included) | {Ms(q50)} | {Ms(q95)} | {Ms(q99)} |
                     | raw WebSocket broadcast of the same bytes | {Ms(r50)} | {Ms(r95)} | {Ms(r99)} |
                     | **p95 ratio GraphQL / raw** | | **{ratio.ToString("0.00", CultureInfo.InvariantCulture)}×** | goal: within 1.5× and at most 50 ms: {(met ? "met" : "not met")} |
+
+                    Peak RSS of the process, the API with the {subscribers:N0} client sockets of both runs in it: {peakRss.ToString("0", CultureInfo.InvariantCulture)} MB.
                     """);
             }
 
