@@ -75,8 +75,55 @@ const html = (await readFile(path.join(here, 'index.template.html'), 'utf8'))
   .replace('{{style}}', `${publicPath}/${path.basename(cssBundle)}`);
 await writeFile(path.join(out, 'index.html'), html);
 
+await writeFile(path.join(out, 'THIRD-PARTY-LICENSES.txt'), await licences([workers.metafile, page.metafile]));
+
 let total = 0;
 for (const file of await readdir(assets)) {
   total += (await readFile(path.join(assets, file))).length;
 }
 console.log(`GraphiQL built into ${path.relative(process.cwd(), out)}: ${(await readdir(assets)).length} files, ${(total / 1024 / 1024).toFixed(1)} MiB`);
+
+// The licence of every npm package whose code went into the files, since the minified files keep no licence comments.
+async function licences(metafiles) {
+  const packages = new Map();
+  for (const input of metafiles.flatMap((metafile) => Object.keys(metafile.inputs))) {
+    const match = /^(.*node_modules\/((?:@[^/]+\/)?[^/]+))\//.exec(input);
+    if (match && !packages.has(match[2])) {
+      packages.set(match[2], path.resolve(here, match[1]));
+    }
+  }
+
+  const sections = [];
+  for (const [name, folder] of [...packages].sort(([a], [b]) => a.localeCompare(b))) {
+    const manifest = JSON.parse(await readFile(path.join(folder, 'package.json'), 'utf8'));
+    const file = (await readdir(folder)).find((entry) => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(entry));
+    const text = file
+      ? (await readFile(path.join(folder, file), 'utf8')).trim()
+      : manifest.license === 'MIT'
+        ? `The package ships no licence file; its package.json names the MIT licence${author(manifest)}, whose text is:\n\n${mitLicence()}`
+        : `The package ships no licence file; its package.json names: ${manifest.license}`;
+    sections.push(`${name} ${manifest.version} (${manifest.license})\n${manifest.homepage ?? ''}\n\n${text}`);
+  }
+
+  return `GraphiQL as built into this folder bundles the following npm packages, each under its own licence.\n\n${sections.join(`\n\n${'-'.repeat(78)}\n\n`)}\n`;
+}
+
+function author(manifest) {
+  const name = typeof manifest.author === 'string' ? manifest.author : manifest.author?.name;
+  return name ? ` and ${name} as its author` : '';
+}
+
+function mitLicence() {
+  return `Permission is hereby granted, free of charge, to any person obtaining a copy of this software and associated
+documentation files (the "Software"), to deal in the Software without restriction, including without limitation the
+rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the Software, and to permit
+persons to whom the Software is furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all copies or substantial portions of the
+Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE
+WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR
+COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR
+OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.`;
+}

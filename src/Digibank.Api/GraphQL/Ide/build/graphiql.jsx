@@ -2,6 +2,7 @@ import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
 import { createRoot } from 'react-dom/client';
 import 'graphiql/style.css';
+import './page.css';
 
 // Worker file names carry content hashes; build.mjs passes them in.
 const workers = WORKER_FILES;
@@ -14,14 +15,14 @@ globalThis.MonacoEnvironment = {
   },
 };
 
-const DEFAULT_QUERY = `# Welcome to the Digibank GraphQL API.
+const DEFAULT_QUERY = `# The Digibank GraphQL API.
+# Run this query with the run button or Ctrl-Enter.
+# The schema is in the documentation explorer.
 #
-# Press the run button (or Ctrl-Enter) to read the first courses of the catalogue.
-# The schema is in the documentation explorer on the left.
-#
-# Staff fields and mutations need a staff token. Put it in the Headers tab below:
+# Staff fields and mutations need a staff token.
+# Put it in the Headers tab below:
 #   {"Authorization": "Bearer <token>"}
-# It is sent with every request and with the WebSocket that carries subscriptions.
+# It goes with every request, subscriptions too.
 
 query Courses {
   courses(first: 10) {
