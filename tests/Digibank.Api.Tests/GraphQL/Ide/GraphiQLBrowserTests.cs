@@ -54,6 +54,27 @@ public sealed class GraphiQLBrowserTests(DashboardApiFactory api, ITestOutputHel
     }
 
     [ChromiumFact]
+    public async Task The_editor_completes_from_the_schema_in_a_worker_loaded_from_the_API()
+    {
+        var page = await OpenGraphiQLAsync();
+        // GraphiQL starts Monaco's GraphQL worker once it has read the schema; Monaco would fall back to the page's thread
+        // if a worker could not load.
+        var graphQLWorker = $"{api.BaseAddress}graphql/ide/assets/graphql.worker-";
+        var deadline = DateTime.UtcNow.AddMilliseconds(Patience);
+        while (!page.Workers.Any(worker => worker.Url.StartsWith(graphQLWorker, StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Contains(page.Workers, worker => worker.Url.StartsWith(graphQLWorker, StringComparison.Ordinal));
+        await SetEditorTextAsync(page, page.Locator(".graphiql-query-editor .monaco-editor"), "{ cour");
+        await page.Keyboard.PressAsync("Control+Space");
+
+        await Assertions.Expect(page.Locator(".graphiql-query-editor .suggest-widget")).ToContainTextAsync("CourseConnection!");
+        Assert.Empty(_problems);
+    }
+
+    [ChromiumFact]
     public async Task A_subscription_run_from_GraphiQL_sends_the_staff_token_from_the_headers_over_the_socket_and_shows_the_events()
     {
         var token = api.MintCoordinatorToken();
