@@ -1,4 +1,5 @@
 using Digibank.Api.GraphQL.DataLoading;
+using Digibank.Api.GraphQL.Ide;
 using Digibank.Api.GraphQL.Limits;
 using Digibank.Api.GraphQL.Mutations;
 using Digibank.Api.GraphQL.Transport;
@@ -66,14 +67,20 @@ public static class GraphQLSetup
         return builder;
     }
 
-    /// <summary>GraphQL at <see cref="Path"/>: HTTP (GET, POST) and WebSocket (GET, or CONNECT over HTTP/2).</summary>
+    /// <summary>
+    /// GraphQL at <see cref="Path"/>: HTTP (GET, POST) and WebSocket (GET, or CONNECT over HTTP/2); a browser that opens
+    /// the address gets GraphiQL.
+    /// </summary>
     public static IEndpointConventionBuilder MapDigibankGraphQL(this WebApplication app)
     {
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.UseRateLimiter();
+        app.MapGraphiQLAssets();
         // Every method reaches the endpoint, so a PUT or DELETE gets a GraphQL error with a code, not an empty 405.
         return app.Map(Path, (HttpContext http, GraphQLHttpEndpoint endpoint, GraphQLWebSocketEndpoint webSocket) =>
-                http.WebSockets.IsWebSocketRequest ? webSocket.HandleAsync(http) : endpoint.HandleAsync(http))
+                http.WebSockets.IsWebSocketRequest ? webSocket.HandleAsync(http)
+                : GraphiQLPage.IsBrowserNavigation(http.Request) ? GraphiQLPage.WriteAsync(http)
+                : endpoint.HandleAsync(http))
             .RequireRateLimiting(RateLimits.RequestPolicy);
     }
 }

@@ -1,0 +1,1 @@
+import{a,b}from"/graphql/ide/assets/chunk-AJL7WJLM.js";import"/graphql/ide/assets/chunk-GUMZV5XZ.js";import"/graphql/ide/assets/chunk-KQ4V7TMM.js";import"/graphql/ide/assets/chunk-6S4UDIUQ.js";import"/graphql/ide/assets/chunk-MF2HMDZV.js";import"/graphql/ide/assets/chunk-2EYLWCLR.js";export{b as getWorker,a as jsonDefaults};

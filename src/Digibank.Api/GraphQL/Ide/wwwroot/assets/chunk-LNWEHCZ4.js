@@ -1,0 +1,1 @@
+import{Jh as a,Kh as b,Lh as c,Mh as d}from"/graphql/ide/assets/chunk-6S4UDIUQ.js";import"/graphql/ide/assets/chunk-MF2HMDZV.js";import"/graphql/ide/assets/chunk-2EYLWCLR.js";export{c as HitTestContext,b as MouseTarget,d as MouseTargetFactory,a as PointerHandlerLastRenderData};

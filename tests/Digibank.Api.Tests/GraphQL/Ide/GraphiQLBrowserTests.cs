@@ -1,0 +1,250 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Digibank.Api.Tests.Courses;
+using Digibank.Api.Tests.Dashboard;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Digibank.Api.Tests.GraphQL.Ide;
+
+/// <summary>GraphiQL at /graphql in a real browser (Debian's Chromium driven by Playwright) against the API on Kestrel.</summary>
+public sealed class GraphiQLBrowserTests(DashboardApiFactory api, ITestOutputHelper output) : IClassFixture<DashboardApiFactory>, IAsyncLifetime
+{
+    private static readonly string[] ChromiumArgs =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ];
+
+    // Waits end as soon as the page is there; the bound is for a machine whose two cores run all three test projects.
+    private const float Patience = 30_000;
+
+    private readonly ConcurrentQueue<string> _problems = new();
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+
+    [ChromiumFact]
+    public async Task A_query_typed_into_GraphiQL_runs_against_the_API_and_its_answer_shows()
+    {
+        var expected = await api.CreateLoopbackGraphQLClient().QueryAsync("{ courses(first: 2) { nodes { title location { name } } } }");
+        var firstCourse = expected["courses"]!["nodes"]![0]!;
+        var page = await OpenGraphiQLAsync();
+        await Assertions.Expect(page.Locator(".graphiql-query-editor")).ToContainTextAsync("query Courses");
+
+        await SetQueryAsync(page, "TwoCourses", "query TwoCourses { courses(first: 2) { nodes { title location { name } } } }");
+        await page.Locator(".graphiql-execute-button").ClickAsync();
+
+        var result = page.Locator(".result-window");
+        await Assertions.Expect(result).ToContainTextAsync((string)firstCourse["title"]!);
+        await Assertions.Expect(result).ToContainTextAsync((string)firstCourse["location"]!["name"]!);
+        await ScreenshotAsync(page, "graphiql.png");
+        Assert.Empty(_problems);
+    }
+
+    [ChromiumFact]
+    public async Task The_editor_completes_from_the_schema_in_a_worker_loaded_from_the_API()
+    {
+        var page = await OpenGraphiQLAsync();
+        // GraphiQL starts Monaco's GraphQL worker once it has read the schema; Monaco would fall back to the page's thread
+        // if a worker could not load.
+        var graphQLWorker = $"{api.BaseAddress}graphql/ide/assets/graphql.worker-";
+        var deadline = DateTime.UtcNow.AddMilliseconds(Patience);
+        while (!page.Workers.Any(worker => worker.Url.StartsWith(graphQLWorker, StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Contains(page.Workers, worker => worker.Url.StartsWith(graphQLWorker, StringComparison.Ordinal));
+        await SetEditorTextAsync(page, page.Locator(".graphiql-query-editor .monaco-editor"), "{ cour");
+        await page.Keyboard.PressAsync("Control+Space");
+
+        await Assertions.Expect(page.Locator(".graphiql-query-editor .suggest-widget")).ToContainTextAsync("CourseConnection!");
+        Assert.Empty(_problems);
+    }
+
+    [ChromiumFact]
+    public async Task A_subscription_run_from_GraphiQL_sends_the_staff_token_from_the_headers_over_the_socket_and_shows_the_events()
+    {
+        var token = api.MintCoordinatorToken();
+        var course = await TestCourses.AddAsync(api, capacity: 5);
+        var page = await NewPageAsync();
+        var initPayloads = new ConcurrentQueue<JsonNode?>();
+        var subscribed = await PassSocketThroughAsync(page, initPayloads);
+        await GoToGraphiQLAsync(page);
+
+        await page.GetByText("Headers", new() { Exact = true }).ClickAsync();
+        await SetEditorTextAsync(page, page.Locator(".graphiql-editor-tool .monaco-editor").Last, $$"""{"Authorization": "Bearer {{token}}"}""");
+        await SetQueryAsync(page, "Live", "subscription Live { dashboardEvents { kind course { id title } } }");
+        await page.Locator(".graphiql-execute-button").ClickAsync();
+        await subscribed.WaitAsync(TimeSpan.FromMilliseconds(Patience));
+
+        Assert.Equal($"Bearer {token}", (string?)Assert.Single(initPayloads)?["authorization"]);
+        await SignUpAsync(course);
+        var result = page.Locator(".result-window");
+        // GraphiQL shows the latest event: the sign-up, or the change in free seats that follows it.
+        await Assertions.Expect(result).ToContainTextAsync(course);
+        await Assertions.Expect(result).ToContainTextAsync("dashboardEvents");
+        await ScreenshotAsync(page, "graphiql-subscription.png");
+        Assert.Empty(_problems);
+    }
+
+    private async Task SignUpAsync(string courseId)
+    {
+        var resident = api.CreateLoopbackGraphQLClient();
+        var data = await resident.QueryAsync(
+            "mutation ($input: SignUpForCourseInput!) { signUpForCourse(input: $input) { errors { ... on Error { code } } } }",
+            new
+            {
+                input = new
+                {
+                    courseId,
+                    firstName = "Maria",
+                    email = "maria@example.com",
+                    municipalityId = await TestCourses.MunicipalityIdAsync(api),
+                    targetGroup = "SENIORS",
+                    consent = true,
+                },
+            });
+        Assert.Empty(data["signUpForCourse"]!["errors"]!.AsArray());
+    }
+
+    /// <summary>
+    /// Passes GraphiQL's WebSocket through to the real server, keeps each connection_init payload, and completes when the server
+    /// has subscribed: graphql-transport-ws has no acknowledgement of a subscribe, but the server handles a connection's messages
+    /// in order, so its answer to a ping sent right behind the subscribe means the subscription is in place.
+    /// </summary>
+    private static async Task<Task> PassSocketThroughAsync(IPage page, ConcurrentQueue<JsonNode?> initPayloads)
+    {
+        var subscribed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteWebSocketAsync("**/graphql", socket =>
+        {
+            var server = socket.ConnectToServer();
+            socket.OnMessage(frame =>
+            {
+                server.Send(frame.Text!);
+                var message = JsonNode.Parse(frame.Text!);
+                switch ((string?)message?["type"])
+                {
+                    case "connection_init":
+                        initPayloads.Enqueue(message!["payload"]?.DeepClone());
+                        break;
+                    case "subscribe":
+                        server.Send("""{"type":"ping","payload":{"probe":"subscribed"}}""");
+                        break;
+                }
+            });
+            server.OnMessage(frame =>
+            {
+                var message = JsonNode.Parse(frame.Text!);
+                if ((string?)message?["type"] == "pong" && (string?)message["payload"]?["probe"] == "subscribed")
+                {
+                    subscribed.TrySetResult();
+                    return;
+                }
+
+                socket.Send(frame.Text!);
+            });
+        });
+        return subscribed.Task;
+    }
+
+    /// <summary>Replaces what a Monaco editor holds, as pasting would: typed brackets would be closed a second time by the editor.</summary>
+    private static async Task SetEditorTextAsync(IPage page, ILocator editor, string text)
+    {
+        await editor.ClickAsync();
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.InsertTextAsync(text);
+    }
+
+    /// <summary>
+    /// GraphiQL reads the operation's name from the editor a moment after a change; a run before that would ask for the
+    /// previous name. The tab shows the name once it is read.
+    /// </summary>
+    private static async Task SetQueryAsync(IPage page, string operationName, string query)
+    {
+        await SetEditorTextAsync(page, page.Locator(".graphiql-query-editor .monaco-editor"), query);
+        await Assertions.Expect(page.Locator(".graphiql-tab-active")).ToContainTextAsync(operationName);
+    }
+
+    private async Task<IPage> OpenGraphiQLAsync()
+    {
+        var page = await NewPageAsync();
+        await GoToGraphiQLAsync(page);
+        return page;
+    }
+
+    private static async Task GoToGraphiQLAsync(IPage page)
+    {
+        // A person's navigation: Chromium asks for text/html, so /graphql answers with the IDE.
+        await page.GotoAsync("/graphql");
+        await Assertions.Expect(page.Locator(".graphiql-query-editor .monaco-editor")).ToBeVisibleAsync();
+    }
+
+    private async Task<IPage> NewPageAsync()
+    {
+        if (_browser is null)
+        {
+            Assertions.SetDefaultExpectTimeout(Patience);
+            _playwright = await Playwright.CreateAsync();
+            _browser = await _playwright.Chromium.LaunchAsync(new()
+            {
+                ExecutablePath = ChromiumFactAttribute.ExecutablePath,
+                Headless = true,
+                ChromiumSandbox = false,
+                Args = ChromiumArgs,
+            });
+        }
+
+        var origin = api.BaseAddress.GetLeftPart(UriPartial.Authority);
+        var context = await _browser.NewContextAsync(new()
+        {
+            BaseURL = api.BaseAddress.ToString(),
+            ViewportSize = new() { Width = 1400, Height = 1000 },
+        });
+        var page = await context.NewPageAsync();
+        // A blocked file, a refused connection or a policy violation shows as a console error, in the page or in a worker.
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                _problems.Enqueue($"console: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => _problems.Enqueue($"page error: {error}");
+        page.Request += (_, request) =>
+        {
+            if (!request.Url.StartsWith(origin + "/", StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal))
+            {
+                _problems.Enqueue($"request to another origin: {request.Url}");
+            }
+        };
+        page.WebSocket += (_, socket) =>
+        {
+            if (!socket.Url.StartsWith(origin.Replace("http://", "ws://", StringComparison.Ordinal) + "/", StringComparison.Ordinal))
+            {
+                _problems.Enqueue($"WebSocket to another origin: {socket.Url}");
+            }
+        };
+        return page;
+    }
+
+    private async Task ScreenshotAsync(IPage page, string name)
+    {
+        var screenshot = Path.Combine(AppContext.BaseDirectory, "TestResults", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+        await page.ScreenshotAsync(new() { Path = screenshot });
+        output.WriteLine($"Screenshot of GraphiQL: {screenshot}");
+    }
+}
