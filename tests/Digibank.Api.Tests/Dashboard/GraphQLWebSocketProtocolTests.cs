@@ -89,6 +89,21 @@ public sealed class GraphQLWebSocketProtocolTests(DigibankApiFactory api) : ICla
     }
 
     [Fact]
+    public async Task A_token_under_an_HTTP_style_Authorization_key_signs_the_socket_in()
+    {
+        var token = api.Services.GetRequiredService<StaffTokens>().Mint("c", "Coördinator", StaffRole.Coordinator, []);
+        await using var client = await GraphQLWebSocketClient.ConnectAsync(api);
+
+        await client.SendAsync(new { type = "connection_init", payload = new { Authorization = $"Bearer {token}" } });
+        Assert.Equal("connection_ack", (string?)(await client.ReceiveAsync())!["type"]);
+        await client.SendAsync(new { id = "q", type = "subscribe", payload = new { query = "{ helpRequests(first: 1) { totalCount } }" } });
+        var next = await client.NextAsync("q");
+
+        Assert.Null(next["payload"]!["errors"]);
+        Assert.NotNull(next["payload"]!["data"]!["helpRequests"]);
+    }
+
+    [Fact]
     public async Task Queries_and_mutations_work_over_the_socket_and_end_with_complete()
     {
         await using var client = await GraphQLWebSocketClient.ConnectAndInitAsync(api);

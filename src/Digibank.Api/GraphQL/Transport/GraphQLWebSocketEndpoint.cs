@@ -264,8 +264,12 @@ public sealed class GraphQLWebSocketEndpoint(
                 return;
             }
 
-            // A staff token may come in the payload, as browsers cannot set headers on a WebSocket.
-            if (payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty("authorization", out var authorization) && authorization.ValueKind == JsonValueKind.String)
+            // A staff token may come in the payload, as browsers cannot set headers on a WebSocket. Clients copy their
+            // HTTP headers there, so the name's case does not matter, as it does not in HTTP.
+            var authorization = payload.ValueKind == JsonValueKind.Object
+                ? payload.EnumerateObject().FirstOrDefault(field => field.Name.Equals("authorization", StringComparison.OrdinalIgnoreCase)).Value
+                : default;
+            if (authorization.ValueKind == JsonValueKind.String)
             {
                 var token = authorization.GetString()!;
                 token = token.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? token["Bearer ".Length..] : token;
