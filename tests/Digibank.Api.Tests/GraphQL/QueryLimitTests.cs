@@ -83,6 +83,22 @@ public sealed class QueryLimitTests(DigibankApiFactory api) : IClassFixture<Digi
     }
 
     [Fact]
+    public async Task A_document_over_the_complexity_limit_is_refused_every_time_it_comes_never_remembered_as_passed()
+    {
+        var aliases = "{ " + string.Concat(Enumerable.Range(0, 1000).Select(i => $"c{i}:courses(first:0){{totalCount}} ")) + "}";
+        const string Fine = "{ courses(first: 1) { nodes { title } } }";
+
+        var first = await _client.PostAsync(aliases);
+        var second = await _client.PostAsync(aliases);
+        await _client.PostAsync(Fine);
+        var fineAgain = await _client.PostAsync(Fine);
+
+        Assert.Equal(["COMPLEXITY"], first.ErrorCodes);
+        Assert.Equal(["COMPLEXITY"], second.ErrorCodes);
+        Assert.Null(fineAgain.Errors);
+    }
+
+    [Fact]
     public async Task A_request_stops_at_its_budget_of_SQL_statements_with_a_code()
     {
         var aliases = string.Concat(Enumerable.Range(0, 150).Select(i => $"c{i}: courses(first: 1) {{ nodes {{ title }} }} "));
