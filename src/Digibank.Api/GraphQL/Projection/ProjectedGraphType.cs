@@ -151,12 +151,18 @@ public sealed class ProjectionNode(Type entityType)
     }
 
     /// <summary>
-    /// Where a projected value is stored: the property's backing field when it has one. A setter may do more than
-    /// store (a course's title also folds its search key); the projected row is only read by resolvers, and each
+    /// Where a projected value is stored: the property, unless its setter does more than store (a course's title
+    /// also folds its search key): then its backing field. The projected row is only read by resolvers, and each
     /// row of each page would pay for that work again.
     /// </summary>
     private static MemberInfo StorageOf(PropertyInfo property) =>
-        (MemberInfo?)property.DeclaringType?.GetField($"<{property.Name}>k__BackingField", BindingFlags.Instance | BindingFlags.NonPublic) ?? property;
+        property.SetMethod?.GetMethodBody()?.GetILAsByteArray()?.Length > AutoSetterLength
+        && property.DeclaringType?.GetField($"<{property.Name}>k__BackingField", BindingFlags.Instance | BindingFlags.NonPublic) is { } field
+            ? field
+            : property;
+
+    // ldarg.0, ldarg.1, stfld <field>, ret: the body of a setter that only stores.
+    private const int AutoSetterLength = 8;
 
     /// <summary>
     /// A navigation whose foreign key (<c>PartnerId</c> beside <c>Partner</c>) cannot be null always finds its row, so the
