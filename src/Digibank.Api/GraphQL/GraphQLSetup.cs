@@ -18,6 +18,7 @@ public static class GraphQLSetup
         builder.Services.AddSingleton<GraphQLHttpEndpoint>();
         builder.Services.AddSingleton<GraphQLWebSocketEndpoint>();
         builder.Services.AddSingleton<SharedSubscriptions>();
+        builder.Services.AddSingleton<ActiveSubscriptions>();
         builder.Services.AddScoped<DataLoaderRegistry>();
         // The graph types that mutations generate from their records.
         builder.Services.AddTransient(typeof(InputType<>));
