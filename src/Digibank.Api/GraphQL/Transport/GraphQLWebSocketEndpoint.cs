@@ -493,7 +493,8 @@ public sealed class GraphQLWebSocketEndpoint(
             // waiting for room would hold up the event stream that other sockets share.
             if (!_outbox.Writer.TryWrite(message) && !IsClosing)
             {
-                logger.LogWarning("Closing a WebSocket whose client stopped reading: {Capacity} messages were waiting", options.WebSocketOutboxCapacity);
+                // The client's doing, not the server's: worth a line, not an alert.
+                logger.LogInformation("Closing a WebSocket whose client stopped reading: {Capacity} messages were waiting", options.WebSocketOutboxCapacity);
                 Close(CloseCodes.ClientNotReading, "Client is not reading: too many messages waiting");
             }
         }
