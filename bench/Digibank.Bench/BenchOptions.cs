@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Digibank.Bench;
 
-public sealed record BenchOptions(TimeSpan RoundDuration, int Concurrency, int Rounds, bool Record, string? PostgreSql = null, bool AcrossInstances = false)
+public sealed record BenchOptions(TimeSpan RoundDuration, int Concurrency, int Rounds, bool Record, string? PostgreSql = null, bool AcrossInstances = false, bool Tracing = false)
 {
     public static BenchOptions Parse(IEnumerable<string> args)
     {
@@ -18,6 +18,7 @@ public sealed record BenchOptions(TimeSpan RoundDuration, int Concurrency, int R
                 "--record" => options with { Record = true },
                 "--postgresql" when arg.MoveNext() => options with { PostgreSql = arg.Current },
                 "--across-instances" => options with { AcrossInstances = true },
+                "--tracing" => options with { Tracing = true },
                 var unknown => throw new ArgumentException($"Unknown option {unknown}"),
             };
         }

@@ -23,6 +23,11 @@ public static class CatalogueBenchmark
     public static async Task<int> RunAsync(BenchOptions options)
     {
         await using var store = await BenchStore.CreateAsync(options);
+        if (options.Tracing)
+        {
+            return await RunTracingCostAsync(options, store);
+        }
+
         await using var api = LoopbackApi.Start(store);
         using var http = new HttpClient { BaseAddress = api.Http };
         Console.WriteLine($"API on {http.BaseAddress} with {store.Name}; {options.Concurrency} workers, {options.Rounds} rounds of {options.RoundDuration.TotalSeconds:0} s each");
@@ -73,6 +78,70 @@ public static class CatalogueBenchmark
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// The cost of tracing: the same GraphQL request with OpenTelemetry tracing and metrics exported over OTLP (to a
+    /// port where no collector listens, so export fails as cheaply as it can and the cost is the API's own), against
+    /// the API without an endpoint. Listeners are process-wide, so an untraced API beside a traced one would be traced
+    /// as well: the two take turns, each started afresh and warmed up for every round.
+    /// </summary>
+    private static async Task<int> RunTracingCostAsync(BenchOptions options, BenchStore store)
+    {
+        var tracing = new Dictionary<string, string> { ["OpenTelemetry:Endpoint"] = $"http://127.0.0.1:{LoopbackApi.FreePort()}" };
+        Console.WriteLine($"GraphQL on {store.Name} without and with tracing (OTLP to {tracing["OpenTelemetry:Endpoint"]}, nothing listening); {options.Concurrency} workers, {options.Rounds} rounds of {options.RoundDuration.TotalSeconds:0} s each");
+        var withoutRates = new List<double>();
+        var withRates = new List<double>();
+        for (var round = 1; round <= options.Rounds; round++)
+        {
+            // Each goes first every other round: the first API of the process meets a colder JIT and a colder disk cache.
+            if (round % 2 == 1)
+            {
+                withoutRates.Add(await GraphQLRateAsync(store, options, settings: null));
+                withRates.Add(await GraphQLRateAsync(store, options, tracing));
+            }
+            else
+            {
+                withRates.Add(await GraphQLRateAsync(store, options, tracing));
+                withoutRates.Add(await GraphQLRateAsync(store, options, settings: null));
+            }
+
+            Console.WriteLine($"round {round}: without tracing {withoutRates[^1],8:0} req/s   with tracing {withRates[^1],8:0} req/s");
+        }
+
+        var without = Median(withoutRates);
+        var with = Median(withRates);
+        var ratio = with / without;
+        Console.WriteLine($"median: without tracing {without:0} req/s, with tracing {with:0} req/s, ratio {ratio:0.00}x (goal 0.90x or better)");
+        if (options.Record)
+        {
+            BenchmarkReport.Record("catalogue-tracing", $"""
+                | `POST /graphql` `courses(first: 20)` on {store.Name} | requests per second (median of {options.Rounds} rounds of {options.RoundDuration.TotalSeconds:0} s, {options.Concurrency} workers) |
+                | --- | ---: |
+                | without tracing (metrics for `/metrics` only) | {without.ToString("0", CultureInfo.InvariantCulture)} |
+                | with tracing and metrics exported over OTLP | {with.ToString("0", CultureInfo.InvariantCulture)} |
+                | **ratio with / without** | **{ratio.ToString("0.00", CultureInfo.InvariantCulture)}×** (goal: 0.90× or better: {(ratio >= 0.9 ? "met" : "not met")}) |
+                """);
+        }
+
+        return 0;
+    }
+
+    private static async Task<double> GraphQLRateAsync(BenchStore store, BenchOptions options, IReadOnlyDictionary<string, string>? settings)
+    {
+        await using var api = LoopbackApi.Start(store, settings);
+        using var http = new HttpClient { BaseAddress = api.Http };
+        var body = JsonSerializer.Serialize(new { query = Query });
+        async Task GraphQL(CancellationToken cancellationToken)
+        {
+            using var content = new StringContent(body, Encoding.UTF8, "application/json");
+            using var response = await http.PostAsync("/graphql", content, cancellationToken);
+            response.EnsureSuccessStatusCode();
+            await response.Content.CopyToAsync(Stream.Null, cancellationToken);
+        }
+
+        await LoadLoop.RequestsPerSecondAsync(GraphQL, options.Concurrency, TimeSpan.FromSeconds(5));
+        return await LoadLoop.RequestsPerSecondAsync(GraphQL, options.Concurrency, options.RoundDuration);
     }
 
     /// <summary>Both endpoints must answer with the same courses, or the comparison means nothing.</summary>
