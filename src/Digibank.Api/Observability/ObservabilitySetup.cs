@@ -24,6 +24,9 @@ public sealed class OpenTelemetryOptions
     /// <summary>Records spans; on by default when <see cref="Endpoint"/> is set, as nothing else would read them.</summary>
     public bool? Tracing { get; set; }
 
+    /// <summary>The share of traces recorded, from 0 to 1 (all); a caller's own sampling decision is followed.</summary>
+    public double SampleRatio { get; set; } = 1;
+
     /// <summary>Also sends log records over OTLP (they still go to the console).</summary>
     public bool Logs { get; set; }
 }
@@ -69,6 +72,11 @@ public static class ObservabilitySetup
             telemetry.WithTracing(tracing =>
             {
                 AddDigibankTracing(tracing);
+                if (settings.SampleRatio < 1)
+                {
+                    tracing.SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(Math.Max(0, settings.SampleRatio))));
+                }
+
                 if (settings.Endpoint is { } endpoint)
                 {
                     tracing.AddOtlpExporter(otlp => Point(otlp, endpoint, settings.Protocol, "v1/traces"));
