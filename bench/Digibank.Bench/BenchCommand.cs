@@ -25,6 +25,7 @@ public static class BenchCommand
               helpfor     helpFor's latency under 100 concurrent clients, against a courses(first: 20) page
               notifications  1,000 sign-ups and a withdrawal with 1,000 participants: commit to last e-mail accepted, against a plain MailKit loop
 
+              --tracing   (catalogue) GraphQL with OpenTelemetry tracing and metrics exported over OTLP, against the same without
               --record    write the result into docs/benchmarks.md
               --tracing   (catalogue) run it again with OpenTelemetry exporting, and give the cost of tracing
             """);

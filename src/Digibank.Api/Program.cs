@@ -9,6 +9,7 @@ using Digibank.Api.HelpPoints;
 using Digibank.Api.HelpRequests;
 using Digibank.Api.Municipalities;
 using Digibank.Api.Notifications;
+using Digibank.Api.Observability;
 using Digibank.Api.Participants;
 using Digibank.Api.Partners;
 using Digibank.Api.Sync;
@@ -18,6 +19,7 @@ using Digibank.Api.Staff;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddObservability();
 builder.AddDigibankStore();
 builder.AddHealth();
 builder.AddStaffAuthentication();
@@ -60,6 +62,7 @@ app.MapCalendarFeeds();
 app.MapDashboard();
 app.MapSelfService();
 app.MapHealth();
+app.MapMetrics();
 app.MapWelcome();
 app.AnnounceAddressesWhenReady();
 

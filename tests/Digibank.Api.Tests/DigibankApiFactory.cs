@@ -39,6 +39,9 @@ public class DigibankApiFactory : WebApplicationFactory<Program>
 
     protected virtual string? PluginsDirectory => null;
 
+    /// <summary>Set before the server starts: traces, metrics and JSON log lines of this API, kept for the test to read.</summary>
+    public TelemetryCapture? Telemetry { get; set; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -54,6 +57,8 @@ public class DigibankApiFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting("Plugins:Directory", PluginsDirectory);
         }
+
+        Telemetry?.Apply(builder);
 
         builder.ConfigureServices(services =>
         {

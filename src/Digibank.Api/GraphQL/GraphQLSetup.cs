@@ -24,6 +24,7 @@ public static class GraphQLSetup
         builder.Services.AddHostedService(services => services.GetRequiredService<TrustedDocumentStore>());
         builder.Services.AddSingleton<PublicCaching>();
         builder.Services.AddSingleton<SharedSubscriptions>();
+        builder.Services.AddSingleton<ActiveSubscriptions>();
         builder.Services.AddScoped<DataLoaderRegistry>();
         // The graph types that mutations generate from their records.
         builder.Services.AddTransient(typeof(InputType<>));

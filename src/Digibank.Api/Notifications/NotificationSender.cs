@@ -124,8 +124,9 @@ public sealed class NotificationSender(
                     if (notification.Attempts > _options.RetryDelays.Length)
                     {
                         notification.Status = NotificationStatus.Failed;
-                        logger.LogWarning("Message {Notification} ({Reason}) failed for good after {Attempts} tries: {Error}",
-                            notification.Id, notification.Reason, notification.Attempts, notification.LastError);
+                        // The exception's type only: a mail server's or SMS gateway's message often quotes the address or number.
+                        logger.LogWarning("Message {Notification} ({Reason}) failed for good after {Attempts} tries: {ErrorType}",
+                            notification.Id, notification.Reason, notification.Attempts, exception.GetType().Name);
                     }
                     else
                     {

@@ -46,7 +46,8 @@ public static class PhoneNumber
     public static string? Normalise(string? text) =>
         text is null ? null
         : TryNormalise(text, out var phone) ? phone
-        : throw new FormatException($"'{text}' is not a phone number.");
+        // The number stays out of the message: an exception's message ends up in the error log.
+        : throw new FormatException("A stored or seeded value is not a phone number.");
 
     // "+32 (0)490 …" is a common way to write it; the 0 belongs to the national form only.
     private static string WithoutTrunkZero(string number) => number.StartsWith('0') ? number[1..] : number;

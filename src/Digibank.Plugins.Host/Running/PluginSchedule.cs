@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Digibank.Partners.V1;
 using Digibank.Plugins.Host.Workers;
 using Google.Protobuf.WellKnownTypes;
@@ -19,6 +20,9 @@ internal sealed class PluginSchedule(PluginVersion plugin, PartnerSyncApi api, I
         {
             while (true)
             {
+                // The span covers the run and its report to the API, so the report's gRPC call is traced inside it.
+                using var run = PluginHostTelemetry.StartRun(plugin.Name, plugin.PartnerCode);
+                var started = Stopwatch.GetTimestamp();
                 var (report, outcome, crashed) = await RunOnceAsync(stopping);
                 // A held snapshot waits for a person, not for the plug-in: retrying sooner would change nothing.
                 failures = outcome is SyncOutcome.Succeeded or SyncOutcome.NeedsConfirmation ? 0 : failures + 1;
@@ -43,6 +47,8 @@ internal sealed class PluginSchedule(PluginVersion plugin, PartnerSyncApi api, I
                 });
                 // The host's own status first: whoever learns of the run from the API then finds the host agreeing.
                 await SyncRun.SendReportAsync(api, keys, report, options.ReportTimeout, logger, stopping);
+                PluginHostTelemetry.Finished(run, plugin.Name, plugin.PartnerCode, outcome, Stopwatch.GetElapsedTime(started));
+                run?.Stop();
 
                 if (quarantine is not null)
                 {

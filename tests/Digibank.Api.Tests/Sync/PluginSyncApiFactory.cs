@@ -28,11 +28,11 @@ public sealed class PluginSyncApiFactory : DigibankApiFactory
     /// A started API. Its ports are picked before it starts, as the plug-in host inside needs the gRPC address up
     /// front; another test process may bind one of them in between, and then it starts again on new ports.
     /// </summary>
-    public static PluginSyncApiFactory Start()
+    public static PluginSyncApiFactory Start(Func<TelemetryCapture>? telemetry = null)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var api = new PluginSyncApiFactory();
+            var api = new PluginSyncApiFactory { Telemetry = telemetry?.Invoke() };
             try
             {
                 api.StartServer();

@@ -40,6 +40,15 @@ public interface IImmediateOutboxConsumer : IOutboxConsumer
     void Deliver(IReadOnlyList<OutboxEvent> events);
 }
 
+/// <summary>
+/// Hears of every batch of events handed to a consumer, to measure how long events waited (telemetry). It must
+/// return quickly and never throw: it runs inside the dispatcher's round and on committing threads.
+/// </summary>
+public interface IOutboxDeliveryObserver
+{
+    void Delivered(string consumer, IReadOnlyList<OutboxEvent> events, DateTime deliveredAt);
+}
+
 public sealed class OutboxOptions
 {
     public const string Section = "Outbox";
@@ -70,7 +79,8 @@ public sealed class OutboxDispatcher(
     TimeProvider clock,
     IOptions<OutboxOptions> options,
     IInstanceLeases leases,
-    ILogger<OutboxDispatcher> logger) : BackgroundService
+    ILogger<OutboxDispatcher> logger,
+    IEnumerable<IOutboxDeliveryObserver> observers) : BackgroundService
 {
     /// <summary>The lease of the work done once for all instances: durable consumers (the partner feed) and pruning.</summary>
     public const string Lease = "outbox";
@@ -79,6 +89,7 @@ public sealed class OutboxDispatcher(
     public const string QueryTag = "outbox dispatcher";
 
     private readonly IOutboxConsumer[] _consumers = [.. consumers];
+    private readonly IOutboxDeliveryObserver[] _observers = [.. observers];
     private readonly OutboxOptions _options = options.Value;
     private readonly SemaphoreSlim _round = new(1, 1);
     private readonly ConcurrentDictionary<string, long> _positions = new(StringComparer.Ordinal);
@@ -344,6 +355,7 @@ public sealed class OutboxDispatcher(
                 try
                 {
                     consumer.Deliver(fresh);
+                    Observe(consumer, fresh);
                 }
                 catch (Exception exception)
                 {
@@ -356,6 +368,20 @@ public sealed class OutboxDispatcher(
         }
 
         return inOrder;
+    }
+
+    private void Observe(IOutboxConsumer consumer, IReadOnlyList<OutboxEvent> events)
+    {
+        if (_observers.Length == 0 || events.Count == 0)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var observer in _observers)
+        {
+            observer.Delivered(consumer.Name, events, now);
+        }
     }
 
     private async Task<List<OutboxEvent>> ReadAsync(long after, CancellationToken cancellationToken)
@@ -405,6 +431,7 @@ public sealed class OutboxDispatcher(
                     if (fresh.Count > 0)
                     {
                         immediate.Deliver(fresh);
+                        Observe(consumer, fresh);
                     }
 
                     _delivered[consumer.Name] = Math.Max(delivered, batch[^1].Sequence);
@@ -414,7 +441,9 @@ public sealed class OutboxDispatcher(
             }
 
             db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
-            await consumer.HandleAsync([.. batch.Where(e => e.Event is not SkippedEvent)], db, cancellationToken);
+            var events = batch.Where(e => e.Event is not SkippedEvent).ToList();
+            await consumer.HandleAsync(events, db, cancellationToken);
+            Observe(consumer, events);
             return new Handled(consumer, db, batch[0].Sequence, batch[^1].Sequence);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

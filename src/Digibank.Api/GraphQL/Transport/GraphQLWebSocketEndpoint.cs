@@ -23,6 +23,7 @@ public sealed class GraphQLWebSocketEndpoint(
     IGraphQLTextSerializer serializer,
     StaffTokens tokens,
     SharedSubscriptions shared,
+    ActiveSubscriptions active,
     IOptions<GraphQLTransportOptions> options,
     TimeProvider clock,
     ILogger<GraphQLWebSocketEndpoint> logger)
@@ -39,7 +40,7 @@ public sealed class GraphQLWebSocketEndpoint(
         // Browsers fail a handshake that answers with none of the subprotocols they offered and report only 1006;
         // answering with the client's own choice (say the legacy graphql-ws) lets it see the 4406 and its reason.
         using var socket = await http.WebSockets.AcceptWebSocketAsync(speaksProtocol ? SubProtocol : offered.FirstOrDefault());
-        var connection = new Connection(socket, http, executer, serializer, tokens, shared, options.Value, clock, logger);
+        var connection = new Connection(socket, http, executer, serializer, tokens, shared, active, options.Value, clock, logger);
         if (!speaksProtocol)
         {
             connection.Close(CloseCodes.SubprotocolNotAcceptable, $"Subprotocol not acceptable: use {SubProtocol}");
@@ -69,6 +70,7 @@ public sealed class GraphQLWebSocketEndpoint(
         IGraphQLTextSerializer serializer,
         StaffTokens tokens,
         SharedSubscriptions shared,
+        ActiveSubscriptions active,
         GraphQLTransportOptions options,
         TimeProvider clock,
         ILogger logger)
@@ -426,14 +428,19 @@ public sealed class GraphQLWebSocketEndpoint(
                 },
                 error =>
                 {
-                    logger.LogWarning(error, "A subscription stream failed");
-                    _operations.TryRemove(id, out _);
+                    logger.LogError(error, "A subscription stream failed");
+                    if (_operations.TryRemove(id, out var failed))
+                    {
+                        failed?.Dispose();
+                    }
+
                     Send(Message(id, "error", Errors("The subscription stopped because of an error on our side.", ErrorCodes.InternalError)));
                 },
                 () => Complete(id));
-            if (!_operations.TryUpdate(id, subscription, null))
+            var tracked = active.Track(subscription);
+            if (!_operations.TryUpdate(id, tracked, null))
             {
-                subscription.Dispose();
+                tracked.Dispose();
             }
         }
 
@@ -490,7 +497,8 @@ public sealed class GraphQLWebSocketEndpoint(
             // waiting for room would hold up the event stream that other sockets share.
             if (!_outbox.Writer.TryWrite(message) && !IsClosing)
             {
-                logger.LogWarning("Closing a WebSocket whose client stopped reading: {Capacity} messages were waiting", options.WebSocketOutboxCapacity);
+                // The client's doing, not the server's: worth a line, not an alert.
+                logger.LogInformation("Closing a WebSocket whose client stopped reading: {Capacity} messages were waiting", options.WebSocketOutboxCapacity);
                 Close(CloseCodes.ClientNotReading, "Client is not reading: too many messages waiting");
             }
         }

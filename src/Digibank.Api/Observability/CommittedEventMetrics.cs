@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using Digibank.Api.Courses;
+using Digibank.Api.Data.Outbox;
+using Digibank.Api.Devices;
+
+namespace Digibank.Api.Observability;
+
+/// <summary>
+/// Counts sign-ups and loans from the events of committed transactions, on the instance that committed them:
+/// a sign-up that was rolled back is never counted, and one relayed from another instance is counted there.
+/// </summary>
+public sealed class CommittedEventMetrics(OutboxSignal signal) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        signal.Committed += Count;
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        signal.Committed -= Count;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Counts what <paramref name="committed"/> holds; it runs on the committing thread, so it only adds.</summary>
+    public static void Count(IReadOnlyList<OutboxEvent> committed)
+    {
+        if (!DigibankTelemetry.SignUps.Enabled && !DigibankTelemetry.Loans.Enabled)
+        {
+            return;
+        }
+
+        foreach (var committedEvent in committed)
+        {
+            switch (committedEvent.Event)
+            {
+                case SignUpChanged { IsNew: true } signUp:
+                    DigibankTelemetry.SignUps.Add(1, new TagList
+                    {
+                        { DigibankTelemetry.Attributes.SignUpChannel, signUp.Channel.ToString() },
+                        { DigibankTelemetry.Attributes.SignUpStatus, signUp.Status.ToString() },
+                    });
+                    break;
+                case DeviceLent:
+                    DigibankTelemetry.Loans.Add(1);
+                    break;
+            }
+        }
+    }
+}
+
+/// <summary>How long events waited between their commit and a consumer having them, per consumer.</summary>
+public sealed class OutboxDispatchLag : IOutboxDeliveryObserver
+{
+    public void Delivered(string consumer, IReadOnlyList<OutboxEvent> events, DateTime deliveredAt)
+    {
+        if (!DigibankTelemetry.DispatchLag.Enabled)
+        {
+            return;
+        }
+
+        var tag = new KeyValuePair<string, object?>(DigibankTelemetry.Attributes.OutboxConsumer, consumer);
+        foreach (var delivered in events)
+        {
+            DigibankTelemetry.DispatchLag.Record(Math.Max(0, (deliveredAt - delivered.OccurredAt).TotalSeconds), tag);
+        }
+    }
+}
