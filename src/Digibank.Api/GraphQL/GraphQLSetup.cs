@@ -37,6 +37,7 @@ public static class GraphQLSetup
             .AddGraphTypes(typeof(DigibankSchema).Assembly)
             .AddClrTypeMappings(typeof(DigibankSchema).Assembly)
             .AddSystemTextJson()
+            .AddSerializer<PipeWritingSerializer>()
             .AddErrorInfoProvider(errors =>
             {
                 errors.ExposeExceptionDetails = false;

@@ -96,8 +96,13 @@ public sealed class GraphQLHttpEndpoint(
         }
 
         http.Response.Headers.CacheControl = "no-store";
-        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        await WriteResultAsync(http, result);
     }
+
+    private Task WriteResultAsync(HttpContext http, ExecutionResult result) =>
+        serializer is PipeWritingSerializer pipe
+            ? pipe.WriteAsync(http.Response, result, http.RequestAborted)
+            : serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
 
     /// <summary>The answer to a request the rate limiter refused: 429, when to come back, and a GraphQL error with a code.</summary>
     public async Task WriteRateLimitedAsync(HttpContext http, TimeSpan? retryAfter, string message, CancellationToken cancellationToken)
@@ -218,8 +223,9 @@ public sealed class GraphQLHttpEndpoint(
                 body.Write(buffer, 0, read);
             }
 
-            body.Position = 0;
-            return Checked(await serializer.ReadAsync<GraphQLRequest>(body, request.HttpContext.RequestAborted));
+            return Checked(serializer is PipeWritingSerializer reader
+                ? reader.Read<GraphQLRequest>(body.GetBuffer().AsSpan(0, (int)body.Length))
+                : serializer.Deserialize<GraphQLRequest>(Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length)));
         }
         catch (JsonException)
         {
