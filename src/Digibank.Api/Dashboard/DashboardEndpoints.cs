@@ -1,3 +1,4 @@
+using Digibank.Api.Hosting;
 using System.Collections.Frozen;
 using Digibank.Api.GraphQL;
 
@@ -11,7 +12,7 @@ public static class DashboardEndpoints
 {
     public const string Path = "/dashboard";
 
-    private static readonly FrozenDictionary<string, Asset> Assets = LoadAssets();
+    private static readonly FrozenDictionary<string, EmbeddedAsset> Assets = EmbeddedAssets.Load("Digibank.Api.Dashboard/");
 
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
@@ -40,29 +41,4 @@ public static class DashboardEndpoints
         headers.CacheControl = "no-cache";
         return Results.Bytes(asset.Content, asset.ContentType);
     }
-
-    private static FrozenDictionary<string, Asset> LoadAssets()
-    {
-        var types = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            [".html"] = "text/html; charset=utf-8",
-            [".css"] = "text/css; charset=utf-8",
-            [".js"] = "text/javascript; charset=utf-8",
-        };
-        const string prefix = "Digibank.Api.Dashboard/";
-        var assembly = typeof(DashboardEndpoints).Assembly;
-        var assets = new Dictionary<string, Asset>(StringComparer.Ordinal);
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)))
-        {
-            using var stream = assembly.GetManifestResourceStream(name)!;
-            using var buffer = new MemoryStream();
-            stream.CopyTo(buffer);
-            var file = name[prefix.Length..];
-            assets[file] = new Asset(buffer.ToArray(), types.GetValueOrDefault(System.IO.Path.GetExtension(file), "application/octet-stream"));
-        }
-
-        return assets.ToFrozenDictionary(StringComparer.Ordinal);
-    }
-
-    private sealed record Asset(byte[] Content, string ContentType);
 }

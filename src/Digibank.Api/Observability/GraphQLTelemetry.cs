@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text;
+using Digibank.Api.GraphQL.TrustedDocuments;
 using GraphQL;
 using GraphQL.DI;
 using GraphQLParser.AST;
@@ -79,13 +78,6 @@ public sealed class GraphQLTelemetry(ILogger<GraphQLTelemetry> logger) : IConfig
         }
     }
 
-    /// <summary>"sha256:" and the lowercase hex SHA-256 of <paramref name="query"/> in UTF-8, as a persisted document id.</summary>
-    public static string Sha256DocumentId(string query)
-    {
-        var bytes = Encoding.UTF8.GetBytes(query);
-        return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes));
-    }
-
     private string HashOf(string query)
     {
         if (_hashes.TryGetValue(query, out var hash))
@@ -93,7 +85,8 @@ public sealed class GraphQLTelemetry(ILogger<GraphQLTelemetry> logger) : IConfig
             return hash;
         }
 
-        hash = Sha256DocumentId(query);
+        // The id a client would send for it as a trusted document.
+        hash = TrustedDocument.IdOf(query);
         // Partners send the same few documents again and again; one-off documents do not grow this without limit.
         if (_hashes.Count < MaxHashedDocuments)
         {

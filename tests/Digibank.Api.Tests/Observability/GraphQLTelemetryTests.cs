@@ -31,7 +31,7 @@ public sealed class GraphQLTelemetryTests(ObservedApiFactory api) : IClassFixtur
         Assert.Equal("query TracedCatalogue", operation.DisplayName);
         Assert.Equal("query", Tag(operation, DigibankTelemetry.Attributes.OperationType));
         Assert.Equal(expectedHash, Tag(operation, DigibankTelemetry.Attributes.DocumentHash));
-        Assert.Equal(expectedHash, GraphQLTelemetry.Sha256DocumentId(query));
+        Assert.Equal(expectedHash, Digibank.Api.GraphQL.TrustedDocuments.TrustedDocument.IdOf(query));
 
         var request = await Capture.WaitForSpanAsync(span => span.SpanId == operation.ParentSpanId);
         Assert.Equal(ActivityKind.Server, request.Kind);

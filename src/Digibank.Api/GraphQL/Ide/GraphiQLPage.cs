@@ -1,3 +1,4 @@
+using Digibank.Api.Hosting;
 using System.Collections.Frozen;
 using System.Security.Cryptography;
 using Microsoft.Net.Http.Headers;
@@ -15,7 +16,7 @@ public static class GraphiQLPage
     private const string ResourcePrefix = "Digibank.Api.GraphQL.Ide/";
 
     // About 7 MB: read on the first visit, not at every start of the API.
-    private static readonly Lazy<FrozenDictionary<string, Asset>> Assets = new(LoadAssets);
+    private static readonly Lazy<FrozenDictionary<string, EmbeddedAsset>> Assets = new(() => EmbeddedAssets.Load(ResourcePrefix));
 
     /// <summary>
     /// A person who opened the address in a browser, rather than a GraphQL client: a GET that asks for HTML and carries no
@@ -62,35 +63,4 @@ public static class GraphiQLPage
 
         return Results.Bytes(asset.Content, asset.ContentType);
     }
-
-    private static FrozenDictionary<string, Asset> LoadAssets()
-    {
-        var types = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            [".html"] = "text/html; charset=utf-8",
-            [".css"] = "text/css; charset=utf-8",
-            [".js"] = "text/javascript; charset=utf-8",
-            [".ttf"] = "font/ttf",
-            [".woff"] = "font/woff",
-            [".woff2"] = "font/woff2",
-            [".svg"] = "image/svg+xml",
-            [".png"] = "image/png",
-        };
-        var assembly = typeof(GraphiQLPage).Assembly;
-        var assets = new Dictionary<string, Asset>(StringComparer.Ordinal);
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)))
-        {
-            using var stream = assembly.GetManifestResourceStream(name)!;
-            using var buffer = new MemoryStream();
-            stream.CopyTo(buffer);
-            var content = buffer.ToArray();
-            var file = name[ResourcePrefix.Length..];
-            var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(content).AsSpan(0, 16))}\"");
-            assets[file] = new Asset(content, types.GetValueOrDefault(System.IO.Path.GetExtension(file), "application/octet-stream"), etag);
-        }
-
-        return assets.ToFrozenDictionary(StringComparer.Ordinal);
-    }
-
-    private sealed record Asset(byte[] Content, string ContentType, EntityTagHeaderValue ETag);
 }
