@@ -1,6 +1,6 @@
-using Digibank.Api.Hosting;
 using System.Collections.Frozen;
 using Digibank.Api.GraphQL;
+using Digibank.Api.Hosting;
 
 namespace Digibank.Api.Dashboard;
 

@@ -23,6 +23,8 @@ public static class GraphQLSetup
         builder.Services.AddSingleton<TrustedDocumentStore>();
         builder.Services.AddHostedService(services => services.GetRequiredService<TrustedDocumentStore>());
         builder.Services.AddSingleton<PublicCaching>();
+        builder.Services.AddSingleton<PipeWritingSerializer>();
+        builder.Services.AddSingleton<DocumentIds>();
         builder.Services.AddSingleton<SharedSubscriptions>();
         builder.Services.AddSingleton<ActiveSubscriptions>();
         builder.Services.AddScoped<DataLoaderRegistry>();
@@ -37,7 +39,7 @@ public static class GraphQLSetup
             .AddGraphTypes(typeof(DigibankSchema).Assembly)
             .AddClrTypeMappings(typeof(DigibankSchema).Assembly)
             .AddSystemTextJson()
-            .AddSerializer<PipeWritingSerializer>()
+            .AddSerializer(services => services.GetRequiredService<PipeWritingSerializer>())
             .AddErrorInfoProvider(errors =>
             {
                 errors.ExposeExceptionDetails = false;

@@ -134,9 +134,9 @@ public static class HelpPointDataLoaders
     public static IDataLoaderResult<HelpPoint?> LoadHelpPoint(this IResolveFieldContext context, int id) =>
         context.LoadByKey<int, HelpPoint>(nameof(LoadHelpPoint), id, (db, ids) => db.HelpPoints.Where(h => ids.Contains(h.Id)), h => h.Id);
 
-    /// <summary>The help point already read with its row (a projection joined it in), or else batch-loaded.</summary>
+    /// <summary>The help point already read with its row (a projection joined it in), as it is, or else batch-loaded: a joined row wrapped in a data loader result would wait for a second pass over the level.</summary>
     public static object? LoadHelpPoint(this IResolveFieldContext context, HelpPoint? joined, int id) =>
-        DataLoaderContextExtensions.JoinedOr(joined, () => context.LoadHelpPoint(id));
+        joined ?? (object)context.LoadHelpPoint(id);
 
     public static IDataLoaderResult<IReadOnlyList<OpeningHours>> LoadOpeningHours(this IResolveFieldContext context, int helpPointId) =>
         context.LoadGroup<int, OpeningHours>(

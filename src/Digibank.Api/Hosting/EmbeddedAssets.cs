@@ -7,6 +7,13 @@ namespace Digibank.Api.Hosting;
 /// <summary>A file embedded in the API's assembly: its bytes, its content type and an ETag of its bytes.</summary>
 public sealed record EmbeddedAsset(byte[] Content, string ContentType, EntityTagHeaderValue ETag);
 
+public static class EntityTags
+{
+    /// <summary>Whether the client already holds this version (<c>If-None-Match</c> names it, weakly, or is <c>*</c>): answer 304.</summary>
+    public static bool ClientHolds(HttpRequest request, EntityTagHeaderValue etag) =>
+        request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false));
+}
+
 /// <summary>
 /// The files a page of the API serves (the dashboard, the in-browser IDE) travel inside the assembly, so they are
 /// served whatever the content root; they are read once, by their path below the page's resource prefix.

@@ -13,7 +13,7 @@ namespace Digibank.Api.Observability;
 /// It records the operation's name and type, a hash of the document and error codes; never the document,
 /// never variables, never argument values, never error messages (they may quote input).
 /// </summary>
-public sealed class GraphQLTelemetry(ILogger<GraphQLTelemetry> logger) : IConfigureExecution
+public sealed class GraphQLTelemetry(DocumentIds documentIds, ILogger<GraphQLTelemetry> logger) : IConfigureExecution
 {
     /// <summary>Distinct operation names tagged on metrics; later ones are counted as <see cref="DigibankTelemetry.OperationNames.Other"/>.</summary>
     public const int MaxOperationNames = 200;
@@ -21,10 +21,8 @@ public sealed class GraphQLTelemetry(ILogger<GraphQLTelemetry> logger) : IConfig
     /// <summary>Longest operation name in a tag; longer names are cut.</summary>
     public const int MaxOperationNameLength = 64;
 
-    private const int MaxHashedDocuments = 2000;
     private const int MaxErrorCodes = 10;
 
-    private readonly ConcurrentDictionary<string, string> _hashes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _names = new(StringComparer.Ordinal);
 
     // Before the document cache (200) and the SQL budget (100): the span must be current while they run.
@@ -41,7 +39,7 @@ public sealed class GraphQLTelemetry(ILogger<GraphQLTelemetry> logger) : IConfig
 
         if (activity is { IsAllDataRequested: true })
         {
-            activity.SetTag(DigibankTelemetry.Attributes.DocumentHash, options.Query is { } query ? HashOf(query) : options.DocumentId);
+            activity.SetTag(DigibankTelemetry.Attributes.DocumentHash, options.Query is { } query ? documentIds.Of(query) : options.DocumentId);
         }
 
         var started = Stopwatch.GetTimestamp();
@@ -76,24 +74,6 @@ public sealed class GraphQLTelemetry(ILogger<GraphQLTelemetry> logger) : IConfig
                     type, name, elapsed.TotalMilliseconds, result?.Errors?.Count ?? 0);
             }
         }
-    }
-
-    private string HashOf(string query)
-    {
-        if (_hashes.TryGetValue(query, out var hash))
-        {
-            return hash;
-        }
-
-        // The id a client would send for it as a trusted document.
-        hash = TrustedDocument.IdOf(query);
-        // Partners send the same few documents again and again; one-off documents do not grow this without limit.
-        if (_hashes.Count < MaxHashedDocuments)
-        {
-            _hashes.TryAdd(query, hash);
-        }
-
-        return hash;
     }
 
     /// <summary>A bounded tag value for an operation name: names are cut, odd characters replaced, and only so many kept apart.</summary>

@@ -57,9 +57,9 @@ public static class PartnerQueries
     public static IDataLoaderResult<Partner?> LoadPartner(this IResolveFieldContext context, int id) =>
         context.LoadByKey<int, Partner>(nameof(LoadPartner), id, (db, ids) => db.Partners.Where(p => ids.Contains(p.Id)), p => p.Id);
 
-    /// <summary>The partner already read with its row (a projection joined it in), or else batch-loaded.</summary>
+    /// <summary>The partner already read with its row (a projection joined it in), as it is, or else batch-loaded: a joined row wrapped in a data loader result would wait for a second pass over the level.</summary>
     public static object? LoadPartner(this IResolveFieldContext context, Partner? joined, int id) =>
-        DataLoaderContextExtensions.JoinedOr(joined, () => context.LoadPartner(id));
+        joined ?? (object)context.LoadPartner(id);
 }
 
 public sealed class PartnerFilterInputType : FilterInputType<Partner>

@@ -117,27 +117,9 @@ public static class DataLoaderContextExtensions
             .Load(key)
             .Then(rows => rows ?? []);
 
-    /// <summary>A value that is already at hand, for resolvers that usually batch-load it.</summary>
-    public static IDataLoaderResult<T> Loaded<T>(T value) => new LoadedResult<T>(value);
-
-    /// <summary>
-    /// The row a projection joined in, as the resolver's result, or else its batch load. A joined row goes back
-    /// to the engine as it is: wrapped in a data loader result it would wait for a second pass over the level.
-    /// </summary>
-    public static object? JoinedOr<T>(T? joined, Func<IDataLoaderResult<T?>> load)
-        where T : class =>
-        joined ?? (object)load();
-
     /// <summary>Transforms a loaded value without giving up batching.</summary>
     public static IDataLoaderResult<TResult> Then<TValue, TResult>(this IDataLoaderResult<TValue> result, Func<TValue, TResult> transform) =>
         new MappedResult<TValue, TResult>(result, transform);
-
-    private sealed class LoadedResult<T>(T value) : IDataLoaderResult<T>
-    {
-        public Task<T> GetResultAsync(CancellationToken cancellationToken = default) => Task.FromResult(value);
-
-        Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => Task.FromResult<object?>(value);
-    }
 
     private sealed class MappedResult<TValue, TResult>(IDataLoaderResult<TValue> inner, Func<TValue, TResult> transform) : IDataLoaderResult<TResult>
     {

@@ -1,7 +1,5 @@
-using Digibank.Api.Hosting;
 using System.Collections.Frozen;
-using System.Security.Cryptography;
-using Microsoft.Net.Http.Headers;
+using Digibank.Api.Hosting;
 
 namespace Digibank.Api.GraphQL.Ide;
 
@@ -56,7 +54,7 @@ public static class GraphiQLPage
         headers.ETag = asset.ETag.ToString();
         // Every file but the page has its content hash in its name, so a changed file has a new address.
         headers.CacheControl = file == "index.html" ? "no-cache" : "public, max-age=31536000, immutable";
-        if (http.Request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Compare(asset.ETag, useStrongComparison: false) || tag.Equals(EntityTagHeaderValue.Any)))
+        if (EntityTags.ClientHolds(http.Request, asset.ETag))
         {
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }

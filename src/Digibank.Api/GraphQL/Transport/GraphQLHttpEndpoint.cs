@@ -37,7 +37,7 @@ public sealed class GraphQLTransportOptions
 /// </summary>
 public sealed class GraphQLHttpEndpoint(
     IDocumentExecuter<DigibankSchema> executer,
-    IGraphQLTextSerializer serializer,
+    PipeWritingSerializer serializer,
     IOptions<GraphQLTransportOptions> options,
     PublicCaching caching)
 {
@@ -96,13 +96,8 @@ public sealed class GraphQLHttpEndpoint(
         }
 
         http.Response.Headers.CacheControl = "no-store";
-        await WriteResultAsync(http, result);
+        await serializer.WriteAsync(http.Response, result, http.RequestAborted);
     }
-
-    private Task WriteResultAsync(HttpContext http, ExecutionResult result) =>
-        serializer is PipeWritingSerializer pipe
-            ? pipe.WriteAsync(http.Response, result, http.RequestAborted)
-            : serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
 
     /// <summary>The answer to a request the rate limiter refused: 429, when to come back, and a GraphQL error with a code.</summary>
     public async Task WriteRateLimitedAsync(HttpContext http, TimeSpan? retryAfter, string message, CancellationToken cancellationToken)
@@ -223,9 +218,7 @@ public sealed class GraphQLHttpEndpoint(
                 body.Write(buffer, 0, read);
             }
 
-            return Checked(serializer is PipeWritingSerializer reader
-                ? reader.Read<GraphQLRequest>(body.GetBuffer().AsSpan(0, (int)body.Length))
-                : serializer.Deserialize<GraphQLRequest>(Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length)));
+            return Checked(serializer.Read<GraphQLRequest>(body.GetBuffer().AsSpan(0, (int)body.Length)));
         }
         catch (JsonException)
         {
@@ -243,7 +236,7 @@ public sealed class GraphQLHttpEndpoint(
     }
 
     private static (GraphQLRequest? Request, Failure? Failure) Checked(GraphQLRequest? request) =>
-        string.IsNullOrWhiteSpace(request?.Query) && request?.DocumentId is null && request?.Extensions?.ContainsKey("persistedQuery") != true
+        string.IsNullOrWhiteSpace(request?.Query) && request?.DocumentId is null && request?.Extensions?.ContainsKey(TrustedDocumentResolution.PersistedQueryExtension) != true
             ? (null, new Failure(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, "The request has no `query` (nor a `documentId` of a trusted document)."))
             : (request, null);
 

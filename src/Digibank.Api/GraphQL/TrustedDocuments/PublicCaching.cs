@@ -1,4 +1,5 @@
 using System.IO.Hashing;
+using Digibank.Api.Hosting;
 using GraphQL;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -36,8 +37,7 @@ public sealed class PublicCaching(IGraphQLTextSerializer serializer, IOptions<Tr
         headers.CacheControl = new CacheControlHeaderValue { Public = true, MaxAge = options.Value.CacheMaxAge };
         http.Response.Headers.Vary = "Accept, Authorization";
 
-        var ifNoneMatch = http.Request.GetTypedHeaders().IfNoneMatch;
-        if (ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false)))
+        if (EntityTags.ClientHolds(http.Request, etag))
         {
             http.Response.StatusCode = StatusCodes.Status304NotModified;
             http.Response.ContentType = null;

@@ -10,12 +10,13 @@ namespace Digibank.Api.GraphQL.TrustedDocuments;
 /// (<c>extensions.persistedQuery.sha256Hash</c>). With <see cref="TrustedDocumentOptions.AnonymousOnly"/> an anonymous
 /// caller runs trusted documents only, and cannot register new ones.
 /// </summary>
-public sealed class TrustedDocumentResolution(TrustedDocumentStore store, IOptions<TrustedDocumentOptions> options) : IConfigureExecution
+public sealed class TrustedDocumentResolution(TrustedDocumentStore store, DocumentIds documentIds, IOptions<TrustedDocumentOptions> options) : IConfigureExecution
 {
     /// <summary>Set when the request ran a trusted document: its id. Such anonymous GETs may be cached by browsers and CDNs.</summary>
     public const string TrustedDocumentIdKey = "digibank.trustedDocumentId";
 
-    private const string PersistedQueryExtension = "persistedQuery";
+    /// <summary>The request extension of Apollo's automatic persisted queries.</summary>
+    public const string PersistedQueryExtension = "persistedQuery";
 
     // Before the document cache, which looks documents up by their text.
     public float SortOrder => 100;
@@ -61,7 +62,7 @@ public sealed class TrustedDocumentResolution(TrustedDocumentStore store, IOptio
 
         if (trustedOnly && execution.Query is { } query)
         {
-            var id = TrustedDocument.IdOf(query);
+            var id = documentIds.Of(query);
             if (await store.FindAsync(id, cancellationToken) is null)
             {
                 return TrustedDocumentRequired();
@@ -90,7 +91,7 @@ public sealed class TrustedDocumentResolution(TrustedDocumentStore store, IOptio
                 return Refused(ErrorCodes.PersistedQueryNotFound, "PersistedQueryNotFound");
             }
         }
-        else if (TrustedDocument.HexHashOf(execution.Query) != hash)
+        else if (documentIds.Of(execution.Query) != id)
         {
             return Refused(ErrorCodes.InvalidRequest, "`extensions.persistedQuery.sha256Hash` is not the SHA-256 of the query.");
         }
