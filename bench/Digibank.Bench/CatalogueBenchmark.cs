@@ -44,7 +44,7 @@ public static class CatalogueBenchmark
         await using var api = LoopbackApi.Start(store, tracing ? LoopbackApi.TracingSettings() : null);
         using var http = new HttpClient { BaseAddress = api.Http };
         var document = await File.ReadAllTextAsync(Path.Combine(BenchmarkReport.RepositoryRoot, "src", "Digibank.Api", "trusted-documents", "digibank-website", "catalogue-page.graphql"));
-        var documentId = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(document)));
+        var documentId = Digibank.Api.GraphQL.TrustedDocuments.TrustedDocument.IdOf(document);
         await EnsureSameRowsAsync(http, document);
         using var cacheable = await http.GetAsync($"/graphql?documentId={documentId}");
         var etag = cacheable.Headers.ETag?.Tag ?? throw new InvalidOperationException("The trusted catalogue page came without an ETag.");

@@ -12,30 +12,14 @@ namespace Digibank.Api.Tests.Dashboard;
 /// <summary>The dashboard in a real browser (Debian's Chromium driven by Playwright) against the API on Kestrel.</summary>
 public sealed class DashboardBrowserTests(DashboardApiFactory api, ITestOutputHelper output) : IClassFixture<DashboardApiFactory>, IAsyncLifetime
 {
-    private static readonly string[] ChromiumArgs =
-    [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ];
-
-    // Waits end as soon as the page is there; the bound is for a machine whose two cores run all three test projects.
-    private const float Patience = 30_000;
+    private const float Patience = HeadlessChromium.Patience;
 
     private readonly List<string> _pageErrors = [];
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
+    private readonly HeadlessChromium _chromium = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-    }
+    public async Task DisposeAsync() => await _chromium.DisposeAsync();
 
     [ChromiumFact]
     public async Task The_snapshot_shows_the_catalogue_the_devices_and_the_partners_in_a_page_with_landmarks()
@@ -583,20 +567,7 @@ public sealed class DashboardBrowserTests(DashboardApiFactory api, ITestOutputHe
 
     private async Task<IPage> NewPageAsync()
     {
-        if (_browser is null)
-        {
-            Assertions.SetDefaultExpectTimeout(Patience);
-            _playwright = await Playwright.CreateAsync();
-            _browser = await _playwright.Chromium.LaunchAsync(new()
-            {
-                ExecutablePath = ChromiumFactAttribute.ExecutablePath,
-                Headless = true,
-                ChromiumSandbox = false,
-                Args = ChromiumArgs,
-            });
-        }
-
-        var context = await _browser.NewContextAsync(new()
+        var context = await (await _chromium.BrowserAsync()).NewContextAsync(new()
         {
             BaseURL = api.BaseAddress.ToString(),
             Locale = "nl-BE",

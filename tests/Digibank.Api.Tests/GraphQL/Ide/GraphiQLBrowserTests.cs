@@ -10,30 +10,14 @@ namespace Digibank.Api.Tests.GraphQL.Ide;
 /// <summary>GraphiQL at /graphql in a real browser (Debian's Chromium driven by Playwright) against the API on Kestrel.</summary>
 public sealed class GraphiQLBrowserTests(DashboardApiFactory api, ITestOutputHelper output) : IClassFixture<DashboardApiFactory>, IAsyncLifetime
 {
-    private static readonly string[] ChromiumArgs =
-    [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ];
-
-    // Waits end as soon as the page is there; the bound is for a machine whose two cores run all three test projects.
-    private const float Patience = 30_000;
+    private const float Patience = HeadlessChromium.Patience;
 
     private readonly ConcurrentQueue<string> _problems = new();
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
+    private readonly HeadlessChromium _chromium = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-    }
+    public async Task DisposeAsync() => await _chromium.DisposeAsync();
 
     [ChromiumFact]
     public async Task A_query_typed_into_GraphiQL_runs_against_the_API_and_its_answer_shows()
@@ -194,21 +178,8 @@ public sealed class GraphiQLBrowserTests(DashboardApiFactory api, ITestOutputHel
 
     private async Task<IPage> NewPageAsync()
     {
-        if (_browser is null)
-        {
-            Assertions.SetDefaultExpectTimeout(Patience);
-            _playwright = await Playwright.CreateAsync();
-            _browser = await _playwright.Chromium.LaunchAsync(new()
-            {
-                ExecutablePath = ChromiumFactAttribute.ExecutablePath,
-                Headless = true,
-                ChromiumSandbox = false,
-                Args = ChromiumArgs,
-            });
-        }
-
         var origin = api.BaseAddress.GetLeftPart(UriPartial.Authority);
-        var context = await _browser.NewContextAsync(new()
+        var context = await (await _chromium.BrowserAsync()).NewContextAsync(new()
         {
             BaseURL = api.BaseAddress.ToString(),
             ViewportSize = new() { Width = 1400, Height = 1000 },
