@@ -19,6 +19,11 @@ public static class ScratchDatabases
         return new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = name }.ConnectionString;
     }
 
+    /// <summary>
+    /// Drops the database, ending whatever is still connected to it. An autovacuum worker belongs to no role the
+    /// test role may signal unless it holds pg_signal_backend; such a worker ends within moments, so the drop is
+    /// tried again a few times before it fails.
+    /// </summary>
     public static void Drop(string adminConnectionString, string connectionString)
     {
         NpgsqlConnection.ClearAllPools();
@@ -26,6 +31,20 @@ public static class ScratchDatabases
         using var admin = new NpgsqlConnection(adminConnectionString);
         admin.Open();
         using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
-        drop.ExecuteNonQuery();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                drop.ExecuteNonQuery();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse
+                                              && attempt < MaxDropAttempts)
+            {
+                Thread.Sleep(TimeSpan.FromMilliseconds(200 * attempt));
+            }
+        }
     }
+
+    private const int MaxDropAttempts = 8;
 }
