@@ -6,6 +6,7 @@ using Digibank.Api.GraphQL.Transport;
 using Digibank.Api.GraphQL.TrustedDocuments;
 using GraphQL;
 using GraphQL.Execution;
+using GraphQL.Validation;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Digibank.Api.GraphQL;
@@ -51,7 +52,7 @@ public static class GraphQLSetup
                 complexity.MaxDepth = QueryLimits.MaxDepth;
                 complexity.MaxComplexity = QueryLimits.MaxComplexity;
             })
-            .AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
+            .AddExecutionStrategy<PlannedSerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
             .AddValidationRule<HttpOperationRule>(useForCachedDocuments: true)
             .AddValidationRule<AnonymousMutationRateRule>(useForCachedDocuments: true)
             .ConfigureExecution<TrustedDocumentResolution>()
@@ -68,6 +69,7 @@ public static class GraphQLSetup
             }));
         // Registered after GraphQL.NET's own parser, so this one is used.
         builder.Services.AddSingleton<IDocumentBuilder, DepthLimitedDocumentBuilder>();
+        builder.Services.AddSingleton<IDocumentValidator, ReusedValidation>();
         return builder;
     }
 

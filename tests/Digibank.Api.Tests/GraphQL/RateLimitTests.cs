@@ -63,6 +63,28 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task The_same_sign_up_document_sent_again_and_again_is_counted_every_time()
+    {
+        await using var api = new RateLimitedApi(mutations: 4);
+        var client = api.CreateGraphQLClient();
+        var course = await TestCourses.AddAsync(api, capacity: 100);
+        var signUp = $$"""mutation { signUpForCourse(input: { courseId: "{{course}}", firstName: "Eve", email: "eve@example.com", municipalityId: "{{await TestCourses.MunicipalityIdAsync(api)}}", targetGroup: SENIORS, consent: true }) { errors { __typename } } }""";
+
+        // The document cache keeps it after the first run and its validation after the second; the allowance still counts each.
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(signUp)).Status);
+        }
+
+        var before = await CountSignUpsAsync(api);
+        var refused = await client.PostAsync(signUp);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.Status);
+        Assert.Equal(["RATE_LIMITED"], refused.ErrorCodes);
+        Assert.Equal(before, await CountSignUpsAsync(api));
+    }
+
+    [Fact]
     public async Task Staff_and_queries_are_not_limited_by_the_sign_up_allowance()
     {
         await using var api = new RateLimitedApi(mutations: 1);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
+using Digibank.Api.GraphQL.Transport;
 using Digibank.Api.Staff;
 using GraphQL;
 using GraphQL.Types;
@@ -138,7 +139,7 @@ public sealed class AnonymousMutationLimiter(IOptions<RateLimitingOptions> optio
 /// Refuses an anonymous mutation document once its address has used its allowance, before anything runs.
 /// A validation rule sees the parsed operation on every transport (HTTP and WebSocket) and for cached documents.
 /// </summary>
-public sealed class AnonymousMutationRateRule : ValidationRuleBase
+public sealed class AnonymousMutationRateRule : ValidationRuleBase, IOperationRule
 {
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {

@@ -55,7 +55,7 @@ public sealed class DocumentCache : IConfigureExecution
 /// Refuses operations a plain HTTP request cannot carry: mutations and subscriptions sent with GET,
 /// which caches and link prefetchers may repeat, and subscriptions sent with POST, which need a socket.
 /// </summary>
-public sealed class HttpOperationRule : ValidationRuleBase
+public sealed class HttpOperationRule : ValidationRuleBase, IOperationRule
 {
     public const string UserContextKey = "digibank.httpMethod";
 
