@@ -27,7 +27,6 @@ public static class BenchCommand
 
               --tracing   (catalogue) GraphQL with OpenTelemetry tracing and metrics exported over OTLP, against the same without
               --record    write the result into docs/benchmarks.md
-              --tracing   (catalogue) run it again with OpenTelemetry exporting, and give the cost of tracing
             """);
         return 2;
     }

@@ -40,7 +40,7 @@ public sealed class ReusedValidation : IDocumentValidator
         var result = await _validator.ValidateAsync(options);
         if (result.IsValid)
         {
-            // A copy: execution adds merged fields to its argument values, and this run's execution is about to start.
+            // A copy: execution adds merged fields to its argument and directive values, and this run's execution is about to start.
             _known.AddOrUpdate(options.Operation, Copy(result));
         }
 
@@ -102,6 +102,8 @@ public sealed class ReusedValidation : IDocumentValidator
         ArgumentValues = result.ArgumentValues is null
             ? null
             : new Dictionary<GraphQLField, IDictionary<string, ArgumentValue>>(result.ArgumentValues),
-        DirectiveValues = result.DirectiveValues,
+        DirectiveValues = result.DirectiveValues is null
+            ? null
+            : new Dictionary<ASTNode, IDictionary<string, DirectiveInfo>>(result.DirectiveValues),
     };
 }

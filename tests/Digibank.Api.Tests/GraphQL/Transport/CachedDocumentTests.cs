@@ -35,7 +35,7 @@ public sealed class CachedDocumentTests(DigibankApiFactory api) : IClassFixture<
     {
         const string query = """
             {
-              courses(first: 3) { nodes { id } nodes { title startsAt } first: nodes { id } }
+              courses(first: 3) { nodes @include(if: true) { id } nodes { title startsAt } first: nodes { id } }
               again: courses(first: 1) { totalCount }
             }
             """;
@@ -53,6 +53,22 @@ public sealed class CachedDocumentTests(DigibankApiFactory api) : IClassFixture<
         Assert.Equal(["id", "title", "startsAt"], course.Select(property => property.Key));
         Assert.Equal(3, JsonNode.Parse(answers[0])!["courses"]!["first"]!.AsArray().Count);
         Assert.True((int)JsonNode.Parse(answers[0])!["again"]!["totalCount"]! > 3);
+    }
+
+    [Fact]
+    public async Task Concurrent_runs_of_a_document_that_merges_fields_all_answer_the_same()
+    {
+        const string query = """{ courses(first: 5) @include(if: true) { nodes { id } } courses(first: 5) { nodes { title } } }""";
+        var expected = await _client.PostAsync(query);
+        await _client.PostAsync(query);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => _client.PostAsync(query)));
+
+        Assert.All(answers, answer =>
+        {
+            Assert.Null(answer.Errors);
+            Assert.Equal(expected.Data!.ToJsonString(), answer.Data!.ToJsonString());
+        });
     }
 
     [Fact]
