@@ -39,6 +39,6 @@ public static class DashboardEndpoints
         headers["Referrer-Policy"] = "no-referrer";
         headers.XContentTypeOptions = "nosniff";
         headers.CacheControl = "no-cache";
-        return Results.Bytes(asset.Content, asset.ContentType);
+        return asset.Serve(http);
     }
 }

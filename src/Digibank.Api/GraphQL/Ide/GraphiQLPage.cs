@@ -51,14 +51,8 @@ public static class GraphiQLPage
             $"connect-src 'self' {socketScheme}://{http.Request.Host}{GraphQLSetup.Path}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
         headers["Referrer-Policy"] = "no-referrer";
         headers.XContentTypeOptions = "nosniff";
-        headers.ETag = asset.ETag.ToString();
         // Every file but the page has its content hash in its name, so a changed file has a new address.
         headers.CacheControl = file == "index.html" ? "no-cache" : "public, max-age=31536000, immutable";
-        if (EntityTags.ClientHolds(http.Request, asset.ETag))
-        {
-            return Results.StatusCode(StatusCodes.Status304NotModified);
-        }
-
-        return Results.Bytes(asset.Content, asset.ContentType);
+        return asset.Serve(http);
     }
 }

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
@@ -84,6 +85,49 @@ public sealed partial class GraphiQLPageTests(DigibankApiFactory api) : IClassFi
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
+    [Fact]
+    public async Task The_files_of_a_first_visit_travel_compressed_to_a_browser_that_takes_Brotli_or_gzip()
+    {
+        using var page = await GetAsync("/graphql", BrowserAccept);
+        var files = AssetNames().Matches(await page.Content.ReadAsStringAsync()).Select(match => $"/graphql/ide/assets/{match.Value}").ToList();
+        var entry = await (await GetAsync(files.First(file => file.EndsWith(".js", StringComparison.Ordinal)), "*/*")).Content.ReadAsStringAsync();
+        files.AddRange(AssetNames().Matches(entry).Select(match => $"/graphql/ide/assets/{match.Value}").Distinct());
+
+        long plain = 0, brotli = 0;
+        foreach (var file in files)
+        {
+            var (original, _, _) = await GetEncodedAsync(file, acceptEncoding: null);
+            var (compressed, encoding, etag) = await GetEncodedAsync(file, "gzip, deflate, br, zstd");
+            var (zipped, zipEncoding, zipEtag) = await GetEncodedAsync(file, "gzip;q=1, br;q=0");
+
+            Assert.Equal("br", encoding);
+            Assert.Equal("gzip", zipEncoding);
+            Assert.Equal(original, Decode(compressed, "br"));
+            Assert.Equal(original, Decode(zipped, "gzip"));
+            Assert.NotEqual(etag, zipEtag);
+            plain += original.Length;
+            brotli += compressed.Length;
+        }
+
+        Assert.True(plain > 1_000_000 && brotli * 2 < plain, $"{files.Count} files: {plain:N0} bytes as they are, {brotli:N0} with Brotli");
+    }
+
+    [Fact]
+    public async Task A_compressed_file_asked_for_again_with_its_etag_is_not_sent_again()
+    {
+        using var page = await GetAsync("/graphql", BrowserAccept);
+        var style = StyleSheets().Match(await page.Content.ReadAsStringAsync()).Groups["path"].Value;
+        var (_, _, etag) = await GetEncodedAsync(style, "br");
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, style);
+        again.Headers.TryAddWithoutValidation("Accept-Encoding", "br");
+        again.Headers.IfNoneMatch.Add(etag!);
+        using var response = await api.CreateClient().SendAsync(again);
+
+        Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
+        Assert.Contains("Accept-Encoding", response.Headers.Vary);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("*/*")]
@@ -147,6 +191,28 @@ public sealed partial class GraphiQLPageTests(DigibankApiFactory api) : IClassFi
         }
 
         return await api.CreateClient().SendAsync(request);
+    }
+
+    private async Task<(byte[] Body, string? Encoding, EntityTagHeaderValue? ETag)> GetEncodedAsync(string path, string? acceptEncoding)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (acceptEncoding is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+        }
+
+        using var response = await api.CreateClient().SendAsync(request);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {response.StatusCode}");
+        return (await response.Content.ReadAsByteArrayAsync(), response.Content.Headers.ContentEncoding.SingleOrDefault(), response.Headers.ETag);
+    }
+
+    private static byte[] Decode(byte[] body, string encoding)
+    {
+        using var input = new MemoryStream(body);
+        using Stream decoder = encoding == "br" ? new BrotliStream(input, CompressionMode.Decompress) : new GZipStream(input, CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        decoder.CopyTo(output);
+        return output.ToArray();
     }
 
     private static string Header(HttpResponseMessage response, string name) => string.Join(", ", response.Headers.GetValues(name));
