@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using Digibank.Api.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Digibank.Api.Observability;
@@ -55,14 +56,13 @@ public static class MetricsEndpoint
 
     private static bool HasToken(string authorization, string scrapeToken)
     {
-        const string Scheme = "Bearer ";
-        if (!authorization.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
+        if (BearerTokens.From(authorization) is not { } token)
         {
             return false;
         }
 
         // Hashes first, so the comparison takes as long whatever the length of what was sent.
-        var sent = SHA256.HashData(Encoding.UTF8.GetBytes(authorization[Scheme.Length..].Trim()));
+        var sent = SHA256.HashData(Encoding.UTF8.GetBytes(token));
         var expected = SHA256.HashData(Encoding.UTF8.GetBytes(scrapeToken));
         return CryptographicOperations.FixedTimeEquals(sent, expected);
     }

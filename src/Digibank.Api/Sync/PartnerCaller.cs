@@ -1,5 +1,6 @@
-using Digibank.Api.Partners;
 using Digibank.Api.Data;
+using Digibank.Api.Hosting;
+using Digibank.Api.Partners;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,13 +11,12 @@ public sealed record PartnerCaller(int PartnerId, string PartnerCode)
 {
     public static async Task<PartnerCaller> AuthenticateAsync(ServerCallContext call, IDbContextFactory<DigibankDbContext> factory)
     {
-        var header = call.RequestHeaders.GetValue("authorization");
-        if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (BearerTokens.From(call.RequestHeaders.GetValue("authorization")) is not { Length: > 0 } key)
         {
             throw new RpcException(new Status(StatusCode.Unauthenticated, "Send the partner key as 'authorization: Bearer <key>'."));
         }
 
-        var hash = PartnerKey.Hash(header["Bearer ".Length..].Trim());
+        var hash = PartnerKey.Hash(key);
         await using var db = await factory.CreateDbContextAsync(call.CancellationToken);
         var partner = await db.PartnerKeys
             .Where(k => k.KeyHash == hash && k.RevokedAt == null)

@@ -6,6 +6,7 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
+using Digibank.Api.Hosting;
 using Digibank.Api.Staff;
 using GraphQL;
 using GraphQL.Transport;
@@ -273,9 +274,9 @@ public sealed class GraphQLWebSocketEndpoint(
                 : default;
             if (authorization.ValueKind == JsonValueKind.String)
             {
-                var token = authorization.GetString()!;
-                token = token.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? token["Bearer ".Length..] : token;
-                var validated = await new JsonWebTokenHandler().ValidateTokenAsync(token.Trim(), tokens.ValidationParameters);
+                var sent = authorization.GetString()!;
+                var token = BearerTokens.From(sent) ?? sent.Trim();
+                var validated = await new JsonWebTokenHandler().ValidateTokenAsync(token, tokens.ValidationParameters);
                 if (!validated.IsValid)
                 {
                     Close(CloseCodes.Forbidden, "Forbidden");
