@@ -6,6 +6,7 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
+using Digibank.Api.GraphQL.TrustedDocuments;
 using Digibank.Api.Hosting;
 using Digibank.Api.Staff;
 using GraphQL;
@@ -25,6 +26,7 @@ public sealed class GraphQLWebSocketEndpoint(
     StaffTokens tokens,
     SharedSubscriptions shared,
     ActiveSubscriptions active,
+    TrustedDocumentStore trustedDocuments,
     IOptions<GraphQLTransportOptions> options,
     TimeProvider clock,
     ILogger<GraphQLWebSocketEndpoint> logger)
@@ -41,7 +43,7 @@ public sealed class GraphQLWebSocketEndpoint(
         // Browsers fail a handshake that answers with none of the subprotocols they offered and report only 1006;
         // answering with the client's own choice (say the legacy graphql-ws) lets it see the 4406 and its reason.
         using var socket = await http.WebSockets.AcceptWebSocketAsync(speaksProtocol ? SubProtocol : offered.FirstOrDefault());
-        var connection = new Connection(socket, http, executer, serializer, tokens, shared, active, options.Value, clock, logger);
+        var connection = new Connection(socket, http, executer, serializer, tokens, shared, active, trustedDocuments, options.Value, clock, logger);
         if (!speaksProtocol)
         {
             connection.Close(CloseCodes.SubprotocolNotAcceptable, $"Subprotocol not acceptable: use {SubProtocol}");
@@ -72,6 +74,7 @@ public sealed class GraphQLWebSocketEndpoint(
         StaffTokens tokens,
         SharedSubscriptions shared,
         ActiveSubscriptions active,
+        TrustedDocumentStore trustedDocuments,
         GraphQLTransportOptions options,
         TimeProvider clock,
         ILogger logger)
@@ -374,13 +377,22 @@ public sealed class GraphQLWebSocketEndpoint(
                 request = null;
             }
 
-            if (string.IsNullOrWhiteSpace(request?.Query))
+            if (request is null || (string.IsNullOrWhiteSpace(request.Query) && request.DocumentId is null))
             {
                 Close(CloseCodes.BadRequest, "Invalid message received");
                 return;
             }
 
-            if (SharedSubscriptions.IsSubscription(request))
+            // A trusted document sent by its id is a subscription or not by its text. An id that is malformed or unknown
+            // stays in the request, and the executer answers it with its error.
+            if (request.Query is null && request.DocumentId is { } documentId && TrustedDocument.IsWellFormedId(documentId)
+                && await trustedDocuments.FindAsync(documentId, _closing.Token) is { } trusted)
+            {
+                request.Query = trusted;
+                request.DocumentId = null;
+            }
+
+            if (request.Query is not null && SharedSubscriptions.IsSubscription(request))
             {
                 var variables = payload.TryGetProperty("variables", out var raw) ? raw.GetRawText() : "null";
                 var (messages, failed) = await shared.SubscribeAsync(request, variables, _user);

@@ -1,8 +1,12 @@
 using System.Net;
+using System.Net.WebSockets;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Digibank.Api.GraphQL.TrustedDocuments;
 using Digibank.Api.Staff;
+using Digibank.Api.Tests.Courses;
+using Digibank.Api.Tests.Dashboard;
+using Digibank.Api.Tests.Notifications;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -219,6 +223,39 @@ public sealed class TrustedDocumentsOnlyTests(TrustedDocumentsOnlyApiFactory api
         Assert.Equal(4, byText.Data!["municipalities"]!["nodes"]!.AsArray().Count);
         Assert.Equal(["TRUSTED_DOCUMENT_REQUIRED"], other.ErrorCodes);
         Assert.Equal(["TRUSTED_DOCUMENT_REQUIRED"], selfRegistered.ErrorCodes);
+    }
+
+    [Fact]
+    public async Task Over_a_WebSocket_an_anonymous_dashboard_subscribes_by_document_id_and_other_documents_get_an_error()
+    {
+        const string LiveSignUps = "subscription LiveSignUps { signUpChanged { kind } }";
+        var coordinator = api.CreateStaffClient(StaffRole.Coordinator);
+        await coordinator.QueryAsync(
+            "mutation ($input: RegisterTrustedDocumentsInput!) { registerTrustedDocuments(input: $input) { documentIds } }",
+            new { input = new { set = "regional-dashboard", documents = new[] { LiveSignUps } } });
+        var course = await TestCourses.AddAsync(api, capacity: 10);
+        await using var dashboard = await GraphQLWebSocketClient.ConnectAndInitAsync(api);
+
+        await dashboard.SendAsync(new { id = "unknown", type = "subscribe", payload = new { documentId = TrustedDocument.IdOf("subscription { nope }") } });
+        var unknown = await dashboard.NextAsync("unknown", "error");
+        await dashboard.SendAsync(new { id = "by-text", type = "subscribe", payload = new { query = "subscription { signUpChanged { kind summary } }" } });
+        var untrusted = await dashboard.NextAsync("by-text", "error");
+        await dashboard.SendAsync(new { id = "live", type = "subscribe", payload = new { documentId = TrustedDocument.IdOf(LiveSignUps) } });
+        await dashboard.SendAsync(new { type = "ping" });
+        while ((string?)(await dashboard.ReceiveAsync())?["type"] != "pong")
+        {
+        }
+
+        await coordinator.QueryAsync(Residents.SignUpMutation, new
+        {
+            input = new { courseId = course, firstName = "Live", email = "live@example.com", municipalityId = await TestCourses.MunicipalityIdAsync(api), targetGroup = "SENIORS", consent = true },
+        });
+        var next = await dashboard.NextAsync("live");
+
+        Assert.Equal("DOCUMENT_NOT_FOUND", (string?)unknown["payload"]![0]!["extensions"]!["code"]);
+        Assert.Equal("TRUSTED_DOCUMENT_REQUIRED", (string?)untrusted["payload"]![0]!["extensions"]!["code"]);
+        Assert.Equal("SIGN_UP", (string?)next["payload"]!["data"]!["signUpChanged"]!["kind"]);
+        Assert.Equal(WebSocketState.Open, dashboard.Socket.State);
     }
 
     [Fact]
