@@ -13,9 +13,13 @@ namespace Digibank.Api.Observability;
 /// It records the operation's name and type, a hash of the document and error codes; never the document,
 /// never variables, never argument values, never error messages (they may quote input).
 /// </summary>
-public sealed class GraphQLTelemetry(DocumentIds documentIds, ILogger<GraphQLTelemetry> logger) : IConfigureExecution
+public sealed class GraphQLTelemetry(DocumentIds documentIds, TrustedDocumentStore trustedDocuments, ILogger<GraphQLTelemetry> logger) : IConfigureExecution
 {
-    /// <summary>Distinct operation names tagged on metrics; later ones are counted as <see cref="DigibankTelemetry.OperationNames.Other"/>.</summary>
+    /// <summary>
+    /// Distinct operation names tagged on metrics; later ones are counted as <see cref="DigibankTelemetry.OperationNames.Other"/>,
+    /// except those of trusted documents, which the partner sites registered: any caller may send names, and those
+    /// of the sites must stay apart however many others came first.
+    /// </summary>
     public const int MaxOperationNames = 200;
 
     /// <summary>Longest operation name in a tag; longer names are cut.</summary>
@@ -54,7 +58,7 @@ public sealed class GraphQLTelemetry(DocumentIds documentIds, ILogger<GraphQLTel
             var elapsed = Stopwatch.GetElapsedTime(started);
             var operation = result?.Operation;
             var type = operation is null ? DigibankTelemetry.OperationNames.Unparsed : TypeOf(operation.Operation);
-            var name = operation is null ? DigibankTelemetry.OperationNames.Unparsed : TagValueOf(operation.Name?.StringValue);
+            var name = operation is null ? DigibankTelemetry.OperationNames.Unparsed : TagValueOf(operation.Name?.StringValue, options);
             if (activity is not null)
             {
                 Describe(activity, type, name, result);
@@ -77,7 +81,7 @@ public sealed class GraphQLTelemetry(DocumentIds documentIds, ILogger<GraphQLTel
     }
 
     /// <summary>A bounded tag value for an operation name: names are cut, odd characters replaced, and only so many kept apart.</summary>
-    private string TagValueOf(string? name)
+    private string TagValueOf(string? name, ExecutionOptions options)
     {
         if (string.IsNullOrEmpty(name))
         {
@@ -89,7 +93,7 @@ public sealed class GraphQLTelemetry(DocumentIds documentIds, ILogger<GraphQLTel
             return value;
         }
 
-        if (_names.Count >= MaxOperationNames)
+        if (_names.Count >= MaxOperationNames && !(options.Query is { } query && trustedDocuments.IsKnown(documentIds.Of(query))))
         {
             return DigibankTelemetry.OperationNames.Other;
         }

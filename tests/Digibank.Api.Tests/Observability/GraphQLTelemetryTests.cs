@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Digibank.Api.GraphQL.Transport;
 using Digibank.Api.Observability;
+using Digibank.Api.Staff;
 using Digibank.Api.Tests.Courses;
 using Digibank.Api.Tests.Dashboard;
 using Digibank.Api.Tests.Notifications;
@@ -65,6 +66,36 @@ public sealed class GraphQLTelemetryTests(ObservedApiFactory api) : IClassFixtur
         Assert.Contains(operations, tags => tags[DigibankTelemetry.Attributes.OperationName] == DigibankTelemetry.OperationNames.Anonymous);
         var catalogue = duration.MetricPoints.First(point => TelemetryCapture.TagsOf(point).Any(tag => (string?)tag.Value == "MeasuredCatalogue"));
         Assert.True(catalogue.GetHistogramCount() >= 1);
+    }
+
+    [Fact]
+    public async Task Once_callers_used_up_the_operation_names_a_partner_site_s_trusted_operation_keeps_its_own()
+    {
+        await using var fresh = new ObservedApiFactory();
+        const string SiteTowns = "query SiteTowns { municipalities { totalCount } }";
+        await fresh.CreateStaffClient(StaffRole.Coordinator).QueryAsync(
+            "mutation ($input: RegisterTrustedDocumentsInput!) { registerTrustedDocuments(input: $input) { documentIds } }",
+            new { input = new { set = "ligo-website", documents = new[] { SiteTowns } } });
+        var client = fresh.CreateGraphQLClient();
+        for (var i = 0; i < GraphQLTelemetry.MaxOperationNames; i++)
+        {
+            await client.QueryAsync($"query Filler{i} {{ __typename }}");
+        }
+
+        await client.QueryAsync("query LateUntrusted { __typename }");
+        var trusted = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/graphql?documentId={Digibank.Api.GraphQL.TrustedDocuments.TrustedDocument.IdOf(SiteTowns)}"));
+
+        Assert.Equal(4, (int)trusted.Data!["municipalities"]!["totalCount"]!);
+        var names = fresh.Capture.CollectMetrics()
+            .Where(metric => metric.Name == DigibankTelemetry.Instruments.OperationDuration)
+            .SelectMany(metric => metric.MetricPoints)
+            .SelectMany(point => TelemetryCapture.TagsOf(point))
+            .Where(tag => tag.Key == DigibankTelemetry.Attributes.OperationName)
+            .Select(tag => (string?)tag.Value)
+            .ToHashSet();
+        Assert.Contains("SiteTowns", names);
+        Assert.Contains(DigibankTelemetry.OperationNames.Other, names);
+        Assert.DoesNotContain("LateUntrusted", names);
     }
 
     [Fact]

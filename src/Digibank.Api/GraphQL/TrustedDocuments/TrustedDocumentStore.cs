@@ -62,6 +62,9 @@ public sealed class TrustedDocumentStore(
         return query;
     }
 
+    /// <summary>Whether this instance knows <paramref name="documentId"/> as trusted, without asking the database.</summary>
+    public bool IsKnown(string documentId) => _trusted.ContainsKey(documentId);
+
     public string? FindAutomatic(string hexHash) => _automatic.GetValueOrDefault(hexHash);
 
     /// <summary>Keeps a document a client registered; when full, the oldest are not pushed out, new ones are just not kept.</summary>
