@@ -43,6 +43,9 @@ public static class TrustedDocumentMutations
             db.TrustedDocuments.Add(new TrustedDocument { Id = id, Query = query, Set = set, RegisteredAt = now, RegisteredBy = staff.Subject });
         }
 
+        // This instance may have answered one of them as unknown a moment ago; other instances look again within seconds.
+        var store = call.Service<TrustedDocumentStore>();
+        call.AfterCommit(() => store.Registered(ids));
         return new RegisterTrustedDocumentsPayload(ids);
     }
 

@@ -15,6 +15,7 @@ public sealed class MutationCall<TInput>(IResolveFieldContext context) : IAsyncD
     private IDisposable? _turn;
     private DigibankDbContext? _db;
     private IDbContextTransaction? _transaction;
+    private List<Action>? _afterCommit;
 
     public TInput Input { get; } = context.GetArgument<TInput>("input");
 
@@ -24,6 +25,9 @@ public sealed class MutationCall<TInput>(IResolveFieldContext context) : IAsyncD
     public DateTime Now { get; } = context.UtcNow();
 
     public InputRules Rules { get; } = new();
+
+    /// <summary>Runs <paramref name="action"/> once the mutation's transaction has committed, and not at all if it does not.</summary>
+    public void AfterCommit(Action action) => (_afterCommit ??= []).Add(action);
 
     /// <summary>A service of the request, for the few mutations that need more than the database.</summary>
     public T Service<T>()
@@ -71,6 +75,11 @@ public sealed class MutationCall<TInput>(IResolveFieldContext context) : IAsyncD
             {
                 await _db!.SaveChangesAsync(context.CancellationToken);
                 await _transaction.CommitAsync(context.CancellationToken);
+            }
+
+            foreach (var action in _afterCommit ?? [])
+            {
+                action();
             }
 
             return new(result, []);

@@ -15,9 +15,11 @@ public sealed class TrustedDocumentStore(
     IDbContextFactory<DigibankDbContext> dbContextFactory,
     IOptions<TrustedDocumentOptions> options,
     IHostEnvironment environment,
+    TimeProvider clock,
     ILogger<TrustedDocumentStore> logger) : IHostedService
 {
     private readonly ConcurrentDictionary<string, string> _trusted = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _unknownUntil = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _automatic = new(StringComparer.Ordinal);
 
     public int Count => _trusted.Count;
@@ -51,15 +53,35 @@ public sealed class TrustedDocumentStore(
             return query;
         }
 
+        var now = clock.GetUtcNow();
+        if (_unknownUntil.TryGetValue(documentId, out var until) && now < until)
+        {
+            return null;
+        }
+
         // Registered through another instance since this one started: one look in the database, then kept.
         await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
         query = await db.TrustedDocuments.Where(d => d.Id == documentId).Select(d => d.Query).SingleOrDefaultAsync(cancellationToken);
         if (query is not null)
         {
             _trusted[documentId] = query;
+            _unknownUntil.TryRemove(documentId, out _);
+        }
+        else if (_unknownUntil.Count < options.Value.MaxUnknownDocuments || _unknownUntil.ContainsKey(documentId))
+        {
+            _unknownUntil[documentId] = now + options.Value.RecheckUnknownAfter;
         }
 
         return query;
+    }
+
+    /// <summary>Registered here and now: these ids are looked up again at once, not after <see cref="TrustedDocumentOptions.RecheckUnknownAfter"/>.</summary>
+    public void Registered(IEnumerable<string> documentIds)
+    {
+        foreach (var id in documentIds)
+        {
+            _unknownUntil.TryRemove(id, out _);
+        }
     }
 
     /// <summary>Whether this instance knows <paramref name="documentId"/> as trusted, without asking the database.</summary>

@@ -259,6 +259,29 @@ public sealed class TrustedDocumentsOnlyTests(TrustedDocumentsOnlyApiFactory api
     }
 
     [Fact]
+    public async Task An_operation_nobody_registered_is_refused_from_memory_until_the_coordinator_registers_it()
+    {
+        const string Unregistered = "query ThreePartners { partners(first: 3) { nodes { name } } }";
+        var client = api.CreateGraphQLClient();
+        Assert.Equal(["TRUSTED_DOCUMENT_REQUIRED"], (await client.PostAsync(Unregistered)).ErrorCodes);
+
+        api.SqlStatements.Reset();
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Equal(["TRUSTED_DOCUMENT_REQUIRED"], (await client.PostAsync(Unregistered)).ErrorCodes);
+        }
+
+        var lookups = api.SqlStatements.Count;
+        await api.CreateStaffClient(StaffRole.Coordinator).QueryAsync(
+            "mutation ($input: RegisterTrustedDocumentsInput!) { registerTrustedDocuments(input: $input) { documentIds } }",
+            new { input = new { set = "vdab-website", documents = new[] { Unregistered } } });
+        var registered = await client.PostAsync(Unregistered);
+
+        Assert.Equal(0, lookups);
+        Assert.Equal(3, registered.Data!["partners"]!["nodes"]!.AsArray().Count);
+    }
+
+    [Fact]
     public async Task Staff_may_still_send_any_query()
     {
         var staff = await api.CreateStaffClient(StaffRole.Coordinator).QueryAsync("{ municipalities { nodes { name } } }");
