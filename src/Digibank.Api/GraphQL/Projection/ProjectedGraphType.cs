@@ -126,26 +126,44 @@ public sealed class ProjectionNode(Type entityType)
         }
     }
 
-    /// <summary><c>new T { Id = x.Id, A = x.A, Related = x.Related == null ? null : new R { … } }</c>, or x itself when whole.</summary>
-    public Expression Build(Expression source)
+    /// <summary>
+    /// <c>new T { Id = x.Id, A = x.A, Related = x.RelatedId == null ? null : new R { Id = x.RelatedId.Value, … } }</c>, or x
+    /// itself when whole. A related row's key is its foreign key on this row, so the SQL selects neither the joined
+    /// key nor a null test beside the foreign key it selects anyway.
+    /// </summary>
+    public Expression Build(Expression source) => Build(source, key: null);
+
+    private Expression Build(Expression source, Expression? key)
     {
         if (Whole)
         {
             return source;
         }
 
-        var members = Members.Append(EntityType.GetProperty("Id")!).Distinct()
-            .Select(member => (MemberBinding)Expression.Bind(StorageOf(member), Expression.Property(source, member)));
+        var id = EntityType.GetProperty("Id")!;
+        var members = Members.Where(member => key is null || member != id)
+            .Select(member => (MemberBinding)Expression.Bind(StorageOf(member), Expression.Property(source, member)))
+            .Append(Expression.Bind(id, key ?? Expression.Property(source, id)));
         var related = Children.Select(child =>
         {
             var navigation = Expression.Property(source, child.Key);
-            if (IsRequired(child.Key))
+            var foreignKey = ForeignKeyOf(child.Key, child.Value.EntityType);
+            if (foreignKey is null)
             {
-                return (MemberBinding)Expression.Bind(child.Key, child.Value.Build(navigation));
+                var isMissing = Expression.Equal(navigation, Expression.Constant(null, child.Key.PropertyType));
+                return (MemberBinding)Expression.Bind(child.Key, Expression.Condition(isMissing, Expression.Constant(null, child.Key.PropertyType), child.Value.Build(navigation)));
             }
 
-            var isMissing = Expression.Equal(navigation, Expression.Constant(null, child.Key.PropertyType));
-            return (MemberBinding)Expression.Bind(child.Key, Expression.Condition(isMissing, Expression.Constant(null, child.Key.PropertyType), child.Value.Build(navigation)));
+            var relatedKey = Expression.Property(source, foreignKey);
+            if (Nullable.GetUnderlyingType(foreignKey.PropertyType) is null)
+            {
+                return (MemberBinding)Expression.Bind(child.Key, child.Value.Build(navigation, relatedKey));
+            }
+
+            // The foreign key is null exactly when there is no related row: the database enforces the key.
+            var noRow = Expression.Equal(relatedKey, Expression.Constant(null, foreignKey.PropertyType));
+            var row = child.Value.Build(navigation, Expression.Property(relatedKey, nameof(Nullable<>.Value)));
+            return (MemberBinding)Expression.Bind(child.Key, Expression.Condition(noRow, Expression.Constant(null, child.Key.PropertyType), row));
         });
         return Expression.MemberInit(Expression.New(EntityType), members.Concat(related));
     }
@@ -165,12 +183,14 @@ public sealed class ProjectionNode(Type entityType)
     private const int AutoSetterLength = 8;
 
     /// <summary>
-    /// A navigation whose foreign key (<c>PartnerId</c> beside <c>Partner</c>) cannot be null always finds its row, so the
-    /// projection needs no null test: the test would add columns to the SQL and a branch to every row's materialiser.
+    /// The foreign key beside a navigation (<c>PartnerId</c> beside <c>Partner</c>) when it holds the related row's key:
+    /// a key that cannot be null always finds its row, and one that can is null exactly when there is none.
     /// </summary>
-    private static bool IsRequired(PropertyInfo navigation) =>
+    private static PropertyInfo? ForeignKeyOf(PropertyInfo navigation, Type relatedType) =>
         navigation.DeclaringType?.GetProperty(navigation.Name + "Id") is { PropertyType.IsValueType: true } foreignKey
-        && Nullable.GetUnderlyingType(foreignKey.PropertyType) is null;
+        && (Nullable.GetUnderlyingType(foreignKey.PropertyType) ?? foreignKey.PropertyType) == relatedType.GetProperty("Id")?.PropertyType
+            ? foreignKey
+            : null;
 
     public static PropertyInfo PropertyOf(LambdaExpression member) =>
         (member.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : member.Body) is MemberExpression { Member: PropertyInfo property }
