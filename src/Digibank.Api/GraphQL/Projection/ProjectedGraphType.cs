@@ -128,8 +128,8 @@ public sealed class ProjectionNode(Type entityType)
 
     /// <summary>
     /// <c>new T { Id = x.Id, A = x.A, Related = x.RelatedId == null ? null : new R { Id = x.RelatedId.Value, … } }</c>, or x
-    /// itself when whole. A related row's key is its foreign key on this row, so the SQL selects neither the joined
-    /// key nor a null test beside the foreign key it selects anyway.
+    /// itself when whole. A related row's key is the foreign key on this row, so the SQL reads no key of a joined row,
+    /// and an optional one is tested through the foreign key the SQL reads anyway.
     /// </summary>
     public Expression Build(Expression source) => Build(source, key: null);
 

@@ -15,8 +15,8 @@ public interface IOperationRule : IValidationRule;
 /// <summary>
 /// Validates as GraphQL.NET does, but remembers what a cached operation without variables came to. Such an
 /// operation has the same argument values on every run, and <see cref="DocumentCache"/> leaves it only
-/// <see cref="IOperationRule"/>s, which look at the request; so from its second run on the rules run on their own
-/// and the parsed arguments are reused, instead of walking the document twice per request.
+/// <see cref="IOperationRule"/>s, which look at the request; so once it has passed them, later runs run those rules
+/// on their own and reuse the parsed arguments, instead of walking the document twice per request.
 /// </summary>
 public sealed class ReusedValidation : IDocumentValidator
 {
