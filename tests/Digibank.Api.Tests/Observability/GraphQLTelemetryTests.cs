@@ -4,9 +4,9 @@ using System.Text;
 using System.Text.Json;
 using Digibank.Api.GraphQL.Transport;
 using Digibank.Api.Observability;
-using Digibank.Api.Staff;
 using Digibank.Api.Tests.Courses;
 using Digibank.Api.Tests.Dashboard;
+using Digibank.Api.Tests.GraphQL.TrustedDocuments;
 using Digibank.Api.Tests.Notifications;
 using Digibank.Api.Tests.Sync;
 using Microsoft.Extensions.DependencyInjection;
@@ -73,9 +73,7 @@ public sealed class GraphQLTelemetryTests(ObservedApiFactory api) : IClassFixtur
     {
         await using var fresh = new ObservedApiFactory();
         const string SiteTowns = "query SiteTowns { municipalities { totalCount } }";
-        await fresh.CreateStaffClient(StaffRole.Coordinator).QueryAsync(
-            "mutation ($input: RegisterTrustedDocumentsInput!) { registerTrustedDocuments(input: $input) { documentIds } }",
-            new { input = new { set = "ligo-website", documents = new[] { SiteTowns } } });
+        await fresh.RegisterTrustedDocumentsAsync("ligo-website", SiteTowns);
         var client = fresh.CreateGraphQLClient();
         for (var i = 0; i < GraphQLTelemetry.MaxOperationNames; i++)
         {

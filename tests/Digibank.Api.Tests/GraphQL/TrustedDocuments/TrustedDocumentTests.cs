@@ -230,9 +230,7 @@ public sealed class TrustedDocumentsOnlyTests(TrustedDocumentsOnlyApiFactory api
     {
         const string LiveSignUps = "subscription LiveSignUps { signUpChanged { kind } }";
         var coordinator = api.CreateStaffClient(StaffRole.Coordinator);
-        await coordinator.QueryAsync(
-            "mutation ($input: RegisterTrustedDocumentsInput!) { registerTrustedDocuments(input: $input) { documentIds } }",
-            new { input = new { set = "regional-dashboard", documents = new[] { LiveSignUps } } });
+        await api.RegisterTrustedDocumentsAsync("regional-dashboard", LiveSignUps);
         var course = await TestCourses.AddAsync(api, capacity: 10);
         await using var dashboard = await GraphQLWebSocketClient.ConnectAndInitAsync(api);
 
@@ -272,9 +270,7 @@ public sealed class TrustedDocumentsOnlyTests(TrustedDocumentsOnlyApiFactory api
         }
 
         var lookups = api.SqlStatements.Count;
-        await api.CreateStaffClient(StaffRole.Coordinator).QueryAsync(
-            "mutation ($input: RegisterTrustedDocumentsInput!) { registerTrustedDocuments(input: $input) { documentIds } }",
-            new { input = new { set = "vdab-website", documents = new[] { Unregistered } } });
+        await api.RegisterTrustedDocumentsAsync("vdab-website", Unregistered);
         var registered = await client.PostAsync(Unregistered);
 
         Assert.Equal(0, lookups);
@@ -288,4 +284,13 @@ public sealed class TrustedDocumentsOnlyTests(TrustedDocumentsOnlyApiFactory api
 
         Assert.Equal(4, staff["municipalities"]!["nodes"]!.AsArray().Count);
     }
+}
+
+public static class TrustedDocumentRegistration
+{
+    /// <summary>The coordinator registers <paramref name="documents"/> as the partner site <paramref name="set"/>'s operations.</summary>
+    public static Task RegisterTrustedDocumentsAsync(this DigibankApiFactory api, string set, params string[] documents) =>
+        api.CreateStaffClient(StaffRole.Coordinator).QueryAsync(
+            "mutation ($input: RegisterTrustedDocumentsInput!) { registerTrustedDocuments(input: $input) { documentIds } }",
+            new { input = new { set, documents } });
 }
