@@ -151,7 +151,7 @@ public sealed class DashboardBrowserTests(DashboardApiFactory api, ITestOutputHe
         var resident = api.CreateLoopbackGraphQLClient();
         await SignUpAsync(resident, course, "Maria", "maria@example.com");
         var page = await NewPageAsync();
-        var subscribed = await PassLiveSocketThroughAsync(page);
+        var subscribed = await HeadlessChromium.PassGraphQLSocketThroughAsync(page);
         await GoToAsync(page, $"/dashboard?token={api.MintCoordinatorToken()}");
         var screenshot = Path.Combine(AppContext.BaseDirectory, "TestResults", "dashboard.png");
         try
@@ -244,7 +244,7 @@ public sealed class DashboardBrowserTests(DashboardApiFactory api, ITestOutputHe
 
         var token = api.Services.GetRequiredService<Digibank.Api.Staff.StaffTokens>().Mint("test:krombeke", "Els", Digibank.Api.Staff.StaffRole.Staff, [pointId]);
         var page = await NewPageAsync();
-        var subscribed = await PassLiveSocketThroughAsync(page);
+        var subscribed = await HeadlessChromium.PassGraphQLSocketThroughAsync(page);
         await GoToAsync(page, $"/dashboard?token={token}");
         await subscribed.WaitAsync(TimeSpan.FromMilliseconds(Patience));
         var anonymous = await OpenAsync("/dashboard");
@@ -529,40 +529,6 @@ public sealed class DashboardBrowserTests(DashboardApiFactory api, ITestOutputHe
     {
         await page.GotoAsync(path);
         await page.WaitForFunctionAsync("() => Number(document.body.dataset.snapshots) >= 1", null, new() { Timeout = Patience });
-    }
-
-    /// <summary>
-    /// Passes the page's live WebSocket through to the real server, and completes when the server has subscribed it.
-    /// graphql-transport-ws has no acknowledgement of a subscribe, but the server handles a connection's messages in
-    /// order: its answer to a ping sent right behind the page's subscribe means the subscription is in place.
-    /// </summary>
-    private static async Task<Task> PassLiveSocketThroughAsync(IPage page)
-    {
-        var subscribed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await page.RouteWebSocketAsync("**/graphql", socket =>
-        {
-            var server = socket.ConnectToServer();
-            socket.OnMessage(frame =>
-            {
-                server.Send(frame.Text!);
-                if ((string?)JsonNode.Parse(frame.Text!)?["type"] == "subscribe")
-                {
-                    server.Send("""{"type":"ping","payload":{"probe":"subscribed"}}""");
-                }
-            });
-            server.OnMessage(frame =>
-            {
-                var message = JsonNode.Parse(frame.Text!);
-                if ((string?)message?["type"] == "pong" && (string?)message["payload"]?["probe"] == "subscribed")
-                {
-                    subscribed.TrySetResult();
-                    return;
-                }
-
-                socket.Send(frame.Text!);
-            });
-        });
-        return subscribed.Task;
     }
 
     private async Task<IPage> NewPageAsync()

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 
 namespace Digibank.Api.Tests.Dashboard;
@@ -36,6 +37,47 @@ public sealed class HeadlessChromium : IAsyncDisposable
         }
 
         return _browser;
+    }
+
+    /// <summary>
+    /// Passes the page's GraphQL WebSocket through to the real server, shows each message the page sends to
+    /// <paramref name="sentByPage"/>, and completes the returned task when the server has subscribed it. graphql-transport-ws
+    /// has no acknowledgement of a subscribe, but the server handles a connection's messages in order: its answer to a
+    /// ping sent right behind the page's subscribe means the subscription is in place.
+    /// </summary>
+    public static async Task<Task> PassGraphQLSocketThroughAsync(IPage page, Action<JsonNode>? sentByPage = null)
+    {
+        var subscribed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteWebSocketAsync("**/graphql", socket =>
+        {
+            var server = socket.ConnectToServer();
+            socket.OnMessage(frame =>
+            {
+                server.Send(frame.Text!);
+                if (JsonNode.Parse(frame.Text!) is not { } message)
+                {
+                    return;
+                }
+
+                sentByPage?.Invoke(message);
+                if ((string?)message["type"] == "subscribe")
+                {
+                    server.Send("""{"type":"ping","payload":{"probe":"subscribed"}}""");
+                }
+            });
+            server.OnMessage(frame =>
+            {
+                var message = JsonNode.Parse(frame.Text!);
+                if ((string?)message?["type"] == "pong" && (string?)message["payload"]?["probe"] == "subscribed")
+                {
+                    subscribed.TrySetResult();
+                    return;
+                }
+
+                socket.Send(frame.Text!);
+            });
+        });
+        return subscribed.Task;
     }
 
     public async ValueTask DisposeAsync()

@@ -65,7 +65,13 @@ public sealed class GraphiQLBrowserTests(DashboardApiFactory api, ITestOutputHel
         var course = await TestCourses.AddAsync(api, capacity: 5);
         var page = await NewPageAsync();
         var initPayloads = new ConcurrentQueue<JsonNode?>();
-        var subscribed = await PassSocketThroughAsync(page, initPayloads);
+        var subscribed = await HeadlessChromium.PassGraphQLSocketThroughAsync(page, message =>
+        {
+            if ((string?)message["type"] == "connection_init")
+            {
+                initPayloads.Enqueue(message["payload"]?.DeepClone());
+            }
+        });
         await GoToGraphiQLAsync(page);
 
         await page.GetByText("Headers", new() { Exact = true }).ClickAsync();
@@ -102,46 +108,6 @@ public sealed class GraphiQLBrowserTests(DashboardApiFactory api, ITestOutputHel
                 },
             });
         Assert.Empty(data["signUpForCourse"]!["errors"]!.AsArray());
-    }
-
-    /// <summary>
-    /// Passes GraphiQL's WebSocket through to the real server, keeps each connection_init payload, and completes when the server
-    /// has subscribed: graphql-transport-ws has no acknowledgement of a subscribe, but the server handles a connection's messages
-    /// in order, so its answer to a ping sent right behind the subscribe means the subscription is in place.
-    /// </summary>
-    private static async Task<Task> PassSocketThroughAsync(IPage page, ConcurrentQueue<JsonNode?> initPayloads)
-    {
-        var subscribed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await page.RouteWebSocketAsync("**/graphql", socket =>
-        {
-            var server = socket.ConnectToServer();
-            socket.OnMessage(frame =>
-            {
-                server.Send(frame.Text!);
-                var message = JsonNode.Parse(frame.Text!);
-                switch ((string?)message?["type"])
-                {
-                    case "connection_init":
-                        initPayloads.Enqueue(message!["payload"]?.DeepClone());
-                        break;
-                    case "subscribe":
-                        server.Send("""{"type":"ping","payload":{"probe":"subscribed"}}""");
-                        break;
-                }
-            });
-            server.OnMessage(frame =>
-            {
-                var message = JsonNode.Parse(frame.Text!);
-                if ((string?)message?["type"] == "pong" && (string?)message["payload"]?["probe"] == "subscribed")
-                {
-                    subscribed.TrySetResult();
-                    return;
-                }
-
-                socket.Send(frame.Text!);
-            });
-        });
-        return subscribed.Task;
     }
 
     /// <summary>Replaces what a Monaco editor holds, as pasting would: typed brackets would be closed a second time by the editor.</summary>
