@@ -15,7 +15,7 @@ public sealed class DocumentCache : IConfigureExecution
 {
     public const int MaxEntries = 2000;
 
-    private readonly ConcurrentDictionary<string, GraphQLDocument> _documents = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CachedDocument> _documents = new(StringComparer.Ordinal);
 
     public float SortOrder => 200;
 
@@ -26,14 +26,14 @@ public sealed class DocumentCache : IConfigureExecution
             return await next(options);
         }
 
-        var cached = _documents.TryGetValue(query, out var document);
+        var cached = _documents.TryGetValue(query, out var entry);
         if (cached)
         {
-            options.Document = document;
+            options.Document = entry!.Document;
             options.ValidationRules = options.CachedDocumentValidationRules ?? [];
             // Without variables a document's complexity is the same on every run, and it passed the limit when it
             // was cached; with variables (a page size, say) it is measured again each time.
-            if (!document!.Definitions.OfType<GraphQLOperationDefinition>().Any(operation => operation.Variables?.Count > 0))
+            if (!entry.HasVariables)
             {
                 options.ValidationRules = [.. options.ValidationRules.Where(rule => rule is not ComplexityValidationRule)];
             }
@@ -42,13 +42,17 @@ public sealed class DocumentCache : IConfigureExecution
         var result = await next(options);
         // Only documents that passed validation are kept, and the cache stops growing when full
         // rather than letting a client fill memory with one-off queries.
-        if (!cached && result.Executed && result.Document is not null && _documents.Count < MaxEntries)
+        if (!cached && result.Executed && result.Document is { } document && _documents.Count < MaxEntries)
         {
-            _documents.TryAdd(query, result.Document);
+            var hasVariables = document.Definitions.OfType<GraphQLOperationDefinition>().Any(operation => operation.Variables?.Count > 0);
+            _documents.TryAdd(query, new CachedDocument(document, hasVariables));
         }
 
         return result;
     }
+
+    /// <summary>A validated document, and whether any of its operations takes variables, worked out once when it is kept.</summary>
+    private sealed record CachedDocument(GraphQLDocument Document, bool HasVariables);
 }
 
 /// <summary>

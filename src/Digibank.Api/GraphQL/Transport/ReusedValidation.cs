@@ -49,52 +49,30 @@ public sealed class ReusedValidation : IDocumentValidator
 
     private static async Task<IValidationResult> RunOperationRulesAsync(ValidationOptions options, IValidationResult known)
     {
-        if (options.Rules is not null)
+        var context = new ValidationContext
         {
-            var context = new ValidationContext
-            {
-                Schema = options.Schema,
-                Document = options.Document,
-                Operation = options.Operation,
-                UserContext = options.UserContext,
-                User = options.User,
-                RequestServices = options.RequestServices,
-                Variables = options.Variables,
-                Extensions = options.Extensions,
-                Metrics = options.Metrics,
-                CancellationToken = options.CancellationToken,
-            };
-            foreach (var rule in options.Rules)
-            {
-                await rule.GetPreNodeVisitorAsync(context);
-            }
-
-            if (context.HasErrors)
-            {
-                return new ValidationResult(context.Errors);
-            }
+            Schema = options.Schema,
+            Document = options.Document,
+            Operation = options.Operation,
+            UserContext = options.UserContext,
+            User = options.User,
+            RequestServices = options.RequestServices,
+            Variables = options.Variables,
+            Extensions = options.Extensions,
+            Metrics = options.Metrics,
+            CancellationToken = options.CancellationToken,
+        };
+        // Only called when OnlyOperationRules found rules, each of which reports without walking the document.
+        foreach (var rule in options.Rules!)
+        {
+            await rule.GetPreNodeVisitorAsync(context);
         }
 
-        return Copy(known);
+        return context.HasErrors ? new ValidationResult(context.Errors) : Copy(known);
     }
 
-    private static bool OnlyOperationRules(IEnumerable<IValidationRule>? rules)
-    {
-        if (rules is null)
-        {
-            return false;
-        }
-
-        foreach (var rule in rules)
-        {
-            if (rule is not IOperationRule)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool OnlyOperationRules(IEnumerable<IValidationRule>? rules) =>
+        rules is not null && rules.All(rule => rule is IOperationRule);
 
     private static ValidationResult Copy(IValidationResult result) => new()
     {
