@@ -243,10 +243,9 @@ public sealed class SignUpBook(DigibankDbContext db, DateTime now, SelfServiceLi
     /// <summary>Seats taken and places on the waiting list of the given courses, counted in one statement.</summary>
     public async Task<Dictionary<int, SeatCounts>> SeatCountsAsync(IReadOnlyCollection<int> courseIds, CancellationToken cancellationToken)
     {
-        var counts = (await db.SignUps.Where(s => courseIds.Contains(s.CourseId))
-            .GroupBy(s => new { s.CourseId, s.Status })
-            .Select(g => new { g.Key.CourseId, g.Key.Status, Count = g.Count() })
-            .ToListAsync(cancellationToken))
+        var counts = (await courseIds.ReadInChunksAsync(
+                chunk => db.SignUps.Where(s => chunk.Contains(s.CourseId)).GroupBy(s => new { s.CourseId, s.Status }).Select(g => new { g.Key.CourseId, g.Key.Status, Count = g.Count() }),
+                cancellationToken))
             .ToLookup(c => c.CourseId);
         return courseIds.Distinct().ToDictionary(id => id, id => new SeatCounts(
             counts[id].Where(c => SignUp.SeatTakingStatuses.Contains(c.Status)).Sum(c => c.Count),

@@ -57,10 +57,10 @@ public sealed class SignUpEvents : IDomainEventSource
             return [];
         }
 
-        var courseIds = entries.Select(e => e.Entity.CourseId).Distinct().ToList();
-        var courses = await db.Courses.AsNoTracking().Where(c => courseIds.Contains(c.Id))
-            .Select(c => new { c.Id, c.Title, c.PartnerId, c.MunicipalityId, c.HelpPointId })
-            .ToDictionaryAsync(c => c.Id, cancellationToken);
+        var courses = await entries.Select(e => e.Entity.CourseId).ReadInChunksAsync(
+            chunk => db.Courses.AsNoTracking().Where(c => chunk.Contains(c.Id)).Select(c => new { c.Id, c.Title, c.PartnerId, c.MunicipalityId, c.HelpPointId }),
+            c => c.Id,
+            cancellationToken);
         var raised = new List<Func<IDomainEvent>>();
         foreach (var entry in entries)
         {

@@ -64,6 +64,7 @@ public class DigibankDbContext : DbContext
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<ConsumerPosition> ConsumerPositions => Set<ConsumerPosition>();
+    public DbSet<SetAsideEvent> SetAsideEvents => Set<SetAsideEvent>();
 
     /// <summary>
     /// Who makes the changes saved through this context, for the events they raise (a partner's upload,
@@ -185,6 +186,15 @@ public class DigibankDbContext : DbContext
         {
             position.HasKey(p => p.Consumer);
             position.Property(p => p.Consumer).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<SetAsideEvent>(setAside =>
+        {
+            setAside.HasIndex(e => new { e.Consumer, e.Sequence }).IsUnique();
+            setAside.HasIndex(e => e.Sequence);
+            setAside.Property(e => e.Consumer).HasMaxLength(100);
+            setAside.Property(e => e.EventType).HasMaxLength(100);
+            setAside.Property(e => e.LastError).HasMaxLength(SetAsideEvent.MaxErrorLength);
         });
 
         modelBuilder.Entity<WithdrawalHold>(hold =>

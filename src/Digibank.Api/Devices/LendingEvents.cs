@@ -36,9 +36,9 @@ public sealed class LendingEvents : IDomainEventSource
             Device device => device.HomeHelpPointId,
             _ => ((Reservation)e.Entity).HelpPointId,
         }).ToList();
-        var distinctIds = helpPointIds.Distinct().ToList();
-        var points = await db.HelpPoints.AsNoTracking().Where(h => distinctIds.Contains(h.Id))
-            .ToDictionaryAsync(h => h.Id, h => (Name: (string?)h.Name, MunicipalityId: (int?)h.MunicipalityId), cancellationToken);
+        var points = (await helpPointIds.ReadInChunksAsync(
+                chunk => db.HelpPoints.AsNoTracking().Where(h => chunk.Contains(h.Id)).Select(h => new { h.Id, h.Name, h.MunicipalityId }), cancellationToken))
+            .ToDictionary(h => h.Id, h => (Name: (string?)h.Name, MunicipalityId: (int?)h.MunicipalityId));
 
         var raised = new List<Func<IDomainEvent>>();
         foreach (var entry in loans)

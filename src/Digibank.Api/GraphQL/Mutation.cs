@@ -4,6 +4,7 @@ using Digibank.Api.Finder;
 using Digibank.Api.HelpPoints;
 using Digibank.Api.HelpRequests;
 using Digibank.Api.Notifications;
+using Digibank.Api.Observability;
 using Digibank.Api.Participants;
 using Digibank.Api.Partners;
 using Digibank.Api.Privacy;
@@ -23,6 +24,7 @@ public sealed class Mutation : ObjectGraphType
         this.AddLendingMutations();
         this.AddHelpRequestMutations();
         this.AddCallListMutations();
+        this.AddSetAsideEventMutations();
         this.AddTopicWordMutations();
         this.AddClosureMutations();
         this.AddParticipantMutations();

@@ -6,6 +6,7 @@ using Digibank.Api.HelpPoints;
 using Digibank.Api.HelpRequests;
 using Digibank.Api.Municipalities;
 using Digibank.Api.Notifications;
+using Digibank.Api.Observability;
 using Digibank.Api.Partners;
 using GraphQL.Types;
 
@@ -28,6 +29,7 @@ public sealed class Query : ObjectGraphType
         this.AddMunicipalityQueries();
         this.AddReachStatisticsQueries();
         this.AddCallListQueries();
+        this.AddSetAsideEventQueries();
         this.AddHelpForQueries();
     }
 }

@@ -30,30 +30,33 @@ public sealed class NotificationsConsumer(NotificationSignal signal, MessageWrit
         }
 
         // An event about whole courses concerns everyone still signed up for them; every other event, the one person it names.
-        var wideCourseIds = wanted.Select(w => w.Event).OfType<ICourseWideEvent>().SelectMany(e => e.CourseIds).Distinct().ToList();
-        var signedUp = (wideCourseIds.Count == 0 ? [] : await db.SignUps
-                .Where(s => wideCourseIds.Contains(s.CourseId) && s.Channel != SignUpChannel.Partner
-                    && (s.Status == SignUpStatus.Confirmed || s.Status == SignUpStatus.Waitlisted))
-                .Select(s => new { s.Id, s.CourseId, s.ParticipantId })
-                .ToListAsync(cancellationToken))
+        var wideCourseIds = wanted.Select(w => w.Event).OfType<ICourseWideEvent>().SelectMany(e => e.CourseIds);
+        var signedUp = (await wideCourseIds.ReadInChunksAsync(
+                chunk => db.SignUps
+                    .Where(s => chunk.Contains(s.CourseId) && s.Channel != SignUpChannel.Partner
+                        && (s.Status == SignUpStatus.Confirmed || s.Status == SignUpStatus.Waitlisted))
+                    .Select(s => new { s.Id, s.CourseId, s.ParticipantId }),
+                cancellationToken))
             .ToLookup(s => s.CourseId);
         var targets = wanted.SelectMany(w => w.Event is ICourseWideEvent wide
                 ? wide.CourseIds.SelectMany(courseId => signedUp[courseId].Select(s => new Target(w.Sequence, w.Reason!.Value, w.Event, s.ParticipantId, courseId, s.Id)))
                 : [new Target(w.Sequence, w.Reason!.Value, w.Event, ParticipantOf(w.Event), (w.Event as SignUpChanged)?.CourseId, (w.Event as SignUpChanged)?.SignUpId)])
             .ToList();
 
-        // Everything the messages need, in one query per kind of row, whatever the size of the batch.
-        var participantIds = targets.Select(t => t.Person).Distinct().ToList();
-        var people = await db.Participants.Where(p => participantIds.Contains(p.Id) && p.ErasedAt == null).ToDictionaryAsync(p => p.Id, cancellationToken);
-        var courseIds = targets.Select(t => t.CourseId).OfType<int>().Distinct().ToList();
-        var courses = await db.Courses.Include(c => c.HelpPoint).ThenInclude(h => h!.Municipality).Include(c => c.Municipality)
-            .Where(c => courseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
-        var requestIds = wanted.Select(w => w.Event).OfType<HelpRequestChanged>().Select(e => e.HelpRequestId).Distinct().ToList();
-        var requests = requestIds.Count == 0 ? [] : await db.HelpRequests.Include(r => r.Topic).Where(r => requestIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
-        var pointIds = wanted.Select(w => w.Event).OfType<ReservationReady>().Select(e => e.HelpPointId).Distinct().ToList();
-        var points = pointIds.Count == 0 ? [] : await db.HelpPoints.Include(h => h.Municipality).Where(h => pointIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, cancellationToken);
-        var sequences = wanted.Select(w => w.Sequence).ToList();
-        var done = (await db.Notifications.Where(n => sequences.Contains(n.EventSequence)).Select(n => new { n.EventSequence, n.ParticipantId, n.Reason }).ToListAsync(cancellationToken))
+        // Everything the messages need, in one query per kind of row and thousand keys, whatever the size of the batch.
+        var people = await targets.Select(t => t.Person).ReadInChunksAsync(
+            chunk => db.Participants.Where(p => chunk.Contains(p.Id) && p.ErasedAt == null), p => p.Id, cancellationToken);
+        var courses = await targets.Select(t => t.CourseId).OfType<int>().ReadInChunksAsync(
+            chunk => db.Courses.Include(c => c.HelpPoint).ThenInclude(h => h!.Municipality).Include(c => c.Municipality).Where(c => chunk.Contains(c.Id)),
+            c => c.Id,
+            cancellationToken);
+        var requests = await wanted.Select(w => w.Event).OfType<HelpRequestChanged>().Select(e => e.HelpRequestId).ReadInChunksAsync(
+            chunk => db.HelpRequests.Include(r => r.Topic).Where(r => chunk.Contains(r.Id)), r => r.Id, cancellationToken);
+        var points = await wanted.Select(w => w.Event).OfType<ReservationReady>().Select(e => e.HelpPointId).ReadInChunksAsync(
+            chunk => db.HelpPoints.Include(h => h.Municipality).Where(h => chunk.Contains(h.Id)), h => h.Id, cancellationToken);
+        var done = (await wanted.Select(w => w.Sequence).ReadInChunksAsync(
+                chunk => db.Notifications.Where(n => chunk.Contains(n.EventSequence)).Select(n => new { n.EventSequence, n.ParticipantId, n.Reason }),
+                cancellationToken))
             .Select(n => (n.EventSequence, n.ParticipantId, n.Reason)).ToHashSet();
 
         var added = false;

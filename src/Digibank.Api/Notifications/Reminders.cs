@@ -59,9 +59,10 @@ public sealed class Reminders(
             .ToListAsync(cancellationToken);
         var reminders = seats.Select(seat => (seat.ParticipantId, Occasion: FormattableString.Invariant($"session {seat.CourseId} {seat.StartsAt:yyyy-MM-ddTHH:mm}"), Seat: seat)).ToList();
         var fresh = await NotYetWrittenAsync(db, NotificationReason.SessionReminder, reminders.Select(r => (r.ParticipantId, r.Occasion)), cancellationToken);
-        var courseIds = reminders.Where(r => fresh.Contains((r.ParticipantId, r.Occasion))).Select(r => r.Seat.CourseId).Distinct().ToList();
-        var courses = await db.Courses.Include(c => c.HelpPoint).ThenInclude(h => h!.Municipality).Include(c => c.Municipality)
-            .Where(c => courseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var courses = await reminders.Where(r => fresh.Contains((r.ParticipantId, r.Occasion))).Select(r => r.Seat.CourseId).ReadInChunksAsync(
+            chunk => db.Courses.Include(c => c.HelpPoint).ThenInclude(h => h!.Municipality).Include(c => c.Municipality).Where(c => chunk.Contains(c.Id)),
+            c => c.Id,
+            cancellationToken);
         var people = await PeopleAsync(db, reminders.Where(r => fresh.Contains((r.ParticipantId, r.Occasion))).Select(r => r.ParticipantId), cancellationToken);
         var written = 0;
         foreach (var (participantId, occasion, seat) in reminders)
@@ -96,8 +97,8 @@ public sealed class Reminders(
         var freshDue = await NotYetWrittenAsync(db, NotificationReason.LoanDueSoon, reminders.Where(r => r.Reason == NotificationReason.LoanDueSoon).Select(r => (r.ParticipantId, r.Occasion)), cancellationToken);
         var freshOverdue = await NotYetWrittenAsync(db, NotificationReason.LoanOverdue, reminders.Where(r => r.Reason == NotificationReason.LoanOverdue).Select(r => (r.ParticipantId, r.Occasion)), cancellationToken);
         var toWrite = reminders.Where(r => (r.Reason == NotificationReason.LoanDueSoon ? freshDue : freshOverdue).Contains((r.ParticipantId, r.Occasion))).ToList();
-        var pointIds = toWrite.Select(r => r.Loan.HelpPointId).Distinct().ToList();
-        var points = await db.HelpPoints.Include(h => h.Municipality).Where(h => pointIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, cancellationToken);
+        var points = await toWrite.Select(r => r.Loan.HelpPointId).ReadInChunksAsync(
+            chunk => db.HelpPoints.Include(h => h.Municipality).Where(h => chunk.Contains(h.Id)), h => h.Id, cancellationToken);
         var people = await PeopleAsync(db, toWrite.Select(r => r.ParticipantId), cancellationToken);
         var written = 0;
         foreach (var (participantId, occasion, reason, loan) in toWrite)
@@ -123,22 +124,15 @@ public sealed class Reminders(
         DigibankDbContext db, NotificationReason reason, IEnumerable<(int ParticipantId, string Occasion)> candidates, CancellationToken cancellationToken)
     {
         var fresh = candidates.ToHashSet();
-        var occasions = fresh.Select(c => c.Occasion).Distinct().ToList();
-        foreach (var chunk in occasions.Chunk(500))
-        {
-            var written = await db.Notifications.Where(n => n.EventSequence == 0 && n.Reason == reason && chunk.Contains(n.Occasion))
-                .Select(n => new { n.ParticipantId, n.Occasion }).ToListAsync(cancellationToken);
-            fresh.ExceptWith(written.Select(n => (n.ParticipantId, n.Occasion)));
-        }
-
+        var written = await fresh.Select(c => c.Occasion).ReadInChunksAsync(
+            chunk => db.Notifications.Where(n => n.EventSequence == 0 && n.Reason == reason && chunk.Contains(n.Occasion)).Select(n => new { n.ParticipantId, n.Occasion }),
+            cancellationToken);
+        fresh.ExceptWith(written.Select(n => (n.ParticipantId, n.Occasion)));
         return fresh;
     }
 
-    private static Task<Dictionary<int, Participants.Participant>> PeopleAsync(DigibankDbContext db, IEnumerable<int> participantIds, CancellationToken cancellationToken)
-    {
-        var ids = participantIds.Distinct().ToList();
-        return db.Participants.Where(p => ids.Contains(p.Id) && p.ErasedAt == null).ToDictionaryAsync(p => p.Id, cancellationToken);
-    }
+    private static Task<Dictionary<int, Participants.Participant>> PeopleAsync(DigibankDbContext db, IEnumerable<int> participantIds, CancellationToken cancellationToken) =>
+        participantIds.ReadInChunksAsync(chunk => db.Participants.Where(p => chunk.Contains(p.Id) && p.ErasedAt == null), p => p.Id, cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -47,6 +47,7 @@ public static class DigibankTelemetry
         public const string OperationDuration = "digibank.graphql.operation.duration";
         public const string ActiveSubscriptions = "digibank.graphql.subscriptions.active";
         public const string DispatchLag = "digibank.outbox.dispatch.lag";
+        public const string SetAsideEvents = "digibank.outbox.events.set_aside";
         public const string SignUps = "digibank.signups";
         public const string Loans = "digibank.loans";
         public const string PluginRuns = PluginHostTelemetry.RunsCounter;
@@ -75,6 +76,9 @@ public static class DigibankTelemetry
     internal static readonly Histogram<double> DispatchLag = Meter.CreateHistogram(
         Instruments.DispatchLag, "s", "How long committed events waited before a consumer of the outbox had them",
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, .. SecondsBuckets, 30, 60, 300, 900, 3600] });
+
+    internal static readonly Counter<long> SetAsideEvents = Meter.CreateCounter<long>(
+        Instruments.SetAsideEvents, "{event}", "Events a consumer of the outbox gave up on after its tries and set aside, for the coordinator to retry");
 
     internal static readonly Counter<long> SignUps = Meter.CreateCounter<long>(Instruments.SignUps, "{signup}", "Sign-ups committed, by channel and status");
 

@@ -50,7 +50,7 @@ public static class ObservabilitySetup
         var settings = builder.Configuration.GetSection(OpenTelemetryOptions.Section).Get<OpenTelemetryOptions>() ?? new OpenTelemetryOptions();
         builder.Services.Configure<MetricsOptions>(builder.Configuration.GetSection(MetricsOptions.Section));
         builder.Services.AddSingleton<IConfigureExecution, GraphQLTelemetry>();
-        builder.Services.AddSingleton<IOutboxDeliveryObserver, OutboxDispatchLag>();
+        builder.Services.AddSingleton<IOutboxDeliveryObserver, OutboxMetrics>();
         builder.Services.AddHostedService<CommittedEventMetrics>();
         builder.Services.AddHostedService<SubscriptionGauge>();
 

@@ -291,8 +291,7 @@ public sealed class OfferWriter(DigibankDbContext db, int partnerId, DateTime no
     public static async Task<int> WithdrawCoursesAsync(DigibankDbContext db, IReadOnlyCollection<int> courseIds, DateTime now, CancellationToken cancellationToken)
     {
         var withdrawn = new List<int>();
-        // SQLite allows 32,766 variables per statement; a partner with more courses than that must still be able to withdraw them.
-        foreach (var chunk in courseIds.Chunk(WithdrawChunkSize))
+        foreach (var chunk in courseIds.Chunk(InChunks.Size))
         {
             var active = await db.Courses.Where(c => chunk.Contains(c.Id) && c.Status != CourseStatus.Withdrawn).Select(c => c.Id).ToListAsync(cancellationToken);
             await db.Courses.Where(c => active.Contains(c.Id))
@@ -308,8 +307,6 @@ public sealed class OfferWriter(DigibankDbContext db, int partnerId, DateTime no
 
         return withdrawn.Count;
     }
-
-    private const int WithdrawChunkSize = 500;
 
     public IEnumerable<string> KnownExternalIds => _existing.Keys;
 

@@ -22,9 +22,6 @@ public sealed class PartnerSignUpImport(IDbContextFactory<DigibankDbContext> dbC
     /// <summary>Sign-ups per transaction: a batch takes tens of milliseconds, the longest a resident's sign-up waits behind it.</summary>
     public const int SignUpsPerBatch = 200;
 
-    // SQLite allows 32,766 variables per statement; lookups by a list of keys go in chunks well below that.
-    private const int LookupChunkSize = 500;
-
     public async Task<SignUpUploadSummary> ImportAsync(IReadOnlyList<PartnerSignUp> signUps, CancellationToken cancellationToken)
     {
         var summary = new SignUpUploadSummary();
@@ -147,16 +144,12 @@ public sealed class PartnerSignUpImport(IDbContextFactory<DigibankDbContext> dbC
 
     private async Task<Dictionary<(int CourseId, string ExternalId), SignUp>> ExistingSignUpsAsync(DigibankDbContext db, IEnumerable<string> externalIds, CancellationToken cancellationToken)
     {
+        var found = await externalIds.ReadInChunksAsync(
+            chunk => db.SignUps.Where(s => s.Course!.PartnerId == partnerId && s.ExternalId != null && chunk.Contains(s.ExternalId)), cancellationToken);
         var existing = new Dictionary<(int, string), SignUp>();
-        foreach (var chunk in externalIds.Distinct(StringComparer.Ordinal).Chunk(LookupChunkSize))
+        foreach (var signUp in found)
         {
-            var found = await db.SignUps
-                .Where(s => s.Course!.PartnerId == partnerId && s.ExternalId != null && chunk.Contains(s.ExternalId))
-                .ToListAsync(cancellationToken);
-            foreach (var signUp in found)
-            {
-                existing[(signUp.CourseId, signUp.ExternalId!)] = signUp;
-            }
+            existing[(signUp.CourseId, signUp.ExternalId!)] = signUp;
         }
 
         return existing;
@@ -164,16 +157,15 @@ public sealed class PartnerSignUpImport(IDbContextFactory<DigibankDbContext> dbC
 
     private static async Task<Dictionary<string, Participant>> KnownParticipantsAsync(DigibankDbContext db, IEnumerable<string?> keys, bool email, CancellationToken cancellationToken)
     {
+        var found = await keys.OfType<string>().ReadInChunksAsync(
+            chunk => email
+                ? db.Participants.Where(p => p.ErasedAt == null && p.Email != null && chunk.Contains(p.Email)).OrderBy(p => p.Id)
+                : db.Participants.Where(p => p.ErasedAt == null && p.Phone != null && chunk.Contains(p.Phone)).OrderBy(p => p.Id),
+            cancellationToken);
         var known = new Dictionary<string, Participant>(StringComparer.Ordinal);
-        foreach (var chunk in keys.OfType<string>().Distinct(StringComparer.Ordinal).Chunk(LookupChunkSize))
+        foreach (var participant in found)
         {
-            var found = email
-                ? await db.Participants.Where(p => p.ErasedAt == null && p.Email != null && chunk.Contains(p.Email)).OrderBy(p => p.Id).ToListAsync(cancellationToken)
-                : await db.Participants.Where(p => p.ErasedAt == null && p.Phone != null && chunk.Contains(p.Phone)).OrderBy(p => p.Id).ToListAsync(cancellationToken);
-            foreach (var participant in found)
-            {
-                known.TryAdd(email ? participant.Email! : participant.Phone!, participant);
-            }
+            known.TryAdd(email ? participant.Email! : participant.Phone!, participant);
         }
 
         return known;

@@ -35,8 +35,8 @@ public sealed class SignUpFeed : IOutboxConsumer
         }
 
         // A sign-up removed since its event (its course deleted) has nothing left to tell the partner.
-        var ids = changes.Select(c => c.SignUpId).Distinct().ToList();
-        var existing = (await db.SignUps.AsNoTracking().Where(s => ids.Contains(s.Id)).Select(s => s.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var existing = (await changes.Select(c => c.SignUpId).ReadInChunksAsync(
+            chunk => db.SignUps.AsNoTracking().Where(s => chunk.Contains(s.Id)).Select(s => s.Id), cancellationToken)).ToHashSet();
         db.SignUpChanges.AddRange(changes.Where(c => existing.Contains(c.SignUpId)).Select(c => new SignUpChange
         {
             SignUpId = c.SignUpId,

@@ -13,7 +13,8 @@ public static class TestCourses
         int capacity,
         string helpPoint = "Bibliotheek Poperinge",
         TimeSpan? deadlineIn = null,
-        CourseStatus status = CourseStatus.Scheduled)
+        CourseStatus status = CourseStatus.Scheduled,
+        string? title = null)
     {
         await using var db = api.CreateDbContext();
         var point = await db.HelpPoints.SingleAsync(h => h.Name == helpPoint);
@@ -21,7 +22,7 @@ public static class TestCourses
         var now = api.Clock.GetUtcNow().UtcDateTime;
         var course = new Course
         {
-            Title = $"Testcursus {Guid.NewGuid():N}",
+            Title = title ?? $"Testcursus {Guid.NewGuid():N}",
             Summary = "Een cursus voor één test.",
             PartnerId = partner.Id,
             ExternalId = Guid.NewGuid().ToString("N"),

@@ -7,9 +7,10 @@ using Microsoft.Extensions.Options;
 namespace Digibank.Api.Data.Outbox;
 
 /// <summary>
-/// A consumer of the outbox: the partners' sign-up change feed, the dashboard's subscriptions and, next,
-/// notifications. It gets every event once in sequence order, or again after a failure before its
-/// position was saved (at least once, never out of order).
+/// A consumer of the outbox: the partners' sign-up change feed, the dashboard's subscriptions and the
+/// notifications. It gets every event once in sequence order, or again after a failure before its position was
+/// saved (at least once, never out of order). An event it fails on <see cref="OutboxOptions.MaxAttempts"/> times
+/// is set aside (<see cref="SetAsideEvent"/>), so one event it cannot handle does not hold back all that follow.
 /// </summary>
 public interface IOutboxConsumer
 {
@@ -47,6 +48,11 @@ public interface IImmediateOutboxConsumer : IOutboxConsumer
 public interface IOutboxDeliveryObserver
 {
     void Delivered(string consumer, IReadOnlyList<OutboxEvent> events, DateTime deliveredAt);
+
+    /// <summary>A consumer gave up on an event after its tries; it was set aside.</summary>
+    void SetAside(string consumer, OutboxEvent setAside)
+    {
+    }
 }
 
 public sealed class OutboxOptions
@@ -65,6 +71,12 @@ public sealed class OutboxOptions
     public TimeSpan PruneInterval { get; set; } = TimeSpan.FromHours(1);
 
     public int BatchSize { get; set; } = 500;
+
+    /// <summary>
+    /// Tries of one event by one consumer before it is set aside and the consumer goes on with the next. A batch that
+    /// fails is handed over again one event at a time, so only the event that fails is set aside.
+    /// </summary>
+    public int MaxAttempts { get; set; } = 5;
 }
 
 /// <summary>
@@ -94,6 +106,7 @@ public sealed class OutboxDispatcher(
     private readonly SemaphoreSlim _round = new(1, 1);
     private readonly ConcurrentDictionary<string, long> _positions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _delivered = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Trouble> _trouble = new(StringComparer.Ordinal);
     private readonly Lock _immediate = new();
     private volatile bool _positionsLoaded;
     private volatile bool _holdsLease = leases.AlwaysHeld;
@@ -186,16 +199,29 @@ public sealed class OutboxDispatcher(
             // Every consumer gets its batch first, and only then are positions saved: a consumer that only
             // publishes in memory (the dashboard) does not wait for another's write and its commit.
             var handled = new List<Handled>();
+            var setAside = false;
             foreach (var consumer in consumers)
             {
-                if (await HandOverAsync(consumer, batches[Position(consumer)], cancellationToken) is { } done)
+                var batch = batches[Position(consumer)];
+                // After a failure, one event at a time until past the failed batch: only the event that fails is set aside.
+                if (_trouble.ContainsKey(consumer.Name) && batch.Count > 1)
                 {
-                    handled.Add(done);
+                    batch = batch[..1];
+                }
+
+                switch (await HandOverAsync(consumer, batch, cancellationToken))
+                {
+                    case Handled done:
+                        handled.Add(done);
+                        break;
+                    case Exception failure:
+                        setAside |= await FailedAsync(consumer, batch, failure, cancellationToken);
+                        break;
                 }
             }
 
-            await SavePositionsAsync(handled, cancellationToken);
-            if (handled.Any(h => h.Saved))
+            setAside |= await SavePositionsAsync(handled, cancellationToken);
+            if (setAside || handled.Any(h => h.Saved))
             {
                 Interlocked.Exchange(ref _progress, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
                 return true;
@@ -244,7 +270,7 @@ public sealed class OutboxDispatcher(
         return true;
     }
 
-    /// <summary>Deletes events older than the retention that every consumer has handled; never one a consumer still needs.</summary>
+    /// <summary>Deletes events older than the retention that every consumer has handled; never one a consumer still needs, or one set aside.</summary>
     public async Task<int> PruneAsync(CancellationToken cancellationToken)
     {
         BackgroundWork.Mark();
@@ -254,8 +280,9 @@ public sealed class OutboxDispatcher(
         // Read from the table, not from memory: the positions of this process may not be loaded yet.
         var stored = await db.ConsumerPositions.TagWith(QueryTag).ToDictionaryAsync(p => p.Consumer, p => p.Sequence, cancellationToken);
         var handledByAll = _consumers.Length == 0 ? long.MaxValue : _consumers.Min(c => stored.GetValueOrDefault(c.Name));
+        // A set-aside event keeps its row until the coordinator has it handled again.
         var pruned = await db.OutboxMessages.TagWith(QueryTag)
-            .Where(m => m.Id <= handledByAll && m.OccurredAt < cutoff)
+            .Where(m => m.Id <= handledByAll && m.OccurredAt < cutoff && !db.SetAsideEvents.Any(e => e.Sequence == m.Id))
             .ExecuteDeleteAsync(cancellationToken);
         if (pruned > 0)
         {
@@ -411,7 +438,8 @@ public sealed class OutboxDispatcher(
             : events;
     }
 
-    private async Task<Handled?> HandOverAsync(IOutboxConsumer consumer, List<OutboxEvent> batch, CancellationToken cancellationToken)
+    /// <summary>The consumer's writes, to save with its position; the failure; or null for an empty batch.</summary>
+    private async Task<object?> HandOverAsync(IOutboxConsumer consumer, List<OutboxEvent> batch, CancellationToken cancellationToken)
     {
         if (batch.Count == 0)
         {
@@ -437,70 +465,173 @@ public sealed class OutboxDispatcher(
                     _delivered[consumer.Name] = Math.Max(delivered, batch[^1].Sequence);
                 }
 
-                return new Handled(consumer, db, batch[0].Sequence, batch[^1].Sequence);
+                return new Handled(consumer, db, batch);
             }
 
             db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
             var events = batch.Where(e => e.Event is not SkippedEvent).ToList();
             await consumer.HandleAsync(events, db, cancellationToken);
             Observe(consumer, events);
-            return new Handled(consumer, db, batch[0].Sequence, batch[^1].Sequence);
+            return new Handled(consumer, db, batch);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             await db.DisposeAsync();
-            logger.LogError(exception, "Outbox consumer {Consumer} failed on events {First}–{Last}; they are handed to it again",
-                consumer.Name, batch[0].Sequence, batch[^1].Sequence);
-            return null;
+            return exception;
         }
     }
 
     /// <summary>
-    /// Saves what each consumer wrote with its new position, one transaction per consumer, so one that cannot
-    /// save does not hold the others back.
+    /// A consumer failed on a batch. A batch of several events is handed over again one at a time; one event is tried
+    /// again until its tries are used up, and then set aside, and the consumer moves on. True when it was set aside.
     /// </summary>
-    private async Task SavePositionsAsync(List<Handled> handled, CancellationToken cancellationToken)
+    private async Task<bool> FailedAsync(IOutboxConsumer consumer, List<OutboxEvent> batch, Exception failure, CancellationToken cancellationToken)
     {
-        foreach (var one in handled)
+        var (first, last) = (batch[0], batch[^1]);
+        var through = _trouble.TryGetValue(consumer.Name, out var trouble) ? Math.Max(trouble.Through, last.Sequence) : last.Sequence;
+        var attempts = batch.Count == 1 && trouble?.Sequence == first.Sequence ? trouble.Attempts + 1 : 1;
+        // The exception's type and message, never the SQL or its parameters, which EF Core's own log lines leave out too.
+        logger.LogError("Outbox consumer {Consumer} failed on events {First}–{Last} (try {Attempt} of {MaxAttempts}): {Error}",
+            consumer.Name, first.Sequence, last.Sequence, attempts, _options.MaxAttempts, SetAsideEvents.Describe(failure));
+        if (batch.Count > 1 || attempts < _options.MaxAttempts)
         {
-            await using var db = one.Db;
-            try
-            {
-                using var turn = await writes.WaitAsync(cancellationToken);
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                var position = await db.ConsumerPositions.TagWith(QueryTag).SingleOrDefaultAsync(p => p.Consumer == one.Consumer.Name, cancellationToken);
-                if (position is null)
-                {
-                    db.ConsumerPositions.Add(position = new ConsumerPosition { Consumer = one.Consumer.Name });
-                }
+            _trouble[consumer.Name] = new Trouble(through, batch.Count == 1 ? first.Sequence : 0, batch.Count == 1 ? attempts : 0);
+            return false;
+        }
 
-                position.Sequence = one.Last;
-                position.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                _positions[one.Consumer.Name] = one.Last;
-                one.Saved = true;
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        try
+        {
+            await SetAsideAsync(consumer, first, attempts, failure, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError("Outbox consumer {Consumer} could not set event {Sequence} aside; it is tried again: {Error}",
+                consumer.Name, first.Sequence, SetAsideEvents.Describe(exception));
+            return false;
+        }
+
+        _trouble[consumer.Name] = new Trouble(through, 0, 0);
+        return true;
+    }
+
+    /// <summary>Records the event as set aside and moves the consumer's position past it, in one transaction.</summary>
+    private async Task SetAsideAsync(IOutboxConsumer consumer, OutboxEvent setAside, int attempts, Exception failure, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        using (var turn = await writes.WaitAsync(cancellationToken))
+        {
+            await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
+            db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Every instance hands events to the consumers in its memory: the first to give up records it.
+            if (!await db.SetAsideEvents.TagWith(QueryTag).AnyAsync(e => e.Consumer == consumer.Name && e.Sequence == setAside.Sequence, cancellationToken))
             {
-                logger.LogError(exception, "Outbox consumer {Consumer} could not save events {First}–{Last}; they are handed to it again",
-                    one.Consumer.Name, one.First, one.Last);
+                db.SetAsideEvents.Add(new SetAsideEvent
+                {
+                    Consumer = consumer.Name,
+                    Sequence = setAside.Sequence,
+                    EventType = setAside.Event.GetType().Name,
+                    OccurredAt = setAside.OccurredAt,
+                    Attempts = attempts,
+                    LastError = SetAsideEvents.Describe(failure),
+                    SetAsideAt = now,
+                });
             }
+
+            await MovePositionAsync(db, consumer.Name, setAside.Sequence, now, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        _positions[consumer.Name] = setAside.Sequence;
+        if (consumer is IImmediateOutboxConsumer)
+        {
+            lock (_immediate)
+            {
+                _delivered[consumer.Name] = Math.Max(_delivered.GetValueOrDefault(consumer.Name), setAside.Sequence);
+            }
+        }
+
+        logger.LogWarning("Outbox consumer {Consumer} set event {Sequence} ({EventType}) aside after {Attempts} tries and goes on with the next",
+            consumer.Name, setAside.Sequence, setAside.Event.GetType().Name, attempts);
+        foreach (var observer in _observers)
+        {
+            observer.SetAside(consumer.Name, setAside);
         }
     }
 
-    private sealed class Handled(IOutboxConsumer consumer, DigibankDbContext db, long first, long last)
+    private async Task MovePositionAsync(DigibankDbContext db, string consumer, long sequence, DateTime now, CancellationToken cancellationToken)
+    {
+        var position = await db.ConsumerPositions.TagWith(QueryTag).SingleOrDefaultAsync(p => p.Consumer == consumer, cancellationToken);
+        if (position is null)
+        {
+            db.ConsumerPositions.Add(position = new ConsumerPosition { Consumer = consumer });
+        }
+
+        position.Sequence = sequence;
+        position.UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// Saves what each consumer wrote with its new position, one transaction per consumer, so one that cannot
+    /// save does not hold the others back. A save that fails counts as a failed try of the batch. True when that
+    /// set an event aside.
+    /// </summary>
+    private async Task<bool> SavePositionsAsync(List<Handled> handled, CancellationToken cancellationToken)
+    {
+        var setAside = false;
+        foreach (var one in handled)
+        {
+            Exception? failure = null;
+            await using (var db = one.Db)
+            {
+                try
+                {
+                    using var turn = await writes.WaitAsync(cancellationToken);
+                    await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                    await MovePositionAsync(db, one.Consumer.Name, one.Last, clock.GetUtcNow().UtcDateTime, cancellationToken);
+                    await db.SaveChangesAsync(cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                    _positions[one.Consumer.Name] = one.Last;
+                    one.Saved = true;
+                    if (_trouble.TryGetValue(one.Consumer.Name, out var trouble) && one.Last >= trouble.Through)
+                    {
+                        _trouble.TryRemove(one.Consumer.Name, out _);
+                    }
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    failure = exception;
+                }
+            }
+
+            if (failure is not null)
+            {
+                setAside |= await FailedAsync(one.Consumer, one.Batch, failure, cancellationToken);
+            }
+        }
+
+        return setAside;
+    }
+
+    private sealed class Handled(IOutboxConsumer consumer, DigibankDbContext db, List<OutboxEvent> batch)
     {
         public IOutboxConsumer Consumer { get; } = consumer;
 
         public DigibankDbContext Db { get; } = db;
 
-        public long First { get; } = first;
+        public List<OutboxEvent> Batch { get; } = batch;
 
-        public long Last { get; } = last;
+        public long Last => Batch[^1].Sequence;
 
         public bool Saved { get; set; }
     }
+
+    /// <summary>
+    /// A consumer failed up to <paramref name="Through"/>: it gets one event at a time until past it. <paramref name="Attempts"/>
+    /// counts the failed tries of the one event <paramref name="Sequence"/>.
+    /// </summary>
+    private sealed record Trouble(long Through, long Sequence, int Attempts);
 
     /// <summary>Stands in for events this version cannot read, so positions still move past them.</summary>
     private sealed record SkippedEvent : IDomainEvent

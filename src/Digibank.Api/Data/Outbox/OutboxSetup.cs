@@ -10,6 +10,7 @@ public static class OutboxSetup
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IInterceptor, OutboxInterceptor>();
         services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<SetAsideEvents>();
         services.AddHostedService(services => services.GetRequiredService<OutboxDispatcher>());
         return services.AddRedisOutboxRelay(configuration);
     }

@@ -97,7 +97,7 @@ public static class DataLoaderContextExtensions
         where TKey : notnull =>
         context.RequestServices!.GetRequiredService<DataLoaderRegistry>()
             .GetOrAdd<TKey, TValue>(loaderName, async (db, keys, cancellationToken) =>
-                await query(db, keys).ToDictionaryAsync(keyOf, cancellationToken))
+                await keys.ReadInChunksAsync(chunk => query(db, chunk), keyOf, cancellationToken))
             .Load(key);
 
     /// <summary>Loads the rows belonging to each key, e.g. the sessions of each course on a page; a key without rows gets an empty list.</summary>
@@ -111,7 +111,7 @@ public static class DataLoaderContextExtensions
         context.RequestServices!.GetRequiredService<DataLoaderRegistry>()
             .GetOrAdd<TKey, IReadOnlyList<TValue>>(loaderName, async (db, keys, cancellationToken) =>
             {
-                var rows = await query(db, keys).ToListAsync(cancellationToken);
+                var rows = await keys.ReadInChunksAsync(chunk => query(db, chunk), cancellationToken);
                 return rows.GroupBy(keyOf).ToDictionary(group => group.Key, group => (IReadOnlyList<TValue>)[.. group]);
             })
             .Load(key)
