@@ -36,7 +36,7 @@ public static class StoreExtensions
         else
         {
             var sqliteConnectionString = ResolveSqliteConnectionString(builder.Configuration, builder.Environment);
-            useProvider = options => options.UseSqlite(sqliteConnectionString);
+            useProvider = options => options.UseSqlite(sqliteConnectionString).AddInterceptors(SqliteSecureDelete.Instance);
         }
 
         builder.Services.AddPooledDbContextFactory<DigibankDbContext>((services, options) =>

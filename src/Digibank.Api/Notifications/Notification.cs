@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Digibank.Api.Data;
 using Digibank.Api.Data.Outbox;
 
@@ -95,6 +97,15 @@ public sealed class Notification : IEntity
     public DateTime CreatedAt { get; set; }
 
     public DateTime? SentAt { get; set; }
+
+    /// <summary>
+    /// What this message is, as a short name: the same for the same event or occasion, person and reason, however often
+    /// it is sent. The local part of its e-mail's Message-ID and the name of its <c>.eml</c> file.
+    /// </summary>
+    public string MessageKey => KeyOf(EventSequence, ParticipantId, Reason, Occasion);
+
+    public static string KeyOf(long eventSequence, int participantId, NotificationReason reason, string occasion) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(FormattableString.Invariant($"{eventSequence}/{participantId}/{reason}/{occasion}"))))[..32];
 }
 
 public enum CallOutcome

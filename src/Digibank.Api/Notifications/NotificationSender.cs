@@ -2,6 +2,7 @@ using Digibank.Api.Data;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -54,14 +55,17 @@ public sealed class NotificationSignal : WakeUp;
 /// <summary>
 /// Sends the e-mails and texts that are due, in order of creation, and tries a failed one again after the next of
 /// <see cref="NotificationOptions.RetryDelays"/>; after the last it is FAILED, with the reason, for staff to see.
-/// Runs in one API instance at a time (its lease), so no message goes out twice.
+/// Each message is taken for its try and recorded as sent in writes of its own, right before and right after it is
+/// handed over: a stop or a crash in the middle of a round leaves no other message to send again, and a message
+/// erased since the round began is not sent at all. Runs in one API instance at a time (its lease).
 /// </summary>
 public sealed class NotificationSender(
     IDbContextFactory<DigibankDbContext> dbContextFactory,
+    WriteQueue writes,
     ITextMessageChannel texts,
+    MailFolder mailFolder,
     NotificationSignal signal,
     IOptions<NotificationOptions> options,
-    IHostEnvironment environment,
     TimeProvider clock,
     ILogger<NotificationSender> logger) : BackgroundService
 {
@@ -91,53 +95,77 @@ public sealed class NotificationSender(
     private async Task<int> SendRoundAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
-        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
-        var due = await db.Notifications
-            .Where(n => n.Status == NotificationStatus.Pending && (n.Channel == NotificationChannel.Email || n.Channel == NotificationChannel.Sms) && n.NextAttemptAt <= now)
-            .OrderBy(n => n.Id).Take(_options.BatchSize).ToListAsync(cancellationToken);
+        List<Notification> due;
+        await using (var db = await dbContextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            due = await db.Notifications
+                .Where(n => n.Status == NotificationStatus.Pending && (n.Channel == NotificationChannel.Email || n.Channel == NotificationChannel.Sms) && n.NextAttemptAt <= now)
+                .OrderBy(n => n.Id).Take(_options.BatchSize).ToListAsync(cancellationToken);
+        }
+
         if (due.Count == 0)
         {
             return 0;
         }
 
         var sent = 0;
-        await using (var mail = due.Any(n => n.Channel == NotificationChannel.Email) ? await OpenAsync(cancellationToken) : null)
+        await using var mail = due.Any(n => n.Channel == NotificationChannel.Email) ? await OpenAsync(cancellationToken) : null;
+        foreach (var notification in due)
         {
-            foreach (var notification in due)
+            var attempts = notification.Attempts + 1;
+            if (!await RecordAsync(notification.Id, set => set.SetProperty(n => n.Attempts, attempts), cancellationToken))
             {
-                notification.Attempts++;
-                try
-                {
-                    await (notification.Channel == NotificationChannel.Sms
-                        ? texts.SendAsync(notification.Recipient!, notification.Body ?? notification.Subject, cancellationToken)
-                        : mail!.SendAsync(Compose(notification), cancellationToken));
-                    notification.Status = NotificationStatus.Sent;
-                    notification.SentAt = now;
-                    notification.LastError = null;
-                    sent++;
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    // The reason without a stack: staff read it.
-                    notification.LastError = $"{exception.GetType().Name}: {exception.Message}";
-                    if (notification.Attempts > _options.RetryDelays.Length)
-                    {
-                        notification.Status = NotificationStatus.Failed;
-                        // The exception's type only: a mail server's or SMS gateway's message often quotes the address or number.
-                        logger.LogWarning("Message {Notification} ({Reason}) failed for good after {Attempts} tries: {ErrorType}",
-                            notification.Id, notification.Reason, notification.Attempts, exception.GetType().Name);
-                    }
-                    else
-                    {
-                        notification.NextAttemptAt = now + _options.RetryDelays[notification.Attempts - 1];
-                    }
-                }
+                continue;
+            }
+
+            try
+            {
+                await (notification.Channel == NotificationChannel.Sms
+                    ? texts.SendAsync(notification.Recipient!, notification.Body ?? notification.Subject, cancellationToken)
+                    : mail!.SendAsync(Compose(notification), cancellationToken));
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                await FailedAsync(notification, attempts, exception, now, cancellationToken);
+                continue;
+            }
+
+            if (await RecordAsync(notification.Id, set => set.SetProperty(n => n.Status, NotificationStatus.Sent).SetProperty(n => n.SentAt, now).SetProperty(n => n.LastError, (string?)null), CancellationToken.None))
+            {
+                sent++;
+            }
+            else if (notification.Channel == NotificationChannel.Email)
+            {
+                // Erased while it was being written: the copy on disk goes too.
+                mailFolder.Remove([notification.MessageKey]);
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
         return sent;
+    }
+
+    private Task FailedAsync(Notification notification, int attempts, Exception exception, DateTime now, CancellationToken cancellationToken)
+    {
+        // The reason without a stack: staff read it.
+        var error = $"{exception.GetType().Name}: {exception.Message}";
+        if (attempts > _options.RetryDelays.Length)
+        {
+            // The exception's type only: a mail server's or SMS gateway's message often quotes the address or number.
+            logger.LogWarning("Message {Notification} ({Reason}) failed for good after {Attempts} tries: {ErrorType}",
+                notification.Id, notification.Reason, attempts, exception.GetType().Name);
+            return RecordAsync(notification.Id, set => set.SetProperty(n => n.Status, NotificationStatus.Failed).SetProperty(n => n.LastError, error), cancellationToken);
+        }
+
+        var next = now + _options.RetryDelays[attempts - 1];
+        return RecordAsync(notification.Id, set => set.SetProperty(n => n.NextAttemptAt, next).SetProperty(n => n.LastError, error), cancellationToken);
+    }
+
+    /// <summary>One change to one message still waiting to go out, in a write of its own; false when it is gone (erased) or no longer waiting.</summary>
+    private async Task<bool> RecordAsync(int notificationId, Action<UpdateSettersBuilder<Notification>> set, CancellationToken cancellationToken)
+    {
+        using var turn = await writes.WaitAsync(cancellationToken);
+        await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Notifications.Where(n => n.Id == notificationId && n.Status == NotificationStatus.Pending).ExecuteUpdateAsync(set, cancellationToken) == 1;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -165,13 +193,17 @@ public sealed class NotificationSender(
         }
     }
 
+    /// <summary>
+    /// The e-mail of a message. Its Message-ID comes from what the message is (event or occasion, person, reason), never
+    /// from when it is sent: sent again after a crash, it is the same e-mail, which a mail server or reader drops as a repeat.
+    /// </summary>
     private MimeMessage Compose(Notification notification)
     {
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(_options.FromName, _options.FromAddress));
         message.To.Add(MailboxAddress.Parse(notification.Recipient!));
         message.Subject = notification.Subject;
-        message.MessageId = $"notification-{notification.Id}-{notification.EventSequence}@digibank";
+        message.MessageId = $"{notification.MessageKey}@{_options.FromAddress.Split('@')[^1]}";
         message.Body = new TextPart("plain") { Text = notification.Body ?? string.Empty };
         return message;
     }
@@ -180,7 +212,7 @@ public sealed class NotificationSender(
     {
         if (string.IsNullOrWhiteSpace(_options.Smtp.Host))
         {
-            return new MailFolder(Path.GetFullPath(_options.MailFolder, environment.ContentRootPath));
+            return new FolderMailbox(mailFolder);
         }
 
         var client = new SmtpClient();
@@ -222,14 +254,9 @@ public sealed class NotificationSender(
         }
     }
 
-    /// <summary>No SMTP server set: each message becomes an <c>.eml</c> file, and nothing leaves the machine.</summary>
-    private sealed class MailFolder(string folder) : IMailbox
+    private sealed class FolderMailbox(MailFolder folder) : IMailbox
     {
-        public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
-        {
-            Directory.CreateDirectory(folder);
-            await message.WriteToAsync(Path.Combine(folder, $"{message.MessageId!.Split('@')[0]}.eml"), cancellationToken);
-        }
+        public Task SendAsync(MimeMessage message, CancellationToken cancellationToken) => folder.WriteAsync(message, cancellationToken);
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }

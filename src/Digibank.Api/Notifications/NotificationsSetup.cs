@@ -10,6 +10,7 @@ public static class NotificationsSetup
         services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
         services.AddSingleton<NotificationSignal>();
         services.AddSingleton<MessageWriter>();
+        services.AddSingleton<MailFolder>();
         services.AddHttpClient<ITextMessageChannel, HttpSmsGateway>();
         services.AddOutboxConsumer<NotificationsConsumer>();
         services.AddSingleton<NotificationSender>();

@@ -1,4 +1,5 @@
 using Digibank.Api.Data.Leases;
+using Digibank.Api.Notifications;
 using Digibank.Api.Participants;
 using Digibank.Api.GraphQL.Mutations;
 using Digibank.Api.Staff;
@@ -28,7 +29,8 @@ public static class ParticipantMutations
     {
         var (input, now, cancellationToken) = call;
         var participantId = call.Rules.Id(nameof(input.ParticipantId), ParticipantType.TypeName, input.ParticipantId);
-        return await ParticipantPrivacy.EraseOnRequestAsync(await call.BeginAsync(), new EraseParticipant(participantId, staff), now, cancellationToken);
+        return await ParticipantPrivacy.EraseOnRequestAsync(
+            await call.BeginAsync(), new EraseParticipant(participantId, staff), call.Service<MailFolder>(), now, cancellationToken);
     }
 }
 

@@ -4,6 +4,7 @@ using Digibank.Api.Courses;
 using Digibank.Api.Data;
 using Digibank.Api.Devices;
 using Digibank.Api.HelpRequests;
+using Digibank.Api.Notifications;
 using Digibank.Api.Staff;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,7 +43,7 @@ public static class ParticipantPrivacy
     /// Erases a person on their request, which the coordinator carries out; not while they still have a device
     /// on loan, which would then have no one to come back from.
     /// </summary>
-    public static async Task<Result<Participant>> EraseOnRequestAsync(DigibankDbContext db, EraseParticipant command, DateTime now, CancellationToken cancellationToken)
+    public static async Task<Result<Participant>> EraseOnRequestAsync(DigibankDbContext db, EraseParticipant command, MailFolder mailFolder, DateTime now, CancellationToken cancellationToken)
     {
         if (!command.Staff.IsCoordinator)
         {
@@ -60,12 +61,15 @@ public static class ParticipantPrivacy
             return new ParticipantHasOpenLoanError("This person still has a device on loan; take it back first.");
         }
 
-        await EraseAsync(db, participant, now, cancellationToken);
+        await EraseAsync(db, participant, mailFolder, now, cancellationToken);
         return participant;
     }
 
-    /// <summary>Erases a person: active sign-ups and reservations are cancelled, seats go to the waiting list.</summary>
-    public static async Task EraseAsync(DigibankDbContext db, Participant participant, DateTime now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Erases a person: active sign-ups and reservations are cancelled, seats go to the waiting list; their messages and
+    /// call tasks are deleted, and the files of their e-mails with them.
+    /// </summary>
+    public static async Task EraseAsync(DigibankDbContext db, Participant participant, MailFolder mailFolder, DateTime now, CancellationToken cancellationToken)
     {
         await new SignUpBook(db, now).CancelEverySignUpOfAsync(participant.Id, cancellationToken);
 
@@ -74,7 +78,10 @@ public static class ParticipantPrivacy
             .ForEachAsync(r => r.Status = ReservationStatus.Cancelled, cancellationToken);
         // Messages and call tasks hold the person's name and contact: queued ones are not sent, none are kept.
         await db.CallTasks.Where(t => t.ParticipantId == participant.Id).ExecuteDeleteAsync(cancellationToken);
+        var emails = await db.Notifications.Where(n => n.ParticipantId == participant.Id && n.Channel == NotificationChannel.Email)
+            .Select(n => new { n.EventSequence, n.ParticipantId, n.Reason, n.Occasion }).ToListAsync(cancellationToken);
         await db.Notifications.Where(n => n.ParticipantId == participant.Id).ExecuteDeleteAsync(cancellationToken);
+        mailFolder.Remove(emails.Select(e => Notification.KeyOf(e.EventSequence, e.ParticipantId, e.Reason, e.Occasion)));
         Anonymise(participant, now);
     }
 
@@ -108,6 +115,7 @@ public static class ParticipantPrivacy
 /// <summary>Runs the retention sweep at start-up and every six hours.</summary>
 public sealed class RetentionService(
     IDbContextFactory<DigibankDbContext> dbContextFactory,
+    MailFolder mailFolder,
     Microsoft.Extensions.Options.IOptions<PrivacyOptions> options,
     TimeProvider clock,
     ILogger<RetentionService> logger) : BackgroundService
@@ -126,6 +134,13 @@ public sealed class RetentionService(
         await db.Notifications.Where(n => n.CreatedAt < before && n.Body != null)
             .ExecuteUpdateAsync(set => set.SetProperty(n => n.Body, (string?)null).SetProperty(n => n.Recipient, (string?)null), cancellationToken);
         await db.CallTasks.Where(t => t.CreatedAt < before && t.Script != null).ExecuteUpdateAsync(set => set.SetProperty(t => t.Script, (string?)null), cancellationToken);
+        mailFolder.RemoveOlderThan(before);
+        if (db.Database.IsSqlite())
+        {
+            // Deleted rows are overwritten in the file (secure_delete), but their old pages stay in the write-ahead log
+            // until it is written back and emptied.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
+        }
         if (count > 0)
         {
             logger.LogInformation("Anonymised {Count} people past the retention period of {Days} days", count, options.Value.RetentionDays);

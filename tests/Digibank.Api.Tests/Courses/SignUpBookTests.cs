@@ -63,7 +63,7 @@ public sealed class SignUpBookTests(DigibankApiFactory api) : IClassFixture<Digi
         var personId = await db.SignUps.Where(s => s.Id == course.Confirmed[0]).Select(s => s.ParticipantId).SingleAsync();
         var person = await db.Participants.SingleAsync(p => p.Id == personId);
 
-        await ParticipantPrivacy.EraseAsync(db, person, Now, CancellationToken.None);
+        await ParticipantPrivacy.EraseAsync(db, person, api.Services.GetRequiredService<Digibank.Api.Notifications.MailFolder>(), Now, CancellationToken.None);
         await db.SaveChangesAsync();
 
         await AssertFirstOnTheWaitingListGotTheSeatAsync(course);

@@ -59,7 +59,7 @@ public sealed class NotificationRestartTests : IDisposable
     private static async Task<bool> WaitingAsync(DigibankApiFactory api, string email)
     {
         await using var db = api.CreateDbContext();
-        return await db.Notifications.AnyAsync(n => n.Recipient == email && n.Status == NotificationStatus.Pending && n.Attempts == 1);
+        return await db.Notifications.AnyAsync(n => n.Recipient == email && n.Status == NotificationStatus.Pending && n.Attempts == 1 && n.LastError != null);
     }
 
     /// <summary>A port nothing listens on: taken from the system and given back at once, so a connection is refused.</summary>

@@ -167,7 +167,7 @@ public sealed class NotificationTests(NotificationsApiFactory api) : RestoresClo
         try
         {
             await SignUpAsync(course, "Gilbert", email);
-            var notification = await WaitForAsync(db => db.Notifications.SingleOrDefaultAsync(n => n.Recipient == email && n.Attempts == 1));
+            var notification = await WaitForAsync(db => db.Notifications.SingleOrDefaultAsync(n => n.Recipient == email && n.Attempts == 1 && n.LastError != null));
             Assert.Equal(NotificationStatus.Pending, notification.Status);
             Assert.Contains("mailbox unavailable", notification.LastError, StringComparison.Ordinal);
 
@@ -204,12 +204,12 @@ public sealed class NotificationTests(NotificationsApiFactory api) : RestoresClo
         try
         {
             await SignUpAsync(course, "Roger", email);
-            var waiting = await WaitForAsync(db => db.Notifications.SingleOrDefaultAsync(n => n.Recipient == email && n.Attempts == 1));
+            var waiting = await WaitForAsync(db => db.Notifications.SingleOrDefaultAsync(n => n.Recipient == email && n.Attempts == 1 && n.LastError != null));
             participantId = waiting.ParticipantId;
             await using var db = api.CreateDbContext();
             db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
             await using var transaction = await db.Database.BeginTransactionAsync();
-            await ParticipantPrivacy.EraseAsync(db, await db.Participants.SingleAsync(p => p.Id == participantId), api.Clock.GetUtcNow().UtcDateTime, CancellationToken.None);
+            await ParticipantPrivacy.EraseAsync(db, await db.Participants.SingleAsync(p => p.Id == participantId), api.Services.GetRequiredService<MailFolder>(), api.Clock.GetUtcNow().UtcDateTime, CancellationToken.None);
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
         }

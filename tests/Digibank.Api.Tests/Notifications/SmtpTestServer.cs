@@ -37,6 +37,17 @@ public sealed class SmtpTestServer : IDisposable
         set => _store.Refuse = value;
     }
 
+    /// <summary>
+    /// Accepts <paramref name="accepted"/> messages in all and holds the next in the middle of its transfer, as a slow
+    /// mail server would, until it is called again with a higher number or <see cref="Release"/>.
+    /// </summary>
+    public void HoldAfter(int accepted) => _store.HoldAfter = accepted;
+
+    /// <summary>A message is held in the middle of its transfer.</summary>
+    public bool Holding => _store.Holding;
+
+    public void Release() => _store.HoldAfter = int.MaxValue;
+
     public IReadOnlyList<MimeMessage> Received => [.. _store.Messages];
 
     /// <summary>How many messages were accepted, without copying them.</summary>
@@ -61,8 +72,25 @@ public sealed class SmtpTestServer : IDisposable
 
         public volatile bool Refuse;
 
+        public volatile int HoldAfter = int.MaxValue;
+
+        public volatile bool Holding;
+
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            try
+            {
+                while (Messages.Count >= HoldAfter)
+                {
+                    Holding = true;
+                    await Task.Delay(10, cancellationToken);
+                }
+            }
+            finally
+            {
+                Holding = false;
+            }
+
             if (Refuse)
             {
                 return new SmtpResponse(SmtpReplyCode.TransactionFailed, "mailbox unavailable");

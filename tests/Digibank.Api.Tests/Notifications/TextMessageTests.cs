@@ -51,7 +51,7 @@ public sealed class TextMessageTests(NotificationsApiFactory api) : RestoresCloc
         try
         {
             await api.SignUpAsync(course, "Rita", phone: phone, smsConsent: true);
-            var refused = await api.WaitForAsync(db => db.Notifications.SingleOrDefaultAsync(n => n.Recipient == phone && n.Attempts == 1));
+            var refused = await api.WaitForAsync(db => db.Notifications.SingleOrDefaultAsync(n => n.Recipient == phone && n.Attempts == 1 && n.LastError != null));
             Assert.Equal((NotificationChannel.Sms, NotificationStatus.Pending), (refused.Channel, refused.Status));
             Assert.Contains("The SMS gateway answered 503", refused.LastError, StringComparison.Ordinal);
         }
