@@ -54,8 +54,9 @@ public sealed class Subscription : ObjectGraphType
             [DashboardEventKind.DeviceAvailability]);
         EventField("partnerSyncCompleted", "A partner's plug-in finished a sync run.", [DashboardEventKind.PartnerSync]);
         Field<NonNullGraphType<CallTaskType>>("callTaskAdded")
-            .Description("Someone was put on the call list of this help point: whom to call, and why. Staff of that point and the coordinator.")
-            .Argument<NonNullGraphType<IdGraphType>>("helpPointId")
+            .Description("Someone was put on the call list of this help point (staff of that point and the coordinator), or, without `helpPointId`, " +
+                "on the coordinator's own list: whom to call, and why.")
+            .Argument<IdGraphType>("helpPointId", "The help point whose list to follow; leave it out for the coordinator's list.")
             .ResolveAsync(async context =>
             {
                 var id = ((DashboardEvent)context.Source!).CallTaskId!.Value;
@@ -65,8 +66,7 @@ public sealed class Subscription : ObjectGraphType
             })
             .ResolveStream(context =>
             {
-                var helpPointId = Decode(context, "helpPointId", HelpPointType.TypeName);
-                context.RequireStaffFor(helpPointId!.Value);
+                var helpPointId = CallListQueries.CallListOf(context);
                 return context.RequestServices!.GetRequiredService<DashboardEvents>().Stream
                     .Where(e => e.Kind == DashboardEventKind.CallTask && e.HelpPointId == helpPointId && e.CallTaskId is not null)
                     .Select(e => (object?)e)

@@ -24,17 +24,35 @@ public static class CallListQueries
             });
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CallTaskType>>>>("callList")
-            .Description("Whom staff of a help point still have to call, and why: the oldest first, those not reached yet included. Staff of that point and the coordinator.")
-            .Argument<NonNullGraphType<IdGraphType>>("helpPointId")
+            .Description("Whom staff still have to call, and why: the oldest first, those not reached yet included. With `helpPointId`, the list of that " +
+                "help point (its staff and the coordinator); without it, the coordinator's own list: the people no help point is there for (a course " +
+                "at another venue, a question without a help point). Every call task is on one of these lists.")
+            .Argument<IdGraphType>("helpPointId", "The help point whose list to show; leave it out for the coordinator's list.")
             .ResolveAsync(async context =>
             {
-                var helpPointId = GlobalId.DecodeFor(HelpPointType.TypeName, context.GetArgument<string>("helpPointId"));
-                context.RequireStaffFor(helpPointId);
+                var helpPointId = CallListOf(context);
                 var factory = context.RequestServices!.GetRequiredService<IDbContextFactory<Data.DigibankDbContext>>();
                 await using var db = await factory.CreateDbContextAsync(context.CancellationToken);
                 return await db.CallTasks.Where(t => t.HelpPointId == helpPointId && t.Outcome != CallOutcome.Reached)
                     .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).Take(500).ToListAsync(context.CancellationToken);
             });
+    }
+
+    /// <summary>
+    /// The call list an argument <c>helpPointId</c> names, for someone who may see it: a help point's list for its staff
+    /// and the coordinator; without one (null), the coordinator's own.
+    /// </summary>
+    public static int? CallListOf(IResolveFieldContext context)
+    {
+        if (context.GetArgument<string?>("helpPointId") is not { } argument)
+        {
+            context.RequireCoordinator();
+            return null;
+        }
+
+        var helpPointId = GlobalId.DecodeFor(HelpPointType.TypeName, argument);
+        context.RequireStaffFor(helpPointId);
+        return helpPointId;
     }
 
     public static void AddCallListMutations(this ObjectGraphType mutation) =>

@@ -164,7 +164,7 @@
   scheduled: helpRequests(first: 1, status: SCHEDULED) { totalCount }
 }`;
 
-  const CALL_LIST = `query DashboardCallList($point: ID!) {
+  const CALL_LIST = `query DashboardCallList($point: ID) {
   callList(helpPointId: $point) { id reason outcome createdAt script helpPoint { name } participant { firstName phone } }
 }`;
 
@@ -236,8 +236,22 @@
     return ids.map((id) => btoa(`HelpPoint:${id}`).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, ""));
   }
 
+  function isCoordinator(token) {
+    const claims = claimsOf(token);
+    return (claims.role || claims["http://schemas.microsoft.com/ws/2008/06/identity/claims/role"]) === "Coordinator";
+  }
+
+  // The call lists to show: those of the help points in the token, and for the coordinator their own list (null).
+  function callListsOf(token) {
+    if (!token) {
+      return [];
+    }
+    const points = helpPointsOf(token).slice(0, CALL_LIST_POINTS);
+    return isCoordinator(token) ? [null, ...points] : points;
+  }
+
   async function loadCalls() {
-    const points = state.token ? helpPointsOf(state.token).slice(0, CALL_LIST_POINTS) : [];
+    const points = callListsOf(state.token);
     $("calls-block").hidden = points.length === 0;
     if (!points.length) {
       return;
