@@ -200,7 +200,7 @@ public static class SignUpLatencyBenchmark
                 {
                     ExternalId = $"{prefix}-{index}",
                     CourseExternalId = course,
-                    FirstName = $"Deelnemer {index}",
+                    FirstName = "Deelnemer",
                     Email = $"{prefix.ToLowerInvariant()}-{index}@partner.example.com",
                     Municipality = "Poperinge",
                     TargetGroup = "SENIORS",
@@ -268,7 +268,7 @@ public static class SignUpLatencyBenchmark
                     input = new
                     {
                         courseId = courses[person % courses.Count],
-                        firstName = $"Inwoner {person}",
+                        firstName = "Inwoner",
                         email = $"resident-{person}@example.com",
                         municipalityId = townId,
                         targetGroup = "EVERYONE",

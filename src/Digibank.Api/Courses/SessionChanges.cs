@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json.Serialization;
 using Digibank.Api.Data;
 using Digibank.Api.GraphQL.Mutations;
 using Digibank.Api.Staff;
@@ -12,8 +13,18 @@ namespace Digibank.Api.Courses;
 public sealed record ChangeSession(int SessionId, DateTime? StartsAt, DateTime? EndsAt, bool Cancelled, StaffUser Staff);
 
 /// <summary>
+/// One session of a course moved or cancelled by staff, on the date it had: the course goes ahead. Everyone signed up
+/// is told which session changed and which remain.
+/// </summary>
+public sealed record CourseSessionChanged(int CourseId, DateTime SessionWas, DateTime? MovedTo, bool Cancelled, DateTime At) : ICourseWideEvent
+{
+    [JsonIgnore]
+    public IReadOnlyList<int> CourseIds => [CourseId];
+}
+
+/// <summary>
 /// One session moved or cancelled on its own date; the course goes ahead. Everyone signed up hears it (the
-/// <see cref="CoursesRescheduled"/> event), the calendar feed shows the session moved or CANCELLED, and no reminder
+/// <see cref="CourseSessionChanged"/> event), the calendar feed shows the session moved or CANCELLED, and no reminder
 /// is sent for a cancelled one. A partner's next change to the offer replaces its sessions as the partner lists them.
 /// </summary>
 public static class SessionChanges
@@ -39,6 +50,8 @@ public static class SessionChanges
             return new CourseNotOpenError("This course does not go ahead, so its sessions cannot change.");
         }
 
+        var was = session.StartsAt;
+        var wasCancelled = session.CancelledAt is not null;
         if (command.Cancelled)
         {
             session.CancelledAt ??= now;
@@ -52,7 +65,12 @@ public static class SessionChanges
 
         course.StartsAt = course.Sessions.Where(s => s.CancelledAt is null).Select(s => (DateTime?)s.StartsAt).Min() ?? course.StartsAt;
         course.UpdatedAt = now;
-        db.Raise(new CoursesRescheduled([course.Id], now));
+        // Cancelling a session again, or moving it to where it is, tells nobody anything new.
+        if (command.Cancelled ? !wasCancelled : wasCancelled || session.StartsAt != was)
+        {
+            db.Raise(new CourseSessionChanged(course.Id, was, command.Cancelled ? null : session.StartsAt, command.Cancelled, now));
+        }
+
         return session;
     }
 }

@@ -20,6 +20,12 @@ public enum NotificationReason
     /// <summary>The partner's offer moved, added or dropped sessions of a course that goes ahead.</summary>
     CourseRescheduled,
 
+    /// <summary>Staff cancelled one session of a course that goes ahead: which one, and which remain.</summary>
+    SessionCancelled,
+
+    /// <summary>Staff moved one session of a course that goes ahead: from when to when, and all sessions now.</summary>
+    SessionMoved,
+
     /// <summary>The day before a session, to everyone with a seat.</summary>
     SessionReminder,
 

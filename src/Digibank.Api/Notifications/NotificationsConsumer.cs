@@ -54,6 +54,11 @@ public sealed class NotificationsConsumer(NotificationSignal signal, MessageWrit
             chunk => db.HelpRequests.Include(r => r.Topic).Where(r => chunk.Contains(r.Id)), r => r.Id, cancellationToken);
         var points = await wanted.Select(w => w.Event).OfType<ReservationReady>().Select(e => e.HelpPointId).ReadInChunksAsync(
             chunk => db.HelpPoints.Include(h => h.Municipality).Where(h => chunk.Contains(h.Id)), h => h.Id, cancellationToken);
+        // Messages about one session list the sessions still to come.
+        var sessions = (await wanted.Select(w => w.Event).OfType<CourseSessionChanged>().Select(e => e.CourseId).ReadInChunksAsync(
+                chunk => db.CourseSessions.Where(s => chunk.Contains(s.CourseId) && s.CancelledAt == null).Select(s => new { s.CourseId, s.StartsAt }),
+                cancellationToken))
+            .ToLookup(s => s.CourseId, s => s.StartsAt);
         var done = (await wanted.Select(w => w.Sequence).ReadInChunksAsync(
                 chunk => db.Notifications.Where(n => chunk.Contains(n.EventSequence)).Select(n => new { n.EventSequence, n.ParticipantId, n.Reason }),
                 cancellationToken))
@@ -69,6 +74,7 @@ public sealed class NotificationsConsumer(NotificationSignal signal, MessageWrit
 
             Outgoing? outgoing = target.Event switch
             {
+                CourseSessionChanged e when courses.TryGetValue(e.CourseId, out var course) => AboutSession(person, target, e, course, sessions[e.CourseId]),
                 SignUpChanged or ICourseWideEvent when target.CourseId is { } id && courses.TryGetValue(id, out var course) =>
                     AboutCourse(person, target.Reason, course, (target.Event as SignUpChanged)?.WaitlistPosition, (target.Event as SignUpChanged)?.At ?? ((ICourseWideEvent)target.Event).At) with
                     {
@@ -107,6 +113,8 @@ public sealed class NotificationsConsumer(NotificationSignal signal, MessageWrit
         CoursesWithdrawn => NotificationReason.CourseWithdrawn,
         CoursesCancelled => NotificationReason.CourseCancelled,
         CoursesRescheduled => NotificationReason.CourseRescheduled,
+        CourseSessionChanged { Cancelled: true } => NotificationReason.SessionCancelled,
+        CourseSessionChanged => NotificationReason.SessionMoved,
         ReservationReady => NotificationReason.ReservationReady,
         _ => null,
     };
@@ -119,6 +127,18 @@ public sealed class NotificationsConsumer(NotificationSignal signal, MessageWrit
         new MessageFacts(person.FirstName, course.Title, when ?? course.StartsAt, PlaceOf(course), waitlistPosition),
         course.HelpPointId,
         at);
+
+    /// <summary>A message about one session: which one changed, and the sessions still to come.</summary>
+    private static Outgoing AboutSession(Participant person, Target target, CourseSessionChanged change, Course course, IEnumerable<DateTime> sessions)
+    {
+        var outgoing = AboutCourse(person, target.Reason, course, null, change.At, change.MovedTo);
+        return outgoing with
+        {
+            Facts = outgoing.Facts with { Was = change.SessionWas, Sessions = [.. sessions.Where(startsAt => startsAt > change.At).Order()] },
+            EventSequence = target.Sequence,
+            SignUpId = target.SignUpId,
+        };
+    }
 
     public static string? PlaceOf(Course course) =>
         course.HelpPoint is { } point ? PlaceOf(point, course.Municipality?.Name) : course.Municipality?.Name;

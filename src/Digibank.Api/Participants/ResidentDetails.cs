@@ -31,7 +31,7 @@ public sealed record ResidentDetails(string? FirstName, string? Email, string? P
         string reachedFor)
     {
         var municipalityId = rules.Id(nameof(input.MunicipalityId), MunicipalityType.TypeName, input.MunicipalityId);
-        var firstName = rules.Text(nameof(input.FirstName), input.FirstName, 50);
+        var firstName = rules.PersonName(nameof(input.FirstName), input.FirstName);
         var email = rules.Email(nameof(input.Email), input.Email);
         var phone = rules.Phone(nameof(input.Phone), input.Phone);
         var gaveEmail = !string.IsNullOrWhiteSpace(input.Email);

@@ -58,6 +58,8 @@ public sealed class OfferChecker
 
     public List<RejectedRecord> Rejected { get; } = [];
 
+    public List<CleanedRecord> Cleaned { get; } = [];
+
     public static async Task<OfferChecker> LoadAsync(DigibankDbContext db, CancellationToken cancellationToken) => new(
         await db.HelpPoints.AsNoTracking().ToDictionaryAsync(h => h.NameKey, h => (h.Id, h.MunicipalityId, h.WheelchairAccessible), cancellationToken),
         await db.Municipalities.AsNoTracking().ToDictionaryAsync(m => m.NameKey, m => m.Id, cancellationToken),
@@ -88,7 +90,8 @@ public sealed class OfferChecker
             return "This external_id is listed twice in the upload.";
         }
 
-        if (string.IsNullOrWhiteSpace(offer.Title) || offer.Title.Length > 200)
+        var title = PlainText.OneLine(offer.Title);
+        if (string.IsNullOrWhiteSpace(title) || offer.Title.Length > 200)
         {
             return "title is required and at most 200 characters.";
         }
@@ -126,7 +129,7 @@ public sealed class OfferChecker
                 return endProblem;
             }
 
-            sessions.Add((startsAt!.Value, endsAt!.Value, Optional(session.Room)));
+            sessions.Add((startsAt!.Value, endsAt!.Value, Optional(PlainText.OneLine(session.Room))));
         }
 
         if (sessions.Any(s => s.EndsAt <= s.StartsAt || s.EndsAt - s.StartsAt > TimeSpan.FromHours(12)))
@@ -179,18 +182,32 @@ public sealed class OfferChecker
             return "Name a help point, or a venue and a town of the region (Poperinge, Heuvelland, Mesen, Vleteren).";
         }
 
+        // Texts lose control characters and direction marks at the door; the partner hears which were cleaned.
+        string[] cleaned =
+        [
+            .. new[] { ("title", offer.Title), ("venue_name", offer.VenueName), ("venue_street", offer.VenueStreet) }
+                .Concat(offer.Sessions.Select(session => ("sessions.room", session.Room)))
+                .Where(field => PlainText.NeedsCleaning(field.Item2, keepLineBreaks: false)).Select(field => field.Item1),
+            .. new[] { ("summary", offer.Summary), ("accessibility_notes", offer.AccessibilityNotes) }
+                .Where(field => PlainText.NeedsCleaning(field.Item2, keepLineBreaks: true)).Select(field => field.Item1),
+        ];
+        if (cleaned.Length > 0)
+        {
+            Cleaned.Add(new CleanedRecord { ExternalId = offer.ExternalId, Fields = { cleaned.Distinct() } });
+        }
+
         valid = new ValidOffer(
             offer.ExternalId,
             Convert.ToHexString(SHA256.HashData(offer.ToByteArray())),
-            offer.Title.Trim(),
-            offer.Summary.Trim(),
+            title,
+            PlainText.Lines(offer.Summary).Trim(),
             level,
             language,
             [.. offer.Topics.Distinct().Select(code => _topics[code])],
             [.. targetGroups.Distinct()],
             helpPointId,
-            Optional(offer.VenueName),
-            Optional(offer.VenueStreet),
+            Optional(PlainText.OneLine(offer.VenueName)),
+            Optional(PlainText.OneLine(offer.VenueStreet)),
             municipalityId,
             offer.Capacity,
             offer.PriceCents,
@@ -198,7 +215,7 @@ public sealed class OfferChecker
             signUpDeadline,
             offer.Cancelled ? CourseStatus.Cancelled : CourseStatus.Scheduled,
             wheelchair,
-            Optional(offer.AccessibilityNotes),
+            Optional(PlainText.Lines(offer.AccessibilityNotes)),
             [.. sessions.OrderBy(s => s.StartsAt)]);
         return null;
     }

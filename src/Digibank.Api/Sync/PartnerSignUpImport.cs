@@ -199,7 +199,7 @@ public sealed class PartnerSignUpImport(IDbContextFactory<DigibankDbContext> dbC
         }
 
         var rules = new InputRules();
-        var firstName = rules.Text("firstName", record.FirstName, 50);
+        var firstName = rules.PersonName("firstName", record.FirstName);
         var email = rules.Email("email", record.Email);
         var phone = rules.Phone("phone", record.Phone);
         if (rules.Errors.FirstOrDefault() is { } invalid)

@@ -91,7 +91,7 @@ public sealed class PartnerSyncService(
             await writer.WriteAsync(offer, context.CancellationToken);
         }
 
-        var summary = new OfferUploadSummary { ActiveBefore = writer.ActiveBefore, Rejected = { checker.Rejected } };
+        var summary = new OfferUploadSummary { ActiveBefore = writer.ActiveBefore, Rejected = { checker.Rejected }, Cleaned = { checker.Cleaned } };
         if (header.Mode == UploadMode.Snapshot)
         {
             var listed = offers.Select(o => o.ExternalId).Concat(checker.Rejected.Select(r => r.ExternalId)).ToHashSet(StringComparer.Ordinal);

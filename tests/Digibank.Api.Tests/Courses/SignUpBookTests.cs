@@ -81,7 +81,7 @@ public sealed class SignUpBookTests(DigibankApiFactory api) : IClassFixture<Digi
             {
                 ExternalId = $"{course.ExternalId}-1",
                 CourseExternalId = course.ExternalId,
-                FirstName = "Deelnemer 1",
+                FirstName = "Deelnemer",
                 Email = $"{course.ExternalId}-1@example.com",
                 Municipality = "Poperinge",
                 TargetGroup = "SENIORS",

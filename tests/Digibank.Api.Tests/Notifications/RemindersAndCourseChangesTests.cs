@@ -134,9 +134,15 @@ public sealed class RemindersAndCourseChangesTests(NotificationsApiFactory api) 
 
         Assert.Equal("NOT_ALLOWED", (string?)otherPoint["changeCourseSession"]!["errors"]![0]!["code"]);
         Assert.True((bool)cancelled["changeCourseSession"]!["courseSession"]!["cancelled"]!);
-        Assert.StartsWith("Nieuwe datum:", toldCancelled.Subject, StringComparison.Ordinal);
+        // Each message says what happened to which session, and which remain.
+        Assert.StartsWith("Eén les gaat niet door:", toldCancelled.Subject, StringComparison.Ordinal);
+        Assert.Contains("op dinsdag 1 december 2026 om 14.00 uur gaat niet door.", toldCancelled.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Deze lessen gaan wel door:\n- maandag 14 december 2026 om 10.00 uur\n", (toldCancelled.TextBody ?? string.Empty).ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Empty(movedPayload["changeCourseSession"]!["errors"]!.AsArray());
-        Assert.Contains("De eerste les is nu op dinsdag 15 december 2026 om 14.00 uur.", toldMoved.TextBody, StringComparison.Ordinal);
+        Assert.StartsWith("Les verplaatst:", toldMoved.Subject, StringComparison.Ordinal);
+        Assert.Contains("op maandag 14 december 2026 om 10.00 uur is verplaatst.", toldMoved.TextBody, StringComparison.Ordinal);
+        Assert.Contains("De les is nu op dinsdag 15 december 2026 om 14.00 uur.", toldMoved.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Alle lessen die nog komen:\n- dinsdag 15 december 2026 om 14.00 uur\n", (toldMoved.TextBody ?? string.Empty).ReplaceLineEndings("\n"), StringComparison.Ordinal);
         await Task.Delay(TimeSpan.FromMilliseconds(500));
         Assert.DoesNotContain(api.Smtp.To(email), message => (message.Subject ?? string.Empty).StartsWith("Morgen", StringComparison.Ordinal));
         Assert.Equal(["CANCELLED", "CONFIRMED"], feed.Events.OrderBy(e => e.DtStart!.AsUtc).Select(e => e.Status));

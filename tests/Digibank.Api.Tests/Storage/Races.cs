@@ -34,7 +34,7 @@ public static class Races
             await start.WaitAsync();
             return await clients[person % clients.Count].QueryAsync(SignUp, new
             {
-                input = new { courseId = course, firstName = $"Persoon {person}", email = $"r{round}p{person}@example.com", municipalityId, targetGroup = "EVERYONE", consent = true },
+                input = new { courseId = course, firstName = "Persoon", email = $"r{round}p{person}@example.com", municipalityId, targetGroup = "EVERYONE", consent = true },
             });
         }).ToList();
         start.Release(50);

@@ -40,7 +40,7 @@ public sealed class PartnerSignUpUploadConcurrencyTests(LoopbackApiFactory api) 
         {
             ExternalId = $"RUSH-{i}",
             CourseExternalId = "RUSH-UPLOAD",
-            FirstName = $"Deelnemer {i}",
+            FirstName = "Deelnemer",
             Email = $"rush-{i}@example.com",
             Municipality = "Poperinge",
             TargetGroup = "SENIORS",
@@ -53,7 +53,7 @@ public sealed class PartnerSignUpUploadConcurrencyTests(LoopbackApiFactory api) 
             input = new
             {
                 courseId = residentCourses[person % ResidentCourses],
-                firstName = $"Inwoner {person}",
+                firstName = "Inwoner",
                 email = $"rush-resident-{person}@example.com",
                 municipalityId,
                 targetGroup = "EVERYONE",

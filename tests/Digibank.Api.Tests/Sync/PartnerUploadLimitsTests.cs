@@ -285,7 +285,7 @@ public sealed class PartnerUploadLimitsTests(DigibankApiFactory api, ITestOutput
         {
             ExternalId = $"{prefix}-{i}",
             CourseExternalId = course,
-            FirstName = $"Deelnemer {i}",
+            FirstName = "Deelnemer",
             Email = $"{prefix.ToLowerInvariant()}-{i}@example.com",
             Municipality = "Poperinge",
             TargetGroup = "SENIORS",

@@ -37,6 +37,8 @@
     COURSE_WITHDRAWN: "Cursus gaat niet door",
     COURSE_CANCELLED: "Cursus geannuleerd",
     COURSE_RESCHEDULED: "Nieuwe datum",
+    SESSION_CANCELLED: "Les gaat niet door",
+    SESSION_MOVED: "Les verplaatst",
     SESSION_REMINDER: "Les morgen",
     RESERVATION_READY: "Toestel ligt klaar",
     LOAN_DUE_SOON: "Toestel binnenkort terug",

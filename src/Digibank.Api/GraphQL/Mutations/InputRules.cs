@@ -38,6 +38,24 @@ public sealed class InputRules
         return trimmed;
     }
 
+    /// <summary>A person's first name by <see cref="Vocabulary.PersonName"/>'s rule, with single spaces.</summary>
+    public string? PersonName(string field, string? value)
+    {
+        var text = Text(field, value, Vocabulary.PersonName.MaxLength);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (Vocabulary.PersonName.Normalise(text) is not { } name)
+        {
+            Invalid(field, $"`{{0}}` may hold {Vocabulary.PersonName.Rule}.");
+            return null;
+        }
+
+        return name;
+    }
+
     /// <summary>An e-mail address, stored in lower case so the same person is recognised again.</summary>
     public string? Email(string field, string? value)
     {
