@@ -12,7 +12,7 @@ public sealed class PluginHostOptions
     /// <summary>The address of the API's gRPC endpoint (HTTP/2).</summary>
     public Uri ApiAddress { get; set; } = new("http://127.0.0.1:5081");
 
-    /// <summary>Where plug-in folders are copied before loading, so the originals can be replaced while loaded. Defaults to a fresh folder under the temp folder.</summary>
+    /// <summary>Where plug-in folders are copied before loading, so the originals can be replaced while loaded, and where each worker gets its own temp folder. Defaults to a fresh folder under the temp folder.</summary>
     public string? ShadowCopyDirectory { get; set; }
 
     /// <summary>How often the plug-ins folder is rescanned when the file watcher reports nothing.</summary>
