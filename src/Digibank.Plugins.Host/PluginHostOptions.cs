@@ -36,6 +36,9 @@ public sealed class PluginHostOptions
     /// <summary>Worker crashes in a row (an uncaught exception, a limit passed) after which a plug-in is quarantined until its files change.</summary>
     public int QuarantineAfterCrashes { get; set; } = 3;
 
+    /// <summary>Runs in a row that do not finish within the plug-in's timeout after which it is quarantined until its files change; any run that finishes starts the count again.</summary>
+    public int QuarantineAfterTimeouts { get; set; } = 3;
+
     internal string ResolvePluginsDirectory() =>
         string.IsNullOrWhiteSpace(Directory)
             ? Path.Combine(AppContext.BaseDirectory, "plugins")

@@ -45,6 +45,40 @@ public sealed class FaultyPluginTests
         Assert.Equal(PluginLoadState.Loaded, harness.Status.Find("Faulty")!.Load);
     }
 
+    [Fact]
+    public async Task Three_runs_in_a_row_that_time_out_quarantine_it_until_its_files_change_and_a_run_that_finishes_starts_the_count_again()
+    {
+        await using var harness = await PluginHostHarness.CreateAsync();
+        // It ignores its token on these runs, and the worker ends each at the timeout in good order: no crash.
+        // 3 s: long enough that a run which does finish is not timed out on a busy machine.
+        var folder = harness.AddPlugin("Faulty", partnerCode: "stuck", timeoutSeconds: 3, settings: new { fault = "hang", hangOnRuns = "1,2,4,5,6" });
+        harness.AddPlugin("Good");
+        await harness.StartHostAsync();
+
+        await harness.WaitUntilAsync(() => harness.Server.ReportsFor("stuck", "QUARANTINED").Count > 0, "the plug-in that keeps timing out was quarantined", TimeSpan.FromSeconds(90));
+
+        Assert.Equal(
+            ["TIMED_OUT", "TIMED_OUT", "SUCCEEDED", "TIMED_OUT", "TIMED_OUT", "TIMED_OUT", "QUARANTINED"],
+            harness.Server.ReportsFor("stuck").Select(report => report.Outcome));
+        var quarantine = harness.Server.ReportsFor("stuck", "QUARANTINED").Single();
+        Assert.Contains("Stopped after 3 runs in a row that did not finish within their timeout of 3 s", quarantine.Error, StringComparison.Ordinal);
+        Assert.Contains("(while reading offers)", quarantine.Error, StringComparison.Ordinal);
+        var state = harness.Status.Find("Faulty")!;
+        Assert.Equal(PluginLoadState.Quarantined, state.Load);
+        Assert.Contains("did not finish within their timeout", state.LoadError, StringComparison.Ordinal);
+        Assert.Null(state.NextRunAt);
+
+        // No seventh run: Good goes on meanwhile, and the quarantined plug-in's count of runs stays where it was.
+        var goodRuns = harness.Server.ReportsFor("good", "SUCCEEDED").Count;
+        await harness.WaitUntilAsync(() => harness.Server.ReportsFor("good", "SUCCEEDED").Count >= goodRuns + 2, "Good kept syncing");
+        Assert.Equal("6", File.ReadAllText(Path.Combine(folder, "runs.txt")));
+        Assert.Equal(7, harness.Server.ReportsFor("stuck").Count);
+
+        PluginHostHarness.WriteManifest(folder, new { partnerCode = "stuck", intervalSeconds = 1, timeoutSeconds = 3, settings = new { fault = "none" } });
+        await harness.WaitUntilAsync(() => harness.Server.ReportsFor("stuck", "SUCCEEDED").Count > 1, "the replaced plug-in synced");
+        Assert.Equal(PluginLoadState.Loaded, harness.Status.Find("Faulty")!.Load);
+    }
+
     [Theory]
     [InlineData("spin", "did not finish within 1 s (while reading offers)")]
     [InlineData("io", "did not finish within 1 s (while reading offers)")]
