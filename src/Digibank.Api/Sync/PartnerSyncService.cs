@@ -298,6 +298,7 @@ public sealed class PartnerSyncService(
                 c.SignUp.Participant!.FirstName,
                 c.SignUp.Participant.Email,
                 c.SignUp.Participant.Phone,
+                Erased = c.SignUp.Participant.ErasedAt != null,
                 c.ChangedAt,
             })
             .ToListAsync(cancellationToken);
@@ -312,6 +313,7 @@ public sealed class PartnerSyncService(
                 FirstName = row.FirstName ?? string.Empty,
                 Email = row.Email ?? string.Empty,
                 Phone = row.Phone ?? string.Empty,
+                Erased = row.Erased,
                 ChangedAt = Timestamp.FromDateTime(row.ChangedAt),
             };
             if (row.WaitlistPosition is { } position)
