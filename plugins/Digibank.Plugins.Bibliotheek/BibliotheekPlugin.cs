@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using Digibank.Plugins.Shared;
 using Digibank.Plugins.Shared.Csv;
@@ -8,7 +7,8 @@ namespace Digibank.Plugins.Bibliotheek;
 /// <summary>
 /// Bibliotheek Poperinge: reads the library's course calendar (an iCalendar feed, <c>vormingen.ics</c>) and the list of
 /// sign-ups taken at the library desk (<c>balie-inschrijvingen.csv</c>), and appends the sign-ups made on the platform
-/// to <c>outbox/digibank-inschrijvingen.csv</c> in the columns of that desk list. See samples/README.md.
+/// to <c>outbox/digibank-inschrijvingen.csv</c> in the columns of that desk list; an erasure notice takes the person's
+/// name and contact out of the rows of that sign-up. See samples/README.md.
 /// </summary>
 public sealed class BibliotheekPlugin : IPartnerPlugin
 {
@@ -82,20 +82,10 @@ public sealed class BibliotheekPlugin : IPartnerPlugin
         }
 
         var outboxFile = context.Setting("outboxFile", DefaultOutboxFile);
-        var path = PluginFiles.OutboxPath(context, outboxFile);
-        var rows = changes.Select(change => new[]
-        {
-            change.SignUpId,
-            change.CourseExternalId,
-            Vocabulary.SignUpStatusWord(change.Status),
-            change.WaitlistPosition?.ToString(CultureInfo.InvariantCulture),
-            change.FirstName,
-            change.Email,
-            change.Phone,
-            BrusselsTime.LocalText(change.ChangedAt),
-        });
-        await CsvOutbox.AppendAsync(path, Separator(context), OutboxHeader, rows, cancellationToken);
-        context.Log.Info($"{outboxFile}: {changes.Count} sign-up changes added.");
+        var blanked = await CsvOutbox.WriteSignUpChangesAsync(PluginFiles.OutboxPath(context, outboxFile), Separator(context), OutboxHeader, changes, cancellationToken);
+        context.Log.Info(blanked == 0
+            ? $"{outboxFile}: {changes.Count} sign-up changes added."
+            : $"{outboxFile}: {changes.Count} sign-up changes added; name and contact of erased people taken out of {blanked} earlier rows.");
     }
 
     private static char Separator(PluginContext context) => context.Setting("separator", ";")[0];

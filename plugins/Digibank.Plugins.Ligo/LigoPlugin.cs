@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using Digibank.Plugins.Shared;
 using Digibank.Plugins.Shared.Csv;
@@ -8,7 +7,8 @@ namespace Digibank.Plugins.Ligo;
 /// <summary>
 /// LIGO Centrum voor Basiseducatie: reads the semicolon-separated export of LIGO's course administration
 /// (<c>cursussen.csv</c>) and the sign-ups LIGO took (<c>inschrijvingen.csv</c>), and appends the sign-ups made on the
-/// platform to <c>outbox/inschrijvingen-digibank.csv</c>, which LIGO imports. See samples/README.md for the format.
+/// platform to <c>outbox/inschrijvingen-digibank.csv</c>, which LIGO imports; an erasure notice takes the person's name
+/// and contact out of the rows of that sign-up. See samples/README.md for the format.
 /// </summary>
 public sealed class LigoPlugin : IPartnerPlugin
 {
@@ -80,20 +80,10 @@ public sealed class LigoPlugin : IPartnerPlugin
         }
 
         var outboxFile = context.Setting("outboxFile", DefaultOutboxFile);
-        var path = PluginFiles.OutboxPath(context, outboxFile);
-        var rows = changes.Select(change => new[]
-        {
-            change.SignUpId,
-            change.CourseExternalId,
-            Vocabulary.SignUpStatusWord(change.Status),
-            change.WaitlistPosition?.ToString(CultureInfo.InvariantCulture),
-            change.FirstName,
-            change.Email,
-            change.Phone,
-            BrusselsTime.LocalText(change.ChangedAt),
-        });
-        await CsvOutbox.AppendAsync(path, Separator(context), OutboxHeader, rows, cancellationToken);
-        context.Log.Info($"{outboxFile}: {changes.Count} sign-up changes added.");
+        var blanked = await CsvOutbox.WriteSignUpChangesAsync(PluginFiles.OutboxPath(context, outboxFile), Separator(context), OutboxHeader, changes, cancellationToken);
+        context.Log.Info(blanked == 0
+            ? $"{outboxFile}: {changes.Count} sign-up changes added."
+            : $"{outboxFile}: {changes.Count} sign-up changes added; name and contact of erased people taken out of {blanked} earlier rows.");
     }
 
     private static SignUpRecord? ParseSignUp(CsvFile csv, string fileName, IPluginLog log)

@@ -8,7 +8,8 @@ namespace Digibank.Plugins.Vdab;
 /// <summary>
 /// VDAB: reads the training catalogue as VDAB's API returns it (<c>opleidingen.json</c>) and the sign-ups VDAB took
 /// (<c>inschrijvingen.json</c>), and keeps the sign-ups made on the platform in <c>outbox/digibank-inschrijvingen.json</c>,
-/// one JSON array, replaced in one step with the new changes added. See samples/README.md.
+/// one JSON array, replaced in one step with the new changes added; an erasure notice takes the person's name and contact
+/// out of the entries of that sign-up. See samples/README.md.
 /// </summary>
 public sealed class VdabPlugin : IPartnerPlugin
 {
@@ -110,9 +111,23 @@ public sealed class VdabPlugin : IPartnerPlugin
             GewijzigdOp = BrusselsTime.FromUtc(change.ChangedAt),
         }));
 
+        // An erasure notice: the person's name and contact leave every entry of that sign-up, the earlier ones included.
+        var erased = changes.Where(change => change.Erased).Select(change => change.SignUpId).ToHashSet(StringComparer.Ordinal);
+        var blanked = 0;
+        for (var index = 0; index < outbox.Count; index++)
+        {
+            if (erased.Contains(outbox[index].DigibankId) && outbox[index] is { Voornaam: not null } or { Email: not null } or { Telefoon: not null })
+            {
+                outbox[index] = outbox[index] with { Voornaam = null, Email = null, Telefoon = null };
+                blanked++;
+            }
+        }
+
         var bytes = JsonSerializer.SerializeToUtf8Bytes(outbox, OutboxJson.ListDigibankInschrijving);
         await PluginFiles.ReplaceAsync(path, bytes, cancellationToken);
-        context.Log.Info($"{outboxFile}: {changes.Count} sign-up changes added, {outbox.Count} in all.");
+        context.Log.Info(blanked == 0
+            ? $"{outboxFile}: {changes.Count} sign-up changes added, {outbox.Count} in all."
+            : $"{outboxFile}: {changes.Count} sign-up changes added, {outbox.Count} in all; name and contact of erased people taken out of {blanked} entries.");
     }
 
     /// <summary>Throws when the file is missing or not JSON: a catalogue that cannot be read must not withdraw every offer.</summary>

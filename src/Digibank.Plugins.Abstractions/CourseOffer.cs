@@ -86,7 +86,7 @@ public sealed record SignUpRecord(
     string TargetGroup,
     bool Cancelled = false);
 
-/// <summary>A sign-up made or changed on the platform for one of the partner's courses.</summary>
+/// <summary>A sign-up made or changed on the platform for one of the partner's courses, or an erasure notice (<see cref="Erased"/>).</summary>
 /// <param name="SignUpId">The platform's id of the sign-up.</param>
 /// <param name="CourseExternalId">The partner's id of the course.</param>
 /// <param name="Status"><c>CONFIRMED</c>, <c>WAITLISTED</c>, <c>CANCELLED</c>, <c>ATTENDED</c> or <c>NO_SHOW</c>.</param>
@@ -103,4 +103,16 @@ public sealed record SignUpChange(
     string? FirstName,
     string? Email,
     string? Phone,
-    DateTime ChangedAt);
+    DateTime ChangedAt)
+{
+    /// <summary>
+    /// An erasure notice: the person of this sign-up has been erased from the platform, at their request or after the
+    /// retention period. The plug-in must remove their name and contact from everything it wrote for
+    /// <see cref="SignUpId"/> before (outbox files, records in the partner's system), keeping what is not personal,
+    /// such as the sign-up and its status, and must keep no copy elsewhere. <see cref="FirstName"/>,
+    /// <see cref="Email"/> and <see cref="Phone"/> are null. The platform sends one for each of the person's sign-ups on
+    /// the partner's courses that were made on the platform or that it passed on; any later change of such a sign-up
+    /// has it too, so handling it more than once must do no harm.
+    /// </summary>
+    public bool Erased { get; init; }
+}

@@ -29,6 +29,8 @@ public interface IPartnerPlugin
     /// <summary>
     /// Sign-up changes made on the platform (by residents or staff) on the partner's courses since the
     /// last run, oldest first. Write them into the partner's system; the host then moves its cursor on.
+    /// A change with <see cref="SignUpChange.Erased"/> asks the plug-in to remove the person's name and contact
+    /// from what it wrote for that sign-up before.
     /// </summary>
     Task WriteSignUpChangesAsync(IReadOnlyList<SignUpChange> changes, PluginContext context, CancellationToken cancellationToken);
 }

@@ -12,7 +12,7 @@ public sealed class PluginHostOptions
     /// <summary>The address of the API's gRPC endpoint (HTTP/2).</summary>
     public Uri ApiAddress { get; set; } = new("http://127.0.0.1:5081");
 
-    /// <summary>Where plug-in folders are copied before loading, so the originals can be replaced while loaded. Defaults to a fresh folder under the temp folder.</summary>
+    /// <summary>Where plug-in folders are copied before loading, so the originals can be replaced while loaded, and where each worker gets its own temp folder. Defaults to a fresh folder under the temp folder.</summary>
     public string? ShadowCopyDirectory { get; set; }
 
     /// <summary>How often the plug-ins folder is rescanned when the file watcher reports nothing.</summary>
@@ -35,6 +35,9 @@ public sealed class PluginHostOptions
 
     /// <summary>Worker crashes in a row (an uncaught exception, a limit passed) after which a plug-in is quarantined until its files change.</summary>
     public int QuarantineAfterCrashes { get; set; } = 3;
+
+    /// <summary>Runs in a row that do not finish within the plug-in's timeout after which it is quarantined until its files change; any run that finishes starts the count again.</summary>
+    public int QuarantineAfterTimeouts { get; set; } = 3;
 
     internal string ResolvePluginsDirectory() =>
         string.IsNullOrWhiteSpace(Directory)

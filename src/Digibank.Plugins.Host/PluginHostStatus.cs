@@ -73,7 +73,7 @@ public enum PluginLoadState
     /// <summary>Its folder, <c>plugin.json</c> or assembly is not usable; see <see cref="PluginState.LoadError"/>.</summary>
     FailedToLoad,
 
-    /// <summary>Its worker crashed or passed a limit too often in a row; it stays stopped until its files change. See <see cref="PluginState.LoadError"/>.</summary>
+    /// <summary>Its worker crashed, passed a limit or timed out too often in a row; it stays stopped until its files change. See <see cref="PluginState.LoadError"/>.</summary>
     Quarantined,
 }
 
@@ -92,6 +92,6 @@ public enum SyncOutcome
     /// <summary>The API held back a snapshot that would withdraw most of the partner's courses until a coordinator confirms it.</summary>
     NeedsConfirmation,
 
-    /// <summary>The host stopped running the plug-in after repeated crashes.</summary>
+    /// <summary>The host stopped running the plug-in after repeated crashes or timeouts.</summary>
     Quarantined,
 }

@@ -195,4 +195,38 @@ public sealed class BibliotheekPluginTests : IDisposable
             ],
             lines);
     }
+
+    [Fact]
+    public async Task An_erasure_notice_takes_the_name_and_contact_out_of_the_desk_list_rows_of_that_sign_up()
+    {
+        var context = _data.Context();
+        await _plugin.WriteSignUpChangesAsync(
+            [
+                new SignUpChange("SU-7", "BIB-POP-31", "CONFIRMED", null, "Zoë", "zoe@example.be", "057 33 12 34", Utc.At(2027, 1, 4, 9, 30)),
+                new SignUpChange("SU-8", "BIB-POP-31", "CONFIRMED", null, "Arne", "arne@example.be", null, Utc.At(2027, 1, 4, 9, 45)),
+            ],
+            context,
+            CancellationToken.None);
+
+        // In one run with the notice, a change that still carries the name does not bring it back.
+        await _plugin.WriteSignUpChangesAsync(
+            [
+                new SignUpChange("SU-7", "BIB-POP-31", "ATTENDED", null, "Zoë", "zoe@example.be", null, Utc.At(2027, 1, 11, 14, 0)),
+                new SignUpChange("SU-7", "BIB-POP-31", "ATTENDED", null, null, null, null, Utc.At(2027, 1, 20, 8, 0)) { Erased = true },
+            ],
+            context,
+            CancellationToken.None);
+
+        var text = File.ReadAllText(_data["outbox/digibank-inschrijvingen.csv"]);
+        Personal.AbsentFrom(text, "Zoë", "zoe@example.be", "057 33 12 34");
+        Assert.Equal(
+            [
+                "digibank_id;activiteit;status;wachtlijst;voornaam;e-mail;telefoon;gewijzigd_op",
+                "SU-7;BIB-POP-31;bevestigd;;;;;2027-01-04 10:30:00",
+                "SU-8;BIB-POP-31;bevestigd;;Arne;arne@example.be;;2027-01-04 10:45:00",
+                "SU-7;BIB-POP-31;aanwezig;;;;;2027-01-11 15:00:00",
+                "SU-7;BIB-POP-31;aanwezig;;;;;2027-01-20 09:00:00",
+            ],
+            File.ReadAllLines(_data["outbox/digibank-inschrijvingen.csv"]));
+    }
 }

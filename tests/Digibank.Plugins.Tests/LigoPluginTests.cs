@@ -176,4 +176,53 @@ public sealed class LigoPluginTests : IDisposable
             ],
             lines);
     }
+
+    [Fact]
+    public async Task An_erasure_notice_takes_the_name_and_contact_out_of_the_earlier_rows_of_that_sign_up()
+    {
+        var context = _data.Context();
+        await _plugin.WriteSignUpChangesAsync(
+            [
+                new SignUpChange("SU-1", "LIGO-2027-0101", "CONFIRMED", null, "Maria", "maria@example.be", "+32 470 12 34 56", Utc.At(2027, 1, 12, 13, 5)),
+                new SignUpChange("SU-2", "LIGO-2027-0101", "WAITLISTED", 2, "Jean; Pierre", "jp@example.be", null, Utc.At(2027, 1, 12, 14, 0)),
+                new SignUpChange("SU-1", "LIGO-2027-0101", "WAITLISTED", 1, "Maria", "maria@example.be", "+32 470 12 34 56", Utc.At(2027, 1, 12, 15, 0)),
+            ],
+            context,
+            CancellationToken.None);
+
+        await _plugin.WriteSignUpChangesAsync(
+            [new SignUpChange("SU-1", "LIGO-2027-0101", "CANCELLED", null, null, null, null, Utc.At(2027, 1, 13, 9, 0)) { Erased = true }],
+            context,
+            CancellationToken.None);
+
+        var path = _data["outbox/inschrijvingen-digibank.csv"];
+        var text = File.ReadAllText(path);
+        Personal.AbsentFrom(text, "Maria", "maria@example.be", "470 12 34 56");
+        Assert.Equal(
+            [
+                "digibank_id;cursuscode;status;wachtlijst;voornaam;e-mail;telefoon;gewijzigd_op",
+                "SU-1;LIGO-2027-0101;bevestigd;;;;;2027-01-12 14:05:00",
+                "SU-2;LIGO-2027-0101;wachtlijst;2;\"Jean; Pierre\";jp@example.be;;2027-01-12 15:00:00",
+                "SU-1;LIGO-2027-0101;wachtlijst;1;;;;2027-01-12 16:00:00",
+                "SU-1;LIGO-2027-0101;geannuleerd;;;;;2027-01-13 10:00:00",
+            ],
+            File.ReadAllLines(path));
+        Assert.Equal(["inschrijvingen-digibank.csv"], Directory.GetFiles(Path.GetDirectoryName(path)!).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task An_erasure_notice_for_an_outbox_that_has_no_name_column_fails_the_run_and_leaves_the_file_as_it_was()
+    {
+        Directory.CreateDirectory(_data["outbox"]);
+        const string Edited = "digibank_id;cursuscode;opmerking\r\nSU-1;LIGO-2027-0101;Maria belt terug\r\n";
+        _data.Write("outbox/inschrijvingen-digibank.csv", Edited);
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => _plugin.WriteSignUpChangesAsync(
+            [new SignUpChange("SU-1", "LIGO-2027-0101", "CANCELLED", null, null, null, null, Utc.At(2027, 1, 13, 9, 0)) { Erased = true }],
+            _data.Context(),
+            CancellationToken.None));
+
+        Assert.Contains("voornaam", error.Message, StringComparison.Ordinal);
+        Assert.Equal(Edited, File.ReadAllText(_data["outbox/inschrijvingen-digibank.csv"]));
+    }
 }

@@ -65,3 +65,10 @@ public static class Utc
     public static DateTime At(int year, int month, int day, int hour, int minute, int second = 0) =>
         new(year, month, day, hour, minute, second, DateTimeKind.Utc);
 }
+
+public static class Personal
+{
+    /// <summary>Fails when <paramref name="text"/> still holds any of <paramref name="values"/>: a name, an address, a number.</summary>
+    public static void AbsentFrom(string text, params string[] values) =>
+        Assert.All(values, value => Assert.DoesNotContain(value, text, StringComparison.Ordinal));
+}

@@ -169,4 +169,33 @@ public sealed class VdabPluginTests : IDisposable
             CancellationToken.None));
         Assert.Equal("{ \"handmatig\": true }", File.ReadAllText(_data["outbox/digibank-inschrijvingen.json"]));
     }
+
+    [Fact]
+    public async Task An_erasure_notice_takes_the_name_and_contact_out_of_the_earlier_entries_of_that_sign_up()
+    {
+        var context = _data.Context();
+        await _plugin.WriteSignUpChangesAsync(
+            [
+                new SignUpChange("SU-1", "VDAB-DIG-201", "CONFIRMED", null, "Noëlla", "noella@example.be", "0495 11 22 33", Utc.At(2027, 1, 12, 13, 5)),
+                new SignUpChange("SU-2", "VDAB-DIG-201", "WAITLISTED", 1, "Kevin", "kevin@example.be", null, Utc.At(2027, 1, 12, 14, 0)),
+            ],
+            context,
+            CancellationToken.None);
+
+        await _plugin.WriteSignUpChangesAsync(
+            [new SignUpChange("SU-1", "VDAB-DIG-201", "CANCELLED", null, null, null, null, Utc.At(2027, 1, 13, 9, 0)) { Erased = true }],
+            context,
+            CancellationToken.None);
+
+        var path = _data["outbox/digibank-inschrijvingen.json"];
+        var text = File.ReadAllText(path);
+        Personal.AbsentFrom(text, "Noëlla", "noella@example.be", "0495 11 22 33");
+        using var document = JsonDocument.Parse(text);
+        var items = document.RootElement.EnumerateArray().ToList();
+        Assert.Equal(["SU-1", "SU-2", "SU-1"], items.Select(item => item.GetProperty("digibankId").GetString()));
+        Assert.Equal(["BEVESTIGD", "WACHTLIJST", "GEANNULEERD"], items.Select(item => item.GetProperty("status").GetString()));
+        Assert.Equal("Kevin", items[1].GetProperty("voornaam").GetString());
+        Assert.Equal("kevin@example.be", items[1].GetProperty("email").GetString());
+        Assert.Equal(["digibank-inschrijvingen.json"], Directory.GetFiles(Path.GetDirectoryName(path)!).Select(Path.GetFileName));
+    }
 }

@@ -13,13 +13,17 @@ namespace Digibank.Api.Courses;
 /// The catalogue for calendar apps and partner websites: iCalendar feeds (RFC 5545) of the course sessions, all of
 /// them or filtered by town, topic and partner, and one per course; and a schema.org <c>Course</c> in JSON-LD per
 /// course. A session's UID is its course and its place in the course ("course-12-session-2@…"), so a moved session
-/// is an update in a calendar that follows the feed, and a cancelled course stays in it as CANCELLED.
+/// is an update in a calendar that follows the feed, and a cancelled course stays in it as CANCELLED. So does a
+/// withdrawn one: an event that merely vanishes from a feed stays in many calendar apps as it last was.
 /// </summary>
 public static class CalendarFeeds
 {
     public const int MaxEvents = 5_000;
     private const string UidDomain = "digibank-poperinge.be";
     private static readonly DateTime SequenceEpoch = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>How long a course stays in the feeds after its last session, and a withdrawn one after its withdrawal: long enough for calendars that follow a feed to have taken the change in.</summary>
+    private static readonly TimeSpan KeptFor = TimeSpan.FromDays(30);
 
     public static IEndpointRouteBuilder MapCalendarFeeds(this IEndpointRouteBuilder app)
     {
@@ -38,7 +42,7 @@ public static class CalendarFeeds
 
             await using var db = await factory.CreateDbContextAsync(cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
-            var courses = db.Courses.Where(c => c.Status != CourseStatus.Withdrawn && c.Sessions.Any(s => s.EndsAt > now.AddDays(-30)));
+            var courses = InFeeds(db, now).Where(c => c.Sessions.Any(s => s.EndsAt > now - KeptFor));
             if (municipalityId is { } town)
             {
                 courses = courses.Where(c => c.MunicipalityId == town);
@@ -59,8 +63,9 @@ public static class CalendarFeeds
         app.MapGet("/calendar/courses/{id}.ics", async (IDbContextFactory<DigibankDbContext> factory, TimeProvider clock, string id, CancellationToken cancellationToken) =>
         {
             await using var db = await factory.CreateDbContextAsync(cancellationToken);
-            var courses = await LoadAsync(db.Courses.Where(c => c.Id == CourseIdOf(id) && c.Status != CourseStatus.Withdrawn), cancellationToken);
-            return courses.Count == 0 ? Results.NotFound() : Calendar(courses, clock.GetUtcNow().UtcDateTime, courses[0].Title);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var courses = await LoadAsync(InFeeds(db, now).Where(c => c.Id == CourseIdOf(id)), cancellationToken);
+            return courses.Count == 0 ? Results.NotFound() : Calendar(courses, now, courses[0].Title);
         });
         app.MapGet("/courses/{id}.jsonld", async (IDbContextFactory<DigibankDbContext> factory, string id, CancellationToken cancellationToken) =>
         {
@@ -71,6 +76,10 @@ public static class CalendarFeeds
         return app;
     }
 
+    /// <summary>The courses of the catalogue, and those withdrawn from it within <see cref="KeptFor"/> (their <c>UpdatedAt</c> is the withdrawal).</summary>
+    private static IQueryable<Course> InFeeds(DigibankDbContext db, DateTime now) =>
+        db.Courses.Where(c => c.Status != CourseStatus.Withdrawn || c.UpdatedAt > now - KeptFor);
+
     /// <summary>A course by its global id or its number; anything else matches none.</summary>
     private static int CourseIdOf(string id) =>
         GlobalId.TryDecode(id, out var type, out var globalId) && type == CourseType.TypeName ? globalId
@@ -78,7 +87,8 @@ public static class CalendarFeeds
 
     private static Task<List<Course>> LoadAsync(IQueryable<Course> courses, CancellationToken cancellationToken) =>
         courses.Include(c => c.Sessions).Include(c => c.HelpPoint).Include(c => c.Municipality).Include(c => c.Partner)
-            .OrderBy(c => c.StartsAt).ThenBy(c => c.Id)
+            // Withdrawn courses last: a partner's renumbered catalogue must not push the courses that run out of a feed that is cut off.
+            .OrderBy(c => c.Status == CourseStatus.Withdrawn).ThenBy(c => c.StartsAt).ThenBy(c => c.Id)
             .Take(MaxEvents / 4)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
@@ -111,7 +121,7 @@ public static class CalendarFeeds
                 ics.Property("DESCRIPTION", $"{course.Summary}\nAangeboden door {course.Partner?.Name}. Inschrijven: in de bibliotheek, bij een antennepunt of op de website van de partner.");
                 ics.Property("LOCATION", string.Join(", ", new[] { course.VenueName ?? course.HelpPoint?.Name, session.Room, course.VenueStreet ?? course.HelpPoint?.Street, course.Municipality?.Name }
                     .Where(part => !string.IsNullOrWhiteSpace(part))));
-                ics.Line(course.Status == CourseStatus.Cancelled || session.CancelledAt is not null ? "STATUS:CANCELLED" : "STATUS:CONFIRMED");
+                ics.Line(IsCancelled(course, session) ? "STATUS:CANCELLED" : "STATUS:CONFIRMED");
                 ics.Line("END:VEVENT");
             }
         }
@@ -119,6 +129,9 @@ public static class CalendarFeeds
         ics.Line("END:VCALENDAR");
         return Results.Text(ics.ToString(), "text/calendar; charset=utf-8", Encoding.UTF8);
     }
+
+    private static bool IsCancelled(Course course, CourseSession session) =>
+        course.Status is CourseStatus.Cancelled or CourseStatus.Withdrawn || session.CancelledAt is not null;
 
     private static string Utc(DateTime moment) => moment.ToUniversalTime().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
 
@@ -166,7 +179,7 @@ public static class CalendarFeeds
                 ["courseMode"] = "onsite",
                 ["startDate"] = session.StartsAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
                 ["endDate"] = session.EndsAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
-                ["eventStatus"] = course.Status == CourseStatus.Cancelled || session.CancelledAt is not null ? "https://schema.org/EventCancelled" : "https://schema.org/EventScheduled",
+                ["eventStatus"] = IsCancelled(course, session) ? "https://schema.org/EventCancelled" : "https://schema.org/EventScheduled",
                 ["location"] = place.DeepClone(),
             })]),
         };

@@ -72,6 +72,6 @@ public enum SyncOutcome
     /// <summary>The run's snapshot would have withdrawn most of the partner's courses; the API held that back until a coordinator confirms.</summary>
     NeedsConfirmation,
 
-    /// <summary>The plug-in host stopped running the plug-in after repeated crashes; the run's error says why.</summary>
+    /// <summary>The plug-in host stopped running the plug-in after repeated crashes or timeouts; the run's error says why.</summary>
     Quarantined,
 }

@@ -1,4 +1,5 @@
 using Digibank.Api.Data.Leases;
+using Digibank.Api.Data.Outbox;
 using Digibank.Api.Notifications;
 using Digibank.Api.Participants;
 using Digibank.Api.GraphQL.Mutations;
@@ -15,7 +16,7 @@ public static class ParticipantMutations
         services.Configure<PrivacyOptions>(configuration.GetSection(PrivacyOptions.Section));
         services.AddSingleton<RetentionService>();
         services.AddLeasedHostedService<RetentionService>("retention sweep");
-        return services;
+        return services.AddDomainEventSource<ErasureEvents>();
     }
 
     public static void AddParticipantMutations(this ObjectGraphType mutation) =>

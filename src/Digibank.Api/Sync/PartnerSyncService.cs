@@ -1,3 +1,4 @@
+using System.Globalization;
 using Digibank.Api.Partners;
 using Digibank.Api.Courses;
 using Digibank.Api.Data;
@@ -56,7 +57,13 @@ public sealed class PartnerSyncService(
                 case OfferUpload.ItemOneofCase.Offer:
                     Check(item.Offer);
                     break;
-                case OfferUpload.ItemOneofCase.Batch when item.Batch.Offers.Count <= OfferChecker.MaxOffersPerBatch:
+                case OfferUpload.ItemOneofCase.Batch:
+                    if (item.Batch.Offers.Count > OfferChecker.MaxOffersPerBatch)
+                    {
+                        throw new RpcException(new Status(StatusCode.InvalidArgument, string.Create(CultureInfo.InvariantCulture,
+                            $"A batch holds at most {OfferChecker.MaxOffersPerBatch:N0} offers; this one holds {item.Batch.Offers.Count:N0}. Send them in smaller batches; nothing was changed.")));
+                    }
+
                     foreach (var offer in item.Batch.Offers)
                     {
                         Check(offer);
@@ -291,6 +298,7 @@ public sealed class PartnerSyncService(
                 c.SignUp.Participant!.FirstName,
                 c.SignUp.Participant.Email,
                 c.SignUp.Participant.Phone,
+                Erased = c.SignUp.Participant.ErasedAt != null,
                 c.ChangedAt,
             })
             .ToListAsync(cancellationToken);
@@ -305,6 +313,7 @@ public sealed class PartnerSyncService(
                 FirstName = row.FirstName ?? string.Empty,
                 Email = row.Email ?? string.Empty,
                 Phone = row.Phone ?? string.Empty,
+                Erased = row.Erased,
                 ChangedAt = Timestamp.FromDateTime(row.ChangedAt),
             };
             if (row.WaitlistPosition is { } position)

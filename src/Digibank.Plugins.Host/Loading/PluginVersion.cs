@@ -20,6 +20,7 @@ internal sealed record PluginVersion(string Name, string DataFolder, string Code
         Manifest.CpuBudget ?? Manifest.Timeout + options.WorkerGracePeriod,
         Math.Min(Manifest.MemoryLimitMegabytes ?? options.WorkerMemoryLimitMegabytes, options.WorkerMemoryLimitMegabytes) * 1024L * 1024);
 
+    /// <summary>What a worker of this version is to do; its temp folder is a fresh one beside the shadow copy (no plug-in folder starts with a dot), so it goes with the copy too.</summary>
     public WorkerRequest Request(bool describe, PluginHostOptions options, string? partnerKey) =>
-        new(describe, CodeFolder, DataFolder, options.ApiAddress, partnerKey, Limits(options));
+        new(describe, CodeFolder, DataFolder, Path.Combine(Path.GetDirectoryName(CodeFolder)!, ".temp", Guid.NewGuid().ToString("N")), options.ApiAddress, partnerKey, Limits(options));
 }

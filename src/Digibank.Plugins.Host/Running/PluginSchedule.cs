@@ -8,7 +8,8 @@ namespace Digibank.Plugins.Host;
 
 /// <summary>
 /// One plug-in's own loop: a worker process per run, every interval; after a failure a retry with growing back-off;
-/// after <see cref="PluginHostOptions.QuarantineAfterCrashes"/> crashes in a row, quarantine until its files change.
+/// after <see cref="PluginHostOptions.QuarantineAfterCrashes"/> crashes or <see cref="PluginHostOptions.QuarantineAfterTimeouts"/>
+/// timeouts in a row, quarantine until its files change.
 /// </summary>
 internal sealed class PluginSchedule(PluginVersion plugin, PartnerSyncApi api, IPartnerKeySource keys, PluginHostOptions options, PluginHostStatus status, ILogger logger)
 {
@@ -16,6 +17,7 @@ internal sealed class PluginSchedule(PluginVersion plugin, PartnerSyncApi api, I
     {
         var failures = 0;
         var crashes = 0;
+        var timeouts = 0;
         try
         {
             while (true)
@@ -27,11 +29,14 @@ internal sealed class PluginSchedule(PluginVersion plugin, PartnerSyncApi api, I
                 // A held snapshot waits for a person, not for the plug-in: retrying sooner would change nothing.
                 failures = outcome is SyncOutcome.Succeeded or SyncOutcome.NeedsConfirmation ? 0 : failures + 1;
                 crashes = crashed ? crashes + 1 : 0;
+                // A plug-in stuck on every run (a partner system that never answers) would otherwise hold a worker
+                // for its whole timeout, every few seconds, for ever.
+                timeouts = outcome == SyncOutcome.TimedOut ? timeouts + 1 : 0;
                 if (outcome != SyncOutcome.Succeeded)
                     logger.LogWarning("Run of {Plugin} for {Partner} {Outcome}: {Error}", plugin.Name, plugin.PartnerCode, outcome, report.Error);
 
                 var delay = failures == 0 ? plugin.Manifest.Interval : RetryDelay(failures, options.FirstRetryDelay, plugin.Manifest.Interval);
-                var quarantine = crashes >= options.QuarantineAfterCrashes ? QuarantineReason(crashes, report.Error) : null;
+                var quarantine = QuarantineReason(crashes, timeouts, report.Error);
                 status.Update(plugin.Name, state => state with
                 {
                     Load = quarantine is not null ? PluginLoadState.Quarantined : state.Load,
@@ -144,6 +149,10 @@ internal sealed class PluginSchedule(PluginVersion plugin, PartnerSyncApi api, I
         }, options.ReportTimeout, logger, stopping);
     }
 
-    private static string QuarantineReason(int crashes, string lastError) =>
-        $"Stopped after {crashes} crashes in a row; it runs again once its files are replaced. Last: {lastError}";
+    private string? QuarantineReason(int crashes, int timeouts, string lastError) =>
+        crashes >= options.QuarantineAfterCrashes
+            ? $"Stopped after {crashes} crashes in a row; it runs again once its files are replaced. Last: {lastError}"
+            : timeouts >= options.QuarantineAfterTimeouts
+                ? $"Stopped after {timeouts} runs in a row that did not finish within their timeout of {plugin.Manifest.Timeout.TotalSeconds:0.#} s; it runs again once its files are replaced. Last: {lastError}"
+                : null;
 }

@@ -68,7 +68,10 @@ internal static class ContractMapping
         EmptyAsNull(change.FirstName),
         EmptyAsNull(change.Email),
         EmptyAsNull(change.Phone),
-        change.ChangedAt?.ToDateTime() ?? DateTime.MinValue);
+        change.ChangedAt?.ToDateTime() ?? DateTime.MinValue)
+    {
+        Erased = change.Erased,
+    };
 
     // The contract says UTC; a plug-in that hands a local or unspecified time gets the reading it most likely meant.
     private static Timestamp ToTimestamp(DateTime value) => Timestamp.FromDateTime(value.Kind switch

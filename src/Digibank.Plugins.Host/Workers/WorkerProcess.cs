@@ -9,7 +9,8 @@ namespace Digibank.Plugins.Host.Workers;
 /// <param name="Describe">Only load the plug-in and say which partner it is for; otherwise run it once.</param>
 /// <param name="CodeFolder">The shadow copy the worker loads the plug-in from.</param>
 /// <param name="DataFolder">The plug-in's own folder, for its files and the host's cursor.</param>
-internal sealed record WorkerRequest(bool Describe, string CodeFolder, string DataFolder, Uri Api, string? PartnerKey, WorkerLimits Limits);
+/// <param name="TempFolder">The worker's temp folder (TMPDIR, TMP, TEMP): made for this worker, removed when it ends.</param>
+internal sealed record WorkerRequest(bool Describe, string CodeFolder, string DataFolder, string TempFolder, Uri Api, string? PartnerKey, WorkerLimits Limits);
 
 /// <summary>A worker is killed when it runs longer than <paramref name="Deadline"/>, uses more processor time than <paramref name="CpuBudget"/> or more memory than <paramref name="MemoryBytes"/>.</summary>
 internal sealed record WorkerLimits(TimeSpan Deadline, TimeSpan CpuBudget, long MemoryBytes);
@@ -35,14 +36,33 @@ internal static class WorkerProcess
     private static readonly TimeSpan DrainWait = TimeSpan.FromSeconds(2);
     private static readonly Lazy<string> DotnetHost = new(FindDotnetHost);
 
+    // Path.GetTempPath() reads TMPDIR on Unix, TMP then TEMP on Windows; child processes of the plug-in read the same.
+    private static readonly string[] TempVariables = ["TMPDIR", "TMP", "TEMP"];
+
     private static readonly HashSet<string> PassedOnVariables = new(
         [
-            "PATH", "HOME", "USER", "LANG", "LANGUAGE", "TZ", "TMPDIR", "TEMP", "TMP", "SYSTEMROOT", "WINDIR", "COMSPEC",
+            "PATH", "HOME", "USER", "LANG", "LANGUAGE", "TZ", "SYSTEMROOT", "WINDIR", "COMSPEC",
             "USERPROFILE", "LOCALAPPDATA", "APPDATA", "PROGRAMDATA", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy",
         ],
         OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
 
     public static async Task<WorkerOutcome> RunAsync(WorkerRequest request, ILogger pluginLogger, Action<int>? started, CancellationToken stopping)
+    {
+        // Whatever the plug-in leaves in its temp folder (an unpacked export, a partner SDK's cache) goes with the
+        // worker, however the run ended; a host that is killed meanwhile leaves it in its shadow copies, which the
+        // next start-up removes.
+        Directory.CreateDirectory(request.TempFolder);
+        try
+        {
+            return await SuperviseAsync(request, pluginLogger, started, stopping);
+        }
+        finally
+        {
+            PluginHost.TryDeleteDirectory(request.TempFolder);
+        }
+    }
+
+    private static async Task<WorkerOutcome> SuperviseAsync(WorkerRequest request, ILogger pluginLogger, Action<int>? started, CancellationToken stopping)
     {
         using var process = new Process { StartInfo = StartInfo(request) };
         process.Start();
@@ -127,6 +147,8 @@ internal static class WorkerProcess
         // The GC throws OutOfMemoryException at the limit, so a leaking plug-in fails its own run with a clear reason.
         start.Environment["DOTNET_GCHeapHardLimit"] = $"0x{request.Limits.MemoryBytes:X}";
         start.Environment["DOTNET_gcServer"] = "0";
+        foreach (var variable in TempVariables)
+            start.Environment[variable] = request.TempFolder;
         if (request.PartnerKey is not null)
             start.Environment[PluginWorker.KeyVariable] = request.PartnerKey;
         return start;

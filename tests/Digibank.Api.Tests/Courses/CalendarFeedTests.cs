@@ -2,13 +2,15 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Digibank.Api.Courses;
 using Digibank.Api.GraphQL.Relay;
+using Digibank.Api.Tests.Sync;
+using Digibank.Partners.V1;
 using Ical.Net;
 using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.Tests.Courses;
 
 /// <summary>The iCalendar feeds and the JSON-LD of the catalogue, read back by Ical.Net and by node-ical, an independent parser.</summary>
-public sealed class CalendarFeedTests(DigibankApiFactory api) : IClassFixture<DigibankApiFactory>
+public sealed class CalendarFeedTests(DigibankApiFactory api) : RestoresClock(api.Clock), IClassFixture<DigibankApiFactory>
 {
     [Fact]
     public async Task The_feed_holds_every_session_of_the_catalogue_once_with_a_stable_uid()
@@ -20,7 +22,7 @@ public sealed class CalendarFeedTests(DigibankApiFactory api) : IClassFixture<Di
         var now = api.Clock.GetUtcNow().UtcDateTime;
         await using var db = api.CreateDbContext();
         var sessions = await db.CourseSessions
-            .Where(s => s.EndsAt > now.AddDays(-30) && db.Courses.Any(c => c.Id == s.CourseId && c.Status != CourseStatus.Withdrawn))
+            .Where(s => s.EndsAt > now.AddDays(-30) && db.Courses.Any(c => c.Id == s.CourseId && (c.Status != CourseStatus.Withdrawn || c.UpdatedAt > now.AddDays(-30))))
             .CountAsync();
         Assert.Equal(sessions, calendar.Events.Count);
         Assert.Equal(calendar.Events.Count, calendar.Events.Select(e => e.Uid).Distinct().Count());
@@ -48,6 +50,44 @@ public sealed class CalendarFeedTests(DigibankApiFactory api) : IClassFixture<Di
         Assert.Equal(later, after.DtStart!.AsUtc);
         Assert.Equal("CANCELLED", after.Status);
         Assert.True(after.Sequence > before.Sequence);
+    }
+
+    [Fact]
+    public async Task A_withdrawn_course_stays_in_every_feed_as_cancelled_until_30_days_after_its_withdrawal()
+    {
+        var ligo = await PartnerSyncClient.ForAsync(api, "ligo");
+        var startsAt = DigibankApiFactory.Now.UtcDateTime.AddDays(60);
+        await ligo.UploadAsync([PartnerSyncClient.Offer("CAL-WITHDRAWN", startsAt: startsAt), PartnerSyncClient.Offer("CAL-STAYS", startsAt: startsAt)], UploadMode.Delta);
+        var (withdrawn, stays) = (await CourseIdAsync("CAL-WITHDRAWN"), await CourseIdAsync("CAL-STAYS"));
+        var poperinge = await TestCourses.MunicipalityIdAsync(api);
+        string[] feeds =
+        [
+            "/calendar/courses.ics", "/calendar/courses.ics?partner=ligo", "/calendar/courses.ics?topic=smartphone-basics",
+            $"/calendar/courses.ics?municipality={poperinge}", $"/calendar/courses/{GlobalId.Encode(CourseType.TypeName, withdrawn)}.ics",
+        ];
+        var uid = $"course-{withdrawn}-session-1@digibank-poperinge.be";
+        var before = await EventInEveryFeedAsync(feeds, uid);
+
+        api.Clock.Current += TimeSpan.FromMinutes(10);
+        var summary = await ligo.UploadAsync([], UploadMode.Delta, removals: ["CAL-WITHDRAWN"]);
+        var after = await EventInEveryFeedAsync(feeds, uid);
+
+        Assert.Equal(1, summary.Withdrawn);
+        Assert.All(before, e => Assert.Equal("CONFIRMED", e.Status));
+        Assert.All(after, e =>
+        {
+            Assert.Equal("CANCELLED", e.Status);
+            Assert.Equal(startsAt, e.DtStart!.AsUtc);
+            Assert.True(e.Sequence > before[0].Sequence, "a calendar app takes the cancellation as newer than what it has");
+        });
+
+        api.Clock.Current += TimeSpan.FromDays(30);
+        var all = Calendar.Load(await FeedAsync("/calendar/courses.ics"))!;
+        var ofTheCourse = await api.CreateClient().GetAsync($"/calendar/courses/{GlobalId.Encode(CourseType.TypeName, withdrawn)}.ics");
+
+        Assert.DoesNotContain(all.Events, e => CourseOf(e.Uid) == withdrawn);
+        Assert.Contains(all.Events, e => CourseOf(e.Uid) == stays);
+        Assert.Equal(HttpStatusCode.NotFound, ofTheCourse.StatusCode);
     }
 
     [Fact]
@@ -110,6 +150,24 @@ public sealed class CalendarFeedTests(DigibankApiFactory api) : IClassFixture<Di
         Assert.Equal("CourseInstance", (string?)instance["@type"]);
         Assert.Equal("Poperinge", (string?)instance["location"]!["address"]!["addressLocality"]);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    private async Task<List<Ical.Net.CalendarComponents.CalendarEvent>> EventInEveryFeedAsync(IEnumerable<string> feeds, string uid)
+    {
+        var events = new List<Ical.Net.CalendarComponents.CalendarEvent>();
+        foreach (var feed in feeds)
+        {
+            var calendar = Calendar.Load(await FeedAsync(feed))!;
+            events.Add(Assert.Single(calendar.Events, e => e.Uid == uid));
+        }
+
+        return events;
+    }
+
+    private async Task<int> CourseIdAsync(string externalId)
+    {
+        await using var db = api.CreateDbContext();
+        return await db.Courses.Where(c => c.ExternalId == externalId).Select(c => c.Id).SingleAsync();
     }
 
     private static int CourseOf(string? uid) => int.Parse(uid!.Split('-')[1], System.Globalization.CultureInfo.InvariantCulture);

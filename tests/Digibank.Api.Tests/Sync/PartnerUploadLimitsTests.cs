@@ -270,6 +270,29 @@ public sealed class PartnerUploadLimitsTests(DigibankApiFactory api, ITestOutput
     }
 
     [Fact]
+    public async Task A_batch_of_more_than_1000_offers_is_an_invalid_argument_that_names_the_limit_and_writes_nothing()
+    {
+        var intro = await PartnerSyncClient.ForAsync(api, "groep-intro");
+        await using var db = api.CreateDbContext();
+        var before = await db.Courses.Where(c => c.Partner!.Code == "groep-intro").Select(c => new { c.ExternalId, c.Status }).ToListAsync();
+
+        // A snapshot that, were any of it applied, would add these and withdraw every other course of the partner.
+        var offers = Enumerable.Range(1, OfferChecker.MaxOffersPerBatch + 1).Select(i => PartnerSyncClient.Offer($"BATCH-{i}")).ToList();
+        var error = await Assert.ThrowsAsync<RpcException>(() => intro.UploadAsync(offers, allowMassWithdrawal: true, batchSize: offers.Count));
+        var exactly = await intro.UploadAsync(offers.Take(OfferChecker.MaxOffersPerBatch), UploadMode.Delta, batchSize: OfferChecker.MaxOffersPerBatch);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("at most 1,000 offers", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("1,001", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(OfferChecker.MaxOffersPerBatch, exactly.Created);
+        Assert.Equal(
+            before.Select(c => (c.ExternalId, c.Status)).OrderBy(c => c.ExternalId),
+            (await db.Courses.Where(c => c.Partner!.Code == "groep-intro" && !c.ExternalId.StartsWith("BATCH-")).Select(c => new { c.ExternalId, c.Status }).ToListAsync())
+                .Select(c => (c.ExternalId, c.Status)).OrderBy(c => c.ExternalId));
+        Assert.Equal(OfferChecker.MaxOffersPerBatch, await db.Courses.CountAsync(c => c.ExternalId.StartsWith("BATCH-")));
+    }
+
+    [Fact]
     public async Task A_sign_up_upload_over_the_cap_is_resource_exhausted_and_names_the_limit()
     {
         var pom = await PartnerSyncClient.ForAsync(api, "pom-west-vlaanderen");

@@ -1,5 +1,7 @@
 using System.Runtime.Loader;
 using System.Text.Json.Nodes;
+using Digibank.Api.GraphQL.Relay;
+using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.Tests.Sync;
 
@@ -148,6 +150,66 @@ public sealed class PluginSyncEndToEndTests : IAsyncLifetime
             var catalogue = await new GraphQLTestClient(impatient).QueryAsync("{ courses(first: 5) { totalCount } }");
             Assert.True((int)catalogue["courses"]!["totalCount"]! > 0);
         }
+    }
+
+    [Fact]
+    public async Task A_person_the_coordinator_erases_is_taken_out_of_the_outboxes_of_the_three_plug_ins()
+    {
+        string[] personal = ["Godelieve", "godelieve@example.com"];
+        var outboxes = new Dictionary<string, string>
+        {
+            ["ligo"] = Path.Combine(_api.PluginsFolder, "Digibank.Plugins.Ligo", "outbox", "inschrijvingen-digibank.csv"),
+            ["bib-poperinge"] = Path.Combine(_api.PluginsFolder, "Digibank.Plugins.Bibliotheek", "outbox", "digibank-inschrijvingen.csv"),
+            ["vdab"] = Path.Combine(_api.PluginsFolder, "Digibank.Plugins.Vdab", "outbox", "digibank-inschrijvingen.json"),
+        };
+        var signUps = new Dictionary<string, string>();
+        foreach (var partner in outboxes.Keys)
+        {
+            signUps[partner] = await SignUpGodelieveAsync(partner);
+            await UntilAsync(() => ReadAsync(outboxes[partner]), text => personal.All(value => text.Contains(value, StringComparison.Ordinal)));
+        }
+
+        await using (var db = _api.CreateDbContext())
+        {
+            var signUpId = GlobalId.DecodeFor("SignUp", signUps["ligo"]);
+            var participantId = await db.SignUps.Where(s => s.Id == signUpId).Select(s => s.ParticipantId).SingleAsync();
+            var erased = await _coordinator.QueryAsync(
+                "mutation ($input: EraseParticipantInput!) { eraseParticipant(input: $input) { errors { ... on Error { code } } } }",
+                new { input = new { participantId = GlobalId.Encode("Participant", participantId) } });
+            Assert.Empty(erased["eraseParticipant"]!["errors"]!.AsArray());
+        }
+
+        foreach (var (partner, outbox) in outboxes)
+        {
+            var text = await UntilAsync(() => ReadAsync(outbox), text => !personal.Any(value => text.Contains(value, StringComparison.Ordinal)));
+            // Her sign-up and what happened to it stay, for the partner's own records; only who she is goes.
+            Assert.Contains(signUps[partner], text, StringComparison.Ordinal);
+        }
+
+        static async Task<string> ReadAsync(string path) => File.Exists(path) ? await File.ReadAllTextAsync(path) : string.Empty;
+    }
+
+    /// <summary>Godelieve signs up on the platform for a course of the partner that takes sign-ups; always the same person, by her address.</summary>
+    private async Task<string> SignUpGodelieveAsync(string partner)
+    {
+        var courses = await UntilAsync(
+            async () => (await _client.QueryAsync(
+                "query ($code: String) { courses(first: 20, where: { partner: { code: { eq: $code } }, status: { eq: SCHEDULED }, seatsLeft: { gt: 0 } }) { nodes { id } } }",
+                new { code = partner }))["courses"]!["nodes"]!.AsArray(),
+            nodes => nodes.Count > 0);
+        var town = (string)(await _client.QueryAsync("{ municipalities(where: { name: { eq: \"Vleteren\" } }) { nodes { id } } }"))["municipalities"]!["nodes"]![0]!["id"]!;
+        foreach (var course in courses)
+        {
+            var payload = (await _client.QueryAsync(
+                "mutation ($input: SignUpForCourseInput!) { signUpForCourse(input: $input) { signUp { id } errors { ... on Error { code } } } }",
+                new { input = new { courseId = (string)course!["id"]!, firstName = "Godelieve", email = "godelieve@example.com", municipalityId = town, targetGroup = "SENIORS", consent = true } }))["signUpForCourse"]!;
+            if (payload["errors"]!.AsArray().Count == 0)
+            {
+                return (string)payload["signUp"]!["id"]!;
+            }
+        }
+
+        throw new InvalidOperationException($"No course of {partner} took Godelieve's sign-up.");
     }
 
     private async Task<JsonNode?> LastSyncAsync(string partner)

@@ -27,22 +27,35 @@ public sealed class FaultyPluginTests
             Assert.Contains("The worker process ended without finishing its run", crash.Error, StringComparison.Ordinal);
             Assert.DoesNotContain(" at ", crash.Error, StringComparison.Ordinal);
         });
-        var quarantine = harness.Server.ReportsFor("crashes", "QUARANTINED").Single();
-        Assert.Contains("Stopped after 3 crashes in a row", quarantine.Error, StringComparison.Ordinal);
-        Assert.Contains("thread of its own", quarantine.Error, StringComparison.Ordinal);
-        var state = harness.Status.Find("Faulty")!;
-        Assert.Equal(PluginLoadState.Quarantined, state.Load);
-        Assert.Contains("crashes in a row", state.LoadError, StringComparison.Ordinal);
-        Assert.Null(state.NextRunAt);
+        AssertQuarantined(harness, "crashes", "Stopped after 3 crashes in a row", "thread of its own");
 
-        var goodRuns = harness.Server.ReportsFor("good", "SUCCEEDED").Count;
-        await harness.WaitUntilAsync(() => harness.Server.ReportsFor("good", "SUCCEEDED").Count >= goodRuns + 2, "Good kept syncing");
+        await StaysStoppedWhileGoodSyncsAsync(harness, "crashes");
         Assert.Equal(3, harness.Server.ReportsFor("crashes", "FAILED").Count);
 
-        // A partner who fixes the plug-in replaces its files; the host tries it again.
-        PluginHostHarness.WriteManifest(folder, new { partnerCode = "crashes", intervalSeconds = 1, timeoutSeconds = 10, settings = new { fault = "none" } });
-        await harness.WaitUntilAsync(() => harness.Server.ReportsFor("crashes", "SUCCEEDED").Count > 0, "the replaced plug-in synced");
-        Assert.Equal(PluginLoadState.Loaded, harness.Status.Find("Faulty")!.Load);
+        await RunsAgainOnceItsFilesAreReplacedAsync(harness, folder, "crashes", new { partnerCode = "crashes", intervalSeconds = 1, timeoutSeconds = 10, settings = new { fault = "none" } });
+    }
+
+    [Fact]
+    public async Task Three_runs_in_a_row_that_time_out_quarantine_it_until_its_files_change_and_a_run_that_finishes_starts_the_count_again()
+    {
+        await using var harness = await PluginHostHarness.CreateAsync();
+        // It ignores its token on these runs, and the worker ends each at the timeout in good order: no crash.
+        // 3 s: long enough that a run which does finish is not timed out on a busy machine.
+        var folder = harness.AddPlugin("Faulty", partnerCode: "stuck", timeoutSeconds: 3, settings: new { fault = "hang", hangOnRuns = "1,2,4,5,6" });
+        harness.AddPlugin("Good");
+        await harness.StartHostAsync();
+
+        await harness.WaitUntilAsync(() => harness.Server.ReportsFor("stuck", "QUARANTINED").Count > 0, "the plug-in that keeps timing out was quarantined", TimeSpan.FromSeconds(90));
+
+        Assert.Equal(
+            ["TIMED_OUT", "TIMED_OUT", "SUCCEEDED", "TIMED_OUT", "TIMED_OUT", "TIMED_OUT", "QUARANTINED"],
+            harness.Server.ReportsFor("stuck").Select(report => report.Outcome));
+        AssertQuarantined(harness, "stuck", "Stopped after 3 runs in a row that did not finish within their timeout of 3 s", "(while reading offers)");
+
+        await StaysStoppedWhileGoodSyncsAsync(harness, "stuck");
+        Assert.Equal("6", File.ReadAllText(Path.Combine(folder, "runs.txt")));
+
+        await RunsAgainOnceItsFilesAreReplacedAsync(harness, folder, "stuck", new { partnerCode = "stuck", intervalSeconds = 1, timeoutSeconds = 3, settings = new { fault = "none" } });
     }
 
     [Theory]
@@ -210,6 +223,34 @@ public sealed class FaultyPluginTests
         await harness.WaitUntilAsync(() => harness.Status.LastScanAt is not null, "the host started");
 
         Assert.False(File.Exists(leftOver));
+    }
+
+    /// <summary>The plug-in in folder Faulty is quarantined: reported so once, stopped, and both say why.</summary>
+    private static void AssertQuarantined(PluginHostHarness harness, string partnerCode, params string[] reasons)
+    {
+        var quarantine = harness.Server.ReportsFor(partnerCode, "QUARANTINED").Single();
+        var state = harness.Status.Find("Faulty")!;
+        Assert.Equal(PluginLoadState.Quarantined, state.Load);
+        Assert.Null(state.NextRunAt);
+        Assert.All(reasons, reason => Assert.Contains(reason, quarantine.Error, StringComparison.Ordinal));
+        Assert.All(reasons, reason => Assert.Contains(reason, state.LoadError, StringComparison.Ordinal));
+    }
+
+    /// <summary>Good runs twice more meanwhile, and the quarantined plug-in not once.</summary>
+    private static async Task StaysStoppedWhileGoodSyncsAsync(PluginHostHarness harness, string partnerCode)
+    {
+        var (reports, goodRuns) = (harness.Server.ReportsFor(partnerCode).Count, harness.Server.ReportsFor("good", "SUCCEEDED").Count);
+        await harness.WaitUntilAsync(() => harness.Server.ReportsFor("good", "SUCCEEDED").Count >= goodRuns + 2, "Good kept syncing");
+        Assert.Equal(reports, harness.Server.ReportsFor(partnerCode).Count);
+    }
+
+    /// <summary>A partner who fixes the plug-in replaces its files; the host loads it again and it syncs.</summary>
+    private static async Task RunsAgainOnceItsFilesAreReplacedAsync(PluginHostHarness harness, string folder, string partnerCode, object manifest)
+    {
+        var succeeded = harness.Server.ReportsFor(partnerCode, "SUCCEEDED").Count;
+        PluginHostHarness.WriteManifest(folder, manifest);
+        await harness.WaitUntilAsync(() => harness.Server.ReportsFor(partnerCode, "SUCCEEDED").Count > succeeded, "the replaced plug-in synced");
+        Assert.Equal(PluginLoadState.Loaded, harness.Status.Find("Faulty")!.Load);
     }
 
     private static async Task<Process> WorkerOfAsync(PluginHostHarness harness, string plugin)

@@ -59,6 +59,21 @@ public sealed class SyncRunTests
     }
 
     [Fact]
+    public async Task An_erasure_notice_reaches_the_plugin_as_one()
+    {
+        await using var harness = await PluginHostHarness.CreateAsync();
+        var erasure = Change(12, "SU-1", "CANCELLED");
+        (erasure.FirstName, erasure.Erased) = (string.Empty, true);
+        harness.Server.AddChanges(Change(5, "SU-1", "CONFIRMED"), erasure);
+        var folder = harness.AddPlugin("Good");
+
+        await harness.StartHostAsync();
+        await harness.WaitUntilAsync(() => harness.Server.ReportsFor("good", "SUCCEEDED").Any(report => report.SignUpChangesDelivered == 2), "the changes were delivered");
+
+        Assert.Equal(["SU-1 CONFIRMED", "SU-1 CANCELLED erased"], File.ReadAllLines(Path.Combine(folder, "written-changes.txt")));
+    }
+
+    [Fact]
     public async Task A_snapshot_the_api_holds_is_reported_as_waiting_for_confirmation_and_retried_at_the_normal_interval()
     {
         await using var harness = await PluginHostHarness.CreateAsync();

@@ -9,7 +9,10 @@ namespace Digibank.TestPlugins;
 /// <summary>
 /// The faults a careless partner's code has, one per <c>"fault"</c> setting: an exception on a thread of its own,
 /// a spin that ignores its token (on one thread or on many), a read that never returns, managed or native memory
-/// without end, and garbage on the console and in its records. The partner code comes from plugin.json.
+/// without end, and garbage on the console and in its records; a hang that ignores its token, on the runs
+/// <c>"hangOnRuns"</c> lists (counted in <c>runs.txt</c> in its data folder), or on every run. With <c>"tempFiles": "write"</c> it first leaves files in
+/// the temp folder, as an SDK unpacking an export does, and notes where in <c>temp-files.txt</c> in its data folder.
+/// The partner code comes from plugin.json.
 /// </summary>
 public sealed class FaultyPlugin : IPartnerPlugin
 {
@@ -17,8 +20,16 @@ public sealed class FaultyPlugin : IPartnerPlugin
 
     public async IAsyncEnumerable<CourseOffer> ReadOffersAsync(PluginContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        if (context.Setting("tempFiles", "none") == "write")
+            WriteTempFiles(context);
+
         switch (context.Setting("fault", "none"))
         {
+            case "hang" when HangsOnThisRun(context):
+                await Task.Delay(Timeout.Infinite, CancellationToken.None);
+                break;
+            case "throw":
+                throw new InvalidOperationException("The partner's export could not be read.");
             case "thread":
                 new Thread(() => throw new InvalidOperationException("The partner's SDK failed on a thread of its own.")).Start();
                 await Task.Delay(Timeout.Infinite, CancellationToken.None);
@@ -66,6 +77,24 @@ public sealed class FaultyPlugin : IPartnerPlugin
     public IAsyncEnumerable<SignUpRecord> ReadSignUpsAsync(PluginContext context, CancellationToken cancellationToken) => AsyncEnumerable.Empty<SignUpRecord>();
 
     public Task WriteSignUpChangesAsync(IReadOnlyList<SignUpChange> changes, PluginContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static bool HangsOnThisRun(PluginContext context)
+    {
+        var counter = Path.Combine(context.DataFolder, "runs.txt");
+        var run = File.Exists(counter) ? int.Parse(File.ReadAllText(counter), System.Globalization.CultureInfo.InvariantCulture) + 1 : 1;
+        File.WriteAllText(counter, run.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var runs = context.Setting("hangOnRuns", string.Empty);
+        return runs.Length == 0 || runs.Split(',').Contains(run.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static void WriteTempFiles(PluginContext context)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"faulty-export-{Guid.NewGuid():N}.tmp");
+        File.WriteAllText(file, "Maria;maria@example.be");
+        var folder = Directory.CreateTempSubdirectory("faulty-unpacked-");
+        File.WriteAllText(Path.Combine(folder.FullName, "export.csv"), "Maria;maria@example.be");
+        File.WriteAllLines(Path.Combine(context.DataFolder, "temp-files.txt"), [file, folder.FullName]);
+    }
 
     private static void Spin()
     {

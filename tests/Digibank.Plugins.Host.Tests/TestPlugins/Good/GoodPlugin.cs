@@ -50,6 +50,6 @@ public sealed class GoodPlugin : IPartnerPlugin
     {
         if (File.Exists(Path.Combine(context.DataFolder, "fail-writes")))
             throw new IOException("The partner's outbox is full.");
-        await File.AppendAllLinesAsync(Path.Combine(context.DataFolder, "written-changes.txt"), changes.Select(change => $"{change.SignUpId} {change.Status}"), cancellationToken);
+        await File.AppendAllLinesAsync(Path.Combine(context.DataFolder, "written-changes.txt"), changes.Select(change => $"{change.SignUpId} {change.Status}{(change.Erased ? " erased" : string.Empty)}"), cancellationToken);
     }
 }
