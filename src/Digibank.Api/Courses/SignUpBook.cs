@@ -59,7 +59,7 @@ public sealed class SignUpBook(DigibankDbContext db, DateTime now, SelfServiceLi
             return new SignUpDeadlinePassedError($"Sign-ups for '{course.Title}' closed on {Region.ToLocal(deadline):d MMMM yyyy HH:mm}.", deadline);
         }
 
-        if (staff is not null && !staff.CanServeResidentsAt(course.HelpPointId))
+        if (staff is not null && !staff.CanActFor(course.HelpPointId))
         {
             return new NotAllowedError("You can sign residents up only for courses at the help points you work at.");
         }

@@ -20,12 +20,7 @@ public static class ReachStatisticsQueries
             .Argument<IdGraphType>("municipalityId", "Only this town; the whole region when left out.")
             .ResolveAsync(async context =>
             {
-                var staff = context.RequireStaff();
-                if (staff.Role == StaffRole.Digibuddy)
-                {
-                    throw new ExecutionError("Reach statistics are for staff and the coordinator.") { Code = StaffAccess.NotAuthorized };
-                }
-
+                context.RequireStaff();
                 var period = ReachPeriod.Create(context.GetArgument<DateTime>("from"), context.GetArgument<DateTime>("to"));
                 var municipalityId = context.GetArgument<string?>("municipalityId") is { } municipality
                     ? GlobalId.DecodeFor(MunicipalityType.TypeName, municipality)

@@ -59,7 +59,7 @@ public sealed class LendingDesk(DigibankDbContext db, DateTime now, SelfServiceL
             return new LendingNotOfferedError($"{helpPoint.Name} does not lend a {Lending.NameOf(kind)}.");
         }
 
-        if (staff is not null && !staff.CanServeResidentsAt(helpPoint.Id))
+        if (staff is not null && !staff.CanActFor(helpPoint.Id))
         {
             return new NotAllowedError("You can reserve devices for residents only at the help points you work at.");
         }

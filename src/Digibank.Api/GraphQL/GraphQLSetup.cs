@@ -23,6 +23,7 @@ public static class GraphQLSetup
         builder.Services.Configure<TrustedDocumentOptions>(builder.Configuration.GetSection(TrustedDocumentOptions.Section));
         builder.Services.AddSingleton<TrustedDocumentStore>();
         builder.Services.AddHostedService(services => services.GetRequiredService<TrustedDocumentStore>());
+        builder.Services.AddSingleton<TrustedDocumentValidator>();
         builder.Services.AddSingleton<PublicCaching>();
         builder.Services.AddSingleton<PipeWritingSerializer>();
         builder.Services.AddSingleton<DocumentIds>();

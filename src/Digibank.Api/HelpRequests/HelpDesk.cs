@@ -22,8 +22,8 @@ public sealed record ChangeHelpRequestStatus(int HelpRequestId, HelpRequestStatu
 
 /// <summary>
 /// The rules of help requests, whoever asks: a home visit without a help point goes to the mobile team; staff
-/// handle the requests of their own points and digibuddies resolve only their own; a digibuddy helps only with
-/// topics they know and has one visit at a time. Works inside the caller's transaction on the caller's context.
+/// handle the requests of their own points and digibuddies plan and resolve only their own; a digibuddy helps only
+/// with topics they know and has one visit at a time. Works inside the caller's transaction on the caller's context.
 /// </summary>
 public sealed class HelpDesk(DigibankDbContext db, DateTime now)
 {
@@ -57,7 +57,7 @@ public sealed class HelpDesk(DigibankDbContext db, DateTime now)
 
         // Handing a home visit to the mobile team is what any resident can do, so any staff member may do it for them.
         var handsOverToMobileTeam = channel == HelpRequestChannel.HomeVisit && helpPoint?.Kind == HelpPointKind.MobileTeam;
-        if (staff is not null && !handsOverToMobileTeam && !staff.CanManageRequestsOf(helpPoint?.Id))
+        if (staff is not null && !handsOverToMobileTeam && !staff.CanActFor(helpPoint?.Id))
         {
             return new NotAllowedError("You can register help requests only for the help points you work at.");
         }
@@ -77,7 +77,7 @@ public sealed class HelpDesk(DigibankDbContext db, DateTime now)
 
     public async Task<Result<HelpRequest>> AssignAsync(AssignHelpRequest command, CancellationToken cancellationToken)
     {
-        var managed = await ManagedRequestAsync(command.HelpRequestId, command.Staff, cancellationToken);
+        var managed = await RequestAsync(command.HelpRequestId, command.Staff, request => command.Staff.CanActFor(request.HelpPointId), cancellationToken);
         if (managed.Value is not { } request)
         {
             return managed;
@@ -118,10 +118,10 @@ public sealed class HelpDesk(DigibankDbContext db, DateTime now)
     public async Task<Result<HelpRequest>> ScheduleHomeVisitAsync(ScheduleHomeVisit command, CancellationToken cancellationToken)
     {
         var (_, startsAt, endsAt, staff) = command;
-        var managed = await ManagedRequestAsync(command.HelpRequestId, staff, cancellationToken);
-        if (managed.Value is not { } request)
+        var helped = await RequestAsync(command.HelpRequestId, staff, staff.Helps, cancellationToken);
+        if (helped.Value is not { } request)
         {
-            return managed;
+            return helped;
         }
 
         if (request.Channel != HelpRequestChannel.HomeVisit)
@@ -158,18 +158,12 @@ public sealed class HelpDesk(DigibankDbContext db, DateTime now)
     public async Task<Result<HelpRequest>> ChangeStatusAsync(ChangeHelpRequestStatus command, CancellationToken cancellationToken)
     {
         var (_, status, staff) = command;
-        var request = await db.HelpRequests.SingleOrDefaultAsync(h => h.Id == command.HelpRequestId, cancellationToken);
-        if (request is null)
+        var changed = await RequestAsync(command.HelpRequestId, staff,
+            request => staff.CanActFor(request.HelpPointId) || (status == HelpRequestStatus.Resolved && staff.IsAssignedDigibuddyOf(request)),
+            cancellationToken);
+        if (changed.Value is not { } request)
         {
-            return new NotFoundError("There is no such help request.");
-        }
-
-        var resolvesOwnRequest = status == HelpRequestStatus.Resolved && staff.IsAssignedDigibuddyOf(request);
-        if (!resolvesOwnRequest && !staff.CanManageRequestsOf(request.HelpPointId))
-        {
-            return new NotAllowedError(staff.Role == StaffRole.Digibuddy
-                ? "A digibuddy can only mark the requests assigned to them resolved."
-                : "This help request belongs to a help point you do not work at.");
+            return changed;
         }
 
         // Assigning needs a helper and scheduling a slot, so those statuses come only from their own mutations.
@@ -198,14 +192,14 @@ public sealed class HelpDesk(DigibankDbContext db, DateTime now)
         return request;
     }
 
-    /// <summary>The request, tracked, when the caller manages its help point; otherwise the error that says why not.</summary>
-    private async Task<Result<HelpRequest>> ManagedRequestAsync(int helpRequestId, StaffUser staff, CancellationToken cancellationToken)
+    /// <summary>The request, tracked, when the caller may do this with it; otherwise the error that says why not.</summary>
+    private async Task<Result<HelpRequest>> RequestAsync(int helpRequestId, StaffUser caller, Func<HelpRequest, bool> allowed, CancellationToken cancellationToken)
     {
         var request = await db.HelpRequests.SingleOrDefaultAsync(h => h.Id == helpRequestId, cancellationToken);
         return request is null ? new NotFoundError("There is no such help request.")
-            : staff.CanManageRequestsOf(request.HelpPointId) ? request
-            : new NotAllowedError(request.HelpPointId is null
-                ? "Only the coordinator handles help requests without a help point."
+            : allowed(request) ? request
+            : new NotAllowedError(caller.IsDigibuddy ? "A digibuddy plans and resolves only the help requests assigned to them."
+                : request.HelpPointId is null ? "Only the coordinator handles help requests without a help point."
                 : "This help request belongs to a help point you do not work at.");
     }
 }

@@ -3,24 +3,26 @@ using GraphQL;
 
 namespace Digibank.Api.HelpRequests;
 
+/// <summary>
+/// Registering and assigning a point's requests is for its staff and the coordinator. Digibuddies are volunteers: they
+/// see who asked, plan the visit and resolve it only for the requests assigned to them, whatever points their token names.
+/// </summary>
 public static class HelpRequestAccess
 {
-    /// <summary>
-    /// Registering, assigning, scheduling and reading a point's requests is for its staff and the coordinator.
-    /// Digibuddies are volunteers: they see and resolve only the requests assigned to them, whatever points their token names.
-    /// </summary>
-    public static bool CanManageRequestsOf(this StaffUser staff, int? helpPointId) => staff.CanServeResidentsAt(helpPointId);
+    public static bool IsAssignedDigibuddyOf(this StaffUser caller, HelpRequest request) =>
+        caller.IsDigibuddy && caller.DigibuddyId is { } digibuddyId && request.AssignedDigibuddyId == digibuddyId;
 
-    public static bool IsAssignedDigibuddyOf(this StaffUser staff, HelpRequest request) =>
-        staff.Role == StaffRole.Digibuddy && staff.DigibuddyId is { } digibuddyId && request.AssignedDigibuddyId == digibuddyId;
+    /// <summary>Staff of the request's help point, the coordinator, or the digibuddy the request is assigned to.</summary>
+    public static bool Helps(this StaffUser caller, HelpRequest request) =>
+        caller.CanActFor(request.HelpPointId) || caller.IsAssignedDigibuddyOf(request);
 
-    /// <summary>The caller when they manage the requests of <paramref name="helpPointId"/>, or an <c>AUTH_NOT_AUTHORIZED</c> error.</summary>
-    public static StaffUser RequireRequestManagerFor(this IResolveFieldContext context, int? helpPointId)
+    /// <summary>The caller when they help with <paramref name="request"/>, or an <c>AUTH_NOT_AUTHORIZED</c> error.</summary>
+    public static StaffUser RequireHelperOf(this IResolveFieldContext context, HelpRequest request)
     {
-        var staff = context.RequireStaff();
-        return staff.CanManageRequestsOf(helpPointId)
-            ? staff
-            : throw new ExecutionError("This help request belongs to a help point you do not work at.") { Code = StaffAccess.NotAuthorized };
+        var caller = context.RequireStaffOrDigibuddy();
+        return caller.Helps(request)
+            ? caller
+            : throw new ExecutionError("Only staff of the request's help point and the digibuddy it is assigned to see this.") { Code = StaffAccess.NotAuthorized };
     }
 }
 

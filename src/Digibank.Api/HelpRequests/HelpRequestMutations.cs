@@ -19,11 +19,12 @@ public static class HelpRequestMutations
             "Staff of the request's help point (or the coordinator) give the request to a digibuddy who knows the topic, or take it themselves.",
             payload: "The help request with its helper.",
             typeof(DigibuddyLacksSkillError), typeof(DigibuddyInactiveError), typeof(InvalidStatusChangeError));
-        mutation.StaffMutation<ScheduleHomeVisitInput, HelpRequest>("scheduleHomeVisit", ScheduleHomeVisitAsync,
-            $"Plans the time slot of an assigned home visit: in the future, at most {HelpDesk.MaxVisitHours} hours, not overlapping another visit of the same digibuddy.",
+        mutation.StaffOrDigibuddyMutation<ScheduleHomeVisitInput, HelpRequest>("scheduleHomeVisit", ScheduleHomeVisitAsync,
+            $"Plans the time slot of an assigned home visit: in the future, at most {HelpDesk.MaxVisitHours} hours, not overlapping another visit of the same digibuddy. " +
+            "Staff of the request's help point, the coordinator, or the digibuddy it is assigned to.",
             payload: "The home visit with its time slot.",
             typeof(NotAHomeVisitError), typeof(SlotTakenError), typeof(InvalidStatusChangeError));
-        mutation.StaffMutation<UpdateHelpRequestStatusInput, HelpRequest>("updateHelpRequestStatus", UpdateStatusAsync,
+        mutation.StaffOrDigibuddyMutation<UpdateHelpRequestStatusInput, HelpRequest>("updateHelpRequestStatus", UpdateStatusAsync,
             "Resolves or cancels a help request. The assigned digibuddy may resolve it too. Resolved and cancelled are final.",
             payload: "The help request with its new status.",
             typeof(InvalidStatusChangeError));

@@ -17,17 +17,17 @@ public static class HelpRequestQueries
     {
         query.PagedField<HelpRequestType, HelpRequest>("helpRequests", context =>
             {
-                var staff = context.RequireStaff();
+                var caller = context.RequireStaffOrDigibuddy();
                 var helpPointId = context.GetArgument<string?>("helpPointId") is { } globalId ? GlobalId.DecodeFor(HelpPointType.TypeName, globalId) : (int?)null;
-                if (helpPointId is not null && staff.Role != StaffRole.Digibuddy)
+                if (helpPointId is not null && !caller.IsDigibuddy)
                 {
-                    context.RequireRequestManagerFor(helpPointId);
+                    context.RequireStaffFor(helpPointId);
                 }
 
                 var status = context.GetArgument<HelpRequestStatus?>("status");
                 return db =>
                 {
-                    var requests = VisibleTo(staff, db.HelpRequests);
+                    var requests = VisibleTo(caller, db.HelpRequests);
                     requests = helpPointId is { } pointId ? requests.Where(h => h.HelpPointId == pointId) : requests;
                     requests = status is { } wanted ? requests.Where(h => h.Status == wanted) : requests;
                     return requests.OrderByDescending(h => h.CreatedAt).ThenByDescending(h => h.Id);
@@ -48,7 +48,7 @@ public static class HelpRequestQueries
                 await using var db = await factory.CreateDbContextAsync(context.CancellationToken);
                 var request = await db.HelpRequests.SingleOrDefaultAsync(h => h.Id == helpRequestId, context.CancellationToken)
                     ?? throw new ExecutionError("There is no such help request.") { Code = NotFound };
-                context.RequireRequestManagerFor(request.HelpPointId);
+                context.RequireStaffFor(request.HelpPointId);
 
                 var candidates = await db.Digibuddies
                     .Where(d => d.Active && d.Skills.Any(skill => skill.Id == request.TopicId))
@@ -67,11 +67,11 @@ public static class HelpRequestQueries
             });
     }
 
-    private static IQueryable<HelpRequest> VisibleTo(StaffUser staff, IQueryable<HelpRequest> requests) => staff.Role switch
+    private static IQueryable<HelpRequest> VisibleTo(StaffUser caller, IQueryable<HelpRequest> requests) => caller.Role switch
     {
         StaffRole.Coordinator => requests,
-        StaffRole.Digibuddy => staff.DigibuddyId is { } digibuddyId ? requests.Where(h => h.AssignedDigibuddyId == digibuddyId) : requests.Where(_ => false),
-        _ => WorkedAt(requests, [.. staff.HelpPointIds]),
+        StaffRole.Digibuddy => caller.DigibuddyId is { } digibuddyId ? requests.Where(h => h.AssignedDigibuddyId == digibuddyId) : requests.Where(_ => false),
+        _ => WorkedAt(requests, [.. caller.HelpPointIds]),
     };
 
     private static IQueryable<HelpRequest> WorkedAt(IQueryable<HelpRequest> requests, int[] helpPointIds) =>

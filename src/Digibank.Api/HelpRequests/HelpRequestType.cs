@@ -30,10 +30,10 @@ public sealed class HelpRequestType : ObjectGraphType<HelpRequest>
             .Description("The help point handling the request; null when the coordinator still has to pick one.")
             .Resolve(context => context.Source.HelpPointId is { } helpPointId ? context.LoadHelpPoint(helpPointId) : null);
         Field<DigibuddyType>("assignedDigibuddy")
-            .Description("The digibuddy who helps. Staff only.")
+            .Description("The digibuddy who helps. Only for staff of the request's help point, the coordinator and that digibuddy.")
             .Resolve(context =>
             {
-                context.RequireStaff();
+                context.RequireHelperOf(context.Source);
                 return context.Source.AssignedDigibuddyId is { } digibuddyId ? context.LoadDigibuddy(digibuddyId) : null;
             });
         Field(h => h.AssignedStaffName, nullable: true).Description("The staff member who helps when no digibuddy does.");
@@ -44,10 +44,10 @@ public sealed class HelpRequestType : ObjectGraphType<HelpRequest>
         Field(h => h.CreatedAt);
         Field(h => h.ResolvedAt, nullable: true);
         Field<ParticipantType>("participant")
-            .Description("Who asked. Only for staff of the request's help point and the coordinator.")
+            .Description("Who asked. Only for staff of the request's help point, the coordinator and the digibuddy it is assigned to.")
             .Resolve(context =>
             {
-                context.RequireRequestManagerFor(context.Source.HelpPointId);
+                context.RequireHelperOf(context.Source);
                 return context.Source.ParticipantId is { } participantId ? context.LoadParticipant(participantId) : null;
             });
     }

@@ -4,8 +4,6 @@ using Digibank.Api.GraphQL.TrustedDocuments;
 using Digibank.Api.Staff;
 using Digibank.Api.Vocabulary;
 using GraphQL.Types;
-using GraphQLParser.AST;
-using GraphQLParser.Exceptions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.Partners;
@@ -19,7 +17,8 @@ public static class TrustedDocumentMutations
         mutation.StaffMutation<RegisterTrustedDocumentsInput, RegisterTrustedDocumentsPayload>("registerTrustedDocuments", RegisterAsync,
             "Registers the operations a partner site uses (the coordinator only), so its visitors' browsers send `documentId` instead of the text, " +
             "anonymous GETs of them can be cached, and a deployment that takes trusted documents only from anonymous callers answers them.",
-            payload: "The id of each document, in the order given: `sha256:` and the hex SHA-256 of its text.");
+            payload: "The id of each document, in the order given: `sha256:` and the hex SHA-256 of its text. When one does not validate against the schema, none is registered.",
+            typeof(InvalidDocumentError));
 
     private static async Task<Result<RegisterTrustedDocumentsPayload>> RegisterAsync(MutationCall<RegisterTrustedDocumentsInput> call, StaffUser staff)
     {
@@ -28,15 +27,26 @@ public static class TrustedDocumentMutations
         call.Rules.Require(set.Length is > 0 and <= MaxSetNameLength && set.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'), nameof(input.Set),
             $"Name the set like its folder: letters, digits, '-', '_' or '.', at most {MaxSetNameLength} characters.");
         call.Rules.Require(input.Documents.Count is > 0 and <= MaxDocumentsPerCall, nameof(input.Documents), $"Give 1 to {MaxDocumentsPerCall} documents.");
-        call.Rules.Require(input.Documents.All(document => document.Length <= TrustedDocument.MaxLength && HasOperations(document)), nameof(input.Documents),
-            $"Each document is GraphQL with at least one operation, at most {TrustedDocument.MaxLength} characters.");
         if (!staff.IsCoordinator)
         {
             return new NotAllowedError("Only the regional coordinator registers a partner site's operations.");
         }
 
-        var db = await call.BeginAsync();
+        // A document that cannot run would only fail on the site's pages, later, for its visitors: the call registers all or none.
         var ids = input.Documents.Select(TrustedDocument.IdOf).ToList();
+        var validator = call.Service<TrustedDocumentValidator>();
+        for (var index = 0; index < Math.Min(input.Documents.Count, MaxDocumentsPerCall); index++)
+        {
+            var problems = input.Documents[index].Length > TrustedDocument.MaxLength
+                ? [$"It is longer than {TrustedDocument.MaxLength} characters."]
+                : await validator.ProblemsWithAsync(input.Documents[index], cancellationToken);
+            if (problems.Count > 0)
+            {
+                call.Rules.Add(new InvalidDocumentError($"Document {index} ({ids[index]}) does not validate: {string.Join(" ", problems)}", index, ids[index]));
+            }
+        }
+
+        var db = await call.BeginAsync();
         var known = await db.TrustedDocuments.Where(d => ids.Contains(d.Id)).Select(d => d.Id).ToListAsync(cancellationToken);
         foreach (var (id, query) in ids.Zip(input.Documents).DistinctBy(document => document.First).Where(document => !known.Contains(document.First)))
         {
@@ -48,19 +58,14 @@ public static class TrustedDocumentMutations
         call.AfterCommit(() => store.Registered(ids));
         return new RegisterTrustedDocumentsPayload(ids);
     }
-
-    private static bool HasOperations(string document)
-    {
-        try
-        {
-            return GraphQLParser.Parser.Parse(document).Definitions.OfType<GraphQLOperationDefinition>().Any();
-        }
-        catch (GraphQLParserException)
-        {
-            return false;
-        }
-    }
 }
+
+[Description("A document that would not run against the schema; nothing of the call was registered.")]
+public sealed record InvalidDocumentError(
+    string Message,
+    [property: Description("Its place in `documents`, 0 first.")] int Index,
+    [property: Description("`sha256:` and the hex SHA-256 of its text.")] string DocumentId)
+    : UserError(Message, "INVALID_DOCUMENT");
 
 public sealed record RegisterTrustedDocumentsInput(
     [property: Description("The partner site's set, as its folder would be named: \"ligo-website\".")] string Set,

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using Digibank.Api.Courses;
 using Digibank.Api.Data;
 using Digibank.Api.Devices;
@@ -21,6 +23,18 @@ public static class SelfServiceEndpoints
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-BE");
 
+    private const string Style =
+        "body{font:1.25rem/1.5 system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem}" +
+        "button{font:inherit;padding:.75rem 1.5rem;border-radius:.5rem;border:2px solid #1d4ed8;background:#1d4ed8;color:#fff}";
+
+    /// <summary>
+    /// The page loads nothing and runs no script; its one style block is let in by its hash. Its form posts only to
+    /// this address, and no other site may show it in a frame, where a click could be steered onto the button.
+    /// </summary>
+    private static readonly string ContentSecurityPolicy =
+        $"default-src 'none'; style-src 'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Style)))}'; " +
+        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
     public static IServiceCollection AddSelfService(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<SelfServiceOptions>(configuration.GetSection(SelfServiceOptions.Section));
@@ -32,6 +46,21 @@ public static class SelfServiceEndpoints
 
     public static WebApplication MapSelfService(this WebApplication app)
     {
+        // On every answer under the links' address, refusals and errors included: the address holds the link's token.
+        app.UseWhen(http => http.Request.Path.StartsWithSegments(SelfServiceLinks.Path), pages => pages.Use((http, next) =>
+        {
+            http.Response.OnStarting(() =>
+            {
+                var headers = http.Response.Headers;
+                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.XFrameOptions = "DENY";
+                headers.CacheControl = "no-store";
+                headers["Referrer-Policy"] = "no-referrer";
+                headers.XContentTypeOptions = "nosniff";
+                return Task.CompletedTask;
+            });
+            return next(http);
+        }));
         app.MapGet($"{SelfServiceLinks.Path}/{{token}}", ShowAsync);
         app.MapPost($"{SelfServiceLinks.Path}/{{token}}", DoAsync).DisableAntiforgery();
         return app;
@@ -122,7 +151,7 @@ public static class SelfServiceEndpoints
             <html lang="nl">
             <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">
             <title>Digibank regio Poperinge</title>
-            <style>body{"{"}font:1.25rem/1.5 system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem{"}"}button{"{"}font:inherit;padding:.75rem 1.5rem;border-radius:.5rem;border:2px solid #1d4ed8;background:#1d4ed8;color:#fff{"}"}</style></head>
+            <style>{Style}</style></head>
             <body><h1>Digibank regio Poperinge</h1><p>{WebUtility.HtmlEncode(text)}</p>{form}</body>
             </html>
             """,

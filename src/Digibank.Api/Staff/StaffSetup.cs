@@ -1,7 +1,7 @@
 using System.Globalization;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.HelpPoints;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace Digibank.Api.Staff;
@@ -19,13 +19,8 @@ public static class StaffSetup
             var options = services.GetRequiredService<IOptions<StaffTokenOptions>>().Value;
             return new StaffTokens(StaffTokens.LoadKey(options, dataFolder), options, services.GetRequiredService<TimeProvider>());
         });
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<StaffTokens>((jwt, tokens) =>
-            {
-                jwt.MapInboundClaims = false;
-                jwt.TokenValidationParameters = tokens.ValidationParameters;
-            });
+        builder.Services.AddAuthentication(StaffTokenAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, StaffTokenAuthentication>(StaffTokenAuthentication.SchemeName, configureOptions: null);
         builder.Services.AddAuthorization();
         return builder;
     }

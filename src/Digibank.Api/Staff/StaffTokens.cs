@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
+using Digibank.Api.Hosting;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -35,20 +36,47 @@ public sealed class StaffTokens(SymmetricSecurityKey key, StaffTokenOptions opti
         ValidateLifetime = true,
         RequireExpirationTime = true,
         ClockSkew = TimeSpan.FromMinutes(1),
-        // Lifetimes follow the application's clock, the one that also stamped the token.
+        // Lifetimes follow the application's clock, the one that also stamped the token; the skew allows for another
+        // instance's clock at the start of a token's life, never past its end.
         LifetimeValidator = (notBefore, expires, token, parameters) =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var issuedAt = (token as JsonWebToken)?.IssuedAt is { } stamped && stamped != DateTime.MinValue ? stamped : notBefore;
             return expires is { } expiry
                 && (notBefore is null || notBefore <= now + parameters.ClockSkew)
-                && now - parameters.ClockSkew < expiry
+                && !HasExpired(expiry)
                 && expiry - now <= options.MaxTokenLifetime + parameters.ClockSkew
                 && (issuedAt is null || expiry - issuedAt <= options.MaxTokenLifetime + parameters.ClockSkew);
         },
         NameClaimType = ClaimTypes.Name,
         RoleClaimType = ClaimTypes.Role,
     };
+
+    /// <summary>
+    /// Who an <c>Authorization</c> value signs in: the one rule for a staff token, over HTTP and on a WebSocket alike. Without
+    /// a credential nobody; otherwise it must be a bearer token (<see cref="BearerTokens"/>) signed with this key, for this
+    /// API, with an <c>exp</c> within the longest lifetime that has not come yet, or it is refused.
+    /// </summary>
+    public async Task<StaffSignIn> SignInAsync(string? authorization)
+    {
+        if (authorization is null)
+        {
+            return StaffSignIn.Nobody;
+        }
+
+        if (BearerTokens.From(authorization) is not { Length: > 0 } token)
+        {
+            return StaffSignIn.Refused;
+        }
+
+        var validated = await new JsonWebTokenHandler().ValidateTokenAsync(token, ValidationParameters);
+        return validated.IsValid
+            ? new StaffSignIn(new ClaimsPrincipal(validated.ClaimsIdentity), validated.SecurityToken.ValidTo, IsRefused: false)
+            : StaffSignIn.Refused;
+    }
+
+    /// <summary>A staff token stops working at its <c>exp</c>, by the application's clock, without grace.</summary>
+    public bool HasExpired(DateTime expiresUtc) => clock.GetUtcNow().UtcDateTime >= expiresUtc;
 
     public string Mint(string subject, string name, StaffRole role, IEnumerable<int> helpPointIds, int? digibuddyId = null, TimeSpan? validFor = null)
     {
@@ -107,4 +135,12 @@ public sealed class StaffTokens(SymmetricSecurityKey key, StaffTokenOptions opti
 
         return new SymmetricSecurityKey(Convert.FromBase64String(File.ReadAllText(file).Trim()));
     }
+}
+
+/// <summary>What an <c>Authorization</c> value signs in: nobody (no credential), a staff member until <see cref="ExpiresAt"/>, or a refusal.</summary>
+public sealed record StaffSignIn(ClaimsPrincipal? User, DateTime ExpiresAt, bool IsRefused)
+{
+    public static readonly StaffSignIn Nobody = new(null, DateTime.MaxValue, IsRefused: false);
+
+    public static readonly StaffSignIn Refused = new(null, DateTime.MinValue, IsRefused: true);
 }

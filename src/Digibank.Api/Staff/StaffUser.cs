@@ -23,15 +23,14 @@ public sealed record StaffUser(string Subject, string Name, StaffRole Role, IRea
 
     public bool IsCoordinator => Role == StaffRole.Coordinator;
 
-    /// <summary>Coordinators act for the whole region; staff and digibuddies for the points in their token.</summary>
-    public bool CanActFor(int? helpPointId) =>
-        IsCoordinator || (helpPointId is { } id && HelpPointIds.Contains(id));
+    public bool IsDigibuddy => Role == StaffRole.Digibuddy;
 
     /// <summary>
-    /// Whether this person may act for residents at a help point: sign them up, reserve a device, register
-    /// a question. Digibuddies answer the questions assigned to them but register nobody.
+    /// Coordinators act for the whole region, staff for the points in their token. A digibuddy acts for no help point,
+    /// whatever points their token names: they answer the help requests assigned to them, and nothing else.
     /// </summary>
-    public bool CanServeResidentsAt(int? helpPointId) => Role != StaffRole.Digibuddy && CanActFor(helpPointId);
+    public bool CanActFor(int? helpPointId) =>
+        IsCoordinator || (Role == StaffRole.Staff && helpPointId is { } id && HelpPointIds.Contains(id));
 
     public static StaffUser? From(ClaimsPrincipal? principal)
     {

@@ -26,6 +26,21 @@ public sealed class GraphQLWebSocketClient(WebSocket socket) : IAsyncDisposable
         return new GraphQLWebSocketClient(socket);
     }
 
+    /// <summary>A real client over a real socket, for the API on Kestrel; <paramref name="authorization"/> goes in the upgrade request's header.</summary>
+    public static async Task<GraphQLWebSocketClient> ConnectAsync(Uri address, string subProtocol = "graphql-transport-ws", HttpMessageInvoker? invoker = null, string? authorization = null)
+    {
+        var socket = new ClientWebSocket();
+        socket.Options.AddSubProtocol(subProtocol);
+        if (authorization is not null)
+        {
+            socket.Options.SetRequestHeader("Authorization", authorization);
+        }
+
+        using var timeout = new CancellationTokenSource(Patience);
+        await socket.ConnectAsync(address, invoker, timeout.Token);
+        return new GraphQLWebSocketClient(socket);
+    }
+
     /// <summary>Connects, sends connection_init (with a token when given) and waits for the ack.</summary>
     public static async Task<GraphQLWebSocketClient> ConnectAndInitAsync(DigibankApiFactory api, string? token = null)
     {

@@ -107,6 +107,13 @@ public sealed class HostileInputTests(HostileInputTests.Api api) : IClassFixture
                 new { w = new { or = Enumerable.Range(0, 1200).Select(i => new { title = new { contains = $"x{i}" } }).ToArray() } });
             Post("in list with 1,001 values", "query ($w: CourseFilterInput) { courses(where: $w) { totalCount } }",
                 new { w = new { status = new { @in = Enumerable.Repeat("SCHEDULED", 1001).ToArray() } } });
+            Post("filter variable inside a literal, nested 12 deep", "query ($w: CourseFilterInput) { courses(where: { and: [$w] }) { totalCount } }", new { w = NestedAnd(11) });
+            Post("or list variable with 1,200 entries", "query ($any: [CourseFilterInput!]) { courses(where: { or: $any }) { totalCount } }",
+                new { any = Enumerable.Range(0, 1200).Select(i => new { title = new { contains = $"x{i}" } }).ToArray() });
+            Post("in list variable with 1,001 values", "query ($statuses: [CourseStatus!]) { courses(where: { status: { in: $statuses } }) { totalCount } }",
+                new { statuses = Enumerable.Repeat("SCHEDULED", 1001).ToArray() });
+            Post("nin list variable with 1,001 ids", "query ($ids: [ID]) { courses(where: { partner: { id: { nin: $ids } } }) { totalCount } }",
+                new { ids = Enumerable.Repeat(GlobalId.Encode("Partner", 1), 1001).ToArray() });
             Post("1,000 aliased totalCounts", "{ " + string.Concat(Enumerable.Range(0, 1000).Select(i => $"c{i}: courses(first: 0) {{ totalCount }} ")) + "}");
             Post("150 aliased pages", "{ " + string.Concat(Enumerable.Range(0, 150).Select(i => $"c{i}: courses(first: 1) {{ nodes {{ title }} }} ")) + "}");
             Post("30 aliased pages of 100 with lists", "{ " + string.Concat(Enumerable.Range(0, 30).Select(i => $"c{i}: courses(first: 100) {{ nodes {{ title sessions {{ startsAt }} topics {{ name }} }} }} ")) + "}");

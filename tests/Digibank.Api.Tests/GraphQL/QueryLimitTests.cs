@@ -151,6 +151,57 @@ public sealed class QueryLimitTests(DigibankApiFactory api) : IClassFixture<Digi
         Assert.True((int)withinLimit.Data!["courses"]!["totalCount"]! > 0);
     }
 
+    /// <summary>Each limit of a <c>where</c> filter, passed inline, as a <c>$where</c> variable, and with its list or nested filter as a variable.</summary>
+    public static TheoryData<string, string, string> FiltersBeyondALimit()
+    {
+        var deep = new StringBuilder("{ title: { contains: \"x\" } }");
+        for (var level = 1; level <= QueryLimits.MaxFilterDepth; level++)
+        {
+            deep.Insert(0, "{ and: [").Append("] }");
+        }
+
+        var conditions = "{ or: [" + string.Join(", ", Enumerable.Range(0, QueryLimits.MaxFilterConditions + 1).Select(i => $"{{ title: {{ contains: \"x{i}\" }} }}")) + "] }";
+        var values = "[" + string.Join(", ", Enumerable.Range(0, QueryLimits.MaxFilterListValues + 1)) + "]";
+        const string Where = "query ($where: CourseFilterInput) { courses(where: $where) { totalCount } }";
+        return new()
+        {
+            { "nesting, inline", $"{{ courses(where: {deep}) {{ totalCount }} }}", "{}" },
+            { "nesting, $where", Where, $"{{\"where\": {GraphQLValueAsJson(deep.ToString())}}}" },
+            { "nesting, a nested filter as a variable", "query ($inner: CourseFilterInput) { courses(where: { and: [$inner] }) { totalCount } }", $"{{\"inner\": {GraphQLValueAsJson(deep.ToString()[8..^3])}}}" },
+            { "conditions, inline", $"{{ courses(where: {conditions}) {{ totalCount }} }}", "{}" },
+            { "conditions, $where", Where, $"{{\"where\": {GraphQLValueAsJson(conditions)}}}" },
+            { "conditions, the or list as a variable", "query ($any: [CourseFilterInput!]) { courses(where: { or: $any }) { totalCount } }", $"{{\"any\": {GraphQLValueAsJson(conditions[6..^2])}}}" },
+            { "values, inline", $"{{ courses(where: {{ seatsLeft: {{ in: {values} }} }}) {{ totalCount }} }}", "{}" },
+            { "values, $where", Where, $"{{\"where\": {{\"seatsLeft\": {{\"nin\": {values}}}}}}}" },
+            { "values, in: $list", "query ($seats: [Int]) { courses(where: { seatsLeft: { in: $seats } }) { totalCount } }", $"{{\"seats\": {values}}}" },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(FiltersBeyondALimit))]
+    public async Task A_filter_beyond_a_limit_gets_FILTER_TOO_COMPLEX_inline_or_in_variables_before_any_SQL_runs(string limit, string query, string variables)
+    {
+        api.SqlStatements.Reset();
+        var response = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = GraphQLTestClient.Json($"{{\"query\": {System.Text.Json.JsonSerializer.Serialize(query)}, \"variables\": {variables}}}"),
+        });
+
+        Assert.True(response.ErrorCodes.SequenceEqual(["FILTER_TOO_COMPLEX"]), $"{limit}: {response.Body?.ToJsonString()}");
+        Assert.StartsWith(limit.Split(',')[0] switch
+        {
+            "nesting" => "A `where` filter can nest at most 10 levels",
+            "conditions" => "A `where` filter can hold at most 100 conditions",
+            _ => "An `in` or `nin` list can hold at most 1000 values",
+        }, (string?)response.Errors![0]!["message"], StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal(0, api.SqlStatements.Count);
+    }
+
+    /// <summary>A GraphQL input value written in this test's own style (unquoted names) as the JSON a client would send for it.</summary>
+    private static string GraphQLValueAsJson(string value) =>
+        System.Text.RegularExpressions.Regex.Replace(value, @"(\w+):", "\"$1\":");
+
     [Fact]
     public async Task A_document_nested_deeper_than_the_parser_allows_is_a_client_error()
     {

@@ -63,15 +63,21 @@ public static class HelpRequestTestKit
     public static RegisterInput Question(this DigibankApiFactory api, string topic, string municipality, string? helpPoint = null) =>
         new(api.TopicId(topic), api.MunicipalityId(municipality), helpPoint is null ? null : api.HelpPointId(helpPoint));
 
-    /// <summary>A client with a Digibuddy token for the seeded digibuddy of that first name.</summary>
-    public static GraphQLTestClient CreateDigibuddyClient(this DigibankApiFactory api, string firstName)
+    /// <summary>A client with a Digibuddy token for the seeded digibuddy of that first name, naming the help points given (by name).</summary>
+    public static GraphQLTestClient CreateDigibuddyClient(this DigibankApiFactory api, string firstName, params string[] helpPointNames)
+    {
+        var client = api.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", api.DigibuddyToken(firstName, helpPointNames));
+        return new GraphQLTestClient(client);
+    }
+
+    public static string DigibuddyToken(this DigibankApiFactory api, string firstName, params string[] helpPointNames)
     {
         using var db = api.CreateDbContext();
         var digibuddyId = db.Digibuddies.Single(d => d.FirstName == firstName).Id;
-        var token = api.Services.GetRequiredService<StaffTokens>().Mint($"test:digibuddy:{firstName}", firstName, StaffRole.Digibuddy, [], digibuddyId);
-        var client = api.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        return new GraphQLTestClient(client);
+        var helpPointIds = db.HelpPoints.Where(h => helpPointNames.Contains(h.Name)).Select(h => h.Id).ToList();
+        Assert.Equal(helpPointNames.Length, helpPointIds.Count);
+        return api.Services.GetRequiredService<StaffTokens>().Mint($"test:digibuddy:{firstName}", firstName, StaffRole.Digibuddy, helpPointIds, digibuddyId);
     }
 
     /// <summary>Sends one of the help request mutations and returns its payload; fails the test on GraphQL errors.</summary>

@@ -113,6 +113,56 @@ public sealed class SelfServiceLinkTests(NotificationsApiFactory api) : Restores
         Assert.Equal(api.Clock.GetUtcNow().UtcDateTime, (await db.Reservations.SingleAsync(r => r.Id == setAside)).ConfirmedAt);
     }
 
+    [Fact]
+    public async Task Every_answer_of_the_pages_keeps_out_frames_caches_and_anything_from_elsewhere_errors_and_expired_links_included()
+    {
+        var course = await TestCourses.AddAsync(api, capacity: 5);
+        var signUp = SignUpIdOf(await api.SignUpAsync(course, "Albert", $"headers-{Guid.NewGuid():N}@example.com"));
+        var links = api.Services.GetRequiredService<SelfServiceLinks>();
+        var link = $"/self-service/{links.Token(SelfServiceAction.CancelSignUp, signUp)}";
+        var reservationLink = $"/self-service/{links.Token(SelfServiceAction.ConfirmReservation, await ReadyReservationAsync())}";
+        var client = api.CreateClient();
+        var answers = new List<(string Kind, HttpResponseMessage Response)>
+        {
+            ("the question", await client.GetAsync(link)),
+            ("a device set aside", await client.GetAsync(reservationLink)),
+            ("done", await client.PostAsync(link, null)),
+            ("done already", await client.PostAsync(link, null)),
+            ("nothing left to ask", await client.GetAsync(link)),
+            ("a broken link", await client.GetAsync("/self-service/not-a-link")),
+            ("a broken link's button", await client.PostAsync("/self-service/not-a-link", null)),
+            ("a method the page does not take", await client.PutAsync(link, null)),
+        };
+        api.Clock.Current += TimeSpan.FromDays(61);
+        answers.Add(("an expired link", await client.GetAsync(reservationLink)));
+        answers.Add(("an expired link's button", await client.PostAsync(reservationLink, null)));
+
+        Assert.Equal(
+            [HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.NotFound, HttpStatusCode.NotFound],
+            answers.Take(7).Select(answer => answer.Response.StatusCode));
+        Assert.True(answers.Skip(7).All(answer => (int)answer.Response.StatusCode >= 400), "A PUT or an expired link did something.");
+        foreach (var (kind, response) in answers)
+        {
+            var policy = response.Headers.TryGetValues("Content-Security-Policy", out var values) ? Assert.Single(values) : string.Empty;
+            var directives = policy.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToDictionary(d => d.Split(' ')[0], d => d);
+            Assert.True(directives.GetValueOrDefault("default-src") == "default-src 'none'", $"{kind}: {policy}");
+            Assert.True(!directives.ContainsKey("script-src"), $"{kind}: {policy}");
+            Assert.True(directives.GetValueOrDefault("frame-ancestors") == "frame-ancestors 'none'", $"{kind}: {policy}");
+            Assert.True(directives.GetValueOrDefault("form-action") == "form-action 'self'", $"{kind}: {policy}");
+            Assert.True(response.Headers.TryGetValues("X-Frame-Options", out var frames) && frames.Single() == "DENY", kind);
+            Assert.True(response.Headers.CacheControl?.NoStore == true, kind);
+            Assert.True(response.Headers.TryGetValues("Referrer-Policy", out var referrer) && referrer.Single() == "no-referrer", kind);
+            var page = await response.Content.ReadAsStringAsync();
+            if (page.Contains("<style>", StringComparison.Ordinal))
+            {
+                // The page's own style is let in by its hash, so it looks as it should without opening the door to injected styles.
+                var style = page[(page.IndexOf("<style>", StringComparison.Ordinal) + 7)..page.IndexOf("</style>", StringComparison.Ordinal)];
+                var hash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(style)));
+                Assert.True(directives.GetValueOrDefault("style-src") == $"style-src 'sha256-{hash}'", $"{kind}: {policy}");
+            }
+        }
+    }
+
     private async Task<int> ReadyReservationAsync()
     {
         var participantId = await api.NewBorrowerAsync("Lucienne");

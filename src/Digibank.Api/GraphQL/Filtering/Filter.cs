@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
-using GraphQL;
+using GraphQL.Validation;
 
 namespace Digibank.Api.GraphQL.Filtering;
 
@@ -23,27 +23,17 @@ public interface IFilter
     FilterSize Size { get; }
 }
 
-/// <summary>How deep a filter nests and how many conditions it holds, measured while it is parsed.</summary>
-public readonly record struct FilterSize(int Depth, int Conditions)
+/// <summary>How deep a filter nests, how many conditions it holds and its longest <c>in</c>/<c>nin</c> list, measured while it is parsed.</summary>
+public readonly record struct FilterSize(int Depth, int Conditions, int LongestList)
 {
-    /// <summary>
-    /// Measures one level of a <c>where:</c> value whose nested filters are already parsed, and refuses it,
-    /// before any SQL runs, when it is deeper or larger than <see cref="QueryLimits"/> allow.
-    /// </summary>
+    /// <summary>Measures one level of a <c>where:</c> value whose nested filters are already parsed (and measured).</summary>
     public static FilterSize Measure(IDictionary<string, object?> value)
     {
         var depth = 0;
         var conditions = 0;
+        var longestList = 0;
         Visit(value);
-        var size = new FilterSize(depth + 1, conditions);
-        if (size.Depth > QueryLimits.MaxFilterDepth)
-        {
-            throw TooComplex($"A `where` filter can nest at most {QueryLimits.MaxFilterDepth} levels of and, or and related objects.");
-        }
-
-        return size.Conditions <= QueryLimits.MaxFilterConditions
-            ? size
-            : throw TooComplex($"A `where` filter can hold at most {QueryLimits.MaxFilterConditions} conditions.");
+        return new FilterSize(depth + 1, conditions, longestList);
 
         void Visit(object? item)
         {
@@ -52,6 +42,7 @@ public readonly record struct FilterSize(int Depth, int Conditions)
                 case IFilter nested:
                     depth = Math.Max(depth, nested.Size.Depth);
                     conditions += nested.Size.Conditions;
+                    longestList = Math.Max(longestList, nested.Size.LongestList);
                     break;
                 case IDictionary<string, object?> operations:
                     foreach (var operation in operations.Values)
@@ -69,11 +60,7 @@ public readonly record struct FilterSize(int Depth, int Conditions)
                     break;
                 case IEnumerable<object?> values:
                     conditions++;
-                    if (values.Count() > QueryLimits.MaxFilterListValues)
-                    {
-                        throw TooComplex($"An `in` or `nin` list can hold at most {QueryLimits.MaxFilterListValues} values.");
-                    }
-
+                    longestList = Math.Max(longestList, values.Count());
                     break;
                 case not null:
                     conditions++;
@@ -82,7 +69,31 @@ public readonly record struct FilterSize(int Depth, int Conditions)
         }
     }
 
-    private static ExecutionError TooComplex(string message) => new(message) { Code = ErrorCodes.FilterTooComplex };
+    /// <summary>
+    /// Refuses a <c>where</c> argument deeper or larger than <see cref="QueryLimits"/> allow, before any SQL runs. It is the
+    /// argument's validator, so it sees the whole filter however it came (inline, a <c>$where</c> variable, a list or a
+    /// nested filter from a variable); thrown while a literal is parsed, the error would lose its code to INVALID_LITERAL.
+    /// </summary>
+    public static void EnsureWithinLimits(object filter)
+    {
+        var size = ((IFilter)filter).Size;
+        if (size.Depth > QueryLimits.MaxFilterDepth)
+        {
+            throw TooComplex($"A `where` filter can nest at most {QueryLimits.MaxFilterDepth} levels of and, or and related objects.");
+        }
+
+        if (size.Conditions > QueryLimits.MaxFilterConditions)
+        {
+            throw TooComplex($"A `where` filter can hold at most {QueryLimits.MaxFilterConditions} conditions.");
+        }
+
+        if (size.LongestList > QueryLimits.MaxFilterListValues)
+        {
+            throw TooComplex($"An `in` or `nin` list can hold at most {QueryLimits.MaxFilterListValues} values.");
+        }
+    }
+
+    private static ValidationError TooComplex(string message) => new(message) { Code = ErrorCodes.FilterTooComplex };
 }
 
 internal static class FilterExpressions

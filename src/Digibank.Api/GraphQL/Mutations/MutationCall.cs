@@ -19,8 +19,8 @@ public sealed class MutationCall<TInput>(IResolveFieldContext context) : IAsyncD
 
     public TInput Input { get; } = context.GetArgument<TInput>("input");
 
-    /// <summary>The caller when signed in as staff; null for a resident.</summary>
-    public StaffUser? Staff { get; } = context.Staff();
+    /// <summary>The caller when signed in, as staff or as a digibuddy (who may act for no help point); null for a resident.</summary>
+    public StaffUser? Staff { get; } = context.StaffOrDigibuddy();
 
     public DateTime Now { get; } = context.UtcNow();
 

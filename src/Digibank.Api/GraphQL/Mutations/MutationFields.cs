@@ -21,14 +21,28 @@ public static class MutationFields
         where TResult : class =>
         mutation.Add(name, description, payload, errors, _ => run);
 
-    /// <summary>A mutation for staff only: anyone else gets an <c>AUTH_NOT_AUTHENTICATED</c> error before the input is read.</summary>
+    /// <summary>
+    /// A mutation for staff only: anyone else gets an <c>AUTH_NOT_AUTHENTICATED</c> error, and a digibuddy <c>NOT_ALLOWED</c>,
+    /// before the input is read.
+    /// </summary>
     public static void StaffMutation<TInput, TResult>(
+        this ObjectGraphType mutation, string name, Func<MutationCall<TInput>, StaffUser, Task<Result<TResult>>> run, string description, string payload, params Type[] errors)
+        where TResult : class =>
+        mutation.Add<TInput, TResult>(name, description, payload, errors, context => context.RequireStaffOrDigibuddy() is { IsDigibuddy: false } staff
+            ? call => run(call, staff)
+            : _ => Task.FromResult<Result<TResult>>(new NotAllowedError(StaffAccess.OnlyAssignedRequests)));
+
+    /// <summary>
+    /// A mutation on the help requests that a digibuddy may call too: the feature service lets them act only on the
+    /// requests assigned to them. Anyone without a token gets an <c>AUTH_NOT_AUTHENTICATED</c> error.
+    /// </summary>
+    public static void StaffOrDigibuddyMutation<TInput, TResult>(
         this ObjectGraphType mutation, string name, Func<MutationCall<TInput>, StaffUser, Task<Result<TResult>>> run, string description, string payload, params Type[] errors)
         where TResult : class =>
         mutation.Add<TInput, TResult>(name, description, payload, errors, context =>
         {
-            var staff = context.RequireStaff();
-            return call => run(call, staff);
+            var caller = context.RequireStaffOrDigibuddy();
+            return call => run(call, caller);
         });
 
     private static void Add<TInput, TResult>(

@@ -42,7 +42,7 @@ public static class ConnectionFieldExtensions
                 };
                 return filter is null && sortSteps is null ? PageQuery<TEntity>.FixedBy(context.FieldAst, rows) : PageQuery<TEntity>.Of(rows);
             })
-            .Argument<TFilterType>("where", "Only items matching these conditions.")
+            .Argument<TFilterType>("where", "Only items matching these conditions.", argument => argument.Validator = FilterSize.EnsureWithinLimits)
             .Argument<ListGraphType<NonNullGraphType<TSortType>>>("order", "Sort order, first entry first; ties keep the default order.");
     }
 

@@ -7,12 +7,10 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using Digibank.Api.GraphQL.TrustedDocuments;
-using Digibank.Api.Hosting;
 using Digibank.Api.Staff;
 using GraphQL;
 using GraphQL.Transport;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Digibank.Api.GraphQL.Transport;
 
@@ -47,6 +45,11 @@ public sealed class GraphQLWebSocketEndpoint(
         if (!speaksProtocol)
         {
             connection.Close(CloseCodes.SubprotocolNotAcceptable, $"Subprotocol not acceptable: use {SubProtocol}");
+        }
+        else
+        {
+            // A token in the upgrade request counts as one in connection_init would: a refused one closes the socket, a valid one ends it when it expires.
+            await connection.SignInAsync(http.Request.Headers.Authorization);
         }
 
         await connection.RunAsync();
@@ -94,17 +97,17 @@ public sealed class GraphQLWebSocketEndpoint(
         private readonly CancellationTokenSource _closing = new();
         // Cancelling a receive or a send aborts the socket without a close frame, so only the close timeout does.
         private readonly CancellationTokenSource _abort = new();
-        private ClaimsPrincipal _user = http.User;
+        private ClaimsPrincipal _user = new(new ClaimsIdentity());
         private int _initRequests;
         private volatile bool _acknowledged;
         private int _closeRequested;
         private (int Code, string Reason)? _closeFrame;
-        private long _tokenExpiresAtTicks = long.MaxValue;
+        private long _tokenExpiresAtTicks = DateTime.MaxValue.Ticks;
         private ITimer? _expiryTimer;
 
         private bool IsClosing => Volatile.Read(ref _closeRequested) != 0;
 
-        private bool TokenHasExpired => clock.GetUtcNow().UtcTicks >= Interlocked.Read(ref _tokenExpiresAtTicks);
+        private bool TokenHasExpired => tokens.HasExpired(new DateTime(Interlocked.Read(ref _tokenExpiresAtTicks), DateTimeKind.Utc));
 
         public async Task RunAsync()
         {
@@ -275,41 +278,46 @@ public sealed class GraphQLWebSocketEndpoint(
             var authorization = payload.ValueKind == JsonValueKind.Object
                 ? payload.EnumerateObject().FirstOrDefault(field => field.Name.Equals("authorization", StringComparison.OrdinalIgnoreCase)).Value
                 : default;
-            if (authorization.ValueKind == JsonValueKind.String)
+            if (authorization.ValueKind == JsonValueKind.String && !await SignInAsync(authorization.GetString()))
             {
-                var sent = authorization.GetString()!;
-                var token = BearerTokens.From(sent) ?? sent.Trim();
-                var validated = await new JsonWebTokenHandler().ValidateTokenAsync(token, tokens.ValidationParameters);
-                if (!validated.IsValid)
-                {
-                    Close(CloseCodes.Forbidden, "Forbidden");
-                    return;
-                }
-
-                _user = new ClaimsPrincipal(validated.ClaimsIdentity);
-                if (!WatchExpiry(validated.SecurityToken.ValidTo))
-                {
-                    return;
-                }
+                return;
             }
 
             _acknowledged = true;
             Send("""{"type":"connection_ack"}""");
         }
 
-        // A socket outlives its token, so the token's expiry ends it: a timer on the application's clock, and a check
-        // before each message goes out in case the timer runs late.
-        private bool WatchExpiry(DateTime expiresUtc)
+        /// <summary>
+        /// Signs the socket in by the rule HTTP requests follow (<see cref="StaffTokens.SignInAsync"/>): a refused credential
+        /// closes it with 4403, a staff token's expiry ends it. False when the socket is closing.
+        /// </summary>
+        public async Task<bool> SignInAsync(string? authorization)
         {
-            if (expiresUtc == DateTime.MinValue)
+            var signIn = await tokens.SignInAsync(authorization);
+            if (signIn.IsRefused)
+            {
+                Close(CloseCodes.Forbidden, "Forbidden");
+                return false;
+            }
+
+            if (signIn.User is not { } user)
             {
                 return true;
             }
 
+            _user = user;
+            return WatchExpiry(signIn.ExpiresAt);
+        }
+
+        // A socket outlives its token, so the token's expiry ends it: a timer on the application's clock, and a check
+        // before each message goes out in case the timer runs late.
+        private bool WatchExpiry(DateTime expiresUtc)
+        {
+            _expiryTimer?.Dispose();
             Interlocked.Exchange(ref _tokenExpiresAtTicks, expiresUtc.Ticks);
             if (TokenHasExpired)
             {
-                // Validation lets a token through for a minute of clock skew past its expiry; a socket gets no ack with it.
+                // Valid when it was read, it may have expired since.
                 Close(CloseCodes.Forbidden, TokenExpired);
                 return false;
             }

@@ -173,14 +173,8 @@ public sealed class GraphQLWebSocketLimitsTests(LoopbackApiFactory api, ITestOut
         return await db.Participants.Where(p => p.FirstName != null && p.ErasedAt == null).Select(p => p.Id).FirstAsync();
     }
 
-    private async Task<GraphQLWebSocketClient> ConnectAsync(string subProtocol = GraphQLWebSocketEndpoint.SubProtocol, HttpMessageInvoker? invoker = null)
-    {
-        var socket = new ClientWebSocket();
-        socket.Options.AddSubProtocol(subProtocol);
-        using var timeout = new CancellationTokenSource(GraphQLWebSocketClient.Patience);
-        await socket.ConnectAsync(api.GraphQLWebSocketAddress, invoker, timeout.Token);
-        return new GraphQLWebSocketClient(socket);
-    }
+    private Task<GraphQLWebSocketClient> ConnectAsync(string subProtocol = GraphQLWebSocketEndpoint.SubProtocol, HttpMessageInvoker? invoker = null) =>
+        GraphQLWebSocketClient.ConnectAsync(api.GraphQLWebSocketAddress, subProtocol, invoker);
 
     private async Task<GraphQLWebSocketClient> ConnectAndInitAsync(string? token = null, HttpMessageInvoker? invoker = null)
     {

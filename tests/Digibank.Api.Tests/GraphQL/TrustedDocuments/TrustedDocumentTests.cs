@@ -147,6 +147,53 @@ public sealed class TrustedDocumentTests(DigibankApiFactory api) : IClassFixture
     }
 
     [Fact]
+    public async Task Documents_that_do_not_validate_against_the_schema_are_refused_each_named_and_nothing_of_the_call_is_registered()
+    {
+        const string Valid = "query Towns { municipalities { nodes { name postalCode } } }";
+        string[] documents =
+        [
+            Valid,
+            "query Courses { courses { nodes { title participantEmail } } }",
+            "query Page { courses(first: \"ten\") { nodes { title } } }",
+            "query Broken { courses { nodes { title }",
+        ];
+        var coordinator = api.CreateStaffClient(StaffRole.Coordinator);
+        const string Register = """
+            mutation ($input: RegisterTrustedDocumentsInput!) { registerTrustedDocuments(input: $input) { documentIds errors { __typename ... on Error { code message } } } }
+            """;
+
+        var refused = (await coordinator.QueryAsync(Register, new { input = new { set = "ligo-website", documents } }))["registerTrustedDocuments"]!;
+        var oneOfTwo = (await coordinator.QueryAsync(Register, new { input = new { set = "ligo-website", documents = new[] { Valid, documents[1] } } }))["registerTrustedDocuments"]!;
+
+        var errors = refused["errors"]!.AsArray();
+        Assert.Null(refused["documentIds"]);
+        Assert.Equal(["INVALID_DOCUMENT", "INVALID_DOCUMENT", "INVALID_DOCUMENT"], errors.Select(error => (string?)error!["code"]));
+        Assert.All(errors, error => Assert.Equal("InvalidDocumentError", (string?)error!["__typename"]));
+        string[] why = ["participantEmail", "first", "Expected"];
+        for (var index = 1; index < documents.Length; index++)
+        {
+            var message = (string?)errors[index - 1]!["message"];
+            Assert.Contains($"Document {index} ({TrustedDocument.IdOf(documents[index])})", message, StringComparison.Ordinal);
+            Assert.True(message!.Contains(why[index - 1], StringComparison.Ordinal), message);
+        }
+
+        Assert.Null(oneOfTwo["documentIds"]);
+        Assert.Equal(["INVALID_DOCUMENT"], oneOfTwo["errors"]!.AsArray().Select(error => (string?)error!["code"]));
+        await using (var db = api.CreateDbContext())
+        {
+            Assert.False(await db.TrustedDocuments.AnyAsync(d => documents.Select(TrustedDocument.IdOf).Contains(d.Id)));
+        }
+
+        var run = await api.CreateGraphQLClient().SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/graphql?documentId={TrustedDocument.IdOf(Valid)}"));
+        Assert.Equal(["DOCUMENT_NOT_FOUND"], run.ErrorCodes);
+        var typed = (await coordinator.QueryAsync(
+            "mutation ($input: RegisterTrustedDocumentsInput!) { registerTrustedDocuments(input: $input) { errors { ... on InvalidDocumentError { index documentId } } } }",
+            new { input = new { set = "ligo-website", documents = new[] { Valid, documents[2] } } }))["registerTrustedDocuments"]!;
+        Assert.Equal(1, (int)typed["errors"]![0]!["index"]!);
+        Assert.Equal(TrustedDocument.IdOf(documents[2]), (string?)typed["errors"]![0]!["documentId"]);
+    }
+
+    [Fact]
     public void A_manifest_entry_whose_id_is_not_its_documents_hash_stops_the_start_naming_the_file()
     {
         var folder = Directory.CreateTempSubdirectory("digibank-trusted-");
