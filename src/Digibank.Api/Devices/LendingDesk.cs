@@ -368,7 +368,19 @@ public sealed class LendingDesk(DigibankDbContext db, DateTime now, SelfServiceL
         device.Status = DeviceStatus.Reserved;
         first.Status = ReservationStatus.Ready;
         first.DeviceId = device.Id;
-        first.ReadyUntil = Region.EndOfLocalDay(now.AddDays(rule.CollectWithinDays));
+        first.ReadyUntil = await CollectByAsync(device.HomeHelpPointId, now.AddDays(rule.CollectWithinDays), cancellationToken);
+    }
+
+    /// <summary>
+    /// The end of the day a device set aside must be collected by: the kind's days from now, or, when the help point is
+    /// closed that day (a Sunday, a holiday, a closure), the next day it is open.
+    /// </summary>
+    private async Task<DateTime> CollectByAsync(int helpPointId, DateTime earliest, CancellationToken cancellationToken)
+    {
+        var hours = await db.OpeningHours.Where(o => o.HelpPointId == helpPointId).ToListAsync(cancellationToken);
+        var closures = (await db.Closures.Where(c => c.HelpPointId == helpPointId && c.EndsAt > now).ToListAsync(cancellationToken)).Select(ClosedPeriod.Of).ToList();
+        var open = OpeningCalendar.NextOpenAt(hours, closures, Region.ToLocal(Region.StartOfLocalDay(earliest)));
+        return Region.EndOfLocalDay(open is { } local ? Region.ToUtc(local) : earliest);
     }
 
     private static ReservationNotWaitingError? NotActive(Reservation reservation) =>

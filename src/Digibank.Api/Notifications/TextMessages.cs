@@ -22,7 +22,7 @@ public sealed class SmsOptions
     public string? Password { get; set; }
 
     /// <summary>
-    /// The request body, with <c>{to}</c> (the number, as +32…), <c>{text}</c> and <c>{from}</c> filled in, each escaped for
+    /// The request body, with <c>{to}</c> (the number in E.164, as +32…), <c>{text}</c> and <c>{from}</c> filled in, each escaped for
     /// <see cref="ContentType"/>: JSON string escapes for <c>application/json</c>, URL encoding for a form.
     /// </summary>
     public string BodyTemplate { get; set; } = """{"to":"{to}","from":"{from}","text":"{text}"}""";
@@ -51,7 +51,7 @@ public sealed class HttpSmsGateway(HttpClient http, IOptions<NotificationOptions
         var form = sms.ContentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
         string Escape(string value) => form ? Uri.EscapeDataString(value) : JsonEncodedText.Encode(value, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value;
         var body = sms.BodyTemplate
-            .Replace("{to}", Escape(phoneNumber), StringComparison.Ordinal)
+            .Replace("{to}", Escape(PhoneNumber.ToE164(phoneNumber)), StringComparison.Ordinal)
             .Replace("{from}", Escape(sms.From), StringComparison.Ordinal)
             .Replace("{text}", Escape(text), StringComparison.Ordinal);
         using var request = new HttpRequestMessage(HttpMethod.Post, sms.Url) { Content = new StringContent(body, Encoding.UTF8, sms.ContentType) };

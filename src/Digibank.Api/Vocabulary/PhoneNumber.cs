@@ -49,6 +49,10 @@ public static class PhoneNumber
         // The number stays out of the message: an exception's message ends up in the error log.
         : throw new FormatException("A stored or seeded value is not a phone number.");
 
+    /// <summary>A stored number in E.164, as SMS gateways take it: "0490000027" becomes "+32490000027"; "+31…" stays.</summary>
+    public static string ToE164(string stored) =>
+        stored.StartsWith('+') ? stored : $"+{Belgium}{WithoutTrunkZero(stored)}";
+
     // "+32 (0)490 …" is a common way to write it; the 0 belongs to the national form only.
     private static string WithoutTrunkZero(string number) => number.StartsWith('0') ? number[1..] : number;
 }

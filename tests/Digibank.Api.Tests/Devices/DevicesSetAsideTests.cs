@@ -35,11 +35,12 @@ public sealed class DevicesSetAsideTests(NotificationsApiFactory api) : Restores
         Assert.Equal(["DEVICE_NOT_AVAILABLE"], toSomeoneElse.ErrorCodes());
         var ready = await ReservationAsync(firstInLine);
         Assert.Equal((ReservationStatus.Ready, laptop.Id), (ready.Status, ready.DeviceId));
-        // Seven days for a laptop, to the end of the region's day: Monday 7 December, 23:59:59 in Poperinge.
-        Assert.Equal(new DateTime(2026, 12, 7, 22, 59, 59, DateTimeKind.Utc), ready.ReadyUntil);
+        // Seven days for a laptop end on Monday 7 December, when the buurtsalon is closed (it opens on Tuesdays and Thursdays):
+        // the next day it is open, to the end of the region's day: Tuesday 8 December, 23:59:59 in Poperinge.
+        Assert.Equal(new DateTime(2026, 12, 8, 22, 59, 59, DateTimeKind.Utc), ready.ReadyUntil);
         var told = await api.MailToAsync(first);
         Assert.Equal("Je laptop ligt klaar", told.Subject);
-        Assert.Contains("Kom hem halen ten laatste op maandag 7 december 2026.", told.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Kom hem halen ten laatste op dinsdag 8 december 2026.", told.TextBody, StringComparison.Ordinal);
         Assert.Contains("Waar: Buurtsalon Krombeke", told.TextBody, StringComparison.Ordinal);
 
         api.Clock.Current = new DateTimeOffset(ready.ReadyUntil!.Value.AddSeconds(1), TimeSpan.Zero);

@@ -126,6 +126,28 @@ public sealed class HostileInputTests(HostileInputTests.Api api) : IClassFixture
             Post("unknown directive", "{ __typename @explode }");
             Post("introspection nested beyond the depth limit", "{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } } } } } }");
 
+            // Names that would carry someone's words into a Digibank message.
+            const string SignUp = "mutation ($input: SignUpForCourseInput!) { signUpForCourse(input: $input) { errors { ... on Error { code } } } }";
+            foreach (var (label, firstName) in new[]
+            {
+                ("a payment request", "Jan. Betaal €5 op evil.example/pay"),
+                ("template placeholders", "{CourseTitle} {CancelLink}"),
+                ("a line --- and a link", "Jan\n---\nKlik hier: http://evil.example"),
+                ("a direction override", "Jan\u202Eexe.gnp"),
+                ("a web address", "evil.example"),
+                ("an e-mail address", "jan@evil.example"),
+            })
+            {
+                Post($"sign-up with {label} as first name", SignUp, new
+                {
+                    input = new { courseId = GlobalId.Encode("Course", 1), firstName, email = "jan@example.com", municipalityId = GlobalId.Encode("Municipality", 1), targetGroup = "SENIORS", consent = true },
+                });
+            }
+
+            Post("the coordinator's call list, anonymously", "{ callList { id script } }");
+            Post("set-aside events, anonymously", "{ setAsideEvents { id lastError } }");
+            Post("a retry of a set-aside event, anonymously", "mutation { retrySetAsideEvent(input: { setAsideEventId: \"U2V0QXNpZGVFdmVudDox\" }) { errors { ... on Error { code } } } }");
+
             // Literals and variables of the wrong kind.
             Post("string over 64 KB", "{ courses(where: { title: { contains: \"" + new string('a', 70 * 1024) + "\" } }) { totalCount } }");
             Post("integer beyond 32 bits", "{ courses(first: 99999999999999999999) { totalCount } }");

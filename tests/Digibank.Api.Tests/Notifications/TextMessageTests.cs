@@ -16,13 +16,15 @@ public sealed class TextMessageTests(NotificationsApiFactory api) : RestoresCloc
 
         await api.SignUpAsync(course, "Els", phone: phone, smsConsent: true);
 
-        var text = await api.TextToAsync(phone);
+        // The gateway gets the number as E.164, whatever form it was typed and stored in.
+        var text = await api.TextToAsync(InE164(phone));
+        Assert.Equal($"+32{phone[1..]}", text.To);
         Assert.Equal("Digibank", text.From);
         Assert.StartsWith("Dag Els,", text.Text, StringComparison.Ordinal);
         Assert.Contains("Wanneer: maandag 14 december 2026 om 10.00 uur", text.Text, StringComparison.Ordinal);
         Assert.StartsWith("http://127.0.0.1:5080/self-service/", Residents.LinkIn(text.Text, "Wil je je plaats vrijgeven?"), StringComparison.Ordinal);
         await Task.Delay(TimeSpan.FromMilliseconds(500));
-        Assert.Single(api.Sms.To(phone));
+        Assert.Single(api.Sms.To(InE164(phone)));
         await using var db = api.CreateDbContext();
         Assert.False(await db.CallTasks.AnyAsync(t => t.Notification!.Recipient == phone));
     }
@@ -39,7 +41,7 @@ public sealed class TextMessageTests(NotificationsApiFactory api) : RestoresCloc
         Assert.Equal(NotificationChannel.CallList, task.Notification!.Channel);
         Assert.DoesNotContain("http", task.Script, StringComparison.Ordinal);
         await Task.Delay(TimeSpan.FromMilliseconds(500));
-        Assert.Empty(api.Sms.To(phone));
+        Assert.Empty(api.Sms.To(InE164(phone)));
     }
 
     [Fact]
@@ -63,11 +65,11 @@ public sealed class TextMessageTests(NotificationsApiFactory api) : RestoresCloc
         api.Clock.Current += TimeSpan.FromMinutes(1);
         await api.Services.GetRequiredService<NotificationSender>().SendDueAsync(CancellationToken.None);
 
-        await api.TextToAsync(phone);
+        await api.TextToAsync(InE164(phone));
         await using var db = api.CreateDbContext();
         var sent = await db.Notifications.SingleAsync(n => n.Recipient == phone);
         Assert.Equal((NotificationStatus.Sent, 2), (sent.Status, sent.Attempts));
-        Assert.Single(api.Sms.To(phone));
+        Assert.Single(api.Sms.To(InE164(phone)));
     }
 
     [Fact]
@@ -86,4 +88,6 @@ public sealed class TextMessageTests(NotificationsApiFactory api) : RestoresCloc
 
     // Stored and sent as the digits typed, without spaces: 0470 12 34 56 becomes 0470123456.
     private static string UniqueMobile() => $"047{Random.Shared.Next(0, 9_999_999):0000000}";
+
+    private static string InE164(string belgianMobile) => $"+32{belgianMobile[1..]}";
 }

@@ -199,6 +199,17 @@ public sealed class DigibuddyAccessTests(DigibankApiFactory api) : IClassFixture
             db.SyncRuns.Add(new SyncRun { PartnerId = partner, PluginName = "test", StartedAt = Now, FinishedAt = Now, Outcome = SyncOutcome.Failed, Error = "The partner's export could not be read." });
         }
 
+        // A change the messages could not handle, set aside for the coordinator to retry.
+        var setAside = db.SetAsideEvents.Add(new Digibank.Api.Data.Outbox.SetAsideEvent
+        {
+            Consumer = "notifications",
+            Sequence = await db.OutboxMessages.MaxAsync(m => m.Id),
+            EventType = "SignUpChanged",
+            OccurredAt = Now,
+            Attempts = 5,
+            LastError = "InvalidOperationException: the notifications could not handle it.",
+            SetAsideAt = Now,
+        }).Entity;
         await db.SaveChangesAsync();
         var (_, someoneElses) = await HomeVisitsAtTheMobileTeamAsync();
         return new()
@@ -220,6 +231,7 @@ public sealed class DigibuddyAccessTests(DigibankApiFactory api) : IClassFixture
             ["callTaskId"] = GlobalId.Encode(CallTaskType.TypeName, callTask),
             ["closureId"] = (string)closure["addClosure"]!["closure"]!["id"]!,
             ["partnerId"] = GlobalId.Encode(PartnerType.TypeName, await db.Partners.Where(p => p.Code == "bib-poperinge").Select(p => p.Id).SingleAsync()),
+            ["setAsideEventId"] = GlobalId.Encode(Digibank.Api.Observability.SetAsideEventType.TypeName, setAside.Id),
         };
     }
 
