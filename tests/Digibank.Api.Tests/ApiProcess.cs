@@ -6,8 +6,8 @@ using System.Text;
 namespace Digibank.Api.Testing;
 
 /// <summary>
-/// The API as a process of its own, on 127.0.0.1 and free ports, with its own database file: a test or benchmark can
-/// kill it as the operating system would (SIGKILL, nothing runs after) and start it again on the same file.
+/// The API as a process of its own, on 127.0.0.1 and free ports, on the database its settings name: a test or benchmark
+/// can kill it as the operating system would (SIGKILL, nothing runs after) and start it again on the same database.
 /// </summary>
 public sealed class ApiProcess : IDisposable
 {
@@ -32,8 +32,11 @@ public sealed class ApiProcess : IDisposable
         }
     }
 
-    /// <summary>Starts the API built beside the caller and waits until it answers <c>/health/ready</c>.</summary>
-    public static async Task<ApiProcess> StartAsync(string databaseFile, IReadOnlyDictionary<string, string> settings)
+    /// <summary>
+    /// Starts the API built beside the caller with these settings (<c>ConnectionStrings:Digibank</c> among them) and waits
+    /// until it answers <c>/health/ready</c>.
+    /// </summary>
+    public static async Task<ApiProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
     {
         var http = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet")
@@ -48,7 +51,6 @@ public sealed class ApiProcess : IDisposable
         {
             ["contentRoot"] = Path.Combine(RepositoryRootOf(AppContext.BaseDirectory), "src", "Digibank.Api"),
             ["environment"] = "Production",
-            ["ConnectionStrings:Digibank"] = $"Data Source={databaseFile}",
             ["Kestrel:Endpoints:Http:Url"] = http.ToString(),
             ["Kestrel:Endpoints:Grpc:Url"] = $"http://127.0.0.1:{FreePort()}",
             ["Plugins:Enabled"] = "false",

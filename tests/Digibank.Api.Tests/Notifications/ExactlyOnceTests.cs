@@ -78,6 +78,7 @@ public sealed class ExactlyOnceTests : IDisposable
     {
         var settings = new Dictionary<string, string>
         {
+            ["ConnectionStrings:Digibank"] = $"Data Source={_databaseFile}",
             ["Notifications:Smtp:Host"] = "127.0.0.1",
             ["Notifications:Smtp:Port"] = $"{_smtp.Port}",
             ["Notifications:Smtp:Security"] = "None",
@@ -86,7 +87,7 @@ public sealed class ExactlyOnceTests : IDisposable
             ["Auth:SigningKey"] = "digibank-tests-signing-key-of-at-least-32-bytes",
         };
         var addresses = Enumerable.Range(1, People).Select(i => $"bewoner-{i}-{Guid.NewGuid():N}@example.com").ToList();
-        using (var first = await ApiProcess.StartAsync(_databaseFile, settings))
+        using (var first = await ApiProcess.StartAsync(settings))
         {
             _smtp.HoldAfter(0);
             await SignUpAsync(first, addresses);
@@ -99,7 +100,7 @@ public sealed class ExactlyOnceTests : IDisposable
         }
 
         _smtp.Release();
-        using var second = await ApiProcess.StartAsync(_databaseFile, settings);
+        using var second = await ApiProcess.StartAsync(settings);
         await UntilAsync(async () => await PendingAsync() == 0 && _smtp.Count >= People, $"The messages were not all sent after the restart:\n{second.Output}");
 
         // Each resident got one message, however often it arrived: a repeat carries the same Message-ID, which a mail
@@ -119,13 +120,14 @@ public sealed class ExactlyOnceTests : IDisposable
     {
         var settings = new Dictionary<string, string>
         {
+            ["ConnectionStrings:Digibank"] = $"Data Source={_databaseFile}",
             ["Notifications:PollInterval"] = "00:00:00.100",
             ["Notifications:MailFolder"] = _mailFolder,
             ["Auth:SigningKey"] = "digibank-tests-signing-key-of-at-least-32-bytes",
         };
         var addresses = Enumerable.Range(1, 4 * People).Select(i => $"bewoner-{i}-{Guid.NewGuid():N}@example.com").ToList();
         Dictionary<string, (DateTime WrittenAt, byte[] Content)> before;
-        using (var first = await ApiProcess.StartAsync(_databaseFile, settings))
+        using (var first = await ApiProcess.StartAsync(settings))
         {
             var signingUp = SignUpAsync(first, addresses);
             await UntilAsync(() => Task.FromResult(Files().Count >= People), $"No messages were written:\n{first.Output}");
@@ -142,7 +144,7 @@ public sealed class ExactlyOnceTests : IDisposable
             before = Files().ToDictionary(file => file, file => (File.GetLastWriteTimeUtc(file), File.ReadAllBytes(file)));
         }
 
-        using var second = await ApiProcess.StartAsync(_databaseFile, settings);
+        using var second = await ApiProcess.StartAsync(settings);
         await UntilAsync(async () => await PendingAsync() == 0, $"The messages were not all written after the restart:\n{second.Output}");
 
         Assert.All(before, file =>

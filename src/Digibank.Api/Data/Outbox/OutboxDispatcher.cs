@@ -490,7 +490,7 @@ public sealed class OutboxDispatcher(
         var (first, last) = (batch[0], batch[^1]);
         var through = _trouble.TryGetValue(consumer.Name, out var trouble) ? Math.Max(trouble.Through, last.Sequence) : last.Sequence;
         var attempts = batch.Count == 1 && trouble?.Sequence == first.Sequence ? trouble.Attempts + 1 : 1;
-        // The exception's type and message, never the SQL or its parameters, which EF Core's own log lines leave out too.
+        // The exception's type and first line, never its stack, the SQL or a parameter value.
         logger.LogError("Outbox consumer {Consumer} failed on events {First}–{Last} (try {Attempt} of {MaxAttempts}): {Error}",
             consumer.Name, first.Sequence, last.Sequence, attempts, _options.MaxAttempts, SetAsideEvents.Describe(failure));
         if (batch.Count > 1 || attempts < _options.MaxAttempts)
