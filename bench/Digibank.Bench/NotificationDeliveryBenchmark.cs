@@ -184,16 +184,7 @@ public static class NotificationDeliveryBenchmark
         var seed = NewCourse(await db.HelpPoints.OrderBy(h => h.Id).FirstAsync(), await db.Partners.Where(p => p.Code == "vdab").Select(p => p.Id).SingleAsync(), "LARGE-SEED");
         db.Courses.Add(seed);
         await db.SaveChangesAsync();
-        const string Columns = """
-            "Title", "TitleKey", "Summary", "SummaryKey", "Level", "Language", "TargetGroups", "PartnerId",
-            "HelpPointId", "VenueName", "VenueStreet", "MunicipalityId", "Capacity", "PriceCents", "ReducedPriceCents", "SignUpDeadline",
-            "Status", "WheelchairAccessible", "AccessibilityNotes", "StartsAt", "UpdatedAt", "SourceHash"
-            """;
-        await db.Database.ExecuteSqlRawAsync($"""
-            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {WithdrawnCourses - 1})
-            INSERT INTO "Courses" ({Columns}, "ExternalId")
-            SELECT {Columns}, 'LARGE-' || n.i FROM "Courses", n WHERE "ExternalId" = 'LARGE-SEED'
-            """);
+        await CourseCopies.CopyAsync(db, "LARGE-SEED", "LARGE-", WithdrawnCourses - 1);
         var ids = await db.Courses.Where(c => c.PartnerId == seed.PartnerId && c.ExternalId.StartsWith("LARGE-")).Select(c => c.Id).ToListAsync();
         return (ids, GlobalId.Encode(Digibank.Api.Municipalities.MunicipalityType.TypeName, seed.MunicipalityId));
     }

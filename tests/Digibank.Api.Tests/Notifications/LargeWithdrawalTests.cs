@@ -1,3 +1,4 @@
+using Digibank.Api.Testing;
 using Digibank.Api.Courses;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.Tests.Courses;
@@ -21,17 +22,7 @@ public sealed class LargeWithdrawalTests(NotificationsApiFactory api) : IClassFi
         await vdab.UploadAsync([PartnerSyncClient.Offer("LARGE-SEED", capacity: 20)], allowMassWithdrawal: true);
         await using (var db = api.CreateDbContext())
         {
-            // The copies share everything with the seed course but their external id; a recursive CTE writes them in one statement.
-            const string Columns = """
-                "Title", "TitleKey", "Summary", "SummaryKey", "Level", "Language", "TargetGroups", "PartnerId",
-                "HelpPointId", "VenueName", "VenueStreet", "MunicipalityId", "Capacity", "PriceCents", "ReducedPriceCents", "SignUpDeadline",
-                "Status", "WheelchairAccessible", "AccessibilityNotes", "StartsAt", "UpdatedAt", "SourceHash"
-                """;
-            await db.Database.ExecuteSqlRawAsync($"""
-                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {Courses - 1})
-                INSERT INTO "Courses" ({Columns}, "ExternalId")
-                SELECT {Columns}, 'LARGE-OLD-' || n.i FROM "Courses", n WHERE "ExternalId" = 'LARGE-SEED'
-                """);
+            await CourseCopies.CopyAsync(db, "LARGE-SEED", "LARGE-OLD-", Courses - 1);
         }
 
         var early = $"early-{Guid.NewGuid():N}@example.com";

@@ -1,3 +1,4 @@
+using Digibank.Api.Testing;
 using System.Diagnostics;
 using Digibank.Api.Courses;
 using Digibank.Api.GraphQL.Relay;
@@ -90,17 +91,7 @@ public sealed class PartnerUploadLimitsTests(DigibankApiFactory api, ITestOutput
         await vdab.UploadAsync([PartnerSyncClient.Offer("MANY-SEED")], allowMassWithdrawal: true);
         await using (var db = api.CreateDbContext())
         {
-            // The copies share everything with the seed course but their external id; a recursive CTE writes them in one statement.
-            const string Columns = """
-                "Title", "TitleKey", "Summary", "SummaryKey", "Level", "Language", "TargetGroups", "PartnerId",
-                "HelpPointId", "VenueName", "VenueStreet", "MunicipalityId", "Capacity", "PriceCents", "ReducedPriceCents", "SignUpDeadline",
-                "Status", "WheelchairAccessible", "AccessibilityNotes", "StartsAt", "UpdatedAt", "SourceHash"
-                """;
-            await db.Database.ExecuteSqlRawAsync($"""
-                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40000)
-                INSERT INTO "Courses" ({Columns}, "ExternalId")
-                SELECT {Columns}, 'MANY-OLD-' || n.i FROM "Courses", n WHERE "ExternalId" = 'MANY-SEED'
-                """);
+            await CourseCopies.CopyAsync(db, "MANY-SEED", "MANY-OLD-", 40000);
         }
 
         var stopwatch = Stopwatch.StartNew();
