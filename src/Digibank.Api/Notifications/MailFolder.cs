@@ -19,7 +19,8 @@ public sealed class MailFolder(IOptions<NotificationOptions> options, IHostEnvir
     /// </summary>
     public async Task WriteAsync(MimeMessage message, CancellationToken cancellationToken)
     {
-        var file = FileOf(message.MessageId!.Split('@')[0]);
+        var key = message.MessageId!.Split('@')[0];
+        var file = FileOf(key);
         if (File.Exists(file))
         {
             return;
@@ -40,6 +41,9 @@ public sealed class MailFolder(IOptions<NotificationOptions> options, IHostEnvir
         {
             File.Delete(partial);
         }
+
+        // What a crash in the middle of an earlier try of this message left behind.
+        RemovePartials(key);
     }
 
     /// <summary>Removes the files of these messages (a person erased), and any left half-written.</summary>
@@ -53,10 +57,15 @@ public sealed class MailFolder(IOptions<NotificationOptions> options, IHostEnvir
         foreach (var key in messageKeys)
         {
             File.Delete(FileOf(key));
-            foreach (var partial in Directory.EnumerateFiles(Path, $"{key}.eml.*.partial"))
-            {
-                File.Delete(partial);
-            }
+            RemovePartials(key);
+        }
+    }
+
+    private void RemovePartials(string messageKey)
+    {
+        foreach (var partial in Directory.EnumerateFiles(Path, $"{messageKey}.eml.*.partial"))
+        {
+            File.Delete(partial);
         }
     }
 

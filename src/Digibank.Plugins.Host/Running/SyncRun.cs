@@ -146,6 +146,8 @@ internal sealed class SyncRun(LoadedPlugin plugin, PartnerSyncApi api, IPartnerK
 
         foreach (var rejected in summary.Rejected.Take(20))
             logger.LogWarning("API rejected offer {ExternalId} of {Plugin}: {Reason}", rejected.ExternalId, plugin.Name, rejected.Reason);
+        foreach (var cleaned in summary.Cleaned.Take(20))
+            logger.LogWarning("API took control characters or direction marks out of offer {ExternalId} of {Plugin}: {Fields}", cleaned.ExternalId, plugin.Name, string.Join(", ", cleaned.Fields));
     }
 
     private async Task UploadSignUpsAsync(IPartnerPlugin instance, PluginContext context, Metadata headers, RunProgress progress, CancellationToken cancellationToken)

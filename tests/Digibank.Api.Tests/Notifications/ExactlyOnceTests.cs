@@ -17,6 +17,7 @@ namespace Digibank.Api.Tests.Notifications;
 /// Every resident is told once: a person erased in the middle of a sending round, or the API killed in the middle of
 /// one, never makes the others' messages go out twice.
 /// </summary>
+[Collection(RunsAlone.Name)]
 public sealed class ExactlyOnceTests : IDisposable
 {
     private const int People = 40;

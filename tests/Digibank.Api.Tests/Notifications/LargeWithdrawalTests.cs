@@ -11,6 +11,7 @@ namespace Digibank.Api.Tests.Notifications;
 /// A partner withdraws its whole catalogue of 33,000 courses in one snapshot: more ids than one SQL statement takes.
 /// Everyone signed up for those courses is told, and the messages after it go out as before.
 /// </summary>
+[Collection(RunsAlone.Name)]
 public sealed class LargeWithdrawalTests(NotificationsApiFactory api) : IClassFixture<NotificationsApiFactory>
 {
     private const int Courses = 33_000;
