@@ -181,7 +181,7 @@ public static class IngestBenchmark
         {
             var place = helpPoints[offer.HelpPointName].Split(',');
             var startsAt = Text(offer.Sessions[0].StartsAt.ToDateTime());
-            Bind(course, offer.Title, Digibank.Api.Data.TextKey.Fold(offer.Title), offer.Summary, Digibank.Api.Data.TextKey.Fold(offer.Summary), targetGroups, partnerId,
+            Bind(course, offer.Title, Digibank.Api.Vocabulary.TextKey.Fold(offer.Title), offer.Summary, Digibank.Api.Vocabulary.TextKey.Fold(offer.Summary), targetGroups, partnerId,
                 offer.ExternalId, place[0], place[1], offer.Capacity, offer.PriceCents, Text(offer.SignUpDeadline.ToDateTime()), startsAt, now);
             var courseId = await course.ExecuteScalarAsync();
             Bind(session, courseId, startsAt, Text(offer.Sessions[0].EndsAt.ToDateTime()), offer.Sessions[0].Room);

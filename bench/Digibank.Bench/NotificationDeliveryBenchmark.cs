@@ -5,6 +5,8 @@ using System.Text.Json.Nodes;
 using Digibank.Api.Courses;
 using Digibank.Api.Data;
 using Digibank.Api.GraphQL.Relay;
+using Digibank.Api.HelpPoints;
+using Digibank.Api.Partners;
 using Digibank.Api.Sync;
 using Digibank.Api.Testing;
 using Digibank.Api.Vocabulary;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Digibank.Api.Courses;
 using Digibank.Api.Data;
 using Digibank.Api.Partners;
 using Digibank.Partners.V1;

@@ -1,21 +1,23 @@
+using Digibank.Api.Composition;
 using Digibank.Api.Courses;
 using Digibank.Api.Dashboard;
 using Digibank.Api.Data;
+using Digibank.Api.DemoRegion;
 using Digibank.Api.Devices;
 using Digibank.Api.Finder;
 using Digibank.Api.GraphQL;
-using Digibank.Api.Hosting;
 using Digibank.Api.HelpPoints;
 using Digibank.Api.HelpRequests;
+using Digibank.Api.Hosting;
 using Digibank.Api.Municipalities;
 using Digibank.Api.Notifications;
 using Digibank.Api.Observability;
 using Digibank.Api.Participants;
 using Digibank.Api.Partners;
-using Digibank.Api.Sync;
 using Digibank.Api.Privacy;
 using Digibank.Api.SelfService;
 using Digibank.Api.Staff;
+using Digibank.Api.Sync;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -23,10 +25,11 @@ builder.AddObservability();
 builder.AddDigibankStore();
 builder.AddHealth();
 builder.AddStaffAuthentication();
-builder.AddDigibankGraphQL();
+builder.AddDigibankGraphQL<DigibankSchema>();
 builder.AddPartnerSync();
 builder.AddInProcessPluginHost();
 builder.Services
+    .AddDemoRegion(builder.Configuration)
     .AddMunicipalities()
     .AddPartners()
     .AddHelpPoints()
@@ -42,7 +45,7 @@ builder.Services
 
 var app = builder.Build();
 
-if (await SchemaFile.TryWriteAsync(app, args) || StaffSetup.TryMintToken(app))
+if (await SchemaFile.TryWriteAsync(app, args) || StaffTokenCommand.TryRun(app))
 {
     return;
 }

@@ -1,10 +1,11 @@
-using Digibank.Api.Notifications;
-using Digibank.Api.Privacy;
 using System.Data.Common;
 using Digibank.Api.Data;
 using Digibank.Api.Data.Leases;
 using Digibank.Api.Data.Outbox;
+using Digibank.Api.HelpPoints;
+using Digibank.Api.Notifications;
 using Digibank.Api.Participants;
+using Digibank.Api.Privacy;
 using Digibank.Api.Staff;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -1,4 +1,5 @@
 using Digibank.Api.Data.Outbox;
+using Digibank.Api.GraphQL;
 using Digibank.Api.GraphQL.Filtering;
 using Digibank.Api.GraphQL.Paging;
 using Digibank.Api.GraphQL.Relay;

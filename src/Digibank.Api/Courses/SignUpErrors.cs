@@ -15,8 +15,5 @@ public sealed record AlreadySignedUpError(string Message, SignUpStatus Status) :
 [Description("No seat is free and the waiting list was declined (`joinWaitingList: false`).")]
 public sealed record CourseFullError(string Message, int WaitingListLength) : UserError(Message, "COURSE_FULL");
 
-[Description("The cancellation token does not belong to this sign-up or reservation, or its link has expired.")]
-public sealed record InvalidCancellationTokenError(string Message) : UserError(Message, "INVALID_CANCELLATION_TOKEN");
-
 [Description("The sign-up is already cancelled or closed, or is not confirmed.")]
 public sealed record SignUpNotActiveError(string Message, SignUpStatus Status) : UserError(Message, "SIGN_UP_NOT_ACTIVE");

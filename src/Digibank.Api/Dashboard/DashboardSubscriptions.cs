@@ -35,25 +35,24 @@ public sealed class DashboardEventType : ObjectGraphType<DashboardEvent>
     }
 }
 
-/// <summary>The root subscription: every field is a filtered view of the one stream of committed events.</summary>
-public sealed class Subscription : ObjectGraphType
+/// <summary>The dashboard's subscriptions: every field is a filtered view of the one stream of committed events.</summary>
+public static class DashboardSubscriptions
 {
-    public Subscription()
+    public static void AddDashboardSubscriptions(this ObjectGraphType subscription)
     {
-        Name = "Subscription";
-        EventField("dashboardEvents", "Everything that happens, for the regional dashboard.", []);
-        EventField("signUpChanged", "Sign-ups made, cancelled or marked as attended.",
+        subscription.EventField("dashboardEvents", "Everything that happens, for the regional dashboard.", []);
+        subscription.EventField("signUpChanged", "Sign-ups made, cancelled or marked as attended.",
             [DashboardEventKind.SignUp, DashboardEventKind.SignUpCancelled, DashboardEventKind.SignUpUpdated]);
-        EventField("loanChanged", "Devices lent and brought back.", [DashboardEventKind.Loan, DashboardEventKind.Return]);
-        EventField("helpRequestChanged", "Help requests registered, assigned, scheduled or closed.",
+        subscription.EventField("loanChanged", "Devices lent and brought back.", [DashboardEventKind.Loan, DashboardEventKind.Return]);
+        subscription.EventField("helpRequestChanged", "Help requests registered, assigned, scheduled or closed.",
             [DashboardEventKind.HelpRequest, DashboardEventKind.HelpRequestUpdated]);
-        EventField("courseAvailabilityChanged", "A course's seats or waiting list changed; `course { seatsLeft waitingListLength }` has the new figures.",
+        subscription.EventField("courseAvailabilityChanged", "A course's seats or waiting list changed; `course { seatsLeft waitingListLength }` has the new figures.",
             [DashboardEventKind.CourseAvailability])
             .Argument<IdGraphType>("courseId", "Only this course.");
-        EventField("deviceAvailabilityChanged", "The devices a help point can lend changed; ask `helpPoint { deviceAvailability }`.",
+        subscription.EventField("deviceAvailabilityChanged", "The devices a help point can lend changed; ask `helpPoint { deviceAvailability }`.",
             [DashboardEventKind.DeviceAvailability]);
-        EventField("partnerSyncCompleted", "A partner's plug-in finished a sync run.", [DashboardEventKind.PartnerSync]);
-        Field<NonNullGraphType<CallTaskType>>("callTaskAdded")
+        subscription.EventField("partnerSyncCompleted", "A partner's plug-in finished a sync run.", [DashboardEventKind.PartnerSync]);
+        subscription.Field<NonNullGraphType<CallTaskType>>("callTaskAdded")
             .Description("Someone was put on the call list of this help point (staff of that point and the coordinator), or, without `helpPointId`, " +
                 "on the coordinator's own list: whom to call, and why.")
             .Argument<IdGraphType>("helpPointId", "The help point whose list to follow; leave it out for the coordinator's list.")
@@ -74,8 +73,8 @@ public sealed class Subscription : ObjectGraphType
             });
     }
 
-    private FieldBuilder<object?, DashboardEvent> EventField(string name, string description, DashboardEventKind[] kinds) =>
-        Field<NonNullGraphType<DashboardEventType>, DashboardEvent>(name)
+    private static FieldBuilder<object?, DashboardEvent> EventField(this ObjectGraphType subscription, string name, string description, DashboardEventKind[] kinds) =>
+        subscription.Field<NonNullGraphType<DashboardEventType>, DashboardEvent>(name)
             .Description(description)
             .Argument<IdGraphType>("municipalityId", "Only events in this town.")
             .Argument<IdGraphType>("helpPointId", "Only events at this help point.")

@@ -1,8 +1,10 @@
 using Digibank.Api.Courses;
 using Digibank.Api.Data;
+using Digibank.Api.Devices;
 using Digibank.Api.GraphQL;
 using Digibank.Api.HelpRequests;
 using Digibank.Api.Municipalities;
+using Digibank.Api.Participants;
 using GraphQL;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,3 @@
-using Digibank.Api.Dashboard;
 using Digibank.Api.Data;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.Municipalities;
@@ -7,8 +6,7 @@ using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 
-// In the root query's namespace, so wiring the feature in is the one line in Query.cs.
-namespace Digibank.Api.GraphQL;
+namespace Digibank.Api.Dashboard;
 
 public static class ReachStatisticsQueries
 {

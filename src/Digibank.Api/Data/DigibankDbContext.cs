@@ -1,14 +1,4 @@
-using Digibank.Api.Courses;
 using Digibank.Api.Data.Outbox;
-using Digibank.Api.Devices;
-using Digibank.Api.HelpPoints;
-using Digibank.Api.HelpRequests;
-using Digibank.Api.Municipalities;
-using Digibank.Api.Finder;
-using Digibank.Api.GraphQL.TrustedDocuments;
-using Digibank.Api.Notifications;
-using Digibank.Api.Participants;
-using Digibank.Api.Partners;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -31,36 +21,8 @@ public class DigibankDbContext : DbContext
     {
     }
 
-    public DbSet<Municipality> Municipalities => Set<Municipality>();
-    public DbSet<MunicipalitySection> MunicipalitySections => Set<MunicipalitySection>();
-    public DbSet<Partner> Partners => Set<Partner>();
-    public DbSet<HelpPoint> HelpPoints => Set<HelpPoint>();
-    public DbSet<OpeningHours> OpeningHours => Set<OpeningHours>();
-    public DbSet<Course> Courses => Set<Course>();
-    public DbSet<CourseSession> CourseSessions => Set<CourseSession>();
+    /// <summary>The shared vocabulary's one table; each feature declares its own tables (see <see cref="OnModelCreating"/>).</summary>
     public DbSet<Topic> Topics => Set<Topic>();
-    public DbSet<SignUp> SignUps => Set<SignUp>();
-    public DbSet<Participant> Participants => Set<Participant>();
-    public DbSet<Device> Devices => Set<Device>();
-    public DbSet<LoanRule> LoanRules => Set<LoanRule>();
-    public DbSet<Loan> Loans => Set<Loan>();
-    public DbSet<Reservation> Reservations => Set<Reservation>();
-    public DbSet<HelpRequest> HelpRequests => Set<HelpRequest>();
-    public DbSet<Digibuddy> Digibuddies => Set<Digibuddy>();
-    public DbSet<PartnerKey> PartnerKeys => Set<PartnerKey>();
-    public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
-    public DbSet<SignUpChange> SignUpChanges => Set<SignUpChange>();
-    public DbSet<WithdrawalHold> WithdrawalHolds => Set<WithdrawalHold>();
-    public DbSet<HeldCourse> HeldCourses => Set<HeldCourse>();
-
-    public DbSet<Notification> Notifications => Set<Notification>();
-    public DbSet<CallTask> CallTasks => Set<CallTask>();
-
-    public DbSet<TopicWord> TopicWords => Set<TopicWord>();
-
-    public DbSet<TrustedDocument> TrustedDocuments => Set<TrustedDocument>();
-
-    public DbSet<Closure> Closures => Set<Closure>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<ConsumerPosition> ConsumerPositions => Set<ConsumerPosition>();
@@ -113,65 +75,15 @@ public class DigibankDbContext : DbContext
         configurationBuilder.Properties<string>().HaveMaxLength(2000);
     }
 
+    /// <summary>
+    /// The store knows no feature: each declares its tables beside its entities, as an <see cref="IEntityTypeConfiguration{TEntity}"/>
+    /// with its table's name, and offers their sets as extension properties of this context (<c>db.Courses</c>).
+    /// </summary>
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.Entity<Municipality>(municipality =>
-        {
-            municipality.Property(m => m.Name).HasMaxLength(80);
-            municipality.HasIndex(m => m.Name).IsUnique();
-        });
-
-        modelBuilder.Entity<Partner>(partner =>
-        {
-            partner.Property(p => p.Code).HasMaxLength(40);
-            partner.HasIndex(p => p.Code).IsUnique();
-        });
-
-        modelBuilder.Entity<HelpPoint>(helpPoint =>
-        {
-            helpPoint.PrimitiveCollection(h => h.Services).ElementType().HasConversion<string>();
-            helpPoint.HasMany(h => h.OpeningHours).WithOne().HasForeignKey(o => o.HelpPointId).OnDelete(DeleteBehavior.Cascade);
-        });
-
-        modelBuilder.Entity<Course>(course =>
-        {
-            course.HasIndex(c => new { c.PartnerId, c.ExternalId }).IsUnique();
-            course.HasIndex(c => c.StartsAt);
-            course.HasIndex(c => c.TitleKey);
-            course.PrimitiveCollection(c => c.TargetGroups).ElementType().HasConversion<string>();
-            // Topics are shared vocabulary and know no feature: the join is named here, with the columns it always had.
-            course.HasMany(c => c.Topics).WithMany().UsingEntity(
-                "CourseTopics",
-                join => join.HasOne(typeof(Topic)).WithMany().HasForeignKey("TopicsId").OnDelete(DeleteBehavior.Cascade),
-                join => join.HasOne(typeof(Course)).WithMany().HasForeignKey("CoursesId").OnDelete(DeleteBehavior.Cascade),
-                join => join.HasKey("CoursesId", "TopicsId"));
-            course.HasMany(c => c.Sessions).WithOne().HasForeignKey(s => s.CourseId).OnDelete(DeleteBehavior.Cascade);
-            course.HasMany(c => c.SignUps).WithOne(s => s.Course).HasForeignKey(s => s.CourseId).OnDelete(DeleteBehavior.Cascade);
-            course.HasOne(c => c.Partner).WithMany().OnDelete(DeleteBehavior.Restrict);
-            course.HasOne(c => c.HelpPoint).WithMany().OnDelete(DeleteBehavior.SetNull);
-            course.HasOne(c => c.Municipality).WithMany().OnDelete(DeleteBehavior.Restrict);
-        });
-
-        modelBuilder.Entity<CourseSession>().HasIndex(s => new { s.CourseId, s.StartsAt });
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(DigibankDbContext).Assembly);
 
         modelBuilder.Entity<Topic>().HasIndex(t => t.Code).IsUnique();
-
-        modelBuilder.Entity<SignUp>(signUp =>
-        {
-            signUp.HasIndex(s => new { s.CourseId, s.Status });
-            signUp.HasIndex(s => new { s.CourseId, s.ParticipantId });
-            signUp.HasIndex(s => new { s.CourseId, s.ExternalId }).IsUnique();
-        });
-
-        modelBuilder.Entity<PartnerKey>(key =>
-        {
-            key.HasIndex(k => k.KeyHash).IsUnique();
-            key.Property(k => k.KeyHash).HasMaxLength(64);
-        });
-
-        modelBuilder.Entity<SyncRun>().HasIndex(r => new { r.PartnerId, r.StartedAt });
-
-        modelBuilder.Entity<SignUpChange>().HasIndex(c => new { c.PartnerId, c.Id });
 
         modelBuilder.Entity<OutboxMessage>(message =>
         {
@@ -196,85 +108,6 @@ public class DigibankDbContext : DbContext
             setAside.Property(e => e.EventType).HasMaxLength(100);
             setAside.Property(e => e.LastError).HasMaxLength(SetAsideEvent.MaxErrorLength);
         });
-
-        modelBuilder.Entity<WithdrawalHold>(hold =>
-        {
-            hold.HasIndex(h => h.PartnerId).IsUnique();
-            hold.HasOne(h => h.Partner).WithMany().OnDelete(DeleteBehavior.Cascade);
-            hold.HasMany(h => h.Courses).WithOne().HasForeignKey(c => c.WithdrawalHoldId).OnDelete(DeleteBehavior.Cascade);
-        });
-
-        modelBuilder.Entity<HeldCourse>(held =>
-        {
-            held.HasKey(c => new { c.WithdrawalHoldId, c.CourseId });
-            held.HasOne<Course>().WithMany().HasForeignKey(c => c.CourseId).OnDelete(DeleteBehavior.Cascade);
-        });
-
-        modelBuilder.Entity<Device>(device =>
-        {
-            device.HasIndex(d => d.AssetTag).IsUnique();
-            device.HasIndex(d => new { d.HomeHelpPointId, d.Kind, d.Status });
-            device.HasOne(d => d.HomeHelpPoint).WithMany().OnDelete(DeleteBehavior.Restrict);
-        });
-
-        modelBuilder.Entity<LoanRule>().HasIndex(r => r.Kind).IsUnique();
-
-        modelBuilder.Entity<Loan>(loan =>
-        {
-            loan.HasIndex(l => new { l.DeviceId, l.ReturnedAt });
-            // One open loan per device, whatever reaches the database: the last word when two API instances race.
-            loan.HasIndex(l => l.DeviceId, "IX_Loans_OneOpenLoanPerDevice").IsUnique().HasFilter("\"ReturnedAt\" IS NULL");
-            loan.HasIndex(l => new { l.ParticipantId, l.ReturnedAt });
-        });
-
-        modelBuilder.Entity<Reservation>(reservation =>
-        {
-            reservation.HasIndex(r => new { r.HelpPointId, r.Kind, r.Status });
-            reservation.HasIndex(r => new { r.Status, r.ReadyUntil });
-            // No foreign key: adding one to an existing SQLite table rebuilds it outside the migration's transaction.
-            reservation.HasIndex(r => r.DeviceId);
-        });
-
-        modelBuilder.Entity<HelpRequest>().HasIndex(h => new { h.MunicipalityId, h.Status });
-
-        modelBuilder.Entity<Notification>(notification =>
-        {
-            // Once per event (or reminder occasion), person and reason: handling an event or a reminder again adds nothing.
-            notification.HasIndex(n => new { n.EventSequence, n.ParticipantId, n.Reason, n.Occasion }).IsUnique();
-            notification.Property(n => n.Occasion).HasMaxLength(100);
-            notification.HasIndex(n => new { n.Status, n.NextAttemptAt });
-            notification.HasIndex(n => n.ParticipantId);
-            notification.Property(n => n.Body).Metadata.SetMaxLength(null);
-        });
-
-        modelBuilder.Entity<CallTask>(task =>
-        {
-            task.HasIndex(t => new { t.HelpPointId, t.Outcome });
-            task.HasIndex(t => t.ParticipantId);
-            task.Property(t => t.Script).Metadata.SetMaxLength(null);
-        });
-
-        modelBuilder.Entity<Closure>(closure =>
-        {
-            closure.HasIndex(c => new { c.HelpPointId, c.EndsAt });
-            closure.Property(c => c.Reason).HasMaxLength(100);
-        });
-
-        modelBuilder.Entity<TopicWord>(word =>
-        {
-            word.HasIndex(w => new { w.TopicId, w.Word }).IsUnique();
-            word.Property(w => w.Word).HasMaxLength(60);
-        });
-
-        modelBuilder.Entity<TrustedDocument>(document =>
-        {
-            document.Property(d => d.Id).HasMaxLength(TrustedDocument.IdPrefix.Length + 64);
-            document.Property(d => d.Set).HasMaxLength(100);
-            document.Property(d => d.Query).HasMaxLength(TrustedDocument.MaxLength);
-            document.HasIndex(d => d.Set);
-        });
-
-        modelBuilder.Entity<Digibuddy>().HasMany(d => d.Skills).WithMany().UsingEntity("DigibuddySkills");
     }
 }
 

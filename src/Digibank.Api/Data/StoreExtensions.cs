@@ -1,4 +1,3 @@
-using Digibank.Api.Data.DemoRegion;
 using Digibank.Api.Data.Leases;
 using Digibank.Api.Data.Outbox;
 using Digibank.Api.Data.PostgreSql;
@@ -24,7 +23,6 @@ public static class StoreExtensions
         builder.Services.AddSingleton<WriteQueue>();
         builder.Services.AddInstanceLeases(builder.Configuration, storage.Provider);
         builder.Services.AddOutbox(builder.Configuration);
-        builder.Services.Configure<DemoRegionOptions>(builder.Configuration.GetSection(DemoRegionOptions.Section));
         Action<DbContextOptionsBuilder> useProvider;
         if (storage.Provider == StorageProvider.PostgreSql)
         {
@@ -48,7 +46,7 @@ public static class StoreExtensions
     }
 
     /// <summary>
-    /// Applies pending migrations and, when the database is empty and the demo is on, seeds the demo region.
+    /// Applies pending migrations, then writes each <see cref="IStoreSeed"/> (the demo region, into an empty database).
     /// On PostgreSQL, instances starting together take turns through an advisory lock, so one migrates and
     /// seeds and the others find the work done.
     /// </summary>
@@ -67,23 +65,21 @@ public static class StoreExtensions
                 await migrations.Database.MigrateAsync(app.Lifetime.ApplicationStopping);
             }
 
-            await SeedDemoRegionAsync(app, db);
+            await SeedAsync(app, db);
             return;
         }
 
         await db.Database.MigrateAsync();
         // WAL lets readers go on while a writer commits; it is a property of the file, set once.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-        await SeedDemoRegionAsync(app, db);
+        await SeedAsync(app, db);
     }
 
-    private static async Task SeedDemoRegionAsync(WebApplication app, DigibankDbContext db)
+    private static async Task SeedAsync(WebApplication app, DigibankDbContext db)
     {
-        var demo = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DemoRegionOptions>>().Value;
-        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        if (demo.Seed && await DemoRegionSeeder.SeedIfEmptyAsync(db, now))
+        foreach (var seed in app.Services.GetServices<IStoreSeed>())
         {
-            app.Logger.LogInformation("Seeded the demo region into an empty database");
+            await seed.SeedAsync(db);
         }
     }
 

@@ -1,5 +1,6 @@
 using Digibank.Api.Data;
 using Digibank.Api.Data.Outbox;
+using Digibank.Api.HelpPoints;
 using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.Devices;

@@ -98,7 +98,7 @@ public static class LendingDataLoaders
                     .Select(r => new
                     {
                         r.Id,
-                        Position = db.Reservations.Count(ahead => ahead.HelpPointId == r.HelpPointId && ahead.Kind == r.Kind
+                        Position = db.Set<Reservation>().Count(ahead => ahead.HelpPointId == r.HelpPointId && ahead.Kind == r.Kind
                             && ahead.Status == ReservationStatus.Waiting && ahead.Id < r.Id) + 1,
                     })
                     .ToDictionaryAsync(r => r.Id, r => r.Position, cancellationToken))

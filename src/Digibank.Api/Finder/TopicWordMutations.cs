@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Digibank.Api.Data.Outbox;
+using Digibank.Api.GraphQL;
 using Digibank.Api.GraphQL.Mutations;
 using Digibank.Api.Staff;
 using Digibank.Api.Vocabulary;

@@ -6,6 +6,7 @@ using Digibank.Api.GraphQL.Transport;
 using Digibank.Api.GraphQL.TrustedDocuments;
 using GraphQL;
 using GraphQL.Execution;
+using GraphQL.Types;
 using GraphQL.Validation;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -15,7 +16,9 @@ public static class GraphQLSetup
 {
     public const string Path = "/graphql";
 
-    public static WebApplicationBuilder AddDigibankGraphQL(this WebApplicationBuilder builder)
+    /// <summary>GraphQL over HTTP and WebSocket for <typeparamref name="TSchema"/>, whose graph types are found in its assembly.</summary>
+    public static WebApplicationBuilder AddDigibankGraphQL<TSchema>(this WebApplicationBuilder builder)
+        where TSchema : Schema
     {
         builder.Services.Configure<GraphQLTransportOptions>(builder.Configuration.GetSection(GraphQLTransportOptions.Section));
         builder.Services.AddSingleton<GraphQLHttpEndpoint>();
@@ -37,9 +40,9 @@ public static class GraphQLSetup
         builder.Services.AddSingleton<SqlStatementBudget>();
         builder.Services.AddSingleton<IInterceptor>(services => services.GetRequiredService<SqlStatementBudget>());
         builder.Services.AddGraphQL(graphQL => graphQL
-            .AddSchema<DigibankSchema>()
-            .AddGraphTypes(typeof(DigibankSchema).Assembly)
-            .AddClrTypeMappings(typeof(DigibankSchema).Assembly)
+            .AddSchema<TSchema>()
+            .AddGraphTypes(typeof(TSchema).Assembly)
+            .AddClrTypeMappings(typeof(TSchema).Assembly)
             .AddSystemTextJson()
             .AddSerializer(services => services.GetRequiredService<PipeWritingSerializer>())
             .AddErrorInfoProvider(errors =>
@@ -62,7 +65,7 @@ public static class GraphQLSetup
             .WithTimeout(QueryLimits.Timeout)
             .AddUnhandledExceptionHandler(context =>
             {
-                context.ExecutionOptions.RequestServices?.GetService<ILogger<DigibankSchema>>()
+                context.ExecutionOptions.RequestServices?.GetService<ILogger<TSchema>>()
                     ?.LogError(context.OriginalException, "Unhandled error while executing a GraphQL request");
                 // The client learns that something failed, never how: no type names, no stack traces.
                 context.Exception = new InternalServerErrorException();

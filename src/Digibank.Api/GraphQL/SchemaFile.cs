@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.Types;
 
 namespace Digibank.Api.GraphQL;
 
@@ -38,5 +39,5 @@ public static class SchemaFile
     }
 
     public static string Print(IServiceProvider services) =>
-        services.GetRequiredService<DigibankSchema>().Print().ReplaceLineEndings("\n").TrimEnd() + "\n";
+        services.GetRequiredService<ISchema>().Print().ReplaceLineEndings("\n").TrimEnd() + "\n";
 }

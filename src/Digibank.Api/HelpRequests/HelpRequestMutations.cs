@@ -1,3 +1,4 @@
+using Digibank.Api.GraphQL;
 using Digibank.Api.GraphQL.Mutations;
 using Digibank.Api.HelpPoints;
 using Digibank.Api.Participants;

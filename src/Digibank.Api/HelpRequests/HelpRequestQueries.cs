@@ -56,7 +56,7 @@ public static class HelpRequestQueries
                     {
                         Digibuddy = d,
                         SameMunicipality = d.MunicipalityId == request.MunicipalityId,
-                        OpenAssignments = db.HelpRequests.Count(h => h.AssignedDigibuddyId == d.Id
+                        OpenAssignments = db.Set<HelpRequest>().Count(h => h.AssignedDigibuddyId == d.Id
                             && (h.Status == HelpRequestStatus.Assigned || h.Status == HelpRequestStatus.Scheduled)),
                     })
                     .OrderByDescending(candidate => candidate.SameMunicipality)

@@ -1,4 +1,5 @@
 using Digibank.Api.Courses;
+using Digibank.Api.GraphQL;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.HelpPoints;
 using Digibank.Api.Municipalities;

@@ -1,7 +1,9 @@
 using Digibank.Api.Courses;
 using Digibank.Api.Data;
 using Digibank.Api.Devices;
+using Digibank.Api.HelpPoints;
 using Digibank.Api.Municipalities;
+using Digibank.Api.Participants;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -39,7 +39,7 @@ public static class SyncRunDataLoaders
                 nameof(LoadRecentSyncRuns),
                 partnerId,
                 (db, ids) => db.SyncRuns.Where(r => ids.Contains(r.PartnerId)
-                    && db.SyncRuns.Count(newer => newer.PartnerId == r.PartnerId && newer.Id > r.Id) < RecentRuns),
+                    && db.Set<SyncRun>().Count(newer => newer.PartnerId == r.PartnerId && newer.Id > r.Id) < RecentRuns),
                 r => r.PartnerId)
             .Then(runs => (IReadOnlyList<SyncRun>)[.. runs.OrderByDescending(r => r.Id)]);
 }

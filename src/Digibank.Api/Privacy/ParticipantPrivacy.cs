@@ -94,12 +94,12 @@ public static class ParticipantPrivacy
         var before = now - retention;
         var expired = await db.Participants
             .Where(p => p.ErasedAt == null && p.CreatedAt < before)
-            .Where(p => !db.SignUps.Any(s => s.ParticipantId == p.Id
+            .Where(p => !db.Set<SignUp>().Any(s => s.ParticipantId == p.Id
                 && (s.Status == SignUpStatus.Confirmed || s.Status == SignUpStatus.Waitlisted || s.UpdatedAt >= before)))
-            .Where(p => !db.Loans.Any(l => l.ParticipantId == p.Id && (l.ReturnedAt == null || l.ReturnedAt >= before)))
-            .Where(p => !db.Reservations.Any(r => r.ParticipantId == p.Id
+            .Where(p => !db.Set<Loan>().Any(l => l.ParticipantId == p.Id && (l.ReturnedAt == null || l.ReturnedAt >= before)))
+            .Where(p => !db.Set<Reservation>().Any(r => r.ParticipantId == p.Id
                 && (r.Status == ReservationStatus.Waiting || r.Status == ReservationStatus.Ready || r.CreatedAt >= before)))
-            .Where(p => !db.HelpRequests.Any(h => h.ParticipantId == p.Id
+            .Where(p => !db.Set<HelpRequest>().Any(h => h.ParticipantId == p.Id
                 && (h.Status == HelpRequestStatus.Open || h.Status == HelpRequestStatus.Assigned || h.Status == HelpRequestStatus.Scheduled
                     || (h.ResolvedAt ?? h.CreatedAt) >= before)))
             .ToListAsync(cancellationToken);

@@ -61,7 +61,7 @@ public sealed class SignUpFeed : IOutboxConsumer
     {
         var current = await erasures.SelectMany(e => e.SignUps).Select(s => s.SignUpId).ReadInChunksAsync(
             chunk => db.SignUps.AsNoTracking().Where(s => chunk.Contains(s.Id))
-                .Select(s => new { s.Id, s.Status, s.WaitlistPosition, Told = db.SignUpChanges.Any(c => c.SignUpId == s.Id) }),
+                .Select(s => new { s.Id, s.Status, s.WaitlistPosition, Told = db.Set<SignUpChange>().Any(c => c.SignUpId == s.Id) }),
             s => s.Id,
             cancellationToken);
         foreach (var erasure in erasures)

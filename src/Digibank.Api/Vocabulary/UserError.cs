@@ -18,3 +18,7 @@ public sealed record NotFoundError(string Message) : UserError(Message, "NOT_FOU
 
 [Description("You may not do this here.")]
 public sealed record NotAllowedError(string Message) : UserError(Message, "NOT_ALLOWED");
+
+/// <summary>Sign-ups and reservations share their cancellation links, so they share the refusal of a wrong or expired one.</summary>
+[Description("The cancellation token does not belong to this sign-up or reservation, or its link has expired.")]
+public sealed record InvalidCancellationTokenError(string Message) : UserError(Message, "INVALID_CANCELLATION_TOKEN");

@@ -97,7 +97,7 @@ public sealed class ArchitectureTests
             .Where(type => type.Namespace is { } name && Features.Any(feature => name == Namespace(feature) || name.StartsWith(Namespace(feature) + ".", StringComparison.Ordinal)))
             .Where(type => !type.IsNested && !type.Name.Contains('<', StringComparison.Ordinal))
             .ToList();
-        var data = new HashSet<Type>(featureTypes.Where(type => typeof(Digibank.Api.Data.IEntity).IsAssignableFrom(type) || type.IsEnum));
+        var data = new HashSet<Type>(featureTypes.Where(type => typeof(Digibank.Api.Vocabulary.IEntity).IsAssignableFrom(type) || type.IsEnum));
         foreach (var entity in data.ToList())
         {
             foreach (var property in entity.GetProperties())
@@ -117,7 +117,7 @@ public sealed class ArchitectureTests
     [Fact]
     public void Every_folder_of_the_api_is_known_to_these_rules()
     {
-        var known = Features.Concat(["Data", "GraphQL", "Hosting", "Vocabulary"]).Select(Namespace).ToHashSet();
+        var known = Features.Concat(["Composition", "Data", "DemoRegion", "GraphQL", "Hosting", "Vocabulary"]).Select(Namespace).ToHashSet();
         var unknown = Api.GetTypes()
             .Select(type => type.Namespace)
             .OfType<string>()

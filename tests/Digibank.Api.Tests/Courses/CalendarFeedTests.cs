@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Digibank.Api.Courses;
 using Digibank.Api.GraphQL.Relay;
+using Digibank.Api.Municipalities;
 using Digibank.Api.Tests.Sync;
 using Digibank.Partners.V1;
 using Ical.Net;
@@ -22,7 +23,7 @@ public sealed class CalendarFeedTests(DigibankApiFactory api) : RestoresClock(ap
         var now = api.Clock.GetUtcNow().UtcDateTime;
         await using var db = api.CreateDbContext();
         var sessions = await db.CourseSessions
-            .Where(s => s.EndsAt > now.AddDays(-30) && db.Courses.Any(c => c.Id == s.CourseId && (c.Status != CourseStatus.Withdrawn || c.UpdatedAt > now.AddDays(-30))))
+            .Where(s => s.EndsAt > now.AddDays(-30) && db.Set<Course>().Any(c => c.Id == s.CourseId && (c.Status != CourseStatus.Withdrawn || c.UpdatedAt > now.AddDays(-30))))
             .CountAsync();
         Assert.Equal(sessions, calendar.Events.Count);
         Assert.Equal(calendar.Events.Count, calendar.Events.Select(e => e.Uid).Distinct().Count());

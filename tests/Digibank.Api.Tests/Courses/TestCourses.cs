@@ -1,6 +1,8 @@
 using Digibank.Api.Courses;
 using Digibank.Api.GraphQL.Relay;
+using Digibank.Api.HelpPoints;
 using Digibank.Api.Municipalities;
+using Digibank.Api.Partners;
 using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.Tests.Courses;

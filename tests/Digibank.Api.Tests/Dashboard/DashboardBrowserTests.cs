@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using Digibank.Api.HelpPoints;
 using Digibank.Api.Partners;
 using Digibank.Api.Tests.Courses;
 using Microsoft.EntityFrameworkCore;

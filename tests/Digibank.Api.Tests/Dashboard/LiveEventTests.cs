@@ -17,7 +17,7 @@ public sealed class LiveEventTests(DigibankApiFactory api) : IClassFixture<Digib
     {
         await using var db = api.CreateDbContext();
         var device = await db.Devices.Include(d => d.HomeHelpPoint)
-            .Where(d => d.Status == DeviceStatus.Available && !db.Reservations.Any(r => r.HelpPointId == d.HomeHelpPointId && r.Kind == d.Kind && r.Status == ReservationStatus.Waiting))
+            .Where(d => d.Status == DeviceStatus.Available && !db.Set<Reservation>().Any(r => r.HelpPointId == d.HomeHelpPointId && r.Kind == d.Kind && r.Status == ReservationStatus.Waiting))
             .OrderBy(d => d.Id).FirstAsync();
         var point = await api.HelpPointGlobalIdAsync(device.HomeHelpPoint!.Name);
         var borrower = await api.NewBorrowerAsync("Nand");

@@ -5,6 +5,7 @@ using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.HelpRequests;
 using Digibank.Api.Municipalities;
 using Digibank.Api.Participants;
+using Digibank.Api.Partners;
 using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.Tests.Dashboard;

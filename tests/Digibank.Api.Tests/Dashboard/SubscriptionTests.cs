@@ -1,3 +1,4 @@
+using Digibank.Api.Courses;
 using Digibank.Api.Staff;
 using Digibank.Api.Tests.Courses;
 using Microsoft.EntityFrameworkCore;

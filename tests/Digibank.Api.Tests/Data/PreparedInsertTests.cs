@@ -1,4 +1,6 @@
 using Digibank.Api.Courses;
+using Digibank.Api.HelpPoints;
+using Digibank.Api.Partners;
 using Digibank.Api.Sync;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,6 @@
 using Digibank.Api.Data;
 using Digibank.Api.Devices;
+using Digibank.Api.Municipalities;
 using Digibank.Api.Participants;
 using Digibank.Api.Staff;
 using Microsoft.EntityFrameworkCore;

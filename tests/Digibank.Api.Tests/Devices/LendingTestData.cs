@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using Digibank.Api.Courses;
 using Digibank.Api.Devices;
 using Digibank.Api.GraphQL.Relay;
+using Digibank.Api.HelpPoints;
+using Digibank.Api.Municipalities;
 using Digibank.Api.Participants;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,3 +1,4 @@
+using Digibank.Api.Devices;
 using Digibank.Api.Staff;
 using Microsoft.EntityFrameworkCore;
 using Snapshooter.Xunit;

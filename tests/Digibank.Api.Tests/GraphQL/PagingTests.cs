@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Digibank.Api.Courses;
 
 namespace Digibank.Api.Tests.GraphQL;
 

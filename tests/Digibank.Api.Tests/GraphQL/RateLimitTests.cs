@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Digibank.Api.Courses;
 using Digibank.Api.GraphQL.Limits;
 using Digibank.Api.Staff;
 using Digibank.Api.Tests.Courses;

@@ -1,6 +1,7 @@
 using Digibank.Api.Data;
 using Digibank.Api.HelpPoints;
 using Digibank.Api.HelpRequests;
+using Digibank.Api.Municipalities;
 using Digibank.Api.Participants;
 using Digibank.Api.Staff;
 using Microsoft.EntityFrameworkCore;

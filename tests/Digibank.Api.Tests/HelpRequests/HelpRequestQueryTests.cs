@@ -1,3 +1,4 @@
+using Digibank.Api.HelpPoints;
 using Digibank.Api.HelpRequests;
 using Digibank.Api.Staff;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +34,7 @@ public sealed class HelpRequestQueryTests(DigibankApiFactory api) : IClassFixtur
 
         var points = data["helpRequests"]!["nodes"]!.AsArray().Select(node => (string)node!["helpPoint"]!["name"]!).ToList();
         await using var db = api.CreateDbContext();
-        var expected = await db.HelpRequests.CountAsync(h => db.HelpPoints.Any(p => p.Id == h.HelpPointId && (p.Name == "Buurtsalon Krombeke" || p.Name == "Lokaal Dienstencentrum De Bres")));
+        var expected = await db.HelpRequests.CountAsync(h => db.Set<HelpPoint>().Any(p => p.Id == h.HelpPointId && (p.Name == "Buurtsalon Krombeke" || p.Name == "Lokaal Dienstencentrum De Bres")));
         Assert.Equal(expected, points.Count);
         Assert.Equal(expected, (int)data["helpRequests"]!["totalCount"]!);
         Assert.All(points, point => Assert.Contains(point, new[] { "Buurtsalon Krombeke", "Lokaal Dienstencentrum De Bres" }));

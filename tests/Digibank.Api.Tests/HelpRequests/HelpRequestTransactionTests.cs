@@ -1,3 +1,4 @@
+using Digibank.Api.Participants;
 using Digibank.Api.Staff;
 using Microsoft.EntityFrameworkCore;
 

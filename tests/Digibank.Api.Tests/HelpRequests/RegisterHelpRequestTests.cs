@@ -1,4 +1,5 @@
 using Digibank.Api.HelpRequests;
+using Digibank.Api.Participants;
 using Digibank.Api.Staff;
 using Microsoft.EntityFrameworkCore;
 using Snapshooter.Xunit;

@@ -1,4 +1,5 @@
 using Digibank.Api.GraphQL.Relay;
+using Digibank.Api.HelpPoints;
 using Digibank.Api.Staff;
 using Digibank.Api.Tests.Courses;
 using Digibank.Api.Tests.Dashboard;

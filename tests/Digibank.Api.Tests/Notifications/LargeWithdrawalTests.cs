@@ -1,6 +1,7 @@
-using Digibank.Api.Testing;
 using Digibank.Api.Courses;
 using Digibank.Api.GraphQL.Relay;
+using Digibank.Api.Notifications;
+using Digibank.Api.Testing;
 using Digibank.Api.Tests.Courses;
 using Digibank.Api.Tests.Sync;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,9 @@
 using Digibank.Api.Courses;
 using Digibank.Api.GraphQL.Relay;
+using Digibank.Api.HelpPoints;
+using Digibank.Api.HelpRequests;
 using Digibank.Api.Notifications;
+using Digibank.Api.Participants;
 using Digibank.Api.Privacy;
 using Digibank.Api.Staff;
 using Digibank.Api.Tests.Courses;

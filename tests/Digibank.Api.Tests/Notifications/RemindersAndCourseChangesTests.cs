@@ -1,6 +1,7 @@
 using Digibank.Api.Courses;
 using Digibank.Api.Devices;
 using Digibank.Api.GraphQL.Relay;
+using Digibank.Api.HelpPoints;
 using Digibank.Api.Notifications;
 using Digibank.Api.Participants;
 using Digibank.Api.Staff;

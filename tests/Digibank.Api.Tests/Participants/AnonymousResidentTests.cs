@@ -1,6 +1,10 @@
 using System.Text.Json.Nodes;
 using Digibank.Api.Courses;
+using Digibank.Api.Devices;
 using Digibank.Api.GraphQL.Relay;
+using Digibank.Api.HelpPoints;
+using Digibank.Api.HelpRequests;
+using Digibank.Api.Municipalities;
 using Digibank.Api.Participants;
 using Digibank.Api.Staff;
 using Digibank.Api.Tests.Courses;

@@ -1,3 +1,4 @@
+using Digibank.Api.Participants;
 using Digibank.Api.Tests.Courses;
 using Digibank.Api.Tests.Notifications;
 using Digibank.Api.Tests.Sync;

@@ -1,7 +1,8 @@
-using Digibank.Api.Privacy;
 using Digibank.Api.Courses;
+using Digibank.Api.Devices;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.Participants;
+using Digibank.Api.Privacy;
 using Digibank.Api.Staff;
 using Digibank.Api.Tests.Courses;
 using Microsoft.EntityFrameworkCore;

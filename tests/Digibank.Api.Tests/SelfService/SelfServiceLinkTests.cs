@@ -2,6 +2,7 @@ using System.Net;
 using Digibank.Api.Courses;
 using Digibank.Api.Devices;
 using Digibank.Api.GraphQL.Relay;
+using Digibank.Api.HelpPoints;
 using Digibank.Api.Participants;
 using Digibank.Api.Tests.Courses;
 using Digibank.Api.Tests.Devices;

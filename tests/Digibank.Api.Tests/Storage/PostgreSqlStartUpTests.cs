@@ -1,4 +1,6 @@
 using Digibank.Api.Data.PostgreSql;
+using Digibank.Api.Devices;
+using Digibank.Api.Municipalities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

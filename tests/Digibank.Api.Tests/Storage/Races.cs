@@ -1,4 +1,5 @@
 using Digibank.Api.Courses;
+using Digibank.Api.Devices;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.Staff;
 using Digibank.Api.Tests.Courses;

@@ -1,10 +1,11 @@
-using Digibank.Api.Testing;
 using System.Diagnostics;
 using Digibank.Api.Courses;
 using Digibank.Api.GraphQL.Relay;
+using Digibank.Api.Participants;
 using Digibank.Api.Partners;
-using Digibank.Api.Sync;
 using Digibank.Api.Staff;
+using Digibank.Api.Sync;
+using Digibank.Api.Testing;
 using Digibank.Partners.V1;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -155,7 +156,7 @@ public sealed class PartnerUploadLimitsTests(DigibankApiFactory api, ITestOutput
         Assert.Equal(50_000, (int)confirmed["confirmPartnerWithdrawal"]!["withdrawn"]!);
         Assert.Equal(1000, await db.Courses.CountAsync(c => c.PartnerId == partnerId && c.Status != CourseStatus.Withdrawn));
         Assert.False(await db.WithdrawalHolds.AnyAsync(h => h.PartnerId == partnerId));
-        Assert.Equal(0, await db.HeldCourses.CountAsync(h => db.Courses.Any(c => c.Id == h.CourseId && c.PartnerId == partnerId)));
+        Assert.Equal(0, await db.HeldCourses.CountAsync(h => db.Set<Course>().Any(c => c.Id == h.CourseId && c.PartnerId == partnerId)));
     }
 
     [Fact]

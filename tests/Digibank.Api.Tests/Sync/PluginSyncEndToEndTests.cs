@@ -1,5 +1,6 @@
 using System.Runtime.Loader;
 using System.Text.Json.Nodes;
+using Digibank.Api.Courses;
 using Digibank.Api.GraphQL.Relay;
 using Microsoft.EntityFrameworkCore;
 

@@ -128,7 +128,7 @@ public sealed class WithdrawalHoldTests(DigibankApiFactory api) : IClassFixture<
         Assert.Null(await HeldWithdrawalAsync("de-lovie"));
         Assert.Equal(4, await ActiveAsync("de-lovie"));
         await using var db = api.CreateDbContext();
-        Assert.Equal(0, await db.HeldCourses.CountAsync(h => db.Courses.Any(c => c.Id == h.CourseId && c.Partner!.Code == "de-lovie")));
+        Assert.Equal(0, await db.HeldCourses.CountAsync(h => db.Set<Course>().Any(c => c.Id == h.CourseId && c.Partner!.Code == "de-lovie")));
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public sealed class WithdrawalHoldTests(DigibankApiFactory api) : IClassFixture<
         Assert.Equal("NOT_FOUND", await SignUpOnPlatformAsync("CONFIRMED-3"));
         await using var db = api.CreateDbContext();
         Assert.False(await db.WithdrawalHolds.AnyAsync(h => h.Partner!.Code == "dvv-westhoek"));
-        Assert.Equal(0, await db.HeldCourses.CountAsync(h => db.Courses.Any(c => c.Id == h.CourseId && c.Partner!.Code == "dvv-westhoek")));
+        Assert.Equal(0, await db.HeldCourses.CountAsync(h => db.Set<Course>().Any(c => c.Id == h.CourseId && c.Partner!.Code == "dvv-westhoek")));
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class GraphQLTransportOptions
 /// <c>application/graphql-response+json</c> by default and <c>application/json</c> for clients that ask for it.
 /// </summary>
 public sealed class GraphQLHttpEndpoint(
-    IDocumentExecuter<DigibankSchema> executer,
+    IDocumentExecuter<ISchema> executer,
     PipeWritingSerializer serializer,
     IOptions<GraphQLTransportOptions> options,
     PublicCaching caching)

@@ -10,6 +10,7 @@ using Digibank.Api.GraphQL.TrustedDocuments;
 using Digibank.Api.Staff;
 using GraphQL;
 using GraphQL.Transport;
+using GraphQL.Types;
 using Microsoft.Extensions.Options;
 
 namespace Digibank.Api.GraphQL.Transport;
@@ -19,7 +20,7 @@ namespace Digibank.Api.GraphQL.Transport;
 /// speak it: connection_init and ack, ping/pong, subscribe/next/error/complete, and the protocol's close codes.
 /// </summary>
 public sealed class GraphQLWebSocketEndpoint(
-    IDocumentExecuter<DigibankSchema> executer,
+    IDocumentExecuter<ISchema> executer,
     IGraphQLTextSerializer serializer,
     StaffTokens tokens,
     SharedSubscriptions shared,
@@ -72,7 +73,7 @@ public sealed class GraphQLWebSocketEndpoint(
     private sealed class Connection(
         WebSocket socket,
         HttpContext http,
-        IDocumentExecuter<DigibankSchema> executer,
+        IDocumentExecuter<ISchema> executer,
         IGraphQLTextSerializer serializer,
         StaffTokens tokens,
         SharedSubscriptions shared,

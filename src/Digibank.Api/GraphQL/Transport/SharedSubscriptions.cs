@@ -5,6 +5,7 @@ using System.Text;
 using Digibank.Api.Staff;
 using GraphQL;
 using GraphQL.Transport;
+using GraphQL.Types;
 using GraphQLParser;
 using GraphQLParser.AST;
 
@@ -16,7 +17,7 @@ namespace Digibank.Api.GraphQL.Transport;
 /// each event once, not a thousand times. Different callers never share, so what a staff member
 /// may see never reaches anyone else.
 /// </summary>
-public sealed class SharedSubscriptions(IDocumentExecuter<DigibankSchema> executer, IGraphQLTextSerializer serializer, IServiceScopeFactory scopes)
+public sealed class SharedSubscriptions(IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, IServiceScopeFactory scopes)
 {
     private readonly ConcurrentDictionary<string, IObservable<byte[]>> _running = new(StringComparer.Ordinal);
 

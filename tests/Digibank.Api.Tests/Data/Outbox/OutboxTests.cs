@@ -1,6 +1,7 @@
 using Digibank.Api.Courses;
 using Digibank.Api.Data.Outbox;
 using Digibank.Api.GraphQL.Relay;
+using Digibank.Api.Municipalities;
 using Digibank.Api.Participants;
 using Digibank.Api.Sync;
 using Digibank.Api.Tests.Courses;

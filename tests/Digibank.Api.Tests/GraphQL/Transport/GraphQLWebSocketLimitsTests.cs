@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Digibank.Api.Dashboard;
 using Digibank.Api.GraphQL.Transport;
+using Digibank.Api.Participants;
 using Digibank.Api.Staff;
 using Digibank.Api.Tests.Dashboard;
 using Microsoft.EntityFrameworkCore;

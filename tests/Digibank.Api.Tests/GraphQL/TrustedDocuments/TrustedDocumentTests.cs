@@ -1,7 +1,8 @@
 using System.Net;
-using System.Net.WebSockets;
 using System.Net.Http.Json;
+using System.Net.WebSockets;
 using System.Text.Json.Nodes;
+using Digibank.Api.Courses;
 using Digibank.Api.GraphQL.TrustedDocuments;
 using Digibank.Api.Staff;
 using Digibank.Api.Tests.Courses;

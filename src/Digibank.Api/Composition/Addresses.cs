@@ -2,7 +2,7 @@ using Digibank.Api.Dashboard;
 using Digibank.Api.GraphQL;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
-namespace Digibank.Api.Hosting;
+namespace Digibank.Api.Composition;
 
 /// <summary>
 /// Where each service listens, for the start-up line and the text at <c>/</c>. Kestrel has two kinds of

@@ -1,6 +1,7 @@
 using Digibank.Api.Courses;
 using Digibank.Api.Devices;
 using Digibank.Api.Finder;
+using Digibank.Api.GraphQL;
 using Digibank.Api.HelpPoints;
 using Digibank.Api.HelpRequests;
 using Digibank.Api.Notifications;
@@ -11,7 +12,7 @@ using Digibank.Api.Privacy;
 using Digibank.Api.Sync;
 using GraphQL.Types;
 
-namespace Digibank.Api.GraphQL;
+namespace Digibank.Api.Composition;
 
 /// <summary>The root mutation: each feature adds its own fields, each with one input and one payload.</summary>
 public sealed class Mutation : ObjectGraphType

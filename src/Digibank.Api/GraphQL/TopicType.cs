@@ -1,6 +1,6 @@
 using Digibank.Api.GraphQL.Relay;
 
-namespace Digibank.Api.Vocabulary;
+namespace Digibank.Api.GraphQL;
 
 public sealed class TopicType : NodeGraphType<Topic>
 {

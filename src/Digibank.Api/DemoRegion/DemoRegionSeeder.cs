@@ -1,5 +1,6 @@
 using System.Globalization;
 using Digibank.Api.Courses;
+using Digibank.Api.Data;
 using Digibank.Api.Devices;
 using Digibank.Api.HelpPoints;
 using Digibank.Api.HelpRequests;
@@ -8,7 +9,7 @@ using Digibank.Api.Participants;
 using Digibank.Api.Partners;
 using Microsoft.EntityFrameworkCore;
 
-namespace Digibank.Api.Data.DemoRegion;
+namespace Digibank.Api.DemoRegion;
 
 /// <summary>
 /// Seeds the demo region: the four towns, their partners and antenna points, a course catalogue, devices, a few

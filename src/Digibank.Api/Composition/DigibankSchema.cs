@@ -1,11 +1,11 @@
 using GraphQL;
 using GraphQL.Types;
 
-namespace Digibank.Api.GraphQL;
+namespace Digibank.Api.Composition;
 
 public sealed class DigibankSchema : Schema
 {
-    public DigibankSchema(IServiceProvider services, Query query, Mutation mutation, Dashboard.Subscription subscription)
+    public DigibankSchema(IServiceProvider services, Query query, Mutation mutation, Subscription subscription)
         : base(services)
     {
         Description = "Digibank regio Poperinge: courses, help points and loan devices of Poperinge, Heuvelland, Mesen and Vleteren.";

@@ -1,10 +1,11 @@
+using Digibank.Api.Data;
 using Digibank.Api.Devices;
 using Digibank.Api.HelpPoints;
 using static Digibank.Api.Devices.DeviceCondition;
 using static Digibank.Api.Devices.DeviceKind;
 using static Digibank.Api.Devices.DeviceStatus;
 
-namespace Digibank.Api.Data.DemoRegion;
+namespace Digibank.Api.DemoRegion;
 
 public static partial class DemoRegionSeeder
 {

@@ -1,4 +1,5 @@
 using Digibank.Api.Courses;
+using Digibank.Api.Data;
 using Digibank.Api.HelpRequests;
 using Digibank.Api.Participants;
 using static Digibank.Api.Vocabulary.TargetGroup;
@@ -6,7 +7,7 @@ using static Digibank.Api.HelpRequests.HelpRequestChannel;
 using static Digibank.Api.HelpRequests.HelpRequestStatus;
 using static Digibank.Api.HelpRequests.HelpRequestUrgency;
 
-namespace Digibank.Api.Data.DemoRegion;
+namespace Digibank.Api.DemoRegion;
 
 public static partial class DemoRegionSeeder
 {

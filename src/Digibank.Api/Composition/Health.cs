@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Digibank.Api.Hosting;
+namespace Digibank.Api.Composition;
 
 /// <summary>
 /// <c>GET /health/live</c>: the process answers (a load balancer restarts it when not). <c>GET /health/ready</c>:

@@ -1,7 +1,9 @@
 using Digibank.Api.Courses;
+using Digibank.Api.DemoRegion;
+using Digibank.Api.Devices;
 using Microsoft.EntityFrameworkCore;
 
-namespace Digibank.Api.Tests.Data;
+namespace Digibank.Api.Tests.DemoRegion;
 
 public sealed class DemoRegionTests
 {
@@ -41,7 +43,7 @@ public sealed class DemoRegionTests
         await using (var db = api.CreateDbContext())
         {
             var before = await db.Courses.CountAsync();
-            await Digibank.Api.Data.DemoRegion.DemoRegionSeeder.SeedIfEmptyAsync(db, DigibankApiFactory.Now.UtcDateTime);
+            await DemoRegionSeeder.SeedIfEmptyAsync(db, DigibankApiFactory.Now.UtcDateTime);
             Assert.Equal(before, await db.Courses.CountAsync());
         }
     }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Digibank.Api.Data;
+namespace Digibank.Api.Vocabulary;
 
 /// <summary>
 /// Folds text into a search key: lower case, accents removed, only letters and digits kept.

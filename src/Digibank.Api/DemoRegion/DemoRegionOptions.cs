@@ -1,4 +1,6 @@
-namespace Digibank.Api.Data.DemoRegion;
+using Digibank.Api.Data;
+
+namespace Digibank.Api.DemoRegion;
 
 public sealed class DemoRegionOptions
 {

@@ -2,7 +2,7 @@ using Digibank.Api.Tests.GraphQL.Transport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Digibank.Api.Tests.Hosting;
+namespace Digibank.Api.Tests.Composition;
 
 public sealed class AddressesTests
 {

@@ -1,6 +1,4 @@
-using Digibank.Api.Data;
-
-namespace Digibank.Api.Tests.Data;
+namespace Digibank.Api.Tests.Vocabulary;
 
 public sealed class TextKeyTests
 {

@@ -1,6 +1,8 @@
 using Digibank.Api.Courses;
+using Digibank.Api.Dashboard;
 using Digibank.Api.Devices;
 using Digibank.Api.Finder;
+using Digibank.Api.GraphQL;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.HelpPoints;
 using Digibank.Api.HelpRequests;
@@ -10,7 +12,7 @@ using Digibank.Api.Observability;
 using Digibank.Api.Partners;
 using GraphQL.Types;
 
-namespace Digibank.Api.GraphQL;
+namespace Digibank.Api.Composition;
 
 /// <summary>The root query: each feature adds its own fields.</summary>
 public sealed class Query : ObjectGraphType

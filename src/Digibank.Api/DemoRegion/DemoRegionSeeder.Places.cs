@@ -1,9 +1,10 @@
+using Digibank.Api.Data;
 using Digibank.Api.HelpPoints;
 using Digibank.Api.Municipalities;
 using Digibank.Api.Partners;
 using static Digibank.Api.HelpPoints.HelpPointService;
 
-namespace Digibank.Api.Data.DemoRegion;
+namespace Digibank.Api.DemoRegion;
 
 public static partial class DemoRegionSeeder
 {

@@ -1,10 +1,11 @@
 using Digibank.Api.Courses;
+using Digibank.Api.Data;
 using static Digibank.Api.Courses.CourseLanguage;
 using static Digibank.Api.Courses.CourseLevel;
 using static Digibank.Api.Vocabulary.TargetGroup;
 using static System.DayOfWeek;
 
-namespace Digibank.Api.Data.DemoRegion;
+namespace Digibank.Api.DemoRegion;
 
 public static partial class DemoRegionSeeder
 {

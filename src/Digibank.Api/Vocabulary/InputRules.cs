@@ -1,10 +1,9 @@
 using System.Net.Mail;
-using Digibank.Api.GraphQL.Relay;
 
-namespace Digibank.Api.GraphQL.Mutations;
+namespace Digibank.Api.Vocabulary;
 
 /// <summary>
-/// Checks on client input that every mutation shares; each failure becomes an <see cref="InvalidInputError"/>
+/// Checks on client input that every mutation and every partner's upload shares; each failure becomes an <see cref="InvalidInputError"/>
 /// naming the input field as the client wrote it (<c>nameof(input.FirstName)</c> becomes <c>firstName</c>).
 /// </summary>
 public sealed class InputRules
@@ -92,18 +91,6 @@ public sealed class InputRules
         return phone;
     }
 
-    /// <summary>A global id of <paramref name="nodeType"/>; 0 when it is not one.</summary>
-    public int Id(string field, string nodeType, string? globalId)
-    {
-        if (GlobalId.TryDecode(globalId, out var typeName, out var id) && typeName == nodeType)
-        {
-            return id;
-        }
-
-        Invalid(field, $"`{{0}}` is not a {nodeType} id.");
-        return 0;
-    }
-
     /// <summary>A moment that must lie in the future.</summary>
     public DateTime Future(string field, DateTime value, DateTime now)
     {
@@ -125,7 +112,8 @@ public sealed class InputRules
 
     public void Add(UserError error) => _errors.Add(error);
 
-    private void Invalid(string field, string messageFormat) =>
+    /// <summary>Refuses <paramref name="field"/>; <c>{0}</c> in the message stands for the field's name as the client wrote it.</summary>
+    public void Invalid(string field, string messageFormat) =>
         _errors.Add(new InvalidInputError(Camel(field), string.Format(System.Globalization.CultureInfo.InvariantCulture, messageFormat, Camel(field))));
 
     private static string Camel(string field) => field.Length == 0 ? field : char.ToLowerInvariant(field[0]) + field[1..];
