@@ -122,7 +122,7 @@ public static class SignUpLatencyBenchmark
 
     private static string Ms(double value) => value.ToString("0", CultureInfo.InvariantCulture) + " ms";
 
-    private static string Seconds(double value) => value.ToString("0.00", CultureInfo.InvariantCulture) + " s";
+    internal static string Seconds(double value) => value.ToString("0.00", CultureInfo.InvariantCulture) + " s";
 
     private static double Percentile(List<double> values, int percentile)
     {
