@@ -21,7 +21,7 @@ namespace Digibank.Bench;
 /// </summary>
 public static class SignUpLatencyBenchmark
 {
-    private const string Partner = "vdab";
+    internal const string Partner = "vdab";
     private const int ResidentWorkers = 8;
     private const int ResidentCourses = 20;
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(25);
@@ -123,7 +123,7 @@ public static class SignUpLatencyBenchmark
 
     private static string Ms(double value) => value.ToString("0", CultureInfo.InvariantCulture) + " ms";
 
-    private static string Seconds(double value) => value.ToString("0.00", CultureInfo.InvariantCulture) + " s";
+    internal static string Seconds(double value) => value.ToString("0.00", CultureInfo.InvariantCulture) + " s";
 
     private static double Percentile(List<double> values, int percentile)
     {
@@ -136,7 +136,7 @@ public static class SignUpLatencyBenchmark
         return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1)];
     }
 
-    private static async Task<string> IssueKeyAsync(LoopbackApi api)
+    internal static async Task<string> IssueKeyAsync(LoopbackApi api)
     {
         await using var db = await api.Services.GetRequiredService<IDbContextFactory<DigibankDbContext>>().CreateDbContextAsync();
         return await PartnerKeys.IssueAsync(db, Partner, "sign-up latency benchmark", DateTime.UtcNow, CancellationToken.None);
@@ -156,7 +156,7 @@ public static class SignUpLatencyBenchmark
         return (string)data["municipalities"]!["nodes"]![0]!["id"]!;
     }
 
-    private static CourseOffer Offer(string externalId, int capacity)
+    internal static CourseOffer Offer(string externalId, int capacity)
     {
         var start = DateTime.UtcNow.Date.AddDays(30);
         return new CourseOffer
@@ -175,7 +175,7 @@ public static class SignUpLatencyBenchmark
         };
     }
 
-    private static async Task UploadOffersAsync(PartnerSync.PartnerSyncClient partner, Metadata headers, List<CourseOffer> offers)
+    internal static async Task UploadOffersAsync(PartnerSync.PartnerSyncClient partner, Metadata headers, List<CourseOffer> offers)
     {
         using var call = partner.UploadOffers(headers, deadline: DateTime.UtcNow.Add(UploadTimeout));
         await call.RequestStream.WriteAsync(new OfferUpload { Header = new UploadHeader { PartnerCode = Partner, Mode = UploadMode.Delta } });
@@ -189,7 +189,7 @@ public static class SignUpLatencyBenchmark
         }
     }
 
-    private static async Task UploadSignUpsAsync(PartnerSync.PartnerSyncClient partner, Metadata headers, string course, string prefix, int count)
+    internal static async Task UploadSignUpsAsync(PartnerSync.PartnerSyncClient partner, Metadata headers, string course, string prefix, int count)
     {
         using var call = partner.UploadSignUps(headers, deadline: DateTime.UtcNow.Add(UploadTimeout));
         await call.RequestStream.WriteAsync(new SignUpUpload { Header = new UploadHeader { PartnerCode = Partner } });

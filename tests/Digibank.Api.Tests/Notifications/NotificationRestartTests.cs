@@ -42,7 +42,7 @@ public sealed class NotificationRestartTests : IDisposable
             await Task.Delay(50);
         }
 
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        await second.UntilQuietAsync();
         Assert.Single(_smtp.To(email));
         await using var db = second.CreateDbContext();
         Assert.Equal(NotificationStatus.Sent, (await db.Notifications.SingleAsync(n => n.Recipient == email)).Status);

@@ -34,7 +34,7 @@ public sealed class NotificationTests(NotificationsApiFactory api) : RestoresClo
         Assert.Contains("Dag Marleen,", body, StringComparison.Ordinal);
         Assert.Contains("Wanneer: maandag 14 december 2026 om 10.00 uur", body, StringComparison.Ordinal);
         Assert.Contains("Waar: Bibliotheek Poperinge", body, StringComparison.Ordinal);
-        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        await api.UntilQuietAsync();
         Assert.Single(api.Smtp.To(email));
     }
 
@@ -100,7 +100,7 @@ public sealed class NotificationTests(NotificationsApiFactory api) : RestoresClo
         var message = await MailToAsync(email);
         Assert.Equal("Wij komen bij je thuis", message.Subject);
         Assert.Contains("Wanneer: donderdag 3 december 2026 om 10.00 uur", message.TextBody, StringComparison.Ordinal);
-        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        await api.UntilQuietAsync();
         Assert.Single(api.Smtp.To(email));
     }
 

@@ -38,7 +38,7 @@ public sealed class RemindersAndCourseChangesTests(NotificationsApiFactory api) 
         Assert.Equal($"Morgen: {await api.TitleAsync(course)}", reminder.Subject);
         Assert.Contains("Wanneer: dinsdag 1 december 2026 om 14.00 uur", reminder.TextBody, StringComparison.Ordinal);
         Assert.Contains("/self-service/", Residents.LinkIn(reminder.TextBody, "Kan je niet meer komen voor de hele cursus?"), StringComparison.Ordinal);
-        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        await api.UntilQuietAsync();
         Assert.Equal(2, api.Smtp.To(seated).Count);
         Assert.Single(api.Smtp.To(waiting));
     }
@@ -61,7 +61,7 @@ public sealed class RemindersAndCourseChangesTests(NotificationsApiFactory api) 
         Assert.Contains("Breng hem terug ten laatste op dinsdag 1 december 2026.", dueSoon.TextBody, StringComparison.Ordinal);
         Assert.Equal("Je laptop is te laat", overdue.Subject);
         Assert.Contains("Waar: Bibliotheek Poperinge", overdue.TextBody, StringComparison.Ordinal);
-        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        await api.UntilQuietAsync();
         Assert.Equal(2, api.Smtp.To(email).Count);
     }
 
@@ -99,7 +99,7 @@ public sealed class RemindersAndCourseChangesTests(NotificationsApiFactory api) 
         var message = await api.MailToAsync(email, count: 2);
         Assert.Equal($"Nieuwe datum: {offer.Title}", message.Subject);
         Assert.Contains("De eerste les is nu op dinsdag 22 december 2026 om 14.30 uur.", message.TextBody, StringComparison.Ordinal);
-        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        await api.UntilQuietAsync();
         Assert.Equal(2, api.Smtp.To(email).Count);
     }
 
@@ -144,7 +144,7 @@ public sealed class RemindersAndCourseChangesTests(NotificationsApiFactory api) 
         Assert.Contains("op maandag 14 december 2026 om 10.00 uur is verplaatst.", toldMoved.TextBody, StringComparison.Ordinal);
         Assert.Contains("De les is nu op dinsdag 15 december 2026 om 14.00 uur.", toldMoved.TextBody, StringComparison.Ordinal);
         Assert.Contains("Alle lessen die nog komen:\n- dinsdag 15 december 2026 om 14.00 uur\n", (toldMoved.TextBody ?? string.Empty).ReplaceLineEndings("\n"), StringComparison.Ordinal);
-        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        await api.UntilQuietAsync();
         Assert.DoesNotContain(api.Smtp.To(email), message => (message.Subject ?? string.Empty).StartsWith("Morgen", StringComparison.Ordinal));
         Assert.Equal(["CANCELLED", "CONFIRMED"], feed.Events.OrderBy(e => e.DtStart!.AsUtc).Select(e => e.Status));
         Assert.Equal(moved, feed.Events.Max(e => e.DtStart!.AsUtc));

@@ -23,7 +23,7 @@ public sealed class TextMessageTests(NotificationsApiFactory api) : RestoresCloc
         Assert.StartsWith("Dag Els,", text.Text, StringComparison.Ordinal);
         Assert.Contains("Wanneer: maandag 14 december 2026 om 10.00 uur", text.Text, StringComparison.Ordinal);
         Assert.StartsWith("http://127.0.0.1:5080/self-service/", Residents.LinkIn(text.Text, "Wil je je plaats vrijgeven?"), StringComparison.Ordinal);
-        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        await api.UntilQuietAsync();
         Assert.Single(api.Sms.To(InE164(phone)));
         await using var db = api.CreateDbContext();
         Assert.False(await db.CallTasks.AnyAsync(t => t.Notification!.Recipient == phone));
@@ -40,7 +40,7 @@ public sealed class TextMessageTests(NotificationsApiFactory api) : RestoresCloc
         var task = await api.WaitForAsync(db => db.CallTasks.Include(t => t.Notification).FirstOrDefaultAsync(t => t.Notification!.Recipient == phone));
         Assert.Equal(NotificationChannel.CallList, task.Notification!.Channel);
         Assert.DoesNotContain("http", task.Script, StringComparison.Ordinal);
-        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        await api.UntilQuietAsync();
         Assert.Empty(api.Sms.To(InE164(phone)));
     }
 

@@ -110,8 +110,8 @@ public sealed class GraphQLTelemetryTests(ObservedApiFactory api) : IClassFixtur
         // One way to reach a person per sign-up: one resident gives an e-mail address, the other a mobile number.
         var byEmail = await SignUpAsync(course, firstName, email, phone: null);
         await SignUpAsync(course, firstName + "a", email: null, phone);
-        // The consumers (partner feed, notifications, dashboard) get the event too; their telemetry counts as well.
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // The consumers (partner feed, notifications, dashboard) get the event too, and the messages go out: their telemetry counts as well.
+        await api.UntilQuietAsync();
 
         var mutation = await Capture.WaitForSpanAsync(span => span.Source.Name == DigibankTelemetry.GraphQLSourceName && Tag(span, DigibankTelemetry.Attributes.OperationType) == "mutation");
         Assert.Equal(DigibankTelemetry.OperationNames.Anonymous, Tag(mutation, DigibankTelemetry.Attributes.OperationName));

@@ -1,7 +1,11 @@
+using Digibank.Api.Data;
 using Digibank.Api.Data.Leases;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Digibank.Api.Tests.Storage;
@@ -29,13 +33,19 @@ public sealed class LeaseTests : IDisposable
     {
         var lease = $"test {Guid.NewGuid():N}";
         var (inFirst, inSecond) = (new ProbeService(), new ProbeService());
+        // The second instance's leases, with a log that shows each time it asked for the lease and was told no.
+        var secondLog = new LogCollector(LogLevel.Debug);
+        using var secondLoggers = LoggerFactory.Create(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(secondLog));
+        var secondLeases = new PostgreSqlLeases(
+            _second!.Services.GetRequiredService<IDbContextFactory<DigibankDbContext>>(), _second.Services.GetRequiredService<IOptions<LeaseOptions>>(), secondLoggers.CreateLogger<PostgreSqlLeases>());
         using var first = new LeasedService<ProbeService>(inFirst, lease, _first!.Services.GetRequiredService<IInstanceLeases>(), NullLogger<LeasedService<ProbeService>>.Instance);
-        using var second = new LeasedService<ProbeService>(inSecond, lease, _second!.Services.GetRequiredService<IInstanceLeases>(), NullLogger<LeasedService<ProbeService>>.Instance);
+        using var second = new LeasedService<ProbeService>(inSecond, lease, secondLeases, NullLogger<LeasedService<ProbeService>>.Instance);
 
         await first.StartAsync(CancellationToken.None);
         await WaitUntilAsync(() => inFirst.Running);
         await second.StartAsync(CancellationToken.None);
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // Four tries of the second (what two seconds held at this check interval), each refused while the first holds the lease.
+        await WaitUntilAsync(() => secondLog.Lines.Count(line => line.Contains($"The lease {lease} is held by another instance", StringComparison.Ordinal)) >= 4);
         Assert.True(inFirst.Running);
         Assert.False(inSecond.Running, "both instances ran the work at once");
 

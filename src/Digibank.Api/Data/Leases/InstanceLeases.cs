@@ -91,6 +91,8 @@ public sealed class PostgreSqlLeases(
                     logger.LogInformation("This instance holds the lease {Lease}", name);
                     return new Held(connection, name, interval, logger);
                 }
+
+                logger.LogDebug("The lease {Lease} is held by another instance; trying again in {Interval}", name, interval);
             }
             catch (Exception exception) when (exception is NpgsqlException or TimeoutException)
             {

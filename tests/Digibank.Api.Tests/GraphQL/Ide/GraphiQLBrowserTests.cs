@@ -40,17 +40,22 @@ public sealed class GraphiQLBrowserTests(DashboardApiFactory api, ITestOutputHel
     [ChromiumFact]
     public async Task The_editor_completes_from_the_schema_in_a_worker_loaded_from_the_API()
     {
-        var page = await OpenGraphiQLAsync();
         // GraphiQL starts Monaco's GraphQL worker once it has read the schema; Monaco would fall back to the page's thread
-        // if a worker could not load.
+        // if a worker could not load. Playwright adds workers to Page.Workers from its own thread, so the test listens for
+        // the event (subscribed before the page loads) instead of reading that list while it grows.
         var graphQLWorker = $"{api.BaseAddress}graphql/ide/assets/graphql.worker-";
-        var deadline = DateTime.UtcNow.AddMilliseconds(Patience);
-        while (!page.Workers.Any(worker => worker.Url.StartsWith(graphQLWorker, StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
+        var workerStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var page = await NewPageAsync();
+        page.Worker += (_, worker) =>
         {
-            await Task.Delay(100);
-        }
+            if (worker.Url.StartsWith(graphQLWorker, StringComparison.Ordinal))
+            {
+                workerStarted.TrySetResult();
+            }
+        };
+        await GoToGraphiQLAsync(page);
 
-        Assert.Contains(page.Workers, worker => worker.Url.StartsWith(graphQLWorker, StringComparison.Ordinal));
+        await workerStarted.Task.WaitAsync(TimeSpan.FromMilliseconds(Patience));
         await SetEditorTextAsync(page, page.Locator(".graphiql-query-editor .monaco-editor"), "{ cour");
         await page.Keyboard.PressAsync("Control+Space");
 
