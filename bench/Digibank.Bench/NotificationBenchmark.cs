@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using Digibank.Api.Courses;
 using Digibank.Api.Data;
 using Digibank.Api.GraphQL.Relay;

@@ -12,7 +12,6 @@ using Digibank.Api.Testing;
 using Digibank.Api.Vocabulary;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MimeKit;
 
 namespace Digibank.Bench;
 

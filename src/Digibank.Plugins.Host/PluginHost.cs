@@ -29,7 +29,7 @@ public sealed class PluginHost : BackgroundService
     private readonly Dictionary<string, (string Fingerprint, DateTimeOffset SeenAt)> _settling = new(StringComparer.Ordinal);
     private int _loads;
 
-    /// <summary>Creates the host; <see cref="PluginHostServiceCollectionExtensions.AddPluginHost"/> does this for a generic host.</summary>
+    /// <summary>Creates the host; <c>services.AddPluginHost(…)</c> does this for a generic host.</summary>
     public PluginHost(PluginHostOptions options, IPartnerKeySource keys, PluginHostStatus status, ILoggerFactory loggerFactory)
     {
         _options = options;

@@ -4,7 +4,6 @@ using Digibank.Api.Data.Leases;
 using Digibank.Api.Data.Outbox;
 using Digibank.Api.HelpPoints;
 using Digibank.Api.Notifications;
-using Digibank.Api.Participants;
 using Digibank.Api.Privacy;
 using Digibank.Api.Staff;
 using Microsoft.AspNetCore.Hosting;

@@ -1,12 +1,10 @@
 using Digibank.Api.Courses;
 using Digibank.Api.Devices;
 using Digibank.Api.Finder;
-using Digibank.Api.GraphQL;
 using Digibank.Api.HelpPoints;
 using Digibank.Api.HelpRequests;
 using Digibank.Api.Notifications;
 using Digibank.Api.Observability;
-using Digibank.Api.Participants;
 using Digibank.Api.Partners;
 using Digibank.Api.Privacy;
 using Digibank.Api.Sync;

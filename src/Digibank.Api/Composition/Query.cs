@@ -2,7 +2,6 @@ using Digibank.Api.Courses;
 using Digibank.Api.Dashboard;
 using Digibank.Api.Devices;
 using Digibank.Api.Finder;
-using Digibank.Api.GraphQL;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.HelpPoints;
 using Digibank.Api.HelpRequests;

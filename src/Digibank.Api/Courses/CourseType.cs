@@ -6,7 +6,6 @@ using Digibank.Api.HelpPoints;
 using Digibank.Api.Municipalities;
 using Digibank.Api.Partners;
 using GraphQL;
-using GraphQL.DataLoader;
 using GraphQL.Types;
 
 namespace Digibank.Api.Courses;

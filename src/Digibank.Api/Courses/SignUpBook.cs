@@ -1,5 +1,4 @@
 using Digibank.Api.Data;
-using Digibank.Api.GraphQL.Mutations;
 using Digibank.Api.Municipalities;
 using Digibank.Api.Participants;
 using Digibank.Api.Staff;

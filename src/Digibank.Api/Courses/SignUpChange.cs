@@ -1,5 +1,3 @@
-using Digibank.Api.Data;
-
 namespace Digibank.Api.Courses;
 
 /// <summary>

@@ -1,8 +1,6 @@
 using Digibank.Api.GraphQL.DataLoading;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.Participants;
-using GraphQL;
-using GraphQL.DataLoader;
 using GraphQL.Types;
 
 namespace Digibank.Api.Courses;

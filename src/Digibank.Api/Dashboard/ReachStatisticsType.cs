@@ -1,8 +1,6 @@
-using Digibank.Api.Courses;
 using Digibank.Api.Data;
 using Digibank.Api.GraphQL;
 using Digibank.Api.Municipalities;
-using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 

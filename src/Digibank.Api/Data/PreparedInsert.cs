@@ -23,7 +23,11 @@ public sealed class PreparedInsert
     private PreparedInsert(DbCommand command, IReadOnlyList<Column> columns, bool returnsKey) =>
         (_command, _columns, _returnsKey) = (command, columns, returnsKey);
 
-    /// <param name="returnKey">Whether the caller needs the generated key back: a RETURNING clause makes every row cost a reader.</param>
+    /// <summary>
+    /// Prepares the insert of <paramref name="entityType"/>'s rows on <paramref name="db"/>'s connection, inside its
+    /// current transaction. <paramref name="returnKey"/>: whether the caller needs the generated key back, because a
+    /// RETURNING clause makes every row cost a reader.
+    /// </summary>
     public static async Task<PreparedInsert> PrepareAsync(DbContext db, IEntityType entityType, bool returnKey, CancellationToken cancellationToken)
     {
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()

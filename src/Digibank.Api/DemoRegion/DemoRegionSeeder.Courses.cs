@@ -1,5 +1,4 @@
 using Digibank.Api.Courses;
-using Digibank.Api.Data;
 using static Digibank.Api.Courses.CourseLanguage;
 using static Digibank.Api.Courses.CourseLevel;
 using static Digibank.Api.Vocabulary.TargetGroup;

@@ -1,4 +1,3 @@
-using Digibank.Api.Data;
 using Digibank.Api.Devices;
 using Digibank.Api.HelpPoints;
 using static Digibank.Api.Devices.DeviceCondition;

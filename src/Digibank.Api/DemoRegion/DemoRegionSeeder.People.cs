@@ -1,5 +1,3 @@
-using Digibank.Api.Courses;
-using Digibank.Api.Data;
 using Digibank.Api.HelpRequests;
 using Digibank.Api.Participants;
 using static Digibank.Api.Vocabulary.TargetGroup;

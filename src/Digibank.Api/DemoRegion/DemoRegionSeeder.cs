@@ -1,5 +1,4 @@
 using System.Globalization;
-using Digibank.Api.Courses;
 using Digibank.Api.Data;
 using Digibank.Api.Devices;
 using Digibank.Api.HelpPoints;

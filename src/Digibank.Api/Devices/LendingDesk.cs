@@ -1,4 +1,3 @@
-using Digibank.Api.Courses;
 using Digibank.Api.Data;
 using Digibank.Api.HelpPoints;
 using Digibank.Api.Municipalities;

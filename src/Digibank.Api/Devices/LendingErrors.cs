@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using Digibank.Api.GraphQL.Mutations;
 
 namespace Digibank.Api.Devices;
 

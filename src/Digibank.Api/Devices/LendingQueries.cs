@@ -1,4 +1,3 @@
-using Digibank.Api.Data;
 using Digibank.Api.GraphQL;
 using Digibank.Api.GraphQL.Paging;
 using Digibank.Api.GraphQL.Relay;
@@ -6,7 +5,6 @@ using Digibank.Api.HelpPoints;
 using Digibank.Api.Staff;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.Devices;
 

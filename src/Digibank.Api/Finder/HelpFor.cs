@@ -7,7 +7,6 @@ using Digibank.Api.GraphQL.Paging;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.HelpPoints;
 using Digibank.Api.Municipalities;
-using Digibank.Api.Vocabulary;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;

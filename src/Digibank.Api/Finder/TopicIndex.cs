@@ -1,4 +1,3 @@
-
 namespace Digibank.Api.Finder;
 
 /// <summary>What a topic is called and what is said about it: its name, lexicon words, the coordinator's words, its courses' texts.</summary>

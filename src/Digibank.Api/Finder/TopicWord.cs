@@ -1,6 +1,3 @@
-using Digibank.Api.Data;
-using Digibank.Api.Vocabulary;
-
 namespace Digibank.Api.Finder;
 
 /// <summary>A word the region uses for a topic, added by the coordinator so the finder learns it without a release.</summary>

@@ -3,7 +3,6 @@ using Digibank.Api.Data.Outbox;
 using Digibank.Api.GraphQL;
 using Digibank.Api.GraphQL.Mutations;
 using Digibank.Api.Staff;
-using Digibank.Api.Vocabulary;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,3 @@
-using Digibank.Api.Data;
-
 namespace Digibank.Api.HelpPoints;
 
 /// <summary>A time a help point is closed although its weekly hours say open: a summer closure, a day off, one evening.</summary>

@@ -1,8 +1,6 @@
-using Digibank.Api.Courses;
 using Digibank.Api.GraphQL;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.Municipalities;
-using GraphQL;
 using GraphQL.Types;
 
 namespace Digibank.Api.HelpRequests;

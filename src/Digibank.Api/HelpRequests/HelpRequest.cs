@@ -1,5 +1,3 @@
-using Digibank.Api.Courses;
-using Digibank.Api.Data;
 using Digibank.Api.Municipalities;
 using Digibank.Api.Participants;
 

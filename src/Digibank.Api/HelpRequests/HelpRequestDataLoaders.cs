@@ -1,4 +1,3 @@
-using Digibank.Api.Courses;
 using Digibank.Api.GraphQL.DataLoading;
 using GraphQL;
 using GraphQL.DataLoader;

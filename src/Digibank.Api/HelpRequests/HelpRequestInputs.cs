@@ -1,6 +1,4 @@
 using System.ComponentModel;
-using Digibank.Api.Courses;
-using Digibank.Api.GraphQL.Mutations;
 using Digibank.Api.Participants;
 using GraphQL;
 

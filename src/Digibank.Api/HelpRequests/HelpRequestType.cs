@@ -1,11 +1,8 @@
-using Digibank.Api.Courses;
 using Digibank.Api.GraphQL;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.HelpPoints;
 using Digibank.Api.Municipalities;
 using Digibank.Api.Participants;
-using Digibank.Api.Staff;
-using GraphQL;
 using GraphQL.Types;
 
 namespace Digibank.Api.HelpRequests;

@@ -1,5 +1,3 @@
-using Digibank.Api.Data;
-
 namespace Digibank.Api.Municipalities;
 
 /// <summary>A town of the region (gemeente), with the sections (deelgemeenten) it was merged from.</summary>

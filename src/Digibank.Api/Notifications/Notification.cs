@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Digibank.Api.Data;
 using Digibank.Api.Data.Outbox;
 
 namespace Digibank.Api.Notifications;

@@ -2,7 +2,6 @@ using Digibank.Api.Data;
 using Digibank.Api.Data.Outbox;
 using Digibank.Api.Participants;
 using GraphQL.DI;
-using OpenTelemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;

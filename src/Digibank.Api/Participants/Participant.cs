@@ -1,4 +1,3 @@
-using Digibank.Api.Data;
 using Digibank.Api.Municipalities;
 
 namespace Digibank.Api.Participants;

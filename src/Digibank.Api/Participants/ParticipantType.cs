@@ -1,6 +1,5 @@
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.Municipalities;
-using GraphQL;
 using GraphQL.Types;
 
 namespace Digibank.Api.Participants;

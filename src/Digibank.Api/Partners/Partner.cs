@@ -1,5 +1,3 @@
-using Digibank.Api.Data;
-
 namespace Digibank.Api.Partners;
 
 /// <summary>An organisation that runs courses or help in the region and owns the offers it syncs.</summary>

@@ -2,7 +2,6 @@ using System.ComponentModel;
 using Digibank.Api.GraphQL.Mutations;
 using Digibank.Api.GraphQL.TrustedDocuments;
 using Digibank.Api.Staff;
-using Digibank.Api.Vocabulary;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 

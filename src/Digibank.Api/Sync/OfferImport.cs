@@ -3,11 +3,9 @@ using Digibank.Api.Courses;
 using Digibank.Api.Data;
 using Digibank.Api.HelpPoints;
 using Digibank.Api.Municipalities;
-using Digibank.Api.Partners;
 using Digibank.Partners.V1;
 using Google.Protobuf;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Digibank.Api.Sync;
 

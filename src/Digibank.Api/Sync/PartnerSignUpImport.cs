@@ -1,9 +1,7 @@
 using Digibank.Api.Courses;
 using Digibank.Api.Data;
-using Digibank.Api.GraphQL.Mutations;
 using Digibank.Api.Municipalities;
 using Digibank.Api.Participants;
-using Digibank.Api.Partners;
 using Digibank.Partners.V1;
 using Microsoft.EntityFrameworkCore;
 

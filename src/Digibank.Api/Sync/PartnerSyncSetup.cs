@@ -1,6 +1,4 @@
 using Digibank.Api.Data.Outbox;
-using Digibank.Api.Partners;
-using Grpc.HealthCheck;
 
 namespace Digibank.Api.Sync;
 

@@ -1,4 +1,3 @@
-using Digibank.Api.Partners;
 using Google.Protobuf.WellKnownTypes;
 
 namespace Digibank.Api.Sync;

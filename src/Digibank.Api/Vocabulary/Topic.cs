@@ -1,5 +1,3 @@
-using Digibank.Api.Data;
-
 namespace Digibank.Api.Vocabulary;
 
 /// <summary>A subject such as tax-on-web, itsme or Smartschool; courses and help requests share them.</summary>

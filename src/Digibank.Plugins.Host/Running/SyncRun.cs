@@ -1,5 +1,4 @@
 using Digibank.Partners.V1;
-using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Digibank.Plugins.Host.Workers;
 using Microsoft.Extensions.Logging;

@@ -57,8 +57,10 @@ internal enum WorkerLogLevel
     Error,
 }
 
-/// <summary>How a run in a worker ended, with what the API answered.</summary>
-/// <param name="OutOfMemory">The plug-in ran into the worker's memory limit: the supervisor counts it as a crash.</param>
+/// <summary>
+/// How a run in a worker ended, with what the API answered (the counts of its offers and sign-ups).
+/// <c>OutOfMemory</c>: the plug-in ran into the worker's memory limit, and the supervisor counts it as a crash.
+/// </summary>
 internal sealed record WorkerRunResult(
     SyncOutcome Outcome,
     string? Error,

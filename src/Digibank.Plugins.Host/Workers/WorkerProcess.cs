@@ -10,6 +10,9 @@ namespace Digibank.Plugins.Host.Workers;
 /// <param name="CodeFolder">The shadow copy the worker loads the plug-in from.</param>
 /// <param name="DataFolder">The plug-in's own folder, for its files and the host's cursor.</param>
 /// <param name="TempFolder">The worker's temp folder (TMPDIR, TMP, TEMP): made for this worker, removed when it ends.</param>
+/// <param name="Api">The API's address the plug-in's run talks to.</param>
+/// <param name="PartnerKey">The partner's key, when the run is for a partner the host knows.</param>
+/// <param name="Limits">What the worker may use before it is killed.</param>
 internal sealed record WorkerRequest(bool Describe, string CodeFolder, string DataFolder, string TempFolder, Uri Api, string? PartnerKey, WorkerLimits Limits);
 
 /// <summary>A worker is killed when it runs longer than <paramref name="Deadline"/>, uses more processor time than <paramref name="CpuBudget"/> or more memory than <paramref name="MemoryBytes"/>.</summary>

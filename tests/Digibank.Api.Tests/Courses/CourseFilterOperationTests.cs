@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Digibank.Api.Courses;
-using Digibank.Api.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.Tests.Courses;

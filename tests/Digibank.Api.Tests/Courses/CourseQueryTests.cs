@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Digibank.Api.Courses;
-using Digibank.Api.Data;
 using Digibank.Api.GraphQL.Relay;
 using Microsoft.EntityFrameworkCore;
 using Snapshooter.Xunit;

@@ -4,7 +4,6 @@ using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.Participants;
 using Digibank.Api.Privacy;
 using Digibank.Api.Sync;
-using Digibank.Api.Vocabulary;
 using Digibank.Partners.V1;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,6 @@ using Digibank.Api.Tests.Sync;
 using Digibank.Api.Devices;
 using Digibank.Api.Staff;
 using Digibank.Api.Tests.Devices;
-using Digibank.Api.Tests.Partners;
 using Digibank.Partners.V1;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Digibank.Api.Devices;
 using Digibank.Api.Notifications;
 using Digibank.Api.Staff;

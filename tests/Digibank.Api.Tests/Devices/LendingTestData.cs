@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Digibank.Api.Courses;
 using Digibank.Api.Devices;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.HelpPoints;

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Digibank.Api.Staff;
 using Digibank.Api.Tests.Courses;
-using Digibank.Api.Tests.Devices;
 using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.Tests.Finder;

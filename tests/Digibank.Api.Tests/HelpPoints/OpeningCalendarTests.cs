@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.HelpPoints;
 using Digibank.Api.Staff;
 using Microsoft.EntityFrameworkCore;

@@ -10,7 +10,6 @@ using Digibank.Api.Tests.GraphQL.TrustedDocuments;
 using Digibank.Api.Tests.Notifications;
 using Digibank.Api.Tests.Sync;
 using Microsoft.Extensions.DependencyInjection;
-using OpenTelemetry.Metrics;
 
 namespace Digibank.Api.Tests.Observability;
 

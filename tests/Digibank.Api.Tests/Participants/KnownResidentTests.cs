@@ -3,7 +3,6 @@ using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.Participants;
 using Digibank.Api.Staff;
 using Digibank.Api.Tests.Courses;
-using Digibank.Api.Tests.Partners;
 using Digibank.Api.Tests.Sync;
 using Digibank.Partners.V1;
 using Microsoft.EntityFrameworkCore;

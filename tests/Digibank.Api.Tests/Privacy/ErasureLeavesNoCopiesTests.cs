@@ -6,7 +6,6 @@ using Digibank.Api.Tests.Courses;
 using Digibank.Api.Tests.Notifications;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Digibank.Api.Tests.Privacy;
 

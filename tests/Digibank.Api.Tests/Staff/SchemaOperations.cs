@@ -49,6 +49,7 @@ public sealed class SchemaOperations
 
     public IReadOnlyList<string> Subscriptions { get; }
 
+    /// <param name="client">The client that reads the schema, as the operations will run.</param>
     /// <param name="idFor">The global id to send for an argument or input field of that name (<c>helpPointId</c>, <c>ids</c>…).</param>
     /// <param name="dateTimeFor">The moment to send for a date-time of that name (<c>startsAt</c>, <c>to</c>…).</param>
     public static async Task<SchemaOperations> ReadAsync(GraphQLTestClient client, Func<string, string> idFor, Func<string, string> dateTimeFor) =>

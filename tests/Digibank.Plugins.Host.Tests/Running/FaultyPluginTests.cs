@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Digibank.Partners.V1;
 
 namespace Digibank.Plugins.Host.Tests.Running;
 

@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Linq.Expressions;
 using System.Reflection;
-using Digibank.Api.Data;
 using Digibank.Api.GraphQL.Relay;
 using GraphQL.Types;
 

@@ -4,11 +4,9 @@ using System.Threading.RateLimiting;
 using Digibank.Api.GraphQL.Transport;
 using Digibank.Api.Staff;
 using GraphQL;
-using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQLParser;
 using GraphQLParser.AST;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Digibank.Api.GraphQL.Limits;

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using GraphQL;
 using GraphQL.Types.Relay.DataObjects;
-using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.GraphQL.Paging;
 

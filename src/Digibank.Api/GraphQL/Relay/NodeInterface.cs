@@ -1,4 +1,3 @@
-using Digibank.Api.Data;
 using Digibank.Api.GraphQL.Projection;
 using GraphQL.Types;
 

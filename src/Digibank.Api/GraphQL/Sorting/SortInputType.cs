@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using Digibank.Api.Data;
 using Digibank.Api.GraphQL.Filtering;
 using GraphQL.Types;
 

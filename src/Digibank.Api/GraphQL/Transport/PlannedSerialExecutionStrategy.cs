@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
 using GraphQLParser.AST;
