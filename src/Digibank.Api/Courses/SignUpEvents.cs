@@ -6,7 +6,7 @@ namespace Digibank.Api.Courses;
 
 /// <summary>
 /// A sign-up was made, or its status or place on the waiting list changed. Carries what its consumers
-/// need, so none has to read the course again: the partner feed, the dashboard, next notifications.
+/// need, so none has to read the course again: the partner feed, the dashboard, the notifications.
 /// </summary>
 public sealed record SignUpChanged(
     int SignUpId,

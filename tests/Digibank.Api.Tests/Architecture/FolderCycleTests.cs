@@ -7,6 +7,12 @@ namespace Digibank.Api.Tests.Architecture;
 /// <summary>The API's top-level folders, infrastructure included, use each other one way only: no cycle of any length.</summary>
 public sealed class FolderCycleTests(FolderCycleTests.ApiFolders api, ITestOutputHelper output) : IClassFixture<FolderCycleTests.ApiFolders>
 {
+    /// <summary>What every feature may use: the shared words, storage, GraphQL, hosting and who is asking.</summary>
+    private static readonly string[] Foundation = ["Data", "GraphQL", "Hosting", "Staff", "Vocabulary"];
+
+    /// <summary>What puts the features together (the schema, the start-up) or fills them (the demo region); nothing uses these.</summary>
+    private static readonly string[] Roots = ["Composition", "DemoRegion"];
+
     [Fact]
     public void No_folder_reaches_itself_through_the_folders_it_uses()
     {
@@ -31,6 +37,15 @@ public sealed class FolderCycleTests(FolderCycleTests.ApiFolders api, ITestOutpu
         Assert.Contains(("Composition", "Courses"), api.Graph.Arrows.Keys);
         Assert.Contains(api.Graph.Arrows.Values, example => example.EndsWith("(source)", StringComparison.Ordinal));
         Assert.Contains(api.Graph.Arrows.Values, example => example.EndsWith("(compiled)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_picture_in_the_architecture_document_shows_the_folders_as_they_are()
+    {
+        var picture = $"```mermaid\n{api.Graph.ToMermaid(Foundation, Roots)}\n```";
+        var document = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "architecture.md")).ReplaceLineEndings("\n");
+
+        Assert.True(document.Contains(picture, StringComparison.Ordinal), $"docs/architecture.md should show the folders as they are now:\n{picture}");
     }
 
     [Theory]

@@ -125,6 +125,47 @@ public sealed class FolderGraph
         _arrows.Where(arrow => group.Contains(arrow.Key.User) && group.Contains(arrow.Key.Used))
             .Select(arrow => $"{arrow.Key.User} -> {arrow.Key.Used}: {arrow.Value}");
 
+    /// <summary>
+    /// The graph as a Mermaid flowchart. Arrows among the <paramref name="foundation"/> and among the features are
+    /// drawn one by one; a feature's arrows into the foundation, and the <paramref name="roots"/>' arrows, are drawn
+    /// once between the groups, where every feature or root has them alike.
+    /// </summary>
+    public string ToMermaid(IReadOnlyCollection<string> foundation, IReadOnlyCollection<string> roots)
+    {
+        static string Group(string folder, IReadOnlyCollection<string> foundation, IReadOnlyCollection<string> roots) =>
+            roots.Contains(folder) ? folder : foundation.Contains(folder) ? "foundation" : "features";
+
+        var lines = new List<string> { "flowchart TD" };
+        var summarized = new SortedSet<string>(StringComparer.Ordinal);
+        var within = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal) { ["features"] = new(StringComparer.Ordinal), ["foundation"] = new(StringComparer.Ordinal) };
+        foreach (var (user, used) in _arrows.Keys)
+        {
+            var (from, to) = (Group(user, foundation, roots), Group(used, foundation, roots));
+            if (from == to && within.TryGetValue(from, out var arrows))
+            {
+                arrows.Add($"    {user} --> {used}");
+            }
+            else
+            {
+                summarized.Add($"  {from} --> {to}");
+            }
+        }
+
+        foreach (var (group, title) in new[] { ("features", "Features"), ("foundation", "Foundation: shared words, storage, GraphQL, hosting, who is asking") })
+        {
+            lines.Add($"  subgraph {group} [\"{title}\"]");
+            var loose = _arrows.Keys.SelectMany(arrow => new[] { arrow.User, arrow.Used })
+                .Where(folder => Group(folder, foundation, roots) == group && !within[group].Any(line => line.Contains($" {folder} ", StringComparison.Ordinal) || line.EndsWith($" {folder}", StringComparison.Ordinal)))
+                .Distinct().Order(StringComparer.Ordinal);
+            lines.AddRange(loose.Select(folder => $"    {folder}"));
+            lines.AddRange(within[group]);
+            lines.Add("  end");
+        }
+
+        lines.AddRange(summarized);
+        return string.Join('\n', lines);
+    }
+
     private void Add(string user, string used, string example) => _arrows.TryAdd((user, used), example);
 
     private static HashSet<string> Reachable(string start, Dictionary<string, List<string>> next)
