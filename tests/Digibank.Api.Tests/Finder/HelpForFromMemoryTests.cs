@@ -1,4 +1,12 @@
+using System.Text.Json.Nodes;
+using Digibank.Api.Courses;
+using Digibank.Api.Data;
+using Digibank.Api.GraphQL.Relay;
+using Digibank.Api.Partners;
+using Digibank.Api.Sync;
 using Digibank.Api.Tests.Courses;
+using Digibank.Api.Vocabulary;
+using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.Tests.Finder;
 
@@ -59,5 +67,114 @@ public sealed class HelpForFromMemoryTests(DigibankApiFactory api) : IClassFixtu
         var readme = api.SqlStatements.Count - benchmark;
 
         Assert.True(benchmark == 0 && readme == 0, $"SQL statements: {benchmark} for the benchmark's document, {readme} for README's two.");
+    }
+
+    [Theory]
+    [InlineData("De brief van de belastingen kwam en ik moet mijn aangifte doen", "Heuvelland")]
+    [InlineData("ik wil leren videobellen met mijn kleinkinderen, fotos sturen en mails lezen op mijn gsm", "Poperinge")]
+    [InlineData("mijn kleinzoon stuurt fotos op whatsapp", null)]
+    public async Task The_courses_from_memory_are_the_rows_the_database_gives_when_a_client_asks_for_more_and_the_sentence_names_the_first(string question, string? town)
+    {
+        const string Courses = """
+            query ($q: String!, $town: ID, $after: String) {
+              helpFor(question: $q, municipalityId: $town) {
+                fromMemory: courses(first: 100) { totalCount nodes { id title startsAt municipality { name } } }
+                fromDatabase: courses(first: 100) { nodes { id title startsAt municipality { name } seatsLeft } }
+                next: courses(first: 2, after: $after) { nodes { id } }
+                explanation
+              }
+            }
+            """;
+        var variables = new { q = question, town = town is null ? null : await TestCourses.MunicipalityIdAsync(api, town), after = "MA" };
+
+        var answer = (await api.CreateGraphQLClient().QueryAsync(Courses, variables))["helpFor"]!;
+
+        var fromMemory = answer["fromMemory"]!["nodes"]!.AsArray();
+        var fromDatabase = answer["fromDatabase"]!["nodes"]!.AsArray();
+        Assert.True(fromMemory.Count >= 3, $"'{question}' finds {fromMemory.Count} courses.");
+        Assert.Equal(fromMemory.Count, (int)answer["fromMemory"]!["totalCount"]!);
+        Assert.Equal(fromMemory.Select(Shown), fromDatabase.Select(Shown));
+        Assert.Equal(fromMemory.Skip(1).Take(2).Select(course => (string?)course!["id"]), answer["next"]!["nodes"]!.AsArray().Select(course => (string?)course!["id"]));
+        Assert.Contains($"\"{fromMemory[0]!["title"]}\"", (string?)answer["explanation"], StringComparison.Ordinal);
+        Assert.Contains($" in {fromMemory[0]!["municipality"]!["name"]}.", (string?)answer["explanation"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_course_a_partner_adds_is_suggested_once_its_sync_run_is_recorded_and_no_longer_once_it_is_withdrawn()
+    {
+        const string Question = "de juf schrijft alleen via smartschool";
+        var town = await TestCourses.MunicipalityIdAsync(api, "Heuvelland");
+        await FirstCourseAsync(Question, town);
+        var (courseId, title) = await AddSmartschoolCourseSoonAsync("Heuvelland");
+
+        var beforeTheRun = await FirstCourseAsync(Question, town);
+        await SaveAsync(async db => db.SyncRuns.Add(new SyncRun
+        {
+            PartnerId = (await db.Partners.FirstAsync()).Id, PluginName = "test", StartedAt = Now, FinishedAt = Now, Outcome = SyncOutcome.Succeeded,
+        }));
+        var afterTheRun = await WaitForFirstCourseAsync(Question, town, first => (string?)first?["id"] == courseId);
+        await SaveAsync(db => OfferWriter.WithdrawCoursesAsync(db, [GlobalId.DecodeFor(CourseType.TypeName, courseId)], Now, CancellationToken.None));
+        var afterTheWithdrawal = await WaitForFirstCourseAsync(Question, town, first => (string?)first?["id"] != courseId);
+
+        Assert.NotEqual(courseId, (string?)beforeTheRun?["id"]);
+        Assert.Equal(title, (string?)afterTheRun!["title"]);
+        Assert.NotEqual(courseId, (string?)afterTheWithdrawal?["id"]);
+    }
+
+    private DateTime Now => api.Clock.GetUtcNow().UtcDateTime;
+
+    private static string Shown(JsonNode? course) => $"{course!["id"]} {course["title"]} {course["startsAt"]} {course["municipality"]!["name"]}";
+
+    private async Task<JsonNode?> FirstCourseAsync(string question, string town) =>
+        (await api.CreateGraphQLClient().QueryAsync(AsTheReadmeAsks.Replace("title startsAt", "id title startsAt", StringComparison.Ordinal), new { q = question, town }))
+            ["helpFor"]!["courses"]!["nodes"]!.AsArray().FirstOrDefault();
+
+    // The change is committed first and reaches the finder through the outbox right after.
+    private async Task<JsonNode?> WaitForFirstCourseAsync(string question, string town, Func<JsonNode?, bool> done)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (true)
+        {
+            var first = await FirstCourseAsync(question, town);
+            if (done(first) || DateTime.UtcNow > deadline)
+            {
+                return first;
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    private async Task SaveAsync(Func<DigibankDbContext, Task> change)
+    {
+        await using var db = api.CreateDbContext();
+        await change(db);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>A course on Smartschool in the town that starts in two hours, sooner than any other there; no event tells of it.</summary>
+    private async Task<(string Id, string Title)> AddSmartschoolCourseSoonAsync(string town)
+    {
+        await using var db = api.CreateDbContext();
+        var municipality = await db.Municipalities.SingleAsync(m => m.Name == town);
+        var course = new Course
+        {
+            Title = $"Smartschool voor grootouders {Guid.NewGuid():N}",
+            Summary = "Berichten van de school lezen.",
+            PartnerId = (await db.Partners.FirstAsync()).Id,
+            ExternalId = Guid.NewGuid().ToString("N"),
+            VenueName = "Zaal",
+            MunicipalityId = municipality.Id,
+            Capacity = 12,
+            Status = CourseStatus.Scheduled,
+            StartsAt = Now.AddHours(2),
+            Topics = [await db.Topics.AsTracking().SingleAsync(t => t.Code == "smartschool")],
+            TargetGroups = [TargetGroup.Everyone],
+            Sessions = [new CourseSession { StartsAt = Now.AddHours(2), EndsAt = Now.AddHours(4) }],
+            UpdatedAt = Now,
+        };
+        db.Courses.Add(course);
+        await db.SaveChangesAsync();
+        return (GlobalId.Encode(CourseType.TypeName, course.Id), course.Title);
     }
 }
