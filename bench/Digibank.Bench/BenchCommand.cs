@@ -26,7 +26,7 @@ public static class BenchCommand
               subscriptions  1,000 WebSocket subscribers: committed change to the last subscriber's next, against a raw broadcast
               signups     residents' sign-up latency with no upload running and during a 4,000-sign-up partner upload
               signups-upload  a partner's 4,000 sign-ups for one course of 25 seats in one upload, against an upload of 400
-              helpfor     helpFor's latency under 100 concurrent clients, against a courses(first: 20) page
+              helpfor     helpFor's rate and latency under 100 concurrent clients, as a ratio of a courses(first: 20) page's (goal ≥ 1.0)
               notifications  1,000 sign-ups and a withdrawal with 1,000 participants: commit to last e-mail accepted, against a plain MailKit loop;
                           then the API killed in the middle of sending and started again (lost, doubled), and the next resident's
                           message after a withdrawal of 33,000 courses

@@ -15,6 +15,11 @@ public static class HelpForBenchmark
 {
     private const int Clients = 100;
 
+    /// <summary>helpFor needs no database: it answers at least as many questions a second as the plain catalogue page.</summary>
+    private const double RatioGoal = 1.0;
+
+    private const int P95GoalMs = 20;
+
     private static readonly string[] Questions =
     [
         "De brief van de belastingen kwam en ik moet mijn aangifte doen",
@@ -43,6 +48,7 @@ public static class HelpForBenchmark
         string HelpForBody() => JsonSerializer.Serialize(new { query = HelpFor, variables = new { q = Questions[Interlocked.Increment(ref question) % Questions.Length] } });
         var coursesBody = JsonSerializer.Serialize(new { query = Courses });
 
+        var loadBefore = LoadAverage();
         await MeasureAsync(http, HelpForBody, TimeSpan.FromSeconds(5));
         await MeasureAsync(http, () => coursesBody, TimeSpan.FromSeconds(5));
         var helpFor = new List<double>();
@@ -54,21 +60,29 @@ public static class HelpForBenchmark
             plain.AddRange(courseRound);
             helpFor.AddRange(helpForRound);
             Console.WriteLine($"round {round}: courses p95 {Percentile(courseRound, 95):0.0} ms ({courseRound.Count / options.RoundDuration.TotalSeconds:0} req/s)   " +
-                $"helpFor p95 {Percentile(helpForRound, 95):0.0} ms ({helpForRound.Count / options.RoundDuration.TotalSeconds:0} req/s)");
+                $"helpFor p95 {Percentile(helpForRound, 95):0.0} ms ({helpForRound.Count / options.RoundDuration.TotalSeconds:0} req/s)   " +
+                $"ratio {(double)helpForRound.Count / Math.Max(1, courseRound.Count):0.00}");
         }
 
         var (h50, h95, p50, p95) = (Percentile(helpFor, 50), Percentile(helpFor, 95), Percentile(plain, 50), Percentile(plain, 95));
         var seconds = options.Rounds * options.RoundDuration.TotalSeconds;
-        Console.WriteLine($"helpFor p50 {h50:0.0} ms p95 {h95:0.0} ms; courses(first: 20) p50 {p50:0.0} ms p95 {p95:0.0} ms; ratio of p95 {h95 / p95:0.00}x (goal: helpFor p95 ≤ 20 ms)");
+        var ratio = (double)helpFor.Count / Math.Max(1, plain.Count);
+        var loadAfter = LoadAverage();
+        Console.WriteLine($"helpFor p50 {h50:0.0} ms p95 {h95:0.0} ms; courses(first: 20) p50 {p50:0.0} ms p95 {p95:0.0} ms; " +
+            $"helpFor answers {ratio:0.00}x the courses page's rate (goal ≥ {RatioGoal:0.0}); p95 goal ≤ {P95GoalMs} ms; load average {loadBefore} before, {loadAfter} after");
         if (options.Record)
         {
             static string Ms(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
+            static string Rate(double value) => value.ToString("0", CultureInfo.InvariantCulture);
             BenchmarkReport.Record("helpfor", $"""
                 | query ({Clients} concurrent clients, {options.Rounds} rounds of {options.RoundDuration.TotalSeconds:0} s, {store.Name}) | requests per second | p50 | p95 |
                 | --- | ---: | ---: | ---: |
-                | `courses(first: 20)` with partner and location | {(plain.Count / seconds).ToString("0", CultureInfo.InvariantCulture)} | {Ms(p50)} ms | {Ms(p95)} ms |
-                | `helpFor(question:)` with topics, 5 courses, places, home help and the sentence ({Questions.Length} questions in turn) | {(helpFor.Count / seconds).ToString("0", CultureInfo.InvariantCulture)} | {Ms(h50)} ms | {Ms(h95)} ms |
-                | **helpFor p95** | | | **{Ms(h95)} ms** (goal ≤ 20 ms: {(h95 <= 20 ? "met" : "not met")}; {(h95 / p95).ToString("0.00", CultureInfo.InvariantCulture)}× the courses page) |
+                | `courses(first: 20)` with partner and location | {Rate(plain.Count / seconds)} | {Ms(p50)} ms | {Ms(p95)} ms |
+                | `helpFor(question:)` with topics, 5 courses, places, home help and the sentence ({Questions.Length} questions in turn) | {Rate(helpFor.Count / seconds)} | {Ms(h50)} ms | {Ms(h95)} ms |
+                | **helpFor / courses page, requests per second** | **{ratio.ToString("0.00", CultureInfo.InvariantCulture)}** | | (goal ≥ {RatioGoal.ToString("0.0", CultureInfo.InvariantCulture)}: {(ratio >= RatioGoal ? "met" : "not met")}) |
+                | **helpFor p95** | | | **{Ms(h95)} ms** (goal ≤ {P95GoalMs} ms: {(h95 <= P95GoalMs ? "met" : "not met")}; {(h95 / p95).ToString("0.00", CultureInfo.InvariantCulture)}× the courses page) |
+
+                Load average (1, 5, 15 min) of the machine: {loadBefore} before the run, {loadAfter} after it.
                 """);
         }
 
@@ -101,6 +115,10 @@ public static class HelpForBenchmark
         }));
         return [.. latencies];
     }
+
+    /// <summary>The machine's load averages over 1, 5 and 15 minutes: other work on its cores shifts both rates.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static double Percentile(IReadOnlyCollection<double> values, int percentile) =>
         values.Count == 0 ? 0 : values.Order().ElementAt(Math.Min(values.Count - 1, (int)Math.Ceiling(values.Count * percentile / 100.0) - 1));

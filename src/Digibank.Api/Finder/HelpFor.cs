@@ -1,22 +1,18 @@
 using System.Globalization;
-using System.Linq.Expressions;
 using Digibank.Api.Courses;
-using Digibank.Api.Data;
 using Digibank.Api.GraphQL;
-using Digibank.Api.GraphQL.Paging;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.HelpPoints;
 using Digibank.Api.Municipalities;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.Finder;
 
 /// <summary>What the finder suggests for one question: the topics, and everything else worked out once for them.</summary>
 public sealed record HelpSuggestions(
     IReadOnlyList<TopicSuggestion> Topics,
-    IReadOnlyList<int> MunicipalityOrder,
+    CourseSuggestions Courses,
     IReadOnlyList<HelpPoint> HelpPoints,
     bool HomeHelp,
     string Explanation);
@@ -70,31 +66,11 @@ public static class HelpForQueries
             .OrderBy(p => p.Next ?? DateTime.MaxValue).ThenBy(p => order.IndexOf(p.Point.MunicipalityId) is var rank and >= 0 ? rank : order.Count).ThenBy(p => p.Point.Id)
             .Take(MaxHelpPoints).ToList();
         var homeHelp = suggestions.Count > 0 && points.Any(h => h.Services.Contains(HelpPointService.HomeVisits));
-        await using var db = await services.GetRequiredService<IDbContextFactory<DigibankDbContext>>().CreateDbContextAsync(cancellationToken);
-        var firstCourse = suggestions.Count == 0 ? null : await UpcomingCourses(db, topicIds, order, now).Include(c => c.Municipality).FirstOrDefaultAsync(cancellationToken);
-        return new HelpSuggestions(suggestions, order, [.. helpPoints.Select(p => p.Point)], homeHelp,
+        var upcoming = await services.GetRequiredService<UpcomingCourses>().IndexAsync(cancellationToken);
+        var courses = new CourseSuggestions(upcoming, topicIds, order, now);
+        var firstCourse = courses.Ranked().Select(courses.AsRow).FirstOrDefault();
+        return new HelpSuggestions(suggestions, courses, [.. helpPoints.Select(p => p.Point)], homeHelp,
             Explain(suggestions, firstCourse, helpPoints.Count > 0 ? helpPoints[0] : null, homeHelp, localNow));
-    }
-
-    /// <summary>Upcoming courses on the topics, with a seat or a waiting list: the resident's town first, then the nearest towns, then the soonest.</summary>
-    public static IQueryable<Course> UpcomingCourses(DigibankDbContext db, IReadOnlyCollection<int> topicIds, IReadOnlyList<int> municipalityOrder, DateTime now)
-    {
-        var rows = db.Courses.Where(c => (c.Status == CourseStatus.Scheduled || c.Status == CourseStatus.Full) && c.StartsAt > now && c.Topics.Any(t => topicIds.Contains(t.Id)));
-        return rows.OrderBy(RankExpression(municipalityOrder)).ThenBy(c => c.StartsAt).ThenBy(c => c.Id);
-    }
-
-    // c => c.MunicipalityId == first ? 0 : c.MunicipalityId == second ? 1 : … : n, which SQL can order by.
-    private static Expression<Func<Course, int>> RankExpression(IReadOnlyList<int> municipalityOrder)
-    {
-        var course = Expression.Parameter(typeof(Course), "c");
-        var municipality = Expression.Property(course, nameof(Course.MunicipalityId));
-        Expression rank = Expression.Constant(municipalityOrder.Count);
-        for (var position = municipalityOrder.Count - 1; position >= 0; position--)
-        {
-            rank = Expression.Condition(Expression.Equal(municipality, Expression.Constant(municipalityOrder[position])), Expression.Constant(position), rank);
-        }
-
-        return Expression.Lambda<Func<Course, int>>(rank, course);
     }
 
     /// <summary>The region's towns from the resident's outward, by the distance between the centres of their help points.</summary>
@@ -166,14 +142,9 @@ public sealed class HelpSuggestionsType : ObjectGraphType
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TopicSuggestionType>>>>("topics")
             .Description("At most 5, best first; empty when nothing fits.")
             .Resolve(context => Suggestions(context).Topics);
-        this.PagedField<CourseType, Course>("courses", context =>
-            {
-                var suggestions = Suggestions(context);
-                var topicIds = suggestions.Topics.Select(t => t.Topic.Id).ToList();
-                var now = context.UtcNow();
-                return db => HelpForQueries.UpcomingCourses(db, topicIds, suggestions.MunicipalityOrder, now);
-            })
-            .Description("Upcoming courses on these topics with a seat or a waiting list: the resident's town first, then the nearest towns, then the soonest.");
+        this.AddCoursesField(
+            "Upcoming courses on these topics with a seat or a waiting list: the resident's town first, then the nearest towns, then the soonest.",
+            context => Suggestions(context).Courses);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<HelpPointType>>>>("helpPoints")
             .Description("At most 5 places to walk in (or to borrow a device), the soonest open first, then the nearest.")
             .Resolve(context => Suggestions(context).HelpPoints);

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Digibank.Api.Finder;
 
 /// <summary>What a topic is called and what is said about it: its name, lexicon words, the coordinator's words, its courses' texts.</summary>
@@ -23,11 +25,21 @@ public sealed class TopicIndex
     private const double CompoundFactor = 0.9;
     private const double MisspellingFactor = 0.7;
 
+    // Residents use a few thousand words; a flood of made-up ones stops being remembered here, not answered.
+    private const int MaxWordsRemembered = 20_000;
+
     // key -> topic -> weight
     private readonly Dictionary<string, Dictionary<int, double>> _weights = new(StringComparer.Ordinal);
 
-    // Lexicon entries of several words: each adds its weight once all its words are in the question.
-    private readonly List<(int TopicId, string[] Words, string Entry)> _phrases = [];
+    // Lexicon entries of several words, with the keys of each: each adds its weight once all its words are in the question.
+    private readonly List<(int TopicId, string[][] WordKeys, string Entry)> _phrases = [];
+
+    // What each question word scores for which topics, worked out once per word: stemming, splitting a compound and
+    // looking for a misspelling cost far more than adding up, and the index does not change.
+    private readonly ConcurrentDictionary<string, WordScores> _wordScores = new(StringComparer.Ordinal);
+
+    // Counted apart: the dictionary's own Count takes all its locks, on every request that meets a new word.
+    private int _wordsRemembered;
 
     // Words that misspellings are compared with: names and lexicon words only, not every word of every course.
     private readonly List<string> _spellingWords = [];
@@ -55,7 +67,7 @@ public sealed class TopicIndex
                 }
                 else if (words.Length > 1)
                 {
-                    _phrases.Add((topic.TopicId, words, entry));
+                    _phrases.Add((topic.TopicId, [.. words.Select(word => Words.Keys(word).ToArray())], entry));
                     // Also the entry written as one word: "pc banking" is often typed "pcbanking".
                     Add(topic.TopicId, string.Concat(words), LexiconWeight, spelling: true);
                 }
@@ -81,45 +93,26 @@ public sealed class TopicIndex
     public IReadOnlyList<TopicMatch> Find(string question, int max = 5)
     {
         var scores = new Dictionary<int, (double Score, List<string> Words)>();
-        var questionWords = Words.Meaningful(question).Distinct(StringComparer.Ordinal).ToList();
-        var questionKeys = questionWords.SelectMany(Words.Keys).ToHashSet(StringComparer.Ordinal);
-        foreach (var word in questionWords)
+        var questionKeys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in Words.Meaningful(question).Distinct(StringComparer.Ordinal))
         {
-            if (Score(word, word, 1, scores))
+            var wordScores = ScoresOf(word);
+            questionKeys.UnionWith(wordScores.Keys);
+            foreach (var (topicId, score) in wordScores.Steps)
             {
-                continue;
-            }
-
-            // A Dutch past participle: "gesolliciteerd" is about "solliciteren".
-            if (word.Length > 6 && word.StartsWith("ge", StringComparison.Ordinal) && Score(word[2..], word, 1, scores))
-            {
-                continue;
-            }
-
-            var asCompound = SplitCompound(word);
-            if (asCompound.Count > 0)
-            {
-                foreach (var part in asCompound)
-                {
-                    Score(part, word, CompoundFactor, scores);
-                }
-
-                continue;
-            }
-
-            if (word.Length >= 5 && Misspelled(word) is { } meant)
-            {
-                Score(meant, word, MisspellingFactor, scores);
+                var (total, matched) = scores.GetValueOrDefault(topicId, (0, []));
+                matched.Add(word);
+                scores[topicId] = (total + score, matched);
             }
         }
 
-        foreach (var (topicId, words, entry) in _phrases)
+        foreach (var (topicId, wordKeys, entry) in _phrases)
         {
-            if (words.All(word => Words.Keys(word).Any(questionKeys.Contains)))
+            if (wordKeys.All(keys => keys.Any(questionKeys.Contains)))
             {
                 var (score, matched) = scores.GetValueOrDefault(topicId, (0, []));
                 matched.Add(entry);
-                scores[topicId] = (score + LexiconWeight * words.Length, matched);
+                scores[topicId] = (score + LexiconWeight * wordKeys.Length, matched);
             }
         }
 
@@ -131,7 +124,42 @@ public sealed class TopicIndex
             .ToList();
     }
 
-    private bool Score(string word, string asTyped, double factor, Dictionary<int, (double Score, List<string> Words)> scores)
+    /// <summary>The word's keys, and what it adds to which topics, in the order it adds it.</summary>
+    private sealed record WordScores(string[] Keys, (int TopicId, double Score)[] Steps);
+
+    private WordScores ScoresOf(string word)
+    {
+        if (_wordScores.TryGetValue(word, out var known))
+        {
+            return known;
+        }
+
+        var steps = new List<(int TopicId, double Score)>();
+        // A Dutch past participle: "gesolliciteerd" is about "solliciteren".
+        if (!Score(word, 1, steps) && !(word.Length > 6 && word.StartsWith("ge", StringComparison.Ordinal) && Score(word[2..], 1, steps)))
+        {
+            var asCompound = SplitCompound(word);
+            foreach (var part in asCompound)
+            {
+                Score(part, CompoundFactor, steps);
+            }
+
+            if (asCompound.Count == 0 && word.Length >= 5 && Misspelled(word) is { } meant)
+            {
+                Score(meant, MisspellingFactor, steps);
+            }
+        }
+
+        var wordScores = new WordScores([.. Words.Keys(word)], [.. steps]);
+        if (Volatile.Read(ref _wordsRemembered) < MaxWordsRemembered && _wordScores.TryAdd(word, wordScores))
+        {
+            Interlocked.Increment(ref _wordsRemembered);
+        }
+
+        return wordScores;
+    }
+
+    private bool Score(string word, double factor, List<(int TopicId, double Score)> steps)
     {
         // The strongest key of the word counts, once per topic: "belastingen" and its stem "belast" are one word.
         var best = new Dictionary<int, double>();
@@ -147,13 +175,7 @@ public sealed class TopicIndex
             }
         }
 
-        foreach (var (topicId, score) in best)
-        {
-            var (total, matched) = scores.GetValueOrDefault(topicId, (0, []));
-            matched.Add(asTyped);
-            scores[topicId] = (total + score, matched);
-        }
-
+        steps.AddRange(best.Select(pair => (pair.Key, pair.Value)));
         return best.Count > 0;
     }
 

@@ -1,7 +1,9 @@
 using System.ComponentModel;
+using Digibank.Api.Courses;
 using Digibank.Api.Data.Outbox;
 using Digibank.Api.GraphQL;
 using Digibank.Api.GraphQL.Mutations;
+using Digibank.Api.Partners;
 using Digibank.Api.Staff;
 using GraphQL;
 using GraphQL.Types;
@@ -65,5 +67,9 @@ public static class FinderSetup
 {
     public static IServiceCollection AddFinder(this IServiceCollection services) =>
         services.AddSingleton<TopicFinder>()
-            .AddWhenCommitted<TopicWordsAdded, TopicFinder>("topic finder", finder => finder.Invalidate());
+            .AddWhenCommitted<TopicWordsAdded, TopicFinder>("topic finder", finder => finder.Invalidate())
+            .AddSingleton<UpcomingCourses>()
+            // A partner's run is recorded after its upload: new courses and changed titles come with it.
+            .AddWhenCommitted<PartnerSyncRunRecorded, UpcomingCourses>("help finder's courses after a sync run", courses => courses.Invalidate())
+            .AddWhenCommitted<ICourseWideEvent, UpcomingCourses>("help finder's courses after a course change", courses => courses.Invalidate());
 }

@@ -85,9 +85,12 @@ public static class Words
             return limit + 1;
         }
 
-        var previousPrevious = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        // Three rows of the table, on the stack for words of any usual length: a question's unknown word is compared with every spelling word.
+        var width = b.Length + 1;
+        var table = width <= 128 ? stackalloc int[3 * width] : new int[3 * width];
+        var previousPrevious = table[..width];
+        var previous = table.Slice(width, width);
+        var current = table[(2 * width)..];
         for (var j = 0; j <= b.Length; j++)
         {
             previous[j] = j;
@@ -114,7 +117,10 @@ public static class Words
                 return limit + 1;
             }
 
-            (previousPrevious, previous, current) = (previous, current, previousPrevious);
+            var oldest = previousPrevious;
+            previousPrevious = previous;
+            previous = current;
+            current = oldest;
         }
 
         return previous[b.Length];

@@ -49,7 +49,7 @@ public sealed class HelpPointType : NodeGraphType<HelpPoint>
             .Resolve(context =>
             {
                 var now = Region.ToLocal(context.UtcNow());
-                return context.LoadCalendar(context.Source.Id).Then(calendar => OpeningCalendar.IsOpenAt(calendar.Hours, calendar.Closed, now));
+                return context.WithCalendar(calendar => OpeningCalendar.IsOpenAt(calendar.Hours, calendar.Closed, now));
             });
         Reads("isOpenNow");
         Field<DateTimeGraphType>("nextOpenAt")
@@ -57,7 +57,7 @@ public sealed class HelpPointType : NodeGraphType<HelpPoint>
             .Resolve(context =>
             {
                 var now = Region.ToLocal(context.UtcNow());
-                return context.LoadCalendar(context.Source.Id).Then(calendar => OpeningCalendar.NextOpenAt(calendar.Hours, calendar.Closed, now) is { } local ? Region.ToUtc(local) : (DateTime?)null);
+                return context.WithCalendar(calendar => OpeningCalendar.NextOpenAt(calendar.Hours, calendar.Closed, now) is { } local ? Region.ToUtc(local) : (DateTime?)null);
             });
         Reads("nextOpenAt");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ClosureType>>>>("closures")
@@ -156,6 +156,12 @@ public static class HelpPointDataLoaders
                 c => c.HelpPointId)
             .Then(closures => (IReadOnlyList<Closure>)[.. closures.OrderBy(c => c.StartsAt).ThenBy(c => c.Id)]);
     }
+
+    /// <summary>A help point's calendar put to use: from the row when the help point directory read it with its calendar, else batch-loaded.</summary>
+    public static object? WithCalendar<TResult>(this IResolveFieldContext<HelpPoint> context, Func<HelpPointCalendar, TResult> use) =>
+        context.RequestServices!.GetRequiredService<HelpPointDirectory>().CalendarOf(context.Source, context.UtcNow()) is { } calendar
+            ? use(calendar)
+            : context.LoadCalendar(context.Source.Id).Then(use);
 
     /// <summary>The weekly hours and the closures of a page of help points, in two queries.</summary>
     public static IDataLoaderResult<HelpPointCalendar> LoadCalendar(this IResolveFieldContext context, int helpPointId)
