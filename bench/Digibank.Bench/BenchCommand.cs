@@ -8,6 +8,7 @@ public static class BenchCommand
         "ingest" => await IngestBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1)), offerCount: 100_000),
         "subscriptions" => await SubscriptionBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1)), subscribers: 1_000, events: 50),
         "signups" => await SignUpLatencyBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1)), uploadSize: 4_000),
+        "signups-snapshot" => await SnapshotSignUpLatencyBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1)), offerCount: 100_000),
         "notifications" => await NotificationBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))) is 0
             ? await NotificationDeliveryBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1)))
             : 1,
@@ -24,6 +25,7 @@ public static class BenchCommand
               ingest      100,000 course offers through the gRPC upload into SQLite, against a raw prepared-statement insert
               subscriptions  1,000 WebSocket subscribers: committed change to the last subscriber's next, against a raw broadcast
               signups     residents' sign-up latency with no upload running and during a 4,000-sign-up partner upload
+              signups-snapshot  the same during a partner's 100,000-offer snapshot (100,000 created, 100,000 withdrawn)
               helpfor     helpFor's latency under 100 concurrent clients, against a courses(first: 20) page
               notifications  1,000 sign-ups and a withdrawal with 1,000 participants: commit to last e-mail accepted, against a plain MailKit loop;
                           then the API killed in the middle of sending and started again (lost, doubled), and the next resident's
