@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using System.Globalization;
 using Digibank.Api.Courses;
 using Digibank.Api.Data;
 using Digibank.Api.Partners;
 using Digibank.Partners.V1;
+using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.Sync;
@@ -23,7 +25,7 @@ public sealed record CheckedOfferUpload(UploadHeader Header, IReadOnlyList<Valid
 /// reader never sees half of a withdrawal, and a call cancelled before the end withdraws nothing. The caller holds the
 /// partner's <see cref="PartnerUploadLocks"/> throughout, so no other upload of the partner runs in between.
 /// </summary>
-public sealed class OfferImport(IDbContextFactory<DigibankDbContext> dbContextFactory, WriteQueue writes, int partnerId, DateTime now)
+public sealed class OfferImport(IDbContextFactory<DigibankDbContext> dbContextFactory, WriteQueue writes, int partnerId, DateTime now, ILogger logger)
 {
     /// <summary>The most offers one batch takes.</summary>
     public const int OffersPerBatch = 1000;
@@ -37,34 +39,53 @@ public sealed class OfferImport(IDbContextFactory<DigibankDbContext> dbContextFa
     public async Task<OfferUploadSummary> ImportAsync(CheckedOfferUpload upload, double massWithdrawalShare, CancellationToken cancellationToken)
     {
         var summary = new OfferUploadSummary { Rejected = { upload.Checker.Rejected }, Cleaned = { upload.Checker.Cleaned } };
-        int? activeBefore = null;
-        for (var next = 0; next < upload.Offers.Count;)
+        var applied = 0;
+        try
         {
-            var from = next;
-            next += await writes.InTransactionAsync(dbContextFactory, async db =>
+            // One batch at least, empty for an upload without offers: the first transaction counts the partner's active courses.
+            do
+            {
+                var from = applied;
+                applied += await writes.InTransactionAsync(dbContextFactory, async db =>
+                {
+                    await LockPartnerAsync(db, cancellationToken);
+                    if (from == 0)
+                    {
+                        summary.ActiveBefore = await ActiveCoursesAsync(db, cancellationToken);
+                    }
+
+                    return await WriteBatchAsync(db, upload.Offers, from, summary, cancellationToken);
+                }, cancellationToken);
+            }
+            while (applied < upload.Offers.Count);
+
+            var toWithdraw = await ToWithdrawAsync(upload, cancellationToken);
+            await writes.InTransactionAsync(dbContextFactory, async db =>
             {
                 await LockPartnerAsync(db, cancellationToken);
-                activeBefore ??= await ActiveCoursesAsync(db, cancellationToken);
-                return await WriteBatchAsync(db, upload.Offers, from, summary, cancellationToken);
+                await WithdrawOrHoldAsync(db, upload, toWithdraw, massWithdrawalShare, summary, cancellationToken);
+                return summary.Withdrawn;
             }, cancellationToken);
         }
-
-        var toWithdraw = await ToWithdrawAsync(upload, cancellationToken);
-        await writes.InTransactionAsync(dbContextFactory, async db =>
+        catch (Exception exception) when (exception is not OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            await LockPartnerAsync(db, cancellationToken);
-            summary.ActiveBefore = activeBefore ??= await ActiveCoursesAsync(db, cancellationToken);
-            await WithdrawOrHoldAsync(db, upload, toWithdraw, summary.ActiveBefore, massWithdrawalShare, summary, cancellationToken);
-            return summary.Withdrawn;
-        }, cancellationToken);
+            // The partner learns what stayed; the cause, which may name the database's internals, goes to the log.
+            logger.LogError(exception, "Applying an offer upload of partner {PartnerId} failed after {Applied} of its {Offers} offers", partnerId, applied, upload.Offers.Count);
+            throw new RpcException(new Status(StatusCode.Aborted, Stopped(applied, upload.Offers.Count)));
+        }
+
         return summary;
     }
+
+    /// <summary>What a partner is told when applying its upload failed: the batches before the failure stay, nothing is withdrawn.</summary>
+    public static string Stopped(int applied, int offers) => string.Create(CultureInfo.InvariantCulture,
+        $"Applying the upload failed after {applied:N0} of its {offers:N0} offers were in; those stay, and nothing was withdrawn. Sending the same upload again is safe: offers already in are recognised as unchanged.");
 
     // Every transaction of an upload locks the partner's row first, as a coordinator's confirmation of a held withdrawal
     // does (PostgreSQL): a batch waits for a confirmation that is committing, and then reads what it withdrew.
     private Task LockPartnerAsync(DigibankDbContext db, CancellationToken cancellationToken) => db.LockAsync<Partner>(partnerId, cancellationToken);
 
-    /// <summary>The partner's active courses, counted in the upload's first transaction: what the mass-withdrawal share is measured against.</summary>
+    /// <summary>The partner's active courses, counted in the upload's first transaction, before it changed anything: what the mass-withdrawal share is measured against.</summary>
     private Task<int> ActiveCoursesAsync(DigibankDbContext db, CancellationToken cancellationToken) =>
         db.Courses.CountAsync(c => c.PartnerId == partnerId && c.Status != CourseStatus.Withdrawn, cancellationToken);
 
@@ -88,8 +109,9 @@ public sealed class OfferImport(IDbContextFactory<DigibankDbContext> dbContextFa
     }
 
     /// <summary>
-    /// The partner's courses the upload would withdraw: the active ones a snapshot does not list, or a delta's removals.
-    /// Read after the batches and outside the write turn, so the last transaction stays short; it reads them again.
+    /// The partner's courses the upload withdraws: the active ones a snapshot does not list, or a delta's removals. Read
+    /// after the batches and outside the write turn, so the last transaction stays short: from the upload's first
+    /// transaction to its last, no one else withdraws or adds a course of the partner (<see cref="PartnerUploadLocks"/>).
     /// </summary>
     private async Task<List<int>> ToWithdrawAsync(CheckedOfferUpload upload, CancellationToken cancellationToken)
     {
@@ -97,7 +119,8 @@ public sealed class OfferImport(IDbContextFactory<DigibankDbContext> dbContextFa
         var active = db.Courses.Where(c => c.PartnerId == partnerId && c.Status != CourseStatus.Withdrawn);
         if (upload.Header.Mode != UploadMode.Snapshot)
         {
-            return await upload.Removals.ReadInChunksAsync(chunk => active.Where(c => chunk.Contains(c.ExternalId)).Select(c => c.Id), cancellationToken);
+            var removals = upload.Removals.Distinct().ToArray();
+            return await active.Where(c => EF.Parameter(removals).Contains(c.ExternalId)).Select(c => c.Id).ToListAsync(cancellationToken);
         }
 
         var listed = upload.Listed();
@@ -107,10 +130,8 @@ public sealed class OfferImport(IDbContextFactory<DigibankDbContext> dbContextFa
 
     /// <summary>The upload's last transaction: withdraws what it leaves out or removes, or holds a snapshot's withdrawal for a coordinator.</summary>
     private async Task WithdrawOrHoldAsync(
-        DigibankDbContext db, CheckedOfferUpload upload, List<int> candidates, int activeBefore, double massWithdrawalShare, OfferUploadSummary summary, CancellationToken cancellationToken)
+        DigibankDbContext db, CheckedOfferUpload upload, List<int> toWithdraw, double massWithdrawalShare, OfferUploadSummary summary, CancellationToken cancellationToken)
     {
-        // Read again in the transaction that decides, so the figures are those of the catalogue the withdrawal meets.
-        var toWithdraw = await OfferWriter.ActiveAmongAsync(db, candidates, cancellationToken);
         if (upload.Header.Mode != UploadMode.Snapshot)
         {
             summary.Withdrawn = await OfferWriter.WithdrawActiveAsync(db, toWithdraw, now, cancellationToken);
@@ -121,7 +142,7 @@ public sealed class OfferImport(IDbContextFactory<DigibankDbContext> dbContextFa
         var pending = await holds.PendingAsync(cancellationToken);
         var reason = upload.Header.AllowMassWithdrawal
             ? null
-            : WithdrawalHolds.ReasonToHold(upload.Offers.Count, toWithdraw.Count, activeBefore, massWithdrawalShare, toWithdraw.Count(pending.Contains));
+            : WithdrawalHolds.ReasonToHold(upload.Offers.Count, toWithdraw.Count, summary.ActiveBefore, massWithdrawalShare, toWithdraw.Count(pending.Contains));
         if (reason is null)
         {
             summary.Withdrawn = await OfferWriter.WithdrawActiveAsync(db, toWithdraw, now, cancellationToken);
@@ -129,7 +150,7 @@ public sealed class OfferImport(IDbContextFactory<DigibankDbContext> dbContextFa
             return;
         }
 
-        await holds.HoldAsync(toWithdraw, activeBefore, reason, pending, cancellationToken);
+        await holds.HoldAsync(toWithdraw, summary.ActiveBefore, reason, pending, cancellationToken);
         (summary.WithdrawalHeld, summary.WithdrawalsHeld, summary.WithdrawalHeldReason) = (true, toWithdraw.Count, reason);
     }
 }

@@ -20,12 +20,14 @@ public sealed class OfferWriter(DigibankDbContext db, int partnerId, DateTime no
     public int Unchanged { get; private set; }
 
     /// <summary>Reads the partner's courses of these offers, in the batch's transaction: what the batch decides on.</summary>
-    public async Task LoadExistingAsync(IEnumerable<string> externalIds, CancellationToken cancellationToken) =>
-        _existing = await externalIds.ReadInChunksAsync(
-            chunk => db.Courses.AsNoTracking().Where(c => c.PartnerId == partnerId && chunk.Contains(c.ExternalId))
-                .Select(c => new ExistingCourse(c.ExternalId, c.Id, c.SourceHash, c.Status)),
-            course => course.ExternalId,
-            cancellationToken);
+    public async Task LoadExistingAsync(IEnumerable<string> externalIds, CancellationToken cancellationToken)
+    {
+        var wanted = externalIds.ToArray();
+        // One parameter for the whole batch: binding a thousand named parameters costs more than the lookups.
+        _existing = await db.Courses.AsNoTracking().Where(c => c.PartnerId == partnerId && EF.Parameter(wanted).Contains(c.ExternalId))
+            .Select(c => new ExistingCourse(c.ExternalId, c.Id, c.SourceHash, c.Status))
+            .ToDictionaryAsync(course => course.ExternalId, StringComparer.Ordinal, cancellationToken);
+    }
 
     public async Task WriteAsync(ValidOffer offer, CancellationToken cancellationToken)
     {
@@ -74,25 +76,29 @@ public sealed class OfferWriter(DigibankDbContext db, int partnerId, DateTime no
         await WithdrawActiveAsync(db, await ActiveAmongAsync(db, courseIds, cancellationToken), now, cancellationToken);
 
     /// <summary>Those of the courses that are not withdrawn, read in the caller's transaction.</summary>
-    public static Task<List<int>> ActiveAmongAsync(DigibankDbContext db, IEnumerable<int> courseIds, CancellationToken cancellationToken) =>
-        courseIds.ReadInChunksAsync(chunk => db.Courses.Where(c => chunk.Contains(c.Id) && c.Status != CourseStatus.Withdrawn).Select(c => c.Id), cancellationToken);
+    public static Task<List<int>> ActiveAmongAsync(DigibankDbContext db, IEnumerable<int> courseIds, CancellationToken cancellationToken)
+    {
+        var ids = courseIds.Distinct().ToArray();
+        return db.Courses.Where(c => EF.Parameter(ids).Contains(c.Id) && c.Status != CourseStatus.Withdrawn).Select(c => c.Id).ToListAsync(cancellationToken);
+    }
 
-    /// <summary>Withdraws courses the caller's transaction has just read as active (<see cref="ActiveAmongAsync"/>).</summary>
+    /// <summary>
+    /// Withdraws courses known to be active, in the caller's transaction. One statement with the ids as one parameter
+    /// (an array, or JSON on SQLite): tens of thousands of named parameters would cost more to bind than the update itself.
+    /// </summary>
     public static async Task<int> WithdrawActiveAsync(DigibankDbContext db, IReadOnlyCollection<int> activeCourseIds, DateTime now, CancellationToken cancellationToken)
     {
-        foreach (var chunk in activeCourseIds.Chunk(InChunks.Size))
+        if (activeCourseIds.Count == 0)
         {
-            await db.Courses.Where(c => chunk.Contains(c.Id))
-                .ExecuteUpdateAsync(courses => courses.SetProperty(c => c.Status, CourseStatus.Withdrawn).SetProperty(c => c.UpdatedAt, now), cancellationToken);
+            return 0;
         }
 
+        var ids = activeCourseIds.ToArray();
+        await db.Courses.Where(c => EF.Parameter(ids).Contains(c.Id))
+            .ExecuteUpdateAsync(courses => courses.SetProperty(c => c.Status, CourseStatus.Withdrawn).SetProperty(c => c.UpdatedAt, now), cancellationToken);
         // A bulk update bypasses the change tracker, so the event is raised here; the caller's next save writes it.
-        if (activeCourseIds.Count > 0)
-        {
-            db.Raise(new CoursesWithdrawn([.. activeCourseIds], now));
-        }
-
-        return activeCourseIds.Count;
+        db.Raise(new CoursesWithdrawn(ids, now));
+        return ids.Length;
     }
 
     private void Apply(Course course, ValidOffer offer)

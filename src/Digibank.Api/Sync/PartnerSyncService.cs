@@ -34,7 +34,7 @@ public sealed class PartnerSyncService(
         var upload = await ReadOffersAsync(requestStream, header, context.CancellationToken);
         // One upload of a partner's offers at a time, whichever instance or host sends it: a second waits here for the first to end.
         await using var partnerTurn = await uploadLocks.WaitAsync(partner.PartnerId, context.CancellationToken);
-        var summary = await new OfferImport(dbContextFactory, writes, partner.PartnerId, Now).ImportAsync(upload, options.Value.MassWithdrawalShare, context.CancellationToken);
+        var summary = await new OfferImport(dbContextFactory, writes, partner.PartnerId, Now, logger).ImportAsync(upload, options.Value.MassWithdrawalShare, context.CancellationToken);
         if (summary.WithdrawalHeld)
         {
             logger.LogWarning("Partner {Partner} sent a snapshot that would withdraw {Count} of its {Active} active courses; held for a coordinator's confirmation",
