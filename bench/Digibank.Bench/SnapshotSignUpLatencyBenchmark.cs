@@ -81,7 +81,7 @@ public static class SnapshotSignUpLatencyBenchmark
                     | **during the snapshot** | | | **{Ms(d95)}** (goal: at most 300 ms, none failed: {Met(p95Met)}) | **{Ms(dMax)}** (goal: at most 1 s: {Met(maxMet)}) |
 
                     The snapshot itself (median, from its first message to its summary, with the residents signing up): {Seconds(snapshotMedian)}.
-                    """);
+                    """, heading: "Residents' sign-ups during a partner's offer snapshot");
             }
 
             return 0;
