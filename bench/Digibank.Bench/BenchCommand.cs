@@ -9,6 +9,7 @@ public static class BenchCommand
         "subscriptions" => await SubscriptionBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1)), subscribers: 1_000, events: 50),
         "signups" => await SignUpLatencyBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1)), uploadSize: 4_000),
         "signups-upload" => await SignUpUploadBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1)), uploadSize: 4_000),
+        "signups-snapshot" => await SnapshotSignUpLatencyBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1)), offerCount: 100_000),
         "notifications" => await NotificationBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))) is 0
             ? await NotificationDeliveryBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1)))
             : 1,
@@ -26,6 +27,7 @@ public static class BenchCommand
               subscriptions  1,000 WebSocket subscribers: committed change to the last subscriber's next, against a raw broadcast
               signups     residents' sign-up latency with no upload running and during a 4,000-sign-up partner upload
               signups-upload  a partner's 4,000 sign-ups for one course of 25 seats in one upload, against an upload of 400
+              signups-snapshot  residents' sign-up latency during a partner's 100,000-offer snapshot (100,000 created, 100,000 withdrawn)
               helpfor     helpFor's rate and latency under 100 concurrent clients, as a ratio of a courses(first: 20) page's (goal ≥ 1.0)
               notifications  1,000 sign-ups and a withdrawal with 1,000 participants: commit to last e-mail accepted, against a plain MailKit loop;
                           then the API killed in the middle of sending and started again (lost, doubled), and the next resident's

@@ -6,7 +6,11 @@ namespace Digibank.Bench;
 /// <summary>Writes a benchmark's latest result into its own section of docs/benchmarks.md.</summary>
 public static partial class BenchmarkReport
 {
-    public static void Record(string benchmark, string table)
+    /// <summary>Writes <paramref name="table"/> into the section of docs/benchmarks.md that <paramref name="benchmark"/> marks.</summary>
+    /// <param name="benchmark">The benchmark's name, as its section's markers carry it.</param>
+    /// <param name="table">The figures, in Markdown.</param>
+    /// <param name="heading">The heading of a section the file does not have yet, which is then added at its end; without one, a missing section is an error.</param>
+    public static void Record(string benchmark, string table, string? heading = null)
     {
         var file = Path.Combine(RepositoryRoot, "docs", "benchmarks.md");
         var text = File.ReadAllText(file);
@@ -20,7 +24,12 @@ public static partial class BenchmarkReport
         var pattern = new Regex($"<!-- {benchmark}:start -->.*?<!-- {benchmark}:end -->", RegexOptions.Singleline);
         if (!pattern.IsMatch(text))
         {
-            throw new InvalidOperationException($"docs/benchmarks.md has no section for '{benchmark}'.");
+            if (heading is null)
+            {
+                throw new InvalidOperationException($"docs/benchmarks.md has no section for '{benchmark}'.");
+            }
+
+            text = $"{text.TrimEnd()}\n\n## {heading}\n\n<!-- {benchmark}:start -->\n<!-- {benchmark}:end -->\n";
         }
 
         File.WriteAllText(file, pattern.Replace(text, section.ReplaceLineEndings("\n"), 1));

@@ -109,7 +109,7 @@ public static class IngestBenchmark
         return await PartnerKeys.IssueAsync(db, partnerCode, "ingest benchmark", DateTime.UtcNow, CancellationToken.None);
     }
 
-    private static List<CourseOffer> MakeOffers(int count, string batch)
+    internal static List<CourseOffer> MakeOffers(int count, string batch)
     {
         var start = DateTime.UtcNow.Date.AddDays(30);
         return [.. Enumerable.Range(1, count).Select(index =>
@@ -136,18 +136,8 @@ public static class IngestBenchmark
     private static async Task<double> GrpcUploadAsync(Uri address, string key, List<CourseOffer> offers)
     {
         using var channel = GrpcChannel.ForAddress(address);
-        var client = new PartnerSync.PartnerSyncClient(channel);
         var clock = Stopwatch.StartNew();
-        using var call = client.UploadOffers(new Metadata { { "authorization", $"Bearer {key}" } }, deadline: DateTime.UtcNow.AddMinutes(10));
-        await call.RequestStream.WriteAsync(new OfferUpload { Header = new UploadHeader { PartnerCode = "vdab", Mode = UploadMode.Delta } });
-        foreach (var batch in offers.Chunk(500))
-        {
-            await call.RequestStream.WriteAsync(new OfferUpload { Batch = new OfferBatch { Offers = { batch } } });
-        }
-
-        await call.RequestStream.WriteAsync(new OfferUpload { End = new UploadEnd() });
-        await call.RequestStream.CompleteAsync();
-        var summary = await call.ResponseAsync;
+        var summary = await UploadOffersAsync(new PartnerSync.PartnerSyncClient(channel), key, new UploadHeader { PartnerCode = "vdab", Mode = UploadMode.Delta }, offers);
         var seconds = clock.Elapsed.TotalSeconds;
         if (summary.Created != offers.Count)
         {
@@ -155,6 +145,21 @@ public static class IngestBenchmark
         }
 
         return seconds;
+    }
+
+    /// <summary>Streams the offers to <c>UploadOffers</c> in batches of 500, as a large partner's plug-in does.</summary>
+    internal static async Task<OfferUploadSummary> UploadOffersAsync(PartnerSync.PartnerSyncClient client, string key, UploadHeader header, IReadOnlyList<CourseOffer> offers)
+    {
+        using var call = client.UploadOffers(new Metadata { { "authorization", $"Bearer {key}" } }, deadline: DateTime.UtcNow.AddMinutes(10));
+        await call.RequestStream.WriteAsync(new OfferUpload { Header = header });
+        foreach (var batch in offers.Chunk(500))
+        {
+            await call.RequestStream.WriteAsync(new OfferUpload { Batch = new OfferBatch { Offers = { batch } } });
+        }
+
+        await call.RequestStream.WriteAsync(new OfferUpload { End = new UploadEnd() });
+        await call.RequestStream.CompleteAsync();
+        return await call.ResponseAsync;
     }
 
     /// <summary>The baseline: the same rows with three prepared statements in one transaction, nothing else.</summary>

@@ -1,8 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using Digibank.Api.Courses;
 using Digibank.Api.Data;
 using Digibank.Api.Partners;
 using Digibank.Partners.V1;
@@ -13,6 +9,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
+using static Digibank.Bench.ResidentSignUps;
+
 namespace Digibank.Bench;
 
 /// <summary>
@@ -22,18 +20,10 @@ namespace Digibank.Bench;
 public static class SignUpLatencyBenchmark
 {
     internal const string Partner = "vdab";
-    private const int ResidentWorkers = 8;
     private const int ResidentCourses = 20;
-    private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(25);
     private static readonly TimeSpan BaselineDuration = TimeSpan.FromSeconds(4);
     private static readonly TimeSpan UploadTimeout = TimeSpan.FromMinutes(2);
     private const int MaxSignUpsPerPhase = 5_000;
-
-    private const string SignUpMutation = """
-        mutation ($input: SignUpForCourseInput!) {
-          signUpForCourse(input: $input) { signUp { status } errors { ... on Error { code } } }
-        }
-        """;
 
     public static async Task<int> RunAsync(BenchOptions options, int uploadSize)
     {
@@ -51,8 +41,8 @@ public static class SignUpLatencyBenchmark
                 .. Enumerable.Range(1, ResidentCourses).Select(index => Offer($"LATENCY-RESIDENTS-{index}", 500)),
             ]);
             using var http = new HttpClient { BaseAddress = api.Http };
-            var residents = new Residents(http, await ResidentCourseIdsAsync(api), await TownIdAsync(http));
-            Console.WriteLine($"GraphQL on {api.Http}, gRPC on {api.Grpc}; {ResidentWorkers} residents, {uploadSize:N0} sign-ups per upload, {options.Rounds} round(s)");
+            var residents = await ResidentSignUps.ForAsync(api, http, "LATENCY-RESIDENTS-");
+            Console.WriteLine($"GraphQL on {api.Http}, gRPC on {api.Grpc}; {ResidentSignUps.Workers} residents, {uploadSize:N0} sign-ups per upload, {options.Rounds} round(s)");
 
             // Warm-up, not measured: a whole round, so the measured ones run compiled code on a warm database.
             var warmUp = UploadSignUpsAsync(partner, headers, "LATENCY-UPLOAD-0", "WARM", uploadSize);
@@ -102,7 +92,7 @@ public static class SignUpLatencyBenchmark
             {
                 var met = d95 < 300 && failures == 0;
                 BenchmarkReport.Record("signups", $"""
-                    | resident `signUpForCourse` ({ResidentWorkers} residents, {Ms(Pause.TotalMilliseconds)} between sign-ups, {options.Rounds} round(s)) | sign-ups | p50 | p95 | max |
+                    | resident `signUpForCourse` ({ResidentSignUps.Workers} residents, {Ms(ResidentSignUps.Pause.TotalMilliseconds)} between sign-ups, {options.Rounds} round(s)) | sign-ups | p50 | p95 | max |
                     | --- | ---: | ---: | ---: | ---: |
                     | no upload running | {baseline.Count} ({baselineFailures} failed) | {Ms(b50)} | {Ms(b95)} | {Ms(bMax)} |
                     | while a partner uploads {uploadSize:N0} sign-ups (`UploadSignUps`) | {during.Count} ({failures} failed) | {Ms(d50)} | {Ms(d95)} | {Ms(dMax)} |
@@ -121,39 +111,10 @@ public static class SignUpLatencyBenchmark
         }
     }
 
-    private static string Ms(double value) => value.ToString("0", CultureInfo.InvariantCulture) + " ms";
-
-    internal static string Seconds(double value) => value.ToString("0.00", CultureInfo.InvariantCulture) + " s";
-
-    private static double Percentile(List<double> values, int percentile)
-    {
-        if (values.Count == 0)
-        {
-            return double.NaN;
-        }
-
-        var sorted = values.Order().ToList();
-        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1)];
-    }
-
     internal static async Task<string> IssueKeyAsync(LoopbackApi api)
     {
         await using var db = await api.Services.GetRequiredService<IDbContextFactory<DigibankDbContext>>().CreateDbContextAsync();
         return await PartnerKeys.IssueAsync(db, Partner, "sign-up latency benchmark", DateTime.UtcNow, CancellationToken.None);
-    }
-
-    private static async Task<List<string>> ResidentCourseIdsAsync(LoopbackApi api)
-    {
-        await using var db = await api.Services.GetRequiredService<IDbContextFactory<DigibankDbContext>>().CreateDbContextAsync();
-        var ids = await db.Courses.Where(c => c.ExternalId.StartsWith("LATENCY-RESIDENTS-")).Select(c => c.Id).ToListAsync();
-        return [.. ids.Select(id => Digibank.Api.GraphQL.Relay.GlobalId.Encode(Digibank.Api.Courses.CourseType.TypeName, id))];
-    }
-
-    private static async Task<string> TownIdAsync(HttpClient http)
-    {
-        using var response = await http.PostAsJsonAsync("/graphql", new { query = "{ municipalities(first: 1) { nodes { id } } }" });
-        var data = (await response.Content.ReadFromJsonAsync<JsonObject>())!["data"]!;
-        return (string)data["municipalities"]!["nodes"]![0]!["id"]!;
     }
 
     internal static CourseOffer Offer(string externalId, int capacity)
@@ -214,82 +175,6 @@ public static class SignUpLatencyBenchmark
         if (summary.Created != count)
         {
             throw new InvalidOperationException($"The sign-up upload created {summary.Created} of {count}: {summary.Rejected.FirstOrDefault()?.Reason}");
-        }
-    }
-
-    /// <summary>A few residents signing up one after another with a short pause, each sign-up timed from request to answer.</summary>
-    private sealed class Residents(HttpClient http, List<string> courses, string townId)
-    {
-        private readonly List<double> _latencies = [];
-        private int _count;
-        private int _failures;
-
-        public int Count => Volatile.Read(ref _count);
-
-        public void Reset()
-        {
-            TakeLatencies();
-            TakeFailures();
-        }
-
-        public List<double> TakeLatencies()
-        {
-            lock (_latencies)
-            {
-                var taken = _latencies.ToList();
-                _latencies.Clear();
-                return taken;
-            }
-        }
-
-        public int TakeFailures() => Interlocked.Exchange(ref _failures, 0);
-
-        /// <summary>Each worker starts sign-ups while <paramref name="go"/> holds; bounded by <paramref name="limit"/> too.</summary>
-        public async Task SignUpWhileAsync(Func<bool> go, TimeSpan limit)
-        {
-            var deadline = Stopwatch.StartNew();
-            await Task.WhenAll(Enumerable.Range(0, ResidentWorkers).Select(async _ =>
-            {
-                while (go() && deadline.Elapsed < limit)
-                {
-                    await SignUpAsync(Interlocked.Increment(ref _count));
-                    await Task.Delay(Pause);
-                }
-            }));
-        }
-
-        private async Task SignUpAsync(int person)
-        {
-            var clock = Stopwatch.StartNew();
-            using var response = await http.PostAsJsonAsync("/graphql", new
-            {
-                query = SignUpMutation,
-                variables = new
-                {
-                    input = new
-                    {
-                        courseId = courses[person % courses.Count],
-                        firstName = "Inwoner",
-                        email = $"resident-{person}@example.com",
-                        municipalityId = townId,
-                        targetGroup = "EVERYONE",
-                        consent = true,
-                    },
-                },
-            });
-            var body = response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonObject>() : null;
-            var elapsed = clock.Elapsed.TotalMilliseconds;
-            var status = (string?)body?["data"]?["signUpForCourse"]?["signUp"]?["status"];
-            if (body?["errors"] is not null || status is not ("CONFIRMED" or "WAITLISTED"))
-            {
-                Interlocked.Increment(ref _failures);
-                Console.Error.WriteLine($"sign-up {person} failed: {(int)response.StatusCode} {body?.ToJsonString()}");
-            }
-
-            lock (_latencies)
-            {
-                _latencies.Add(elapsed);
-            }
         }
     }
 }

@@ -72,8 +72,8 @@ public static class SignUpUploadBenchmark
                 BenchmarkReport.Record("signups-upload", $"""
                     | one `UploadSignUps` call for one course of {Seats} seats (median of {options.Rounds} round(s)) | time | sign-ups per second | time per sign-up against the {Baseline:N0} |
                     | --- | ---: | ---: | ---: |
-                    | {Baseline:N0} sign-ups (the baseline) | {SignUpLatencyBenchmark.Seconds(smallMedian)} | {(Baseline / smallMedian).ToString("0", CultureInfo.InvariantCulture)} | 1.00× |
-                    | **{uploadSize:N0} sign-ups** | **{SignUpLatencyBenchmark.Seconds(largeMedian)}** (goal: under 10 s: {(largeMedian < 10 ? "met" : "not met")}) | {(uploadSize / largeMedian).ToString("0", CultureInfo.InvariantCulture)} | {perSignUpRatio.ToString("0.00", CultureInfo.InvariantCulture)}× |
+                    | {Baseline:N0} sign-ups (the baseline) | {ResidentSignUps.Seconds(smallMedian)} | {(Baseline / smallMedian).ToString("0", CultureInfo.InvariantCulture)} | 1.00× |
+                    | **{uploadSize:N0} sign-ups** | **{ResidentSignUps.Seconds(largeMedian)}** (goal: under 10 s: {(largeMedian < 10 ? "met" : "not met")}) | {(uploadSize / largeMedian).ToString("0", CultureInfo.InvariantCulture)} | {perSignUpRatio.ToString("0.00", CultureInfo.InvariantCulture)}× |
                     """);
             }
 

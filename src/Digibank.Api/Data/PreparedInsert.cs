@@ -39,17 +39,18 @@ public sealed class PreparedInsert
 
         var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = transaction;
+        // Each parameter is made by the column's type mapping, as SaveChanges makes it: PostgreSQL prepares a statement
+        // only with every parameter's type known, and a value's CLR type alone would not say timestamptz or jsonb.
         var columns = written.Select((property, index) =>
         {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = $"$p{index}";
+            var parameter = property.GetRelationalTypeMapping().CreateParameter(command, sql.GenerateParameterName($"p{index}"), null, property.IsNullable);
             command.Parameters.Add(parameter);
-            return new Column(ProviderValue(property), parameter);
+            return new Column(ProviderValue(property), parameter, sql.GenerateParameterNamePlaceholder($"p{index}"));
         }).ToList();
         var returning = returnKey && generatedKey.Count == 1 ? $" RETURNING {sql.DelimitIdentifier(generatedKey[0].GetColumnName(table)!)}" : string.Empty;
         command.CommandText =
             $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", written.Select(property => sql.DelimitIdentifier(property.GetColumnName(table)!)))}) "
-            + $"VALUES ({string.Join(", ", columns.Select(column => column.Parameter.ParameterName))}){returning};";
+            + $"VALUES ({string.Join(", ", columns.Select(column => column.Placeholder))}){returning};";
         await command.PrepareAsync(cancellationToken);
         return new PreparedInsert(command, columns, returning.Length > 0);
     }
@@ -57,7 +58,7 @@ public sealed class PreparedInsert
     /// <summary>Inserts <paramref name="entity"/> (an entity, or a property bag for a join table); returns the generated key, if the table has one.</summary>
     public async Task<object?> InsertAsync(object entity, CancellationToken cancellationToken)
     {
-        foreach (var (value, parameter) in _columns)
+        foreach (var (value, parameter, _) in _columns)
             parameter.Value = value(entity) ?? DBNull.Value;
 
         return _returnsKey ? await _command.ExecuteScalarAsync(cancellationToken) : await _command.ExecuteNonQueryAsync(cancellationToken);
@@ -95,5 +96,5 @@ public sealed class PreparedInsert
         return Expression.Lambda<Func<object, object?>>(Expression.Convert(value, typeof(object)), entity).Compile();
     }
 
-    private sealed record Column(Func<object, object?> Value, DbParameter Parameter);
+    private sealed record Column(Func<object, object?> Value, DbParameter Parameter, string Placeholder);
 }

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Digibank.Api.Data;
 
 /// <summary>
@@ -17,6 +19,23 @@ public sealed class WriteQueue : IDisposable
     {
         await _turn.WaitAsync(cancellationToken);
         return new Turn(_turn);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in this writer's turn, in a transaction of its own, then saves and commits: one
+    /// batch of a long write such as a partner's upload. A context per batch, so its change tracker holds that batch only.
+    /// </summary>
+    public async Task<T> InTransactionAsync<T>(
+        IDbContextFactory<DigibankDbContext> dbContextFactory, Func<DigibankDbContext, Task<T>> work, CancellationToken cancellationToken)
+    {
+        using var turn = await WaitAsync(cancellationToken);
+        await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
+        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var result = await work(db);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
     }
 
     public void Dispose() => _turn.Dispose();

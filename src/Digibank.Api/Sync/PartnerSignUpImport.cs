@@ -27,15 +27,12 @@ public sealed class PartnerSignUpImport(IDbContextFactory<DigibankDbContext> dbC
         var checkedRecords = await CheckAsync(signUps, summary, cancellationToken);
         foreach (var batch in checkedRecords.Chunk(SignUpsPerBatch))
         {
-            using var turn = await writes.WaitAsync(cancellationToken);
-            // A context per batch: the change tracker holds one batch, so each save looks at that batch only.
-            await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
-            db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
-            db.Origin = SignUpFeed.OriginOf(partnerId);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await ApplyAsync(db, batch, summary, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await writes.InTransactionAsync(dbContextFactory, async db =>
+            {
+                db.Origin = SignUpFeed.OriginOf(partnerId);
+                await ApplyAsync(db, batch, summary, cancellationToken);
+                return batch.Length;
+            }, cancellationToken);
         }
 
         return summary;

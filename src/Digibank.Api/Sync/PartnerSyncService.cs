@@ -16,6 +16,7 @@ namespace Digibank.Api.Sync;
 public sealed class PartnerSyncService(
     IDbContextFactory<DigibankDbContext> dbContextFactory,
     WriteQueue writes,
+    PartnerUploadLocks uploadLocks,
     TimeProvider clock,
     IOptions<PartnerSyncOptions> options,
     OutboxDispatcher outbox,
@@ -28,111 +29,20 @@ public sealed class PartnerSyncService(
     {
         var partner = await PartnerCaller.AuthenticateAsync(context, dbContextFactory);
         var header = await ReadHeaderAsync(requestStream, partner, upload => upload.ItemCase == OfferUpload.ItemOneofCase.Header ? upload.Header : null, context.CancellationToken);
-
-        await using var db = await dbContextFactory.CreateDbContextAsync(context.CancellationToken);
-        var checker = await OfferChecker.LoadAsync(db, context.CancellationToken);
-        var offers = new List<ValidOffer>();
-        var removals = new List<string>();
-        var ended = false;
-        // The whole upload is read before anything is written: an upload that breaks off changes nothing,
-        // and the write lock is held only for the short apply phase, not while a partner's stream trickles in.
-        void Check(CourseOffer item)
+        // The whole upload is read and checked before anything is written, so one that breaks off changes nothing, and
+        // no write waits while a partner's stream trickles in. It is then applied in short batches (OfferImport).
+        var upload = await ReadOffersAsync(requestStream, header, context.CancellationToken);
+        // One upload of a partner's offers at a time, whichever instance or host sends it: a second waits here for the first to end.
+        await using var partnerTurn = await uploadLocks.WaitAsync(partner.PartnerId, context.CancellationToken);
+        var summary = await new OfferImport(dbContextFactory, writes, partner.PartnerId, Now, logger).ImportAsync(upload, options.Value.MassWithdrawalShare, context.CancellationToken);
+        if (summary.WithdrawalHeld)
         {
-            if (offers.Count + checker.Rejected.Count >= OfferChecker.MaxOffersPerUpload)
-            {
-                throw new RpcException(new Status(StatusCode.ResourceExhausted, $"An upload holds at most {OfferChecker.MaxOffersPerUpload} offers."));
-            }
-
-            if (checker.Check(item) is { } offer)
-            {
-                offers.Add(offer);
-            }
+            logger.LogWarning("Partner {Partner} sent a snapshot that would withdraw {Count} of its {Active} active courses; held for a coordinator's confirmation",
+                partner.PartnerCode, summary.WithdrawalsHeld, summary.ActiveBefore);
         }
 
-        while (!ended && await requestStream.MoveNext(context.CancellationToken))
-        {
-            var item = requestStream.Current;
-            switch (item.ItemCase)
-            {
-                case OfferUpload.ItemOneofCase.Offer:
-                    Check(item.Offer);
-                    break;
-                case OfferUpload.ItemOneofCase.Batch:
-                    if (item.Batch.Offers.Count > OfferChecker.MaxOffersPerBatch)
-                    {
-                        throw new RpcException(new Status(StatusCode.InvalidArgument, string.Create(CultureInfo.InvariantCulture,
-                            $"A batch holds at most {OfferChecker.MaxOffersPerBatch:N0} offers; this one holds {item.Batch.Offers.Count:N0}. Send them in smaller batches; nothing was changed.")));
-                    }
-
-                    foreach (var offer in item.Batch.Offers)
-                    {
-                        Check(offer);
-                    }
-
-                    break;
-                case OfferUpload.ItemOneofCase.Removal when header.Mode == UploadMode.Delta:
-                    removals.Add(item.Removal.ExternalId);
-                    break;
-                case OfferUpload.ItemOneofCase.End:
-                    ended = true;
-                    break;
-                default:
-                    throw new RpcException(new Status(StatusCode.InvalidArgument,
-                        $"Unexpected '{item.ItemCase}' message: after the header come offers{(header.Mode == UploadMode.Delta ? " and removals" : string.Empty)}, then 'end'."));
-            }
-        }
-
-        if (!ended)
-        {
-            throw new RpcException(new Status(StatusCode.FailedPrecondition, "The upload stopped before its 'end' message; nothing was changed."));
-        }
-
-        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
-        await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
-        // One upload of a partner's offer at a time, whichever instance or host sends it: a second waits here.
-        await db.LockAsync<Partner>(partner.PartnerId, context.CancellationToken);
-        var writer = new OfferWriter(db, partner.PartnerId, Now);
-        await writer.LoadExistingAsync(context.CancellationToken);
-        foreach (var offer in offers)
-        {
-            await writer.WriteAsync(offer, context.CancellationToken);
-        }
-
-        var summary = new OfferUploadSummary { ActiveBefore = writer.ActiveBefore, Rejected = { checker.Rejected }, Cleaned = { checker.Cleaned } };
-        if (header.Mode == UploadMode.Snapshot)
-        {
-            var listed = offers.Select(o => o.ExternalId).Concat(checker.Rejected.Select(r => r.ExternalId)).ToHashSet(StringComparer.Ordinal);
-            var notListed = writer.ActiveCourseIds(writer.KnownExternalIds.Where(id => !listed.Contains(id)));
-            var holds = new WithdrawalHolds(db, partner.PartnerId, Now);
-            var pending = await holds.PendingAsync(context.CancellationToken);
-            var reason = header.AllowMassWithdrawal
-                ? null
-                : WithdrawalHolds.ReasonToHold(offers.Count, notListed.Count, writer.ActiveBefore, options.Value.MassWithdrawalShare, notListed.Count(pending.Contains));
-            if (reason is null)
-            {
-                summary.Withdrawn = await writer.WithdrawAsync(notListed, context.CancellationToken);
-                await holds.ClearAsync(context.CancellationToken);
-            }
-            else
-            {
-                await holds.HoldAsync(notListed, writer.ActiveBefore, reason, pending, context.CancellationToken);
-                (summary.WithdrawalHeld, summary.WithdrawalsHeld, summary.WithdrawalHeldReason) = (true, notListed.Count, reason);
-                logger.LogWarning("Partner {Partner} sent a snapshot that would withdraw {Count} of its {Active} active courses; held for a coordinator's confirmation",
-                    partner.PartnerCode, notListed.Count, writer.ActiveBefore);
-            }
-        }
-        else
-        {
-            summary.Withdrawn = await writer.WithdrawAsync(writer.ActiveCourseIds(removals), context.CancellationToken);
-        }
-
-        // Writes the events the withdrawal raised, in this transaction.
-        await db.SaveChangesAsync(context.CancellationToken);
-        await transaction.CommitAsync(context.CancellationToken);
-
-        (summary.Created, summary.Updated, summary.Unchanged) = (writer.Created, writer.Updated, writer.Unchanged);
         logger.LogInformation("Partner {Partner} uploaded offers: {Created} created, {Updated} updated, {Unchanged} unchanged, {Withdrawn} withdrawn, {Held} held, {Rejected} rejected",
-            partner.PartnerCode, writer.Created, writer.Updated, writer.Unchanged, summary.Withdrawn, summary.WithdrawalsHeld, checker.Rejected.Count);
+            partner.PartnerCode, summary.Created, summary.Updated, summary.Unchanged, summary.Withdrawn, summary.WithdrawalsHeld, summary.Rejected.Count);
         return summary;
     }
 
@@ -279,6 +189,65 @@ public sealed class PartnerSyncService(
         }
 
         return header;
+    }
+
+    /// <summary>Reads an offer upload to its <c>end</c>, checking every offer; the limits and a stream that breaks off end the call.</summary>
+    private async Task<CheckedOfferUpload> ReadOffersAsync(IAsyncStreamReader<OfferUpload> requestStream, UploadHeader header, CancellationToken cancellationToken)
+    {
+        OfferChecker checker;
+        await using (var db = await dbContextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            checker = await OfferChecker.LoadAsync(db, cancellationToken);
+        }
+
+        var offers = new List<ValidOffer>();
+        var removals = new List<string>();
+        void Check(CourseOffer item)
+        {
+            if (offers.Count + checker.Rejected.Count >= OfferChecker.MaxOffersPerUpload)
+            {
+                throw new RpcException(new Status(StatusCode.ResourceExhausted, $"An upload holds at most {OfferChecker.MaxOffersPerUpload} offers."));
+            }
+
+            if (checker.Check(item) is { } offer)
+            {
+                offers.Add(offer);
+            }
+        }
+
+        while (await requestStream.MoveNext(cancellationToken))
+        {
+            var item = requestStream.Current;
+            switch (item.ItemCase)
+            {
+                case OfferUpload.ItemOneofCase.Offer:
+                    Check(item.Offer);
+                    break;
+                case OfferUpload.ItemOneofCase.Batch:
+                    if (item.Batch.Offers.Count > OfferChecker.MaxOffersPerBatch)
+                    {
+                        throw new RpcException(new Status(StatusCode.InvalidArgument, string.Create(CultureInfo.InvariantCulture,
+                            $"A batch holds at most {OfferChecker.MaxOffersPerBatch:N0} offers; this one holds {item.Batch.Offers.Count:N0}. Send them in smaller batches; nothing was changed.")));
+                    }
+
+                    foreach (var offer in item.Batch.Offers)
+                    {
+                        Check(offer);
+                    }
+
+                    break;
+                case OfferUpload.ItemOneofCase.Removal when header.Mode == UploadMode.Delta:
+                    removals.Add(item.Removal.ExternalId);
+                    break;
+                case OfferUpload.ItemOneofCase.End:
+                    return new CheckedOfferUpload(header, offers, removals, checker);
+                default:
+                    throw new RpcException(new Status(StatusCode.InvalidArgument,
+                        $"Unexpected '{item.ItemCase}' message: after the header come offers{(header.Mode == UploadMode.Delta ? " and removals" : string.Empty)}, then 'end'."));
+            }
+        }
+
+        throw new RpcException(new Status(StatusCode.FailedPrecondition, "The upload stopped before its 'end' message; nothing was changed."));
     }
 
     private async Task<List<SignUpChangeEvent>> ChangesAfterAsync(int partnerId, long cursor, CancellationToken cancellationToken)

@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
 using Digibank.Api.Courses;
 using Digibank.Api.Data;
+using Digibank.Api.Municipalities;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.Partners;
 using Digibank.Api.Sync;
 using Digibank.Api.Tests.Courses;
-using Digibank.Api.Vocabulary;
 using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.Tests.Finder;

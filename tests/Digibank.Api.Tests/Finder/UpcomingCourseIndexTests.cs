@@ -1,7 +1,8 @@
 using Digibank.Api.Courses;
 using Digibank.Api.Data;
 using Digibank.Api.Finder;
-using Digibank.Api.Vocabulary;
+using Digibank.Api.Municipalities;
+using Digibank.Api.Partners;
 using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.Tests.Finder;

@@ -36,9 +36,10 @@ public sealed class PartnerSyncClient(DigibankApiFactory api, string partnerCode
         bool end = true,
         string? asPartner = null,
         bool allowMassWithdrawal = false,
-        int batchSize = 0)
+        int batchSize = 0,
+        CancellationToken cancellationToken = default)
     {
-        using var call = Sync.UploadOffers(Headers);
+        using var call = Sync.UploadOffers(Headers, cancellationToken: cancellationToken);
         IEnumerable<OfferUpload> messages =
         [
             new OfferUpload { Header = new UploadHeader { PartnerCode = asPartner ?? PartnerCode, Mode = mode, AllowMassWithdrawal = allowMassWithdrawal } },
