@@ -34,23 +34,3 @@ public interface IPartnerPlugin
     /// </summary>
     Task WriteSignUpChangesAsync(IReadOnlyList<SignUpChange> changes, PluginContext context, CancellationToken cancellationToken);
 }
-
-/// <summary>What the host gives a plug-in on each run.</summary>
-/// <param name="Settings">Settings from the plug-in's <c>plugin.json</c> (<c>"settings": { … }</c>), e.g. a file name.</param>
-/// <param name="DataFolder">The plug-in's own folder for input files, outboxes and state; it exists.</param>
-/// <param name="Log">Where the plug-in reports what it does; the messages appear in the host's log.</param>
-public sealed record PluginContext(IReadOnlyDictionary<string, string> Settings, string DataFolder, IPluginLog Log)
-{
-    /// <summary>A setting, or <paramref name="fallback"/> when the plug-in's configuration does not name it.</summary>
-    public string Setting(string name, string fallback) => Settings.TryGetValue(name, out var value) && value.Length > 0 ? value : fallback;
-}
-
-/// <summary>A plug-in's log.</summary>
-public interface IPluginLog
-{
-    /// <summary>Normal progress, e.g. how many offers were read.</summary>
-    void Info(string message);
-
-    /// <summary>Something the partner should look at, such as a row that was skipped.</summary>
-    void Warning(string message);
-}

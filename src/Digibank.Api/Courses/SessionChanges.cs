@@ -1,26 +1,7 @@
-using System.ComponentModel;
-using System.Text.Json.Serialization;
 using Digibank.Api.Data;
-using Digibank.Api.GraphQL.Mutations;
-using Digibank.Api.Staff;
-using GraphQL;
-using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.Courses;
-
-/// <summary>Move one session of a course, or cancel it, as staff of the course's help point.</summary>
-public sealed record ChangeSession(int SessionId, DateTime? StartsAt, DateTime? EndsAt, bool Cancelled, StaffUser Staff);
-
-/// <summary>
-/// One session of a course moved or cancelled by staff, on the date it had: the course goes ahead. Everyone signed up
-/// is told which session changed and which remain.
-/// </summary>
-public sealed record CourseSessionChanged(int CourseId, DateTime SessionWas, DateTime? MovedTo, bool Cancelled, DateTime At) : ICourseWideEvent
-{
-    [JsonIgnore]
-    public IReadOnlyList<int> CourseIds => [CourseId];
-}
 
 /// <summary>
 /// One session moved or cancelled on its own date; the course goes ahead. Everyone signed up hears it (the
@@ -74,35 +55,3 @@ public static class SessionChanges
         return session;
     }
 }
-
-public static class SessionMutations
-{
-    public static void AddSessionMutations(this ObjectGraphType mutation) =>
-        mutation.StaffMutation<ChangeCourseSessionInput, CourseSession>("changeCourseSession", ChangeAsync,
-            "Staff of the course's help point move one session to another time, or cancel it (`cancelled: true`); the course goes ahead. " +
-            "Everyone signed up is told, and the calendar feed follows.",
-            payload: "The session as it is now.",
-            typeof(CourseNotOpenError));
-
-    private static async Task<Result<CourseSession>> ChangeAsync(MutationCall<ChangeCourseSessionInput> call, StaffUser staff)
-    {
-        var (input, now, cancellationToken) = call;
-        var sessionId = call.Rules.Id(nameof(input.SessionId), CourseSessionType.TypeName, input.SessionId);
-        call.Rules.Require(input.Cancelled || (input.StartsAt is not null && input.EndsAt is not null), nameof(input.StartsAt),
-            "Give the new start and end, or cancel the session.");
-        if (input is { Cancelled: false, StartsAt: { } startsAt, EndsAt: { } endsAt })
-        {
-            call.Rules.Require(endsAt > startsAt && endsAt - startsAt <= TimeSpan.FromHours(12), nameof(input.EndsAt), "A session ends after it starts, within 12 hours.");
-            call.Rules.Require(startsAt > now, nameof(input.StartsAt), "A session can only move to a time still to come.");
-        }
-
-        return await SessionChanges.ChangeAsync(await call.BeginAsync(),
-            new ChangeSession(sessionId, input.StartsAt?.ToUniversalTime(), input.EndsAt?.ToUniversalTime(), input.Cancelled, staff), now, cancellationToken);
-    }
-}
-
-public sealed record ChangeCourseSessionInput(
-    [property: Id] string SessionId,
-    [property: Description("The new start; with endsAt, to move the session.")] DateTime? StartsAt,
-    [property: Description("The new end.")] DateTime? EndsAt,
-    [property: DefaultValue(false), Description("True to cancel this one session.")] bool Cancelled);

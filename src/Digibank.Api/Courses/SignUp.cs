@@ -35,19 +35,3 @@ public sealed class SignUp : IEntity
     /// <summary>Statuses that hold a seat: a no-show still took the place someone else could have had.</summary>
     public static readonly SignUpStatus[] SeatTakingStatuses = [SignUpStatus.Confirmed, SignUpStatus.Attended, SignUpStatus.NoShow];
 }
-
-public enum SignUpStatus
-{
-    Confirmed,
-    Waitlisted,
-    Cancelled,
-    Attended,
-    NoShow,
-}
-
-public enum SignUpChannel
-{
-    Web,
-    Partner,
-    Counter,
-}

@@ -1,30 +1,9 @@
 using Digibank.Api.Data;
 using Digibank.Api.Municipalities;
 using Digibank.Api.Participants;
-using Digibank.Api.Staff;
 using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.Courses;
-
-/// <summary>Seats taken (confirmed, attended, no-show) and places on the waiting list of one course.</summary>
-public sealed record SeatCounts(int Taken, int Waiting)
-{
-    public static readonly SeatCounts None = new(0, 0);
-}
-
-/// <summary>Sign a resident up for a course; <see cref="Staff"/> is null for a resident signing up themselves.</summary>
-public sealed record SignUpForCourse(int CourseId, ResidentDetails Resident, bool JoinWaitingList, StaffUser? Staff);
-
-/// <summary>The new sign-up and the token to cancel it with, which is stored only as a hash.</summary>
-public sealed record SignedUp(SignUp SignUp, string CancellationToken);
-
-/// <summary>Cancel a sign-up with the token received at sign-up or the link in a message, or as staff of the course's help point.</summary>
-public sealed record CancelSignUp(int SignUpId, string? CancellationToken, StaffUser? Staff);
-
-/// <summary>The cancelled sign-up, and the waiting-list sign-up that got the freed seat, if any.</summary>
-public sealed record CancelledSignUp(SignUp SignUp, SignUp? Promoted);
-
-public sealed record RecordAttendance(int SignUpId, bool Attended, StaffUser Staff);
 
 /// <summary>
 /// The rules of sign-ups, whoever asks (GraphQL, a partner's upload, an erasure): a seat while one is free,

@@ -4,48 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.Courses;
 
-/// <summary>
-/// A sign-up was made, or its status or place on the waiting list changed. Carries what its consumers
-/// need, so none has to read the course again: the partner feed, the dashboard, the notifications.
-/// </summary>
-public sealed record SignUpChanged(
-    int SignUpId,
-    int CourseId,
-    string CourseTitle,
-    int PartnerId,
-    int MunicipalityId,
-    int? HelpPointId,
-    int ParticipantId,
-    SignUpChannel Channel,
-    SignUpStatus Status,
-    int? WaitlistPosition,
-    bool IsNew,
-    bool StatusChanged,
-    bool WaitlistPositionChanged,
-    DateTime ChangedAt,
-    string? Origin,
-    DateTime At) : IDomainEvent;
-
-/// <summary>Something happened to whole courses that everyone signed up for them has to hear about.</summary>
-public interface ICourseWideEvent : IDomainEvent
-{
-    IReadOnlyList<int> CourseIds { get; }
-
-    DateTime At { get; }
-}
-
-/// <summary>Courses taken out of the catalogue (a partner's upload, a coordinator's confirmation): their participants are told.</summary>
-public sealed record CoursesWithdrawn(IReadOnlyList<int> CourseIds, DateTime At) : ICourseWideEvent;
-
-/// <summary>The partner's offer now says these courses are cancelled.</summary>
-public sealed record CoursesCancelled(IReadOnlyList<int> CourseIds, DateTime At) : ICourseWideEvent;
-
-/// <summary>Sessions of these courses moved, were added, dropped or cancelled (by the partner's offer or by staff); the courses go ahead.</summary>
-public sealed record CoursesRescheduled(IReadOnlyList<int> CourseIds, DateTime At) : ICourseWideEvent;
-
-/// <summary>A course's seats or waiting list may have changed (once per course per save).</summary>
-public sealed record CourseAvailabilityChanged(int CourseId, string CourseTitle, int PartnerId, int MunicipalityId, int? HelpPointId, DateTime At) : IDomainEvent;
-
 /// <summary>Raises the sign-up events of a save: every sign-up added or changed, and each course they touch.</summary>
 public sealed class SignUpEvents : IDomainEventSource
 {

@@ -7,25 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.Devices;
 
-/// <summary>Put a resident in the queue for a kind of device; <see cref="Staff"/> is null for a resident reserving themselves.</summary>
-public sealed record ReserveDevice(int HelpPointId, DeviceKind Kind, ResidentDetails Resident, StaffUser? Staff);
-
-/// <summary>Take a reservation out of the queue: as staff of its help point, or as the resident with their token or link.</summary>
-public sealed record CancelReservation(int ReservationId, StaffUser? Staff, string? CancellationToken = null);
-
-/// <summary>A new reservation, and the token to cancel it without an account (shown once, only its hash is kept).</summary>
-public sealed record Reserved(Reservation Reservation, string CancellationToken);
-
-/// <summary>Hand a device to a borrower, fulfilling <see cref="ReservationId"/> or else the borrower's own place in the queue.</summary>
-public sealed record LendDevice(int DeviceId, int BorrowerId, int? ReservationId, StaffUser Staff);
-
-public sealed record RenewLoan(int LoanId, StaffUser Staff);
-
-public sealed record ReturnDevice(int LoanId, DeviceCondition Condition, bool AccessoriesComplete, StaffUser Staff);
-
-/// <summary>Record that a returned device was wiped; <see cref="Condition"/> null keeps the recorded one.</summary>
-public sealed record MarkDeviceWiped(int DeviceId, DeviceCondition? Condition, StaffUser Staff);
-
 /// <summary>
 /// The rules of lending, whoever asks: a queue per kind of device at each help point, first come first served;
 /// a borrower with an overdue device borrows nothing else, and holds at most the kind's number of devices at once;

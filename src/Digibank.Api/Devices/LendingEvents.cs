@@ -5,18 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.Devices;
 
-/// <summary>A device was lent out at a help point.</summary>
-public sealed record DeviceLent(int LoanId, int HelpPointId, string? HelpPointName, int? MunicipalityId, int ParticipantId, DateTime At) : IDomainEvent;
-
-/// <summary>A lent device was brought back.</summary>
-public sealed record DeviceReturned(int LoanId, int HelpPointId, string? HelpPointName, int? MunicipalityId, int ParticipantId, DateTime At) : IDomainEvent;
-
-/// <summary>A device is set aside for the first in the queue, to collect before <see cref="ReadyUntil"/>.</summary>
-public sealed record ReservationReady(int ReservationId, int HelpPointId, int ParticipantId, DeviceKind Kind, DateTime ReadyUntil, DateTime At) : IDomainEvent;
-
-/// <summary>What a help point can lend may have changed (once per help point per save).</summary>
-public sealed record DeviceAvailabilityChanged(int HelpPointId, string? HelpPointName, int? MunicipalityId, DateTime At) : IDomainEvent;
-
 /// <summary>Raises the lending events of a save: loans made and returned, and the help points whose devices changed.</summary>
 public sealed class LendingEvents : IDomainEventSource
 {
@@ -83,9 +71,4 @@ public sealed class LendingEvents : IDomainEventSource
 
         return raised;
     }
-}
-
-public static class LendingSetup
-{
-    public static IServiceCollection AddLending(this IServiceCollection services) => services.AddDomainEventSource<LendingEvents>();
 }

@@ -13,27 +13,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.Finder;
 
-/// <summary>The upcoming courses on a question's topics, in the order the answer lists them.</summary>
-public sealed record CourseSuggestions(UpcomingCourseIndex Index, IReadOnlyCollection<int> TopicIds, IReadOnlyList<int> MunicipalityOrder, DateTime Now)
-{
-    public IEnumerable<UpcomingCourse> Ranked() => Index.Ranked(TopicIds, MunicipalityOrder, Now);
-
-    /// <summary>
-    /// The course as a row that holds only what memory has (id, title, start, town), as a projection would read it:
-    /// it is shown only to a selection that asks for no more (<see cref="HelpForCourses"/>).
-    /// </summary>
-    public Course AsRow(UpcomingCourse course) => new()
-    {
-        Id = course.Id,
-        Title = course.Title,
-        Summary = string.Empty,
-        ExternalId = string.Empty,
-        StartsAt = course.StartsAt,
-        MunicipalityId = course.MunicipalityId,
-        Municipality = Index.Municipalities.GetValueOrDefault(course.MunicipalityId),
-    };
-}
-
 /// <summary>
 /// The `courses` of a help finder's answer, paged like every connection. The order and the page come from memory
 /// (<see cref="UpcomingCourses"/>). When the client asks of each course only what memory holds, that is the answer;

@@ -2,12 +2,6 @@ using System.Collections.Concurrent;
 
 namespace Digibank.Api.Finder;
 
-/// <summary>What a topic is called and what is said about it: its name, lexicon words, the coordinator's words, its courses' texts.</summary>
-public sealed record TopicText(int TopicId, string Code, string Name, IReadOnlyList<string> LexiconWords, IReadOnlyList<string> CourseTexts, IReadOnlyList<string>? WeakWords = null);
-
-/// <summary>A topic that fits a question: how well, and which of the question's words made it fit.</summary>
-public sealed record TopicMatch(int TopicId, double Score, IReadOnlyList<string> MatchedWords);
-
 /// <summary>
 /// Finds the topics a question in a resident's own words is about. Each topic is a bag of weighted word keys
 /// (a word and its stems): its name and lexicon words weigh most, its courses' titles and summaries less. A

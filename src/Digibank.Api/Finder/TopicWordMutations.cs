@@ -1,11 +1,6 @@
-using System.ComponentModel;
-using Digibank.Api.Courses;
-using Digibank.Api.Data.Outbox;
 using Digibank.Api.GraphQL;
 using Digibank.Api.GraphQL.Mutations;
-using Digibank.Api.Partners;
 using Digibank.Api.Staff;
-using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,26 +45,4 @@ public static class TopicWordMutations
         db.Raise(new TopicWordsAdded(topicId, now));
         return new AddTopicWordsPayload(topic, [.. known.Union(words, StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
     }
-}
-
-public sealed record AddTopicWordsInput(
-    [property: Id] string TopicId,
-    [property: Description("Words or short phrases residents use for this topic; case does not matter.")] IReadOnlyList<string> Words);
-
-public sealed record AddTopicWordsPayload(
-    Topic? Topic,
-    [property: Description("Every word the coordinator added to this topic, in alphabetical order.")] IReadOnlyList<string>? Words) : Payload;
-
-/// <summary>The coordinator added words to a topic: every instance's finder answers from a new index.</summary>
-public sealed record TopicWordsAdded(int TopicId, DateTime At) : IDomainEvent;
-
-public static class FinderSetup
-{
-    public static IServiceCollection AddFinder(this IServiceCollection services) =>
-        services.AddSingleton<TopicFinder>()
-            .AddWhenCommitted<TopicWordsAdded, TopicFinder>("topic finder", finder => finder.Invalidate())
-            .AddSingleton<UpcomingCourses>()
-            // A partner's run is recorded after its upload: new courses and changed titles come with it.
-            .AddWhenCommitted<PartnerSyncRunRecorded, UpcomingCourses>("help finder's courses after a sync run", courses => courses.Invalidate())
-            .AddWhenCommitted<ICourseWideEvent, UpcomingCourses>("help finder's courses after a course change", courses => courses.Invalidate());
 }

@@ -1,7 +1,5 @@
-using System.ComponentModel;
 using Digibank.Api.GraphQL.Mutations;
 using Digibank.Api.Staff;
-using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 
@@ -73,11 +71,3 @@ public static class ClosureMutations
         return closure;
     }
 }
-
-public sealed record AddClosureInput(
-    [property: Id] string HelpPointId,
-    [property: Description("When the point closes.")] DateTime StartsAt,
-    [property: Description("When it opens again (the closure ends just before).")] DateTime EndsAt,
-    [property: Description("Why, as residents will read it: \"Zomersluiting\", \"Personeelsdag\"; at most 100 characters.")] string Reason);
-
-public sealed record RemoveClosureInput([property: Id] string ClosureId);

@@ -1,12 +1,8 @@
 using System.Runtime.CompilerServices;
 using Digibank.Api.Data;
-using Digibank.Api.Data.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.HelpPoints;
-
-/// <summary>A help point's closures changed: every instance reads the help points again.</summary>
-public sealed record HelpPointCalendarChanged(int HelpPointId, DateTime At) : IDomainEvent;
 
 /// <summary>
 /// The region's help points with their town, weekly hours and closures, read once and kept: the help finder asks

@@ -1,30 +1,5 @@
 namespace Digibank.Api.HelpPoints;
 
-/// <summary>A time a help point is closed although its weekly hours say open: a summer closure, a day off, one evening.</summary>
-public sealed class Closure : IEntity
-{
-    public int Id { get; set; }
-
-    public int HelpPointId { get; set; }
-
-    public DateTime StartsAt { get; set; }
-
-    /// <summary>The closure ends just before it.</summary>
-    public DateTime EndsAt { get; set; }
-
-    public required string Reason { get; set; }
-
-    public DateTime CreatedAt { get; set; }
-
-    public string? CreatedBy { get; set; }
-}
-
-/// <summary>A closure in the region's local time, the time the opening hours are in.</summary>
-public readonly record struct ClosedPeriod(DateTime From, DateTime Until)
-{
-    public static ClosedPeriod Of(Closure closure) => new(Municipalities.Region.ToLocal(closure.StartsAt), Municipalities.Region.ToLocal(closure.EndsAt));
-}
-
 /// <summary>
 /// When a help point is open: its weekly hours, except on Belgium's public holidays and during its closures.
 /// Everything here is in the region's local time.

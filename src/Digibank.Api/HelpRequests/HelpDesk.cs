@@ -2,23 +2,10 @@ using System.Globalization;
 using Digibank.Api.Data;
 using Digibank.Api.HelpPoints;
 using Digibank.Api.Municipalities;
-using Digibank.Api.Participants;
 using Digibank.Api.Staff;
 using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.HelpRequests;
-
-/// <summary>Register a resident's question; <see cref="Staff"/> is null for a resident asking themselves.</summary>
-public sealed record RegisterHelpRequest(
-    int TopicId, HelpRequestUrgency Urgency, HelpRequestChannel Channel, int? HelpPointId, ResidentDetails Resident, StaffUser? Staff);
-
-/// <summary>Give a request to a digibuddy, or with <see cref="DigibuddyId"/> null to the calling staff member.</summary>
-public sealed record AssignHelpRequest(int HelpRequestId, int? DigibuddyId, StaffUser Staff);
-
-/// <summary>Plan the slot of a home visit, in UTC; the slot's own shape (future, length) is checked by the caller's input rules.</summary>
-public sealed record ScheduleHomeVisit(int HelpRequestId, DateTime StartsAt, DateTime EndsAt, StaffUser Staff);
-
-public sealed record ChangeHelpRequestStatus(int HelpRequestId, HelpRequestStatus Status, StaffUser Staff);
 
 /// <summary>
 /// The rules of help requests, whoever asks: a home visit without a help point goes to the mobile team; staff

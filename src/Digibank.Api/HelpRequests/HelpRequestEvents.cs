@@ -4,18 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.HelpRequests;
 
-/// <summary>A help request was registered, or its status changed.</summary>
-public sealed record HelpRequestChanged(
-    int HelpRequestId,
-    bool IsNew,
-    HelpRequestChannel Channel,
-    HelpRequestStatus Status,
-    string? TopicName,
-    int MunicipalityId,
-    int? HelpPointId,
-    int? ParticipantId,
-    DateTime At) : IDomainEvent;
-
 /// <summary>Raises the help request events of a save.</summary>
 public sealed class HelpRequestEvents : IDomainEventSource
 {
@@ -40,9 +28,4 @@ public sealed class HelpRequestEvents : IDomainEventSource
                 request.MunicipalityId, request.HelpPointId, request.ParticipantId, now));
         })];
     }
-}
-
-public static class HelpRequestSetup
-{
-    public static IServiceCollection AddHelpRequests(this IServiceCollection services) => services.AddDomainEventSource<HelpRequestEvents>();
 }

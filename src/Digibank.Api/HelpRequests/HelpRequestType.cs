@@ -50,16 +50,3 @@ public sealed class HelpRequestType : ObjectGraphType<HelpRequest>
             });
     }
 }
-
-public sealed record HomeVisitSlot(DateTime StartsAt, DateTime EndsAt);
-
-public sealed class HomeVisitSlotType : ObjectGraphType<HomeVisitSlot>
-{
-    public HomeVisitSlotType()
-    {
-        Name = "HomeVisitSlot";
-        Description = "When the mobile team comes to the resident's home (UTC).";
-        Field(s => s.StartsAt);
-        Field(s => s.EndsAt);
-    }
-}

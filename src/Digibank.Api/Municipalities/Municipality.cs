@@ -21,16 +21,3 @@ public sealed class Municipality : IEntity
 
     public List<MunicipalitySection> Sections { get; set; } = [];
 }
-
-public sealed class MunicipalitySection : IEntity
-{
-    public int Id { get; set; }
-
-    public int MunicipalityId { get; set; }
-
-    public Municipality? Municipality { get; set; }
-
-    public required string Name { get; set; }
-
-    public required string PostalCode { get; set; }
-}

@@ -1,4 +1,3 @@
-using Digibank.Api.GraphQL.Filtering;
 using Digibank.Api.GraphQL.Paging;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.GraphQL.Sorting;
@@ -17,25 +16,4 @@ public static class MunicipalityQueries
                 db => db.Municipalities,
                 new SortStep<Municipality>((Municipality m) => m.Name, SortDirection.Asc))
             .Description("The towns of the region.");
-}
-
-public sealed class MunicipalityFilterInputType : FilterInputType<Municipality>
-{
-    public MunicipalityFilterInputType()
-        : base("MunicipalityFilterInput", "Conditions on a town.")
-    {
-        Id("id", m => m.Id, MunicipalityType.TypeName);
-        Text("name", m => m.Name, m => m.NameKey);
-        Text("postalCode", m => m.PostalCode);
-    }
-}
-
-public sealed class MunicipalitySortInputType : SortInputType<Municipality>
-{
-    public MunicipalitySortInputType()
-        : base("MunicipalitySortInput", "Sort order for towns.")
-    {
-        By("name", m => m.Name);
-        By("postalCode", m => m.PostalCode);
-    }
 }

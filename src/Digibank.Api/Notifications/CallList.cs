@@ -1,15 +1,7 @@
-using System.ComponentModel;
 using Digibank.Api.Data;
-using Digibank.Api.Staff;
 using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.Notifications;
-
-/// <summary>A staff member called the person of a call task.</summary>
-public sealed record MarkCalled(int CallTaskId, bool Reached, StaffUser Staff);
-
-[Description("The person was reached already; the task is done.")]
-public sealed record CallTaskDoneError(string Message) : UserError(Message, "CALL_TASK_DONE");
 
 /// <summary>The rules of the call list: staff of the task's help point call; reached is done, not reached stays on the list.</summary>
 public static class CallList

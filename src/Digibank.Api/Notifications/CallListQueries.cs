@@ -68,5 +68,3 @@ public static class CallListQueries
         return await CallList.MarkCalledAsync(await call.BeginAsync(), new MarkCalled(taskId, input.Reached, staff), now, cancellationToken);
     }
 }
-
-public sealed record MarkCalledInput([property: Id] string CallTaskId, [property: System.ComponentModel.Description("True when the person was reached and told.")] bool Reached);

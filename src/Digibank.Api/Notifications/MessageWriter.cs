@@ -5,23 +5,6 @@ using Microsoft.Extensions.Options;
 namespace Digibank.Api.Notifications;
 
 /// <summary>
-/// One message to write: to whom, why, in which language, with what facts; the help point whose staff call when
-/// nothing else reaches the person; what caused it (an event's sequence, or a reminder's occasion); and the
-/// sign-up or reservation its self-service links act on.
-/// </summary>
-public sealed record Outgoing(
-    Participant Person,
-    NotificationReason Reason,
-    string Language,
-    MessageFacts Facts,
-    int? HelpPointId,
-    DateTime At,
-    long EventSequence = 0,
-    string Occasion = "",
-    int? SignUpId = null,
-    int? ReservationId = null);
-
-/// <summary>
 /// Writes messages into the caller's unit of work, choosing how each reaches its person: an e-mail to an e-mail
 /// address; a text to a mobile number whose owner agreed to texts, when an SMS gateway is set; otherwise a task
 /// on the call list of the help point involved, with the text to read out (without the links).

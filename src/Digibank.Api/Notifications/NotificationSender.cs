@@ -1,56 +1,11 @@
 using Digibank.Api.Data;
 using MailKit.Net.Smtp;
-using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace Digibank.Api.Notifications;
-
-public sealed class NotificationOptions
-{
-    public const string Section = "Notifications";
-
-    public SmtpOptions Smtp { get; set; } = new();
-
-    public SmsOptions Sms { get; set; } = new();
-
-    /// <summary>Where e-mails are written as <c>.eml</c> files when no SMTP server is set (relative to the content root).</summary>
-    public string MailFolder { get; set; } = "data/mail";
-
-    public string FromAddress { get; set; } = "digibank@poperinge.example";
-
-    public string FromName { get; set; } = "Digibank regio Poperinge";
-
-    /// <summary>The waits before the second, third… try; after the last one the message is FAILED and staff see it.</summary>
-    public TimeSpan[] RetryDelays { get; set; } = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2)];
-
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
-
-    public int BatchSize { get; set; } = 100;
-
-    /// <summary>How often reminders (tomorrow's session, a loan due or overdue) and devices not collected are looked at.</summary>
-    public TimeSpan ReminderInterval { get; set; } = TimeSpan.FromMinutes(15);
-}
-
-public sealed class SmtpOptions
-{
-    /// <summary>Empty: e-mails are written to <see cref="NotificationOptions.MailFolder"/> and nothing leaves the machine.</summary>
-    public string? Host { get; set; }
-
-    public int Port { get; set; } = 587;
-
-    /// <summary><c>None</c>, <c>StartTls</c>, <c>SslOnConnect</c> or <c>Auto</c>.</summary>
-    public SecureSocketOptions Security { get; set; } = SecureSocketOptions.Auto;
-
-    public string? UserName { get; set; }
-
-    public string? Password { get; set; }
-}
-
-/// <summary>Wakes the sender when the consumer has written messages.</summary>
-public sealed class NotificationSignal : WakeUp;
 
 /// <summary>
 /// Sends the e-mails and texts that are due, in order of creation, and tries a failed one again after the next of

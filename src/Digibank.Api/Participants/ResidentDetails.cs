@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using Digibank.Api.Data;
 using Digibank.Api.GraphQL.Mutations;
 using Digibank.Api.Municipalities;
@@ -78,29 +77,3 @@ public sealed record ResidentDetails(string? FirstName, string? Email, string? P
         return participant;
     }
 }
-
-/// <summary>The resident fields an input carries; names and descriptions are those of the GraphQL input fields.</summary>
-public interface IResidentInput
-{
-    [Description("First name only; at most 50 characters.")]
-    string FirstName { get; }
-
-    [Description("E-mail address, or leave empty and give a phone number.")]
-    string? Email { get; }
-
-    [Description("Phone number, or leave empty and give an e-mail address.")]
-    string? Phone { get; }
-
-    [Description("The town the person lives in.")]
-    string MunicipalityId { get; }
-
-    TargetGroup TargetGroup { get; }
-
-    bool Consent { get; }
-
-    [Description("With a mobile number: the person agrees to get text messages about this (default false). Without it, staff phone them.")]
-    bool SmsConsent { get; }
-}
-
-[Description("The person has to agree that Digibank keeps their first name and contact for this.")]
-public sealed record ConsentRequiredError(string Message) : UserError(Message, "CONSENT_REQUIRED");

@@ -5,30 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace Digibank.Api.Participants;
 
-/// <summary>What a resident can do with a link from a message, without an account.</summary>
-public enum SelfServiceAction
-{
-    CancelSignUp,
-    CancelReservation,
-
-    /// <summary>The resident lets the help point know they will come and collect the device set aside for them.</summary>
-    ConfirmReservation,
-}
-
-public sealed class SelfServiceOptions
-{
-    public const string Section = "SelfService";
-
-    /// <summary>The address residents reach the API at, which starts every link in a message.</summary>
-    public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080";
-
-    /// <summary>How long a link in a message works.</summary>
-    public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromDays(60);
-}
-
-/// <summary>A link's contents once its signature and expiry are checked.</summary>
-public sealed record SelfServiceLink(SelfServiceAction Action, int Id, DateTime ExpiresAt);
-
 /// <summary>
 /// Signed links in messages: <c>/self-service/{action}.{id}.{expiry}.{signature}</c>, the signature an HMAC over the
 /// rest with a key derived from the server's signing key. Nothing is stored: a link is checked, not looked up, and
@@ -94,12 +70,4 @@ public sealed class SelfServiceLinks(byte[] key, IOptions<SelfServiceOptions> op
         bytes = bytes[..SignatureBytes];
         return true;
     }
-}
-
-/// <summary>The random tokens residents receive once to cancel without an account; only their hash is stored.</summary>
-public static class ResidentTokens
-{
-    public static string New() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    public static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

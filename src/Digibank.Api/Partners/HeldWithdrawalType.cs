@@ -1,6 +1,3 @@
-using Digibank.Api.GraphQL.DataLoading;
-using GraphQL;
-using GraphQL.DataLoader;
 using GraphQL.Types;
 
 namespace Digibank.Api.Partners;
@@ -17,11 +14,4 @@ public sealed class HeldWithdrawalType : ObjectGraphType<WithdrawalHold>
         Field(h => h.ActiveCourses).Description("The partner's active (not withdrawn) courses before that snapshot.");
         Field(h => h.Reason).Description("Why it was held, as the partner was told.");
     }
-}
-
-public static class WithdrawalHoldDataLoaders
-{
-    /// <summary>The pending hold of each partner on the page, in one query.</summary>
-    public static IDataLoaderResult<WithdrawalHold?> LoadWithdrawalHold(this IResolveFieldContext context, int partnerId) =>
-        context.LoadByKey<int, WithdrawalHold>(nameof(LoadWithdrawalHold), partnerId, (db, ids) => db.WithdrawalHolds.Where(h => ids.Contains(h.PartnerId)), h => h.PartnerId);
 }

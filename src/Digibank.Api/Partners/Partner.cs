@@ -30,13 +30,3 @@ public sealed class Partner : IEntity
 
     public string? ContactPhone { get; set; }
 }
-
-public enum PartnerKind
-{
-    Municipality,
-    Library,
-    AdultEducation,
-    EmploymentService,
-    SocialOrganisation,
-    RegionalAgency,
-}

@@ -4,9 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.Partners;
 
-/// <summary>A partner's plug-in reported a finished sync run. The run's error stays out: only staff may read it.</summary>
-public sealed record PartnerSyncRunRecorded(int SyncRunId, int PartnerId, SyncOutcome Outcome, int OffersCreated, int OffersUpdated, DateTime At) : IDomainEvent;
-
 /// <summary>Raises an event for every sync run recorded.</summary>
 public sealed class SyncRunEvents : IDomainEventSource
 {

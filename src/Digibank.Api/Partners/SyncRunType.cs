@@ -1,7 +1,4 @@
-using Digibank.Api.GraphQL.DataLoading;
 using Digibank.Api.Staff;
-using GraphQL;
-using GraphQL.DataLoader;
 using GraphQL.Types;
 
 namespace Digibank.Api.Partners;
@@ -27,19 +24,4 @@ public sealed class SyncRunType : ObjectGraphType<SyncRun>
         Field(r => r.SignUpsReceived).Description("Sign-ups the partner took, sent to the platform.");
         Field(r => r.SignUpChangesDelivered).Description("Sign-ups made on the platform, delivered to the partner.");
     }
-}
-
-public static class SyncRunDataLoaders
-{
-    public const int RecentRuns = 10;
-
-    /// <summary>The latest runs of each partner on the page, newest first, in one query.</summary>
-    public static IDataLoaderResult<IReadOnlyList<SyncRun>> LoadRecentSyncRuns(this IResolveFieldContext context, int partnerId) =>
-        context.LoadGroup<int, SyncRun>(
-                nameof(LoadRecentSyncRuns),
-                partnerId,
-                (db, ids) => db.SyncRuns.Where(r => ids.Contains(r.PartnerId)
-                    && db.Set<SyncRun>().Count(newer => newer.PartnerId == r.PartnerId && newer.Id > r.Id) < RecentRuns),
-                r => r.PartnerId)
-            .Then(runs => (IReadOnlyList<SyncRun>)[.. runs.OrderByDescending(r => r.Id)]);
 }

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using Digibank.Api.GraphQL.Mutations;
 using Digibank.Api.GraphQL.TrustedDocuments;
 using Digibank.Api.Staff;
@@ -58,17 +57,3 @@ public static class TrustedDocumentMutations
         return new RegisterTrustedDocumentsPayload(ids);
     }
 }
-
-[Description("A document that would not run against the schema; nothing of the call was registered.")]
-public sealed record InvalidDocumentError(
-    string Message,
-    [property: Description("Its place in `documents`, 0 first.")] int Index,
-    [property: Description("`sha256:` and the hex SHA-256 of its text.")] string DocumentId)
-    : UserError(Message, "INVALID_DOCUMENT");
-
-public sealed record RegisterTrustedDocumentsInput(
-    [property: Description("The partner site's set, as its folder would be named: \"ligo-website\".")] string Set,
-    [property: Description("The documents, each exactly as the site sends it: its id is the SHA-256 of this text.")] IReadOnlyList<string> Documents);
-
-public sealed record RegisterTrustedDocumentsPayload(
-    [property: Description("`sha256:<hex>` of each document, in the order given.")] IReadOnlyList<string>? DocumentIds) : Payload;

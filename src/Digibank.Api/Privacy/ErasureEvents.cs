@@ -7,15 +7,6 @@ using Microsoft.EntityFrameworkCore;
 namespace Digibank.Api.Privacy;
 
 /// <summary>
-/// A person's name and contact were erased, on their request or after the retention period. Names every sign-up
-/// they had, so whoever was told of those (a partner's system) can forget them too.
-/// </summary>
-public sealed record ParticipantErased(int ParticipantId, IReadOnlyList<ErasedSignUp> SignUps, DateTime At) : IDomainEvent;
-
-/// <summary>One sign-up of an erased person: on which course of which partner, and taken how.</summary>
-public sealed record ErasedSignUp(int SignUpId, int CourseId, int PartnerId, SignUpChannel Channel);
-
-/// <summary>
 /// Raises <see cref="ParticipantErased"/> for every person a save erases, whichever way (<see cref="ParticipantPrivacy.EraseAsync"/>,
 /// the retention sweep): their <c>ErasedAt</c> is set in that save, so the event is written in the erasure's own transaction.
 /// </summary>

@@ -34,5 +34,3 @@ public static class ParticipantMutations
             await call.BeginAsync(), new EraseParticipant(participantId, staff), call.Service<MailFolder>(), now, cancellationToken);
     }
 }
-
-public sealed record EraseParticipantInput([property: Id] string ParticipantId);

@@ -7,24 +7,6 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Digibank.Api.Staff;
 
-public sealed class StaffTokenOptions
-{
-    public const string Section = "Auth";
-
-    /// <summary>HMAC key, at least 32 bytes of text. Without one, a random key is kept in the data folder.</summary>
-    public string? SigningKey { get; set; }
-
-    public string Issuer { get; set; } = "digibank-regio-poperinge";
-
-    public string Audience { get; set; } = "digibank-api";
-
-    /// <summary>
-    /// The longest a token may live: a staff token lasts a working day, not forever. A token without an
-    /// expiry, or whose expiry lies further ahead than this, is refused even when its signature is right.
-    /// </summary>
-    public TimeSpan MaxTokenLifetime { get; set; } = TimeSpan.FromHours(12);
-}
-
 /// <summary>Signs and describes staff bearer tokens (JWT, HS256).</summary>
 public sealed class StaffTokens(SymmetricSecurityKey key, StaffTokenOptions options, TimeProvider clock)
 {
@@ -135,12 +117,4 @@ public sealed class StaffTokens(SymmetricSecurityKey key, StaffTokenOptions opti
 
         return new SymmetricSecurityKey(Convert.FromBase64String(File.ReadAllText(file).Trim()));
     }
-}
-
-/// <summary>What an <c>Authorization</c> value signs in: nobody (no credential), a staff member until <see cref="ExpiresAt"/>, or a refusal.</summary>
-public sealed record StaffSignIn(ClaimsPrincipal? User, DateTime ExpiresAt, bool IsRefused)
-{
-    public static readonly StaffSignIn Nobody = new(null, DateTime.MaxValue, IsRefused: false);
-
-    public static readonly StaffSignIn Refused = new(null, DateTime.MinValue, IsRefused: true);
 }

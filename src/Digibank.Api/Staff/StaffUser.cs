@@ -3,18 +3,6 @@ using System.Security.Claims;
 
 namespace Digibank.Api.Staff;
 
-public enum StaffRole
-{
-    /// <summary>Works at one or more help points: lends devices, takes sign-ups and help requests there.</summary>
-    Staff,
-
-    /// <summary>A volunteer who answers the help requests assigned to them.</summary>
-    Digibuddy,
-
-    /// <summary>The regional coordinator: acts for every help point and handles erasure requests.</summary>
-    Coordinator,
-}
-
 /// <summary>The person behind a staff token: who, in which role, and for which help points.</summary>
 public sealed record StaffUser(string Subject, string Name, StaffRole Role, IReadOnlySet<int> HelpPointIds, int? DigibuddyId)
 {

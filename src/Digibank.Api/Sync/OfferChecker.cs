@@ -9,29 +9,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.Sync;
 
-/// <summary>An offer that passed the checks, mapped onto the catalogue's terms.</summary>
-public sealed record ValidOffer(
-    string ExternalId,
-    string SourceHash,
-    string Title,
-    string Summary,
-    CourseLevel Level,
-    CourseLanguage Language,
-    IReadOnlyList<int> TopicIds,
-    IReadOnlyList<TargetGroup> TargetGroups,
-    int? HelpPointId,
-    string? VenueName,
-    string? VenueStreet,
-    int MunicipalityId,
-    int Capacity,
-    int PriceCents,
-    int? ReducedPriceCents,
-    DateTime? SignUpDeadline,
-    CourseStatus Status,
-    bool WheelchairAccessible,
-    string? AccessibilityNotes,
-    IReadOnlyList<(DateTime StartsAt, DateTime EndsAt, string? Room)> Sessions);
-
 /// <summary>
 /// Checks a partner's offers against the region's reference data (help points, towns, topics) and
 /// maps them; every rejected record keeps its reason for the upload summary.

@@ -9,14 +9,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.Sync;
 
-/// <summary>A partner's upload of offers, read to its end and checked: what <see cref="OfferImport"/> applies.</summary>
-public sealed record CheckedOfferUpload(UploadHeader Header, IReadOnlyList<ValidOffer> Offers, IReadOnlyList<string> Removals, OfferChecker Checker)
-{
-    /// <summary>The external ids the upload names, valid or not: a snapshot withdraws the partner's other courses.</summary>
-    public HashSet<string> Listed() =>
-        new(Offers.Select(offer => offer.ExternalId).Concat(Checker.Rejected.Select(rejected => rejected.ExternalId)), StringComparer.Ordinal);
-}
-
 /// <summary>
 /// Applies a partner's checked upload of offers. New and changed offers go in upload order, in batches, each a short
 /// transaction of its own taken in turn in the <see cref="WriteQueue"/>, so residents' sign-ups go in between batches

@@ -129,9 +129,6 @@ public sealed class OfferWriter(DigibankDbContext db, int partnerId, DateTime no
     }
 }
 
-/// <summary>What the catalogue holds of a partner's offer: enough to tell a new, a changed and an unchanged offer apart.</summary>
-public sealed record ExistingCourse(string ExternalId, int Id, string? Hash, CourseStatus Status);
-
 /// <summary>Three prepared INSERTs (course, its sessions, its topics), taken from EF's model, reused for every new course of an upload.</summary>
 internal sealed class BulkCourseInserter(PreparedInsert course, PreparedInsert session, PreparedInsert topic, string courseKey, string topicKey)
 {

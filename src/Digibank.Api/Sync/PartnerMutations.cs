@@ -1,8 +1,6 @@
-using System.ComponentModel;
 using Digibank.Api.Partners;
 using Digibank.Api.GraphQL.Mutations;
 using Digibank.Api.Staff;
-using GraphQL;
 using GraphQL.Types;
 
 namespace Digibank.Api.Sync;
@@ -29,9 +27,3 @@ public static class PartnerMutations
         return confirmed.Map(done => new ConfirmPartnerWithdrawalPayload(done.Partner, done.Withdrawn));
     }
 }
-
-public sealed record ConfirmPartnerWithdrawalInput([property: Id] string PartnerId);
-
-public sealed record ConfirmPartnerWithdrawalPayload(
-    Partner? Partner,
-    [property: Description("Courses taken out of the catalogue.")] int? Withdrawn) : Payload;

@@ -1,23 +1,12 @@
 using Digibank.Api.Partners;
-using System.ComponentModel;
 using System.Data.Common;
 using System.Globalization;
 using Digibank.Api.Courses;
 using Digibank.Api.Data;
-using Digibank.Api.Staff;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Digibank.Api.Sync;
-
-/// <summary>The coordinator confirms the withdrawal held for a partner.</summary>
-public sealed record ConfirmWithdrawal(int PartnerId, StaffUser Staff);
-
-/// <summary>The partner and how many of its courses were withdrawn.</summary>
-public sealed record ConfirmedWithdrawal(Partner Partner, int Withdrawn);
-
-[Description("Nothing of this partner waits for confirmation: confirmed already, or cleared by a later snapshot.")]
-public sealed record NoHeldWithdrawalError(string Message) : UserError(Message, "NO_HELD_WITHDRAWAL");
 
 /// <summary>
 /// Guards a partner's catalogue against a valid but wrong export: an empty file, a truncated one, or one

@@ -4,17 +4,6 @@ using StackExchange.Redis;
 
 namespace Digibank.Api.Data.Outbox;
 
-public sealed class RedisOptions
-{
-    public const string Section = "Redis";
-
-    /// <summary>StackExchange.Redis configuration, e.g. <c>localhost:6379</c>; empty for one instance without Redis.</summary>
-    public string? Configuration { get; set; }
-
-    /// <summary>The pub/sub channel the instances of one deployment share.</summary>
-    public string Channel { get; set; } = "digibank:outbox";
-}
-
 /// <summary>
 /// Carries committed outbox events between API instances over Redis pub/sub, so a dashboard connected to one
 /// instance sees a sign-up made on another as soon as it is committed. The committing instance publishes the
@@ -188,20 +177,4 @@ public sealed class RedisOutboxRelay(
     }
 
     private sealed record RelayedEvent(long Sequence, DateTime OccurredAt, string Type, string Payload);
-}
-
-public static class RedisRelaySetup
-{
-    /// <summary>With <c>Redis:Configuration</c>, committed events travel to the other instances through Redis.</summary>
-    public static IServiceCollection AddRedisOutboxRelay(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.Configure<RedisOptions>(configuration.GetSection(RedisOptions.Section));
-        if (string.IsNullOrWhiteSpace(configuration[$"{RedisOptions.Section}:Configuration"]))
-        {
-            return services;
-        }
-
-        services.AddSingleton<RedisOutboxRelay>();
-        return services.AddHostedService(provider => provider.GetRequiredService<RedisOutboxRelay>());
-    }
 }

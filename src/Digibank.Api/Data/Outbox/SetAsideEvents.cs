@@ -1,13 +1,6 @@
-using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.Data.Outbox;
-
-[Description("The event failed again; it stays set aside.")]
-public sealed record EventStillFailsError(string Message) : UserError(Message, "EVENT_STILL_FAILS");
-
-[Description("This version cannot hand the event over: its consumer or its type is unknown, or its outbox row is gone.")]
-public sealed record EventNotRetriableError(string Message) : UserError(Message, "EVENT_NOT_RETRIABLE");
 
 /// <summary>
 /// Events the outbox's consumers gave up on (<see cref="SetAsideEvent"/>): how a failure is described, and a retry, which

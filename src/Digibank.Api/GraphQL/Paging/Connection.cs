@@ -13,5 +13,3 @@ public sealed class Connection<T>(IReadOnlyList<Edge<T>> edges, PageInfo pageInf
 
     public Task<int> CountAsync(CancellationToken cancellationToken) => countAsync(cancellationToken);
 }
-
-public sealed record Edge<T>(string Cursor, T Node);

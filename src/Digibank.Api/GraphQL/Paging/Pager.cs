@@ -6,8 +6,6 @@ using GraphQL.Types.Relay.DataObjects;
 
 namespace Digibank.Api.GraphQL.Paging;
 
-public sealed record PagingArguments(int? First, string? After, int? Last, string? Before);
-
 /// <summary>
 /// Cursor paging over an ordered query. A cursor is the opaque position of a row in that order,
 /// so paging forwards and backwards both become one OFFSET/LIMIT query; one extra row tells

@@ -6,12 +6,6 @@ using GraphQLParser.AST;
 namespace Digibank.Api.GraphQL.Transport;
 
 /// <summary>
-/// A validation rule that decides from the operation and the request alone: its pre-node visitor reports what it
-/// finds and returns none, so it can run without walking the document.
-/// </summary>
-public interface IOperationRule : IValidationRule;
-
-/// <summary>
 /// Validates as GraphQL.NET does, but remembers what a cached operation without variables came to. Such an
 /// operation has the same argument values on every run, and <see cref="DocumentCache"/> leaves it only
 /// <see cref="IOperationRule"/>s, which look at the request; so once it has passed them, later runs run those rules

@@ -1,0 +1,9 @@
+namespace Digibank.Api.Courses;
+
+public enum CourseLanguage
+{
+    Dutch,
+    PlainDutch,
+    French,
+    English,
+}

@@ -1,0 +1,8 @@
+namespace Digibank.Api.Courses;
+
+public enum CourseLevel
+{
+    Beginner,
+    Intermediate,
+    Advanced,
+}

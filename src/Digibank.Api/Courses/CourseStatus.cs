@@ -1,0 +1,10 @@
+namespace Digibank.Api.Courses;
+
+public enum CourseStatus
+{
+    Scheduled,
+    Full,
+    Cancelled,
+    Finished,
+    Withdrawn,
+}

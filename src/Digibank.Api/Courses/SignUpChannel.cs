@@ -1,0 +1,8 @@
+namespace Digibank.Api.Courses;
+
+public enum SignUpChannel
+{
+    Web,
+    Partner,
+    Counter,
+}

@@ -1,0 +1,10 @@
+namespace Digibank.Api.Courses;
+
+public enum SignUpStatus
+{
+    Confirmed,
+    Waitlisted,
+    Cancelled,
+    Attended,
+    NoShow,
+}

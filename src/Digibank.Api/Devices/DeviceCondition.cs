@@ -1,0 +1,9 @@
+namespace Digibank.Api.Devices;
+
+public enum DeviceCondition
+{
+    New,
+    Good,
+    Fair,
+    Damaged,
+}

@@ -1,0 +1,8 @@
+namespace Digibank.Api.Devices;
+
+public enum DeviceKind
+{
+    Smartphone,
+    Tablet,
+    Laptop,
+}

@@ -1,0 +1,10 @@
+namespace Digibank.Api.Devices;
+
+public enum DeviceStatus
+{
+    Available,
+    Reserved,
+    OnLoan,
+    Maintenance,
+    Retired,
+}

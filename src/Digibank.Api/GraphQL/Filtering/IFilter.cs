@@ -1,0 +1,6 @@
+namespace Digibank.Api.GraphQL.Filtering;
+
+public interface IFilter
+{
+    FilterSize Size { get; }
+}

@@ -1,0 +1,5 @@
+using GraphQL.Types;
+
+namespace Digibank.Api.GraphQL.Filtering;
+
+public sealed class IntOperationFilterInputType() : ComparableOperationFilterInputType<IntGraphType>("IntOperationFilterInput");

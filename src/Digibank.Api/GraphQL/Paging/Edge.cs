@@ -1,0 +1,3 @@
+namespace Digibank.Api.GraphQL.Paging;
+
+public sealed record Edge<T>(string Cursor, T Node);

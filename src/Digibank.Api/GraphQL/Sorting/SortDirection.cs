@@ -1,0 +1,7 @@
+namespace Digibank.Api.GraphQL.Sorting;
+
+public enum SortDirection
+{
+    Asc,
+    Desc,
+}

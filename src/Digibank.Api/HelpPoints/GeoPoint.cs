@@ -1,0 +1,3 @@
+namespace Digibank.Api.HelpPoints;
+
+public sealed record GeoPoint(double Latitude, double Longitude);

@@ -1,0 +1,11 @@
+namespace Digibank.Api.HelpPoints;
+
+public enum HelpPointKind
+{
+    Library,
+    NeighbourhoodSalon,
+    ServiceCentre,
+    CommunityHouse,
+    TownHall,
+    MobileTeam,
+}

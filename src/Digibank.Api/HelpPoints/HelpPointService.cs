@@ -1,0 +1,10 @@
+namespace Digibank.Api.HelpPoints;
+
+public enum HelpPointService
+{
+    WalkInHelp,
+    DeviceLending,
+    Courses,
+    Digibuddy,
+    HomeVisits,
+}

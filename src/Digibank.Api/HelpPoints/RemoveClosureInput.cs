@@ -1,0 +1,5 @@
+using GraphQL;
+
+namespace Digibank.Api.HelpPoints;
+
+public sealed record RemoveClosureInput([property: Id] string ClosureId);

@@ -1,0 +1,8 @@
+namespace Digibank.Api.HelpRequests;
+
+public enum HelpRequestChannel
+{
+    WalkIn,
+    Phone,
+    HomeVisit,
+}

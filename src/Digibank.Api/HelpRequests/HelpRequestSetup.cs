@@ -1,0 +1,8 @@
+using Digibank.Api.Data.Outbox;
+
+namespace Digibank.Api.HelpRequests;
+
+public static class HelpRequestSetup
+{
+    public static IServiceCollection AddHelpRequests(this IServiceCollection services) => services.AddDomainEventSource<HelpRequestEvents>();
+}

@@ -1,0 +1,10 @@
+namespace Digibank.Api.HelpRequests;
+
+public enum HelpRequestStatus
+{
+    Open,
+    Assigned,
+    Scheduled,
+    Resolved,
+    Cancelled,
+}

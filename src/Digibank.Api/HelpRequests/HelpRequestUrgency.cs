@@ -1,0 +1,7 @@
+namespace Digibank.Api.HelpRequests;
+
+public enum HelpRequestUrgency
+{
+    Normal,
+    Urgent,
+}

@@ -1,0 +1,3 @@
+namespace Digibank.Api.HelpRequests;
+
+public sealed record HomeVisitSlot(DateTime StartsAt, DateTime EndsAt);

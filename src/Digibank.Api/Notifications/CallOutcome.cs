@@ -1,0 +1,8 @@
+namespace Digibank.Api.Notifications;
+
+public enum CallOutcome
+{
+    Open,
+    Reached,
+    NotReached,
+}

@@ -1,0 +1,11 @@
+namespace Digibank.Api.Partners;
+
+public enum PartnerKind
+{
+    Municipality,
+    Library,
+    AdultEducation,
+    EmploymentService,
+    SocialOrganisation,
+    RegionalAgency,
+}
