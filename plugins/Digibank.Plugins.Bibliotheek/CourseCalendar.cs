@@ -139,65 +139,82 @@ internal static class CourseCalendar
             return null;
         }
 
-        var capacity = 0;
-        var capacityText = First("X-DIGIBANK-CAPACITY");
-        if (capacityText is not null && !int.TryParse(capacityText, NumberStyles.Integer, CultureInfo.InvariantCulture, out capacity))
+        if (ReadTerms(First, out var terms) is { } termsUnreadable)
         {
-            Skip($"X-DIGIBANK-CAPACITY '{capacityText}' is not a number");
+            Skip(termsUnreadable);
             return null;
         }
 
-        if (!Vocabulary.TryParseEuroCents(First("X-DIGIBANK-PRICE"), out var price))
+        return ToCourseOffer(courseId, title, events, First, cancelled, kept, terms);
+    }
+
+    /// <summary>Seats, prices and the sign-up deadline; null when they are read, else why the course is skipped.</summary>
+    private static string? ReadTerms(Func<string, string?> first, out Terms terms)
+    {
+        terms = null!;
+        var capacity = 0;
+        var capacityText = first("X-DIGIBANK-CAPACITY");
+        if (capacityText is not null && !int.TryParse(capacityText, NumberStyles.Integer, CultureInfo.InvariantCulture, out capacity))
         {
-            Skip($"X-DIGIBANK-PRICE '{First("X-DIGIBANK-PRICE")}' is not an amount");
-            return null;
+            return $"X-DIGIBANK-CAPACITY '{capacityText}' is not a number";
+        }
+
+        if (!Vocabulary.TryParseEuroCents(first("X-DIGIBANK-PRICE"), out var price))
+        {
+            return $"X-DIGIBANK-PRICE '{first("X-DIGIBANK-PRICE")}' is not an amount";
         }
 
         int? reduced = null;
-        if (First("X-DIGIBANK-REDUCED-PRICE") is { } reducedText)
+        if (first("X-DIGIBANK-REDUCED-PRICE") is { } reducedText)
         {
             if (!Vocabulary.TryParseEuroCents(reducedText, out var reducedCents))
             {
-                Skip($"X-DIGIBANK-REDUCED-PRICE '{reducedText}' is not an amount");
-                return null;
+                return $"X-DIGIBANK-REDUCED-PRICE '{reducedText}' is not an amount";
             }
 
             reduced = reducedCents;
         }
 
         DateTime? deadline = null;
-        if (First("X-DIGIBANK-DEADLINE") is { } deadlineText)
+        if (first("X-DIGIBANK-DEADLINE") is { } deadlineText)
         {
             if (!TryParseDeadline(deadlineText, out var parsed))
             {
-                Skip($"X-DIGIBANK-DEADLINE '{deadlineText}' is not a date");
-                return null;
+                return $"X-DIGIBANK-DEADLINE '{deadlineText}' is not a date";
             }
 
             deadline = parsed;
         }
 
-        var place = Place(First("X-DIGIBANK-HELPPOINT"), events.Select(calendarEvent => calendarEvent.Location).FirstOrDefault(value => !string.IsNullOrWhiteSpace(value)));
+        terms = new Terms(capacity, price, reduced, deadline);
+        return null;
+    }
+
+    /// <summary>The offer of a course read from its events; <c>first</c> gives the first value a property has among them.</summary>
+    private static CourseOffer ToCourseOffer(
+        string courseId, string title, List<CalendarEvent> events, Func<string, string?> first, bool cancelled, IReadOnlyList<CalendarSession> kept, Terms terms)
+    {
+        var place = Place(first("X-DIGIBANK-HELPPOINT"), events.Select(calendarEvent => calendarEvent.Location).FirstOrDefault(value => !string.IsNullOrWhiteSpace(value)));
         return new CourseOffer
         {
             ExternalId = courseId,
             Title = title,
             Summary = events.Select(calendarEvent => calendarEvent.Description?.Trim()).FirstOrDefault(value => !string.IsNullOrEmpty(value)) ?? string.Empty,
             Topics = Vocabulary.Topics(string.Join(',', events.SelectMany(calendarEvent => calendarEvent.Categories))),
-            TargetGroups = Vocabulary.TargetGroups(First("X-DIGIBANK-TARGETGROUPS")),
-            Level = Vocabulary.Level(First("X-DIGIBANK-LEVEL")),
-            Language = Vocabulary.Language(First("X-DIGIBANK-LANGUAGE")),
+            TargetGroups = Vocabulary.TargetGroups(first("X-DIGIBANK-TARGETGROUPS")),
+            Level = Vocabulary.Level(first("X-DIGIBANK-LEVEL")),
+            Language = Vocabulary.Language(first("X-DIGIBANK-LANGUAGE")),
             HelpPointName = place.HelpPoint,
             VenueName = place.Venue,
             VenueStreet = place.Street,
             Municipality = place.Town,
-            Capacity = capacity,
-            PriceCents = price,
-            ReducedPriceCents = reduced,
-            SignUpDeadline = deadline,
+            Capacity = terms.Capacity,
+            PriceCents = terms.PriceCents,
+            ReducedPriceCents = terms.ReducedPriceCents,
+            SignUpDeadline = terms.SignUpDeadline,
             Cancelled = cancelled,
-            WheelchairAccessible = Vocabulary.YesNo(First("X-DIGIBANK-WHEELCHAIR")) ?? false,
-            AccessibilityNotes = First("X-DIGIBANK-ACCESSIBILITY"),
+            WheelchairAccessible = Vocabulary.YesNo(first("X-DIGIBANK-WHEELCHAIR")) ?? false,
+            AccessibilityNotes = first("X-DIGIBANK-ACCESSIBILITY"),
             Sessions = kept.Select(session => new SessionOffer(session.StartsAt, session.EndsAt, session.Room)).ToList(),
         };
     }
@@ -298,6 +315,8 @@ internal static class CourseCalendar
                 .Replace("\\;", ";", StringComparison.Ordinal)
                 .Replace("\\\\", "\\", StringComparison.Ordinal);
     }
+
+    private sealed record Terms(int Capacity, int PriceCents, int? ReducedPriceCents, DateTime? SignUpDeadline);
 
     private sealed record CalendarSession(string CourseId, CalendarEvent Event, DateTime StartsAt, DateTime EndsAt, string? Room, bool Cancelled);
 }

@@ -40,37 +40,53 @@ internal static class LigoCourseRow
             return null;
         }
 
-        var sessions = new List<SessionOffer>();
+        if (ReadSessions(csv, out var sessions) is { } sessionsUnreadable)
+        {
+            Skip(sessionsUnreadable);
+            return null;
+        }
+
+        if (ReadTerms(csv, out var terms) is { } termsUnreadable)
+        {
+            Skip(termsUnreadable);
+            return null;
+        }
+
+        return Offer(csv, code, title, status, sessions, terms);
+    }
+
+    /// <summary>The row's sessions in the room it names; null when they are read, else why the row is skipped.</summary>
+    private static string? ReadSessions(CsvFile csv, out List<SessionOffer> sessions)
+    {
+        sessions = [];
         var room = NullIfEmpty(csv.Get("lokaal"));
         foreach (var session in Vocabulary.SplitList(csv.Get("sessies")))
         {
             if (!TryParseSession(session, room, out var parsed, out var why))
             {
-                Skip($"session '{session}' {why}");
-                return null;
+                return $"session '{session}' {why}";
             }
 
             sessions.Add(parsed);
         }
 
-        if (sessions.Count == 0)
-        {
-            Skip("no sessies");
-            return null;
-        }
+        return sessions.Count == 0 ? "no sessies" : null;
+    }
 
+    /// <summary>Seats, prices and the sign-up deadline; null when they are read, else why the row is skipped.</summary>
+    private static string? ReadTerms(CsvFile csv, out Terms terms)
+    {
+        terms = null!;
         var capacityText = csv.Get("plaatsen");
         var capacity = 0;
         if (!string.IsNullOrEmpty(capacityText) && !int.TryParse(capacityText, NumberStyles.Integer, CultureInfo.InvariantCulture, out capacity))
         {
-            Skip($"plaatsen '{capacityText}' is not a number");
-            return null;
+            return $"plaatsen '{capacityText}' is not a number";
         }
 
         if (!Vocabulary.TryParseEuroCents(csv.Get("prijs"), out var price))
         {
-            Skip($"prijs '{csv.Get("prijs")}' is not an amount");
-            return null;
+            return $"prijs '{csv.Get("prijs")}' is not an amount";
         }
 
         int? reduced = null;
@@ -79,8 +95,7 @@ internal static class LigoCourseRow
         {
             if (!Vocabulary.TryParseEuroCents(reducedText, out var reducedCents))
             {
-                Skip($"verminderd '{reducedText}' is not an amount");
-                return null;
+                return $"verminderd '{reducedText}' is not an amount";
             }
 
             reduced = reducedCents;
@@ -92,13 +107,18 @@ internal static class LigoCourseRow
         {
             if (!TryParseDeadline(deadlineText, out var parsedDeadline))
             {
-                Skip($"inschrijven_tot '{deadlineText}' is not a date");
-                return null;
+                return $"inschrijven_tot '{deadlineText}' is not a date";
             }
 
             deadline = parsedDeadline;
         }
 
+        terms = new Terms(capacity, price, reduced, deadline);
+        return null;
+    }
+
+    private static CourseOffer Offer(CsvFile csv, string code, string title, string status, List<SessionOffer> sessions, Terms terms)
+    {
         // A LIGO location with a street is a venue of its own; without one it names a Digibank help point.
         var location = NullIfEmpty(csv.Get("locatie"));
         var street = NullIfEmpty(csv.Get("adres"));
@@ -116,10 +136,10 @@ internal static class LigoCourseRow
             VenueName = street is null ? null : location,
             VenueStreet = street,
             Municipality = town is null ? null : Vocabulary.Town(town),
-            Capacity = capacity,
-            PriceCents = price,
-            ReducedPriceCents = reduced,
-            SignUpDeadline = deadline,
+            Capacity = terms.Capacity,
+            PriceCents = terms.PriceCents,
+            ReducedPriceCents = terms.ReducedPriceCents,
+            SignUpDeadline = terms.SignUpDeadline,
             Cancelled = status is "geannuleerd" or "afgelast",
             WheelchairAccessible = Vocabulary.YesNo(csv.Get("rolstoel")) ?? false,
             AccessibilityNotes = NullIfEmpty(csv.Get("toegankelijkheid")),
@@ -172,4 +192,6 @@ internal static class LigoCourseRow
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private sealed record Terms(int Capacity, int PriceCents, int? ReducedPriceCents, DateTime? SignUpDeadline);
 }

@@ -38,32 +38,48 @@ internal static class VdabCatalogue
             return null;
         }
 
-        var sessions = new List<SessionOffer>();
+        if (ReadSessions(training, out var sessions) is { } sessionsUnreadable)
+        {
+            Skip(sessionsUnreadable);
+            return null;
+        }
+
+        if (ReadTerms(training, out var deadline) is { } termsUnreadable)
+        {
+            Skip(termsUnreadable);
+            return null;
+        }
+
+        return ToCourseOffer(training, id, training.Titel.Trim(), sessions, deadline);
+    }
+
+    /// <summary>The training's sessions; null when they are read, else why the training is skipped.</summary>
+    private static string? ReadSessions(VdabOpleiding training, out List<SessionOffer> sessions)
+    {
+        sessions = [];
         foreach (var session in training.Sessies ?? [])
         {
             if (!BrusselsTime.TryParseToUtc(session.Start, out var startsAt) || !BrusselsTime.TryParseToUtc(session.Einde, out var endsAt))
             {
-                Skip($"session '{session.Start}'-'{session.Einde}' is not a pair of ISO 8601 times");
-                return null;
+                return $"session '{session.Start}'-'{session.Einde}' is not a pair of ISO 8601 times";
             }
 
             // An end before the start is passed on: the platform rejects the training and VDAB sees why.
             sessions.Add(new SessionOffer(startsAt, endsAt, Empty(session.Lokaal)));
         }
 
-        if (sessions.Count == 0)
-        {
-            Skip("no sessies");
-            return null;
-        }
+        return sessions.Count == 0 ? "no sessies" : null;
+    }
 
-        DateTime? deadline = null;
+    /// <summary>The sign-up deadline, and a price in euro; null when they are read, else why the training is skipped.</summary>
+    private static string? ReadTerms(VdabOpleiding training, out DateTime? deadline)
+    {
+        deadline = null;
         if (!string.IsNullOrWhiteSpace(training.InschrijvenTot))
         {
             if (!BrusselsTime.TryParseDeadlineToUtc(training.InschrijvenTot, out var parsed))
             {
-                Skip($"inschrijvenTot '{training.InschrijvenTot}' is not an ISO 8601 time");
-                return null;
+                return $"inschrijvenTot '{training.InschrijvenTot}' is not an ISO 8601 time";
             }
 
             deadline = parsed;
@@ -71,10 +87,14 @@ internal static class VdabCatalogue
 
         if (training.Prijs?.Munt is { Length: > 0 } currency && !currency.Equals("EUR", StringComparison.OrdinalIgnoreCase))
         {
-            Skip($"the price is in {currency}, not in euro");
-            return null;
+            return $"the price is in {currency}, not in euro";
         }
 
+        return null;
+    }
+
+    private static CourseOffer ToCourseOffer(VdabOpleiding training, string id, string title, List<SessionOffer> sessions, DateTime? deadline)
+    {
         // With digibankHulppunt the training is at a Digibank help point; otherwise at VDAB's own venue.
         var venue = training.Leslocatie;
         var helpPoint = Empty(training.DigibankHulppunt);
@@ -82,7 +102,7 @@ internal static class VdabCatalogue
         return new CourseOffer
         {
             ExternalId = id,
-            Title = training.Titel.Trim(),
+            Title = title,
             Summary = training.Omschrijving?.Trim() ?? string.Empty,
             Topics = Vocabulary.Topics(string.Join(',', training.Themas ?? [])),
             TargetGroups = Vocabulary.TargetGroups(string.Join(',', training.Doelgroepen ?? [])),
