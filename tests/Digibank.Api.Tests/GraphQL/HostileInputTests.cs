@@ -70,33 +70,26 @@ public sealed class HostileInputTests(HostileInputTests.Api api) : IClassFixture
         }
     }
 
-    private static class HostileRequests
+    private sealed class HostileRequests
     {
-        public static readonly IReadOnlyDictionary<string, Func<HttpRequestMessage>> All = Build();
+        public static readonly IReadOnlyDictionary<string, Func<HttpRequestMessage>> All = new HostileRequests().Build();
 
-        private static Dictionary<string, Func<HttpRequestMessage>> Build()
+        private readonly Dictionary<string, Func<HttpRequestMessage>> _cases = [];
+
+        private Dictionary<string, Func<HttpRequestMessage>> Build()
         {
-            var cases = new Dictionary<string, Func<HttpRequestMessage>>();
+            DepthAndWidth();
+            NamesAndStaffDataAnonymously();
+            LiteralsAndVariablesOfTheWrongKind();
+            BodiesAndTransport();
+            IdsAndCursors();
+            ForgedStaleAndMalformedTokens();
+            return _cases;
+        }
 
-            void Post(string name, string query, object? variables = null, string? operationName = null) =>
-                cases[name] = () => Raw(JsonSerializer.Serialize(new { query, variables, operationName }));
-
-            void Body(string name, string body, string contentType = "application/json") =>
-                cases[name] = () => Raw(body, contentType);
-
-            void Bytes(string name, byte[] body) =>
-                cases[name] = () => new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } } };
-
-            void Get(string name, string queryString) => cases[name] = () => new HttpRequestMessage(HttpMethod.Get, "/graphql?" + queryString);
-
-            void WithToken(string name, string authorization) => cases[name] = () =>
-            {
-                var request = Raw("""{"query":"{ overdueLoans { totalCount } }"}""");
-                request.Headers.TryAddWithoutValidation("Authorization", authorization);
-                return request;
-            };
-
-            // Depth and width.
+        /// <summary>Depth and width.</summary>
+        private void DepthAndWidth()
+        {
             Post("fields nested 16 deep", "{ courses { nodes { partner { courses { nodes { partner { courses { nodes { partner { courses { nodes { partner { courses { nodes { partner { name } } } } } } } } } } } } } } } }");
             Post("2,000 nested selections", "{ courses { nodes " + string.Concat(Enumerable.Repeat("{ title ", 2000)) + new string('}', 2000) + " } }");
             Post("5,000 opening braces", new string('{', 5000) + new string('}', 5000));
@@ -125,8 +118,11 @@ public sealed class HostileInputTests(HostileInputTests.Api api) : IClassFixture
             Post("directive repeated 500 times", "{ __typename " + string.Concat(Enumerable.Repeat("@skip(if: false) ", 500)) + "}");
             Post("unknown directive", "{ __typename @explode }");
             Post("introspection nested beyond the depth limit", "{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } } } } } }");
+        }
 
-            // Names that would carry someone's words into a Digibank message.
+        /// <summary>Names that would carry someone's words into a Digibank message, and staff data asked for anonymously.</summary>
+        private void NamesAndStaffDataAnonymously()
+        {
             const string SignUp = "mutation ($input: SignUpForCourseInput!) { signUpForCourse(input: $input) { errors { ... on Error { code } } } }";
             foreach (var (label, firstName) in new[]
             {
@@ -147,8 +143,11 @@ public sealed class HostileInputTests(HostileInputTests.Api api) : IClassFixture
             Post("the coordinator's call list, anonymously", "{ callList { id script } }");
             Post("set-aside events, anonymously", "{ setAsideEvents { id lastError } }");
             Post("a retry of a set-aside event, anonymously", "mutation { retrySetAsideEvent(input: { setAsideEventId: \"U2V0QXNpZGVFdmVudDox\" }) { errors { ... on Error { code } } } }");
+        }
 
-            // Literals and variables of the wrong kind.
+        /// <summary>Literals and variables of the wrong kind.</summary>
+        private void LiteralsAndVariablesOfTheWrongKind()
+        {
             Post("string over 64 KB", "{ courses(where: { title: { contains: \"" + new string('a', 70 * 1024) + "\" } }) { totalCount } }");
             Post("integer beyond 32 bits", "{ courses(first: 99999999999999999999) { totalCount } }");
             Post("float for an Int", "{ courses(first: 1.5) { totalCount } }");
@@ -173,8 +172,11 @@ public sealed class HostileInputTests(HostileInputTests.Api api) : IClassFixture
             Post("two anonymous operations", "{ __typename } { __typename }");
             Post("two operations without a name to choose", "query A { __typename } query B { __typename }");
             Post("a subscription over HTTP", "subscription { dashboardEvents { kind } }");
+        }
 
-            // Bodies and transport.
+        /// <summary>Bodies and transport.</summary>
+        private void BodiesAndTransport()
+        {
             Body("empty query", """{"query":""}""");
             Body("query null", """{"query":null}""");
             Body("query a number", """{"query":123}""");
@@ -186,8 +188,8 @@ public sealed class HostileInputTests(HostileInputTests.Api api) : IClassFixture
             Bytes("invalid UTF-8 in a string literal", [.. "{\"query\":\"{ courses(where: { title: { contains: \\\""u8, 0xFF, 0xFE, .. "\\\" } }) { totalCount } }\"}"u8]);
             Body("form-encoded body", "query=%7B__typename%7D", "application/x-www-form-urlencoded");
             Body("text/plain body", """{"query":"{ __typename }"}""", "text/plain");
-            cases["UTF-16 charset"] = () => new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent("""{"query":"{ __typename }"}""", Encoding.Unicode, "application/json") };
-            cases["Accept only image/png"] = () =>
+            _cases["UTF-16 charset"] = () => new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent("""{"query":"{ __typename }"}""", Encoding.Unicode, "application/json") };
+            _cases["Accept only image/png"] = () =>
             {
                 var request = Raw("""{"query":"{ __typename }"}""");
                 request.Headers.Accept.ParseAdd("image/png");
@@ -196,9 +198,12 @@ public sealed class HostileInputTests(HostileInputTests.Api api) : IClassFixture
             Get("mutation over GET", "query=" + Uri.EscapeDataString("mutation { cancelSignUp(input: { signUpId: \"x\" }) { errors { __typename } } }"));
             Get("GET with variables that are not JSON", "query=" + Uri.EscapeDataString("{ __typename }") + "&variables=%7Bnope");
             Get("GET without a query", "operationName=A");
-            cases["PUT"] = () => new HttpRequestMessage(HttpMethod.Put, "/graphql") { Content = GraphQLTestClient.Json("""{"query":"{ __typename }"}""") };
+            _cases["PUT"] = () => new HttpRequestMessage(HttpMethod.Put, "/graphql") { Content = GraphQLTestClient.Json("""{"query":"{ __typename }"}""") };
+        }
 
-            // Ids and cursors.
+        /// <summary>Ids and cursors.</summary>
+        private void IdsAndCursors()
+        {
             Post("node id that is not base64", "{ node(id: \"%%%not-an-id%%%\") { id } }");
             Post("node id with a non-numeric key", "query ($id: ID!) { node(id: $id) { id } }", new { id = Convert.ToBase64String(Encoding.UTF8.GetBytes("Course:abc")) });
             Post("node id with a key beyond 32 bits", "query ($id: ID!) { node(id: $id) { id } }", new { id = Convert.ToBase64String(Encoding.UTF8.GetBytes("Course:99999999999999")) });
@@ -212,8 +217,11 @@ public sealed class HostileInputTests(HostileInputTests.Api api) : IClassFixture
             Post("sign-up with a first name of 10,000 characters", "mutation ($input: SignUpForCourseInput!) { signUpForCourse(input: $input) { errors { ... on Error { code } } } }",
                 new { input = new { courseId = GlobalId.Encode("Course", 1), firstName = new string('E', 10_000), email = "eve@example.com", municipalityId = GlobalId.Encode("Municipality", 1), targetGroup = "SENIORS", consent = true } });
             Post("staff mutation without a token", "mutation { markDeviceWiped(input: { deviceId: \"x\" }) { errors { __typename } } }");
+        }
 
-            // Forged, stale and malformed tokens.
+        /// <summary>Forged, stale and malformed tokens.</summary>
+        private void ForgedStaleAndMalformedTokens()
+        {
             var now = DigibankApiFactory.Now.UtcDateTime;
             WithToken("token with alg none", "Bearer " + ForgedTokens.Unsigned());
             WithToken("token signed with another key", "Bearer " + ForgedTokens.Coordinator(now.AddHours(1), key: new string('k', 48)));
@@ -224,8 +232,25 @@ public sealed class HostileInputTests(HostileInputTests.Api api) : IClassFixture
             WithToken("garbage bearer token", "Bearer a.b.c");
             WithToken("empty bearer token", "Bearer ");
             WithToken("basic authentication", "Basic " + Convert.ToBase64String("admin:admin"u8.ToArray()));
-            return cases;
         }
+
+        private void Post(string name, string query, object? variables = null, string? operationName = null) =>
+            _cases[name] = () => Raw(JsonSerializer.Serialize(new { query, variables, operationName }));
+
+        private void Body(string name, string body, string contentType = "application/json") =>
+            _cases[name] = () => Raw(body, contentType);
+
+        private void Bytes(string name, byte[] body) =>
+            _cases[name] = () => new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } } };
+
+        private void Get(string name, string queryString) => _cases[name] = () => new HttpRequestMessage(HttpMethod.Get, "/graphql?" + queryString);
+
+        private void WithToken(string name, string authorization) => _cases[name] = () =>
+        {
+            var request = Raw("""{"query":"{ overdueLoans { totalCount } }"}""");
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+            return request;
+        };
 
         private static HttpRequestMessage Raw(string body, string contentType = "application/json") =>
             new(HttpMethod.Post, "/graphql") { Content = new StringContent(body, Encoding.UTF8) { Headers = { ContentType = new MediaTypeHeaderValue(contentType) } } };
