@@ -1,14 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
-using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging;
 
 namespace Digibank.Bench;
 
@@ -19,8 +14,6 @@ namespace Digibank.Bench;
 /// </summary>
 public static class SubscriptionBenchmark
 {
-    private static readonly TimeSpan EventTimeout = TimeSpan.FromSeconds(20);
-
     public static async Task<int> RunAsync(BenchOptions options, int subscribers, int events)
     {
         if (options.AcrossInstances)
@@ -39,7 +32,7 @@ public static class SubscriptionBenchmark
             var (graphQL, fromRequest, sample) = await MeasureGraphQLAsync(api, http, courseId, townId, subscribers, events, "bench");
 
             await using var raw = await RawBroadcastServer.StartAsync();
-            var rawClients = await Subscribers.ConnectAsync(raw.Address, subscribers, null, events);
+            var rawClients = await WebSocketSubscribers.ConnectAsync(raw.Address, subscribers, null, events);
             var bytes = Encoding.UTF8.GetBytes(sample!);
             var baseline = new List<double>();
             for (var index = 0; index < events + 3; index++)
@@ -135,7 +128,7 @@ public static class SubscriptionBenchmark
     private static async Task<(List<double> FromCommit, List<double> FromRequest, string Sample)> MeasureGraphQLAsync(
         LoopbackApi subscribeTo, HttpClient http, string courseId, string townId, int subscribers, int events, string run)
     {
-        var clients = await Subscribers.ConnectAsync(new Uri($"ws://{subscribeTo.Http.Authority}/graphql"), subscribers, "graphql-transport-ws", events);
+        var clients = await WebSocketSubscribers.ConnectAsync(new Uri($"ws://{subscribeTo.Http.Authority}/graphql"), subscribers, "graphql-transport-ws", events);
         var fromCommit = new List<double>();
         var fromRequest = new List<double>();
         string? sample = null;
@@ -179,249 +172,5 @@ public static class SubscriptionBenchmark
             variables = new { input = new { courseId, firstName = "Bench", email = $"bench-{person}@example.com", municipalityId = townId, targetGroup = "EVERYONE", consent = true } },
         });
         response.EnsureSuccessStatusCode();
-    }
-
-    /// <summary>When EF Core committed transactions in this process: the API runs in it, so its commits are seen here.</summary>
-    private sealed class CommitClock : IDisposable, IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
-    {
-        private const string Committed = "Microsoft.EntityFrameworkCore.Database.Transaction.TransactionCommitted";
-        private readonly List<IDisposable> _subscriptions = [];
-        private readonly List<long> _commits = [];
-
-        public CommitClock() => _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
-
-        /// <summary>The first commit after <paramref name="start"/>: the sign-up's own, before the dispatcher's bookkeeping.</summary>
-        public long FirstCommitAfter(long start)
-        {
-            lock (_commits)
-            {
-                return _commits.Where(commit => commit >= start).DefaultIfEmpty(start).Min();
-            }
-        }
-
-        public void OnNext(DiagnosticListener listener)
-        {
-            if (listener.Name == "Microsoft.EntityFrameworkCore")
-            {
-                lock (_subscriptions)
-                {
-                    _subscriptions.Add(listener.Subscribe(this, name => name == Committed));
-                }
-            }
-        }
-
-        public void OnNext(KeyValuePair<string, object?> value)
-        {
-            var now = Stopwatch.GetTimestamp();
-            lock (_commits)
-            {
-                _commits.Add(now);
-            }
-        }
-
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
-
-        public void Dispose()
-        {
-            lock (_subscriptions)
-            {
-                _subscriptions.ForEach(subscription => subscription.Dispose());
-            }
-        }
-    }
-
-    /// <summary>Many WebSocket clients, each counting the messages it gets; one event's latency is the last arrival.</summary>
-    private sealed class Subscribers : IAsyncDisposable
-    {
-        private readonly List<ClientWebSocket> _sockets = [];
-        private readonly List<Task> _readers = [];
-        private readonly long[] _lastArrival;
-        private readonly int[] _arrivals;
-        private readonly CancellationTokenSource _stop = new();
-
-        private Subscribers(int events)
-        {
-            _lastArrival = new long[events + 3];
-            _arrivals = new int[events + 3];
-        }
-
-        public string? LastMessage { get; private set; }
-
-        public static async Task<Subscribers> ConnectAsync(Uri address, int count, string? subProtocol, int events)
-        {
-            var subscribers = new Subscribers(events);
-            for (var index = 0; index < count; index++)
-            {
-                var socket = new ClientWebSocket();
-                if (subProtocol is not null)
-                {
-                    socket.Options.AddSubProtocol(subProtocol);
-                }
-
-                await socket.ConnectAsync(address, CancellationToken.None);
-                if (subProtocol is not null)
-                {
-                    await SendAsync(socket, """{"type":"connection_init"}""");
-                    await ReceiveAsync(socket, CancellationToken.None);
-                    await SendAsync(socket, """{"id":"1","type":"subscribe","payload":{"query":"subscription { signUpChanged { kind at summary } }"}}""");
-                    await SendAsync(socket, """{"type":"ping"}""");
-                    await ReceiveAsync(socket, CancellationToken.None); // pong: the subscription is in place
-                }
-
-                subscribers._sockets.Add(socket);
-            }
-
-            subscribers._readers.AddRange(subscribers._sockets.Select(subscribers.ReadAsync));
-            return subscribers;
-        }
-
-        public async Task<double> MeasureAsync(int eventIndex, Func<Task> trigger)
-        {
-            var start = Stopwatch.GetTimestamp();
-            await trigger();
-            var deadline = DateTime.UtcNow + EventTimeout;
-            while (Volatile.Read(ref _arrivals[eventIndex]) < _sockets.Count)
-            {
-                if (DateTime.UtcNow > deadline)
-                {
-                    throw new TimeoutException($"Only {_arrivals[eventIndex]} of {_sockets.Count} subscribers got event {eventIndex}.");
-                }
-
-                await Task.Delay(1);
-            }
-
-            return Stopwatch.GetElapsedTime(start, Interlocked.Read(ref _lastArrival[eventIndex])).TotalMilliseconds;
-        }
-
-        private async Task ReadAsync(ClientWebSocket socket)
-        {
-            var received = 0;
-            try
-            {
-                while (received < _arrivals.Length)
-                {
-                    var message = await ReceiveAsync(socket, _stop.Token);
-                    var now = Stopwatch.GetTimestamp();
-                    LastMessage = message;
-                    long seen;
-                    do
-                    {
-                        seen = Interlocked.Read(ref _lastArrival[received]);
-                    }
-                    while (now > seen && Interlocked.CompareExchange(ref _lastArrival[received], now, seen) != seen);
-
-                    Interlocked.Increment(ref _arrivals[received]);
-                    received++;
-                }
-            }
-            catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
-            {
-                // Stopped.
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _stop.CancelAsync();
-            foreach (var socket in _sockets)
-            {
-                socket.Abort();
-                socket.Dispose();
-            }
-
-            await Task.WhenAll(_readers);
-            _stop.Dispose();
-        }
-    }
-
-    private static Task SendAsync(WebSocket socket, string text) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
-
-    private static async Task<string> ReceiveAsync(WebSocket socket, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[16 * 1024];
-        using var text = new MemoryStream();
-        while (true)
-        {
-            var result = await socket.ReceiveAsync(buffer, cancellationToken);
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                throw new WebSocketException("closed");
-            }
-
-            text.Write(buffer, 0, result.Count);
-            if (result.EndOfMessage)
-            {
-                return Encoding.UTF8.GetString(text.ToArray());
-            }
-        }
-    }
-
-    /// <summary>The baseline: a bare Kestrel WebSocket endpoint that sends the same bytes to every client.</summary>
-    private sealed class RawBroadcastServer : IAsyncDisposable
-    {
-        private readonly WebApplication _app;
-        private readonly List<WebSocket> _clients = [];
-
-        private RawBroadcastServer(WebApplication app) => _app = app;
-
-        public Uri Address { get; private set; } = null!;
-
-        public static async Task<RawBroadcastServer> StartAsync()
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Logging.ClearProviders();
-            var app = builder.Build();
-            var server = new RawBroadcastServer(app);
-            app.UseWebSockets();
-            app.Map("/raw", async (HttpContext context) =>
-            {
-                var socket = await context.WebSockets.AcceptWebSocketAsync();
-                lock (server._clients)
-                {
-                    server._clients.Add(socket);
-                }
-
-                var buffer = new byte[64];
-                while (socket.State == WebSocketState.Open)
-                {
-                    try
-                    {
-                        await socket.ReceiveAsync(buffer, CancellationToken.None);
-                    }
-                    catch (WebSocketException)
-                    {
-                        break;
-                    }
-                }
-            });
-            await app.StartAsync();
-            server.Address = new Uri(app.Urls.First().Replace("http://", "ws://", StringComparison.Ordinal) + "/raw");
-            return server;
-        }
-
-        public Task BroadcastAsync(byte[] message)
-        {
-            WebSocket[] clients;
-            lock (_clients)
-            {
-                clients = [.. _clients];
-            }
-
-            return Task.WhenAll(clients.Select(client => client.SendAsync(message, WebSocketMessageType.Text, true, CancellationToken.None)));
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
     }
 }
