@@ -43,29 +43,18 @@ public sealed record ReachStatistics(
             throw new ExecutionError("There is no such municipality.") { Code = ErrorCodes.InvalidId };
         }
 
-        var (from, to) = (period.From, period.To);
-        // A cancelled sign-up reached no one; waitlisted people did get in touch with the Digibank.
-        var signUps = db.SignUps.Where(s => s.CreatedAt >= from && s.CreatedAt < to && s.Status != SignUpStatus.Cancelled);
-        var loans = db.Loans.Where(l => l.CheckedOutAt >= from && l.CheckedOutAt < to);
-        var helpRequests = db.HelpRequests.Where(h => h.CreatedAt >= from && h.CreatedAt < to);
-        var helpedPeople = helpRequests.Where(h => h.ParticipantId != null);
-        if (municipalityId is { } only)
-        {
-            signUps = signUps.Where(s => s.Participant!.MunicipalityId == only);
-            loans = loans.Where(l => l.Participant!.MunicipalityId == only);
-            helpRequests = helpRequests.Where(h => h.MunicipalityId == only);
-            helpedPeople = helpedPeople.Where(h => h.Participant!.MunicipalityId == only);
-        }
-
+        var (signUps, loans, helpRequests, helpedPeople) = Sources.Of(db, period, municipalityId);
         // An erased participant keeps their row (town and group), so they are still counted here.
         var reachedIds = signUps.Select(s => s.ParticipantId)
             .Union(loans.Select(l => l.ParticipantId))
             .Union(helpedPeople.Select(h => h.ParticipantId!.Value));
-        var peopleByGroup = await db.Participants
+        var peopleByGroup = (await db.Participants
             .Where(p => reachedIds.Contains(p.Id))
             .GroupBy(p => new { p.MunicipalityId, p.TargetGroup })
             .Select(group => new { group.Key.MunicipalityId, group.Key.TargetGroup, People = group.Count() })
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken))
+            .Select(group => new PeopleInGroup(group.MunicipalityId, group.TargetGroup, group.People))
+            .ToList();
 
         var peopleByMonth = await period.InMonths(
                 signUps.Select(s => new { s.ParticipantId, Month = ReachPeriod.MonthOf(s.CreatedAt) })
@@ -75,6 +64,40 @@ public sealed record ReachStatistics(
                     .Select(group => new { Month = group.Key, People = group.Count() }))
             .ToDictionaryAsync(row => row.Month, row => row.People, cancellationToken);
 
+        var activity = await ActivityAsync(period, signUps, loans, helpRequests, cancellationToken);
+        return Breakdowns(period, municipalityId is null ? null : municipalities[0], municipalities, peopleByGroup, peopleByMonth, activity);
+    }
+
+    /// <summary>The people reached in a town and target group.</summary>
+    private sealed record PeopleInGroup(int MunicipalityId, TargetGroup TargetGroup, int People);
+
+    /// <summary>What counts in the period, in the one town asked for or in all.</summary>
+    private sealed record Sources(IQueryable<SignUp> SignUps, IQueryable<Loan> Loans, IQueryable<HelpRequest> HelpRequests, IQueryable<HelpRequest> HelpedPeople)
+    {
+        public static Sources Of(DigibankDbContext db, ReachPeriod period, int? municipalityId)
+        {
+            var (from, to) = (period.From, period.To);
+            // A cancelled sign-up reached no one; waitlisted people did get in touch with the Digibank.
+            var signUps = db.SignUps.Where(s => s.CreatedAt >= from && s.CreatedAt < to && s.Status != SignUpStatus.Cancelled);
+            var loans = db.Loans.Where(l => l.CheckedOutAt >= from && l.CheckedOutAt < to);
+            var helpRequests = db.HelpRequests.Where(h => h.CreatedAt >= from && h.CreatedAt < to);
+            var helpedPeople = helpRequests.Where(h => h.ParticipantId != null);
+            if (municipalityId is { } only)
+            {
+                signUps = signUps.Where(s => s.Participant!.MunicipalityId == only);
+                loans = loans.Where(l => l.Participant!.MunicipalityId == only);
+                helpRequests = helpRequests.Where(h => h.MunicipalityId == only);
+                helpedPeople = helpedPeople.Where(h => h.Participant!.MunicipalityId == only);
+            }
+
+            return new Sources(signUps, loans, helpRequests, helpedPeople);
+        }
+    }
+
+    /// <summary>One grouped query per kind of activity, by town, target group and month.</summary>
+    private static async Task<List<ActivityCell>> ActivityAsync(
+        ReachPeriod period, IQueryable<SignUp> signUps, IQueryable<Loan> loans, IQueryable<HelpRequest> helpRequests, CancellationToken cancellationToken)
+    {
         var signUpCells = await period.InMonths(signUps
                 .GroupBy(s => new { s.Participant!.MunicipalityId, s.Participant.TargetGroup, Month = ReachPeriod.MonthOf(s.CreatedAt) })
                 .Select(group => new
@@ -106,13 +129,23 @@ public sealed record ReachStatistics(
                 }))
             .ToListAsync(cancellationToken);
 
-        List<ActivityCell> activity =
+        return
         [
             .. signUpCells.Select(c => new ActivityCell(c.MunicipalityId, c.TargetGroup, c.Month, ReachTally.Zero with { SignUps = c.SignUps, Attended = c.Attended, NoShows = c.NoShows })),
             .. loanCells.Select(c => new ActivityCell(c.MunicipalityId, c.TargetGroup, c.Month, ReachTally.Zero with { Loans = c.Loans })),
             .. helpRequestCells.Select(c => new ActivityCell(c.MunicipalityId, c.TargetGroup, c.Month, ReachTally.Zero with { HelpRequests = c.HelpRequests, HomeVisits = c.HomeVisits })),
         ];
+    }
 
+    /// <summary>The activity added up in total and by town, target group and month, with small groups suppressed.</summary>
+    private static ReachStatistics Breakdowns(
+        ReachPeriod period,
+        Municipality? municipality,
+        List<Municipality> municipalities,
+        List<PeopleInGroup> peopleByGroup,
+        Dictionary<int, int> peopleByMonth,
+        List<ActivityCell> activity)
+    {
         ReachTally Tally(int people, Func<ActivityCell, bool> belongs) =>
             ReachTally.Sum(activity.Where(belongs).Select(cell => cell.Tally)) with { PeopleReached = people };
 
@@ -131,7 +164,7 @@ public sealed record ReachStatistics(
 
         return new ReachStatistics(
             period,
-            municipalityId is null ? null : municipalities[0],
+            municipality,
             totals,
             [.. SmallGroupSuppression.Breakdown(totals, byMunicipality).Select((counts, index) => new ReachRow(municipalities[index], null, null, counts))],
             [.. SmallGroupSuppression.Breakdown(totals, byTargetGroup).Select((counts, index) => new ReachRow(null, targetGroups[index], null, counts))],

@@ -133,9 +133,8 @@ public sealed class LendingDesk(DigibankDbContext db, DateTime now, SelfServiceL
 
     public async Task<Result<Loan>> LendAsync(LendDevice command, CancellationToken cancellationToken)
     {
-        var staff = command.Staff;
         await db.LockAsync<Device>(command.DeviceId, cancellationToken);
-        var found = await DeviceOfStaffAsync(command.DeviceId, staff, cancellationToken);
+        var found = await DeviceOfStaffAsync(command.DeviceId, command.Staff, cancellationToken);
         if (found.Value is not { } device)
         {
             return found.Error!;
@@ -150,70 +149,29 @@ public sealed class LendingDesk(DigibankDbContext db, DateTime now, SelfServiceL
         var setAside = device.Status == DeviceStatus.Reserved
             ? await db.Reservations.FirstOrDefaultAsync(r => r.DeviceId == device.Id && r.Status == ReservationStatus.Ready, cancellationToken)
             : null;
-        if (setAside is not null && setAside.ParticipantId != borrower.Id)
+        if (NotOnTheShelf(device, borrower, setAside) is { } notAvailable)
         {
-            return new DeviceNotAvailableError($"{device.AssetTag} is set aside for someone in the queue.", device.Status);
+            return notAvailable;
         }
 
-        if (device.Status != DeviceStatus.Available && setAside is null)
+        var allowed = await LoanRuleForBorrowerAsync(device, borrower, cancellationToken);
+        if (allowed.Value is not { } rule)
         {
-            return new DeviceNotAvailableError($"{device.AssetTag} cannot be lent: it is {StatusName(device.Status)}.", device.Status);
-        }
-
-        if (await db.Loans.OverdueAt(now).Where(l => l.ParticipantId == borrower.Id).OrderBy(l => l.DueAt).FirstOrDefaultAsync(cancellationToken) is { } overdue)
-        {
-            return new BorrowerHasOverdueLoanError(
-                $"A device lent to this person was due on {Region.ToLocal(overdue.DueAt):d MMMM yyyy}; it has to come back before they borrow another.", overdue.DueAt);
-        }
-
-        var rule = await db.LoanRules.SingleAsync(r => r.Kind == device.Kind, cancellationToken);
-        var held = await db.Loans.CountAsync(l => l.ParticipantId == borrower.Id && l.ReturnedAt == null && l.Device!.Kind == device.Kind, cancellationToken);
-        if (held >= rule.MaxOpenLoans)
-        {
-            return new LoanLimitReachedError(
-                $"This person already has {held} {Lending.NameOf(device.Kind)}(s) on loan; one person may borrow {rule.MaxOpenLoans} at a time.", rule.MaxOpenLoans);
+            return allowed.Error!;
         }
 
         var queue = await db.Reservations.WaitingFor(device.HomeHelpPointId, device.Kind).ToListAsync(cancellationToken);
-        var reservation = setAside ?? queue.FirstOrDefault(r => r.ParticipantId == borrower.Id);
-        if (setAside is not null)
+        var fulfilled = await ReservationFulfilledAsync(command.ReservationId, device, borrower, setAside, queue, cancellationToken);
+        if (fulfilled.Error is { } wrongReservation)
         {
-            if (command.ReservationId is { } setAsideFor && setAsideFor != setAside.Id)
-            {
-                return new InvalidInputError("reservationId", "This device is set aside for another of the borrower's reservations.");
-            }
-        }
-        else if (command.ReservationId is { } reservationId)
-        {
-            reservation = await db.Reservations.SingleOrDefaultAsync(r => r.Id == reservationId, cancellationToken);
-            if (reservation is null)
-            {
-                return new NotFoundError("There is no such reservation.");
-            }
-
-            if (reservation.ParticipantId != borrower.Id || reservation.HelpPointId != device.HomeHelpPointId || reservation.Kind != device.Kind)
-            {
-                return new InvalidInputError("reservationId", "This reservation is not the borrower's reservation for this kind of device at this help point.");
-            }
-
-            if (NotWaiting(reservation) is { } notWaiting)
-            {
-                return notWaiting;
-            }
+            return wrongReservation;
         }
 
-        // Everyone ahead of the borrower keeps a device on the shelf: the first in line may take any
-        // available device, the second needs two, someone not in the queue one more than are waiting.
+        var reservation = fulfilled.Value;
         var place = setAside is not null ? 1 : reservation is null ? queue.Count + 1 : queue.FindIndex(r => r.Id == reservation.Id) + 1;
-        if (place > 1)
+        if (await QueueAheadAsync(device, queue, place, cancellationToken) is { } queueFirst)
         {
-            var available = await db.Devices.CountAsync(
-                d => d.HomeHelpPointId == device.HomeHelpPointId && d.Kind == device.Kind && d.Status == DeviceStatus.Available, cancellationToken);
-            if (available < place)
-            {
-                return new QueueHasPriorityError(
-                    $"{queue.Count} waiting for a {Lending.NameOf(device.Kind)} here; this device goes to the first in the queue.", queue.Count);
-            }
+            return queueFirst;
         }
 
         reservation?.Status = ReservationStatus.Fulfilled;
@@ -224,7 +182,7 @@ public sealed class LendingDesk(DigibankDbContext db, DateTime now, SelfServiceL
             ParticipantId = borrower.Id,
             HelpPointId = device.HomeHelpPointId,
             CheckedOutAt = now,
-            CheckedOutBy = staff.Subject,
+            CheckedOutBy = command.Staff.Subject,
             DueAt = now.AddDays(rule.LoanPeriodDays),
         }).Entity;
     }
@@ -296,6 +254,66 @@ public sealed class LendingDesk(DigibankDbContext db, DateTime now, SelfServiceL
         device.Condition = condition;
         await OfferToQueueAsync(device, cancellationToken);
         return device;
+    }
+
+    /// <summary>A device set aside goes only to the one it is set aside for; any other device must be AVAILABLE.</summary>
+    private static DeviceNotAvailableError? NotOnTheShelf(Device device, Participant borrower, Reservation? setAside) =>
+        setAside is not null && setAside.ParticipantId != borrower.Id ? new($"{device.AssetTag} is set aside for someone in the queue.", device.Status)
+        : device.Status != DeviceStatus.Available && setAside is null ? new($"{device.AssetTag} cannot be lent: it is {StatusName(device.Status)}.", device.Status)
+        : null;
+
+    /// <summary>The kind's loan rule, unless the borrower has a device overdue or already holds as many of the kind as it allows.</summary>
+    private async Task<Result<LoanRule>> LoanRuleForBorrowerAsync(Device device, Participant borrower, CancellationToken cancellationToken)
+    {
+        if (await db.Loans.OverdueAt(now).Where(l => l.ParticipantId == borrower.Id).OrderBy(l => l.DueAt).FirstOrDefaultAsync(cancellationToken) is { } overdue)
+        {
+            return new BorrowerHasOverdueLoanError(
+                $"A device lent to this person was due on {Region.ToLocal(overdue.DueAt):d MMMM yyyy}; it has to come back before they borrow another.", overdue.DueAt);
+        }
+
+        var rule = await db.LoanRules.SingleAsync(r => r.Kind == device.Kind, cancellationToken);
+        var held = await db.Loans.CountAsync(l => l.ParticipantId == borrower.Id && l.ReturnedAt == null && l.Device!.Kind == device.Kind, cancellationToken);
+        return held < rule.MaxOpenLoans ? rule : new LoanLimitReachedError(
+            $"This person already has {held} {Lending.NameOf(device.Kind)}(s) on loan; one person may borrow {rule.MaxOpenLoans} at a time.", rule.MaxOpenLoans);
+    }
+
+    /// <summary>
+    /// The reservation the loan fulfils: the one the device is set aside for, the one named, or else the borrower's own place in
+    /// the queue; no value and no error when the borrower is not in the queue.
+    /// </summary>
+    private async Task<Result<Reservation>> ReservationFulfilledAsync(
+        int? reservationId, Device device, Participant borrower, Reservation? setAside, List<Reservation> queue, CancellationToken cancellationToken)
+    {
+        if (setAside is not null)
+        {
+            return reservationId is { } setAsideFor && setAsideFor != setAside.Id
+                ? new InvalidInputError("reservationId", "This device is set aside for another of the borrower's reservations.")
+                : setAside;
+        }
+
+        if (reservationId is null)
+        {
+            return new Result<Reservation>(queue.FirstOrDefault(r => r.ParticipantId == borrower.Id), null);
+        }
+
+        var reservation = await db.Reservations.SingleOrDefaultAsync(r => r.Id == reservationId, cancellationToken);
+        return reservation is null ? new NotFoundError("There is no such reservation.")
+            : reservation.ParticipantId != borrower.Id || reservation.HelpPointId != device.HomeHelpPointId || reservation.Kind != device.Kind
+                ? new InvalidInputError("reservationId", "This reservation is not the borrower's reservation for this kind of device at this help point.")
+            : NotWaiting(reservation) is { } notWaiting ? notWaiting
+            : reservation;
+    }
+
+    /// <summary>
+    /// Everyone ahead of the borrower keeps a device on the shelf: the first in line may take any available device, the
+    /// second needs two, someone not in the queue one more than are waiting.
+    /// </summary>
+    private async Task<QueueHasPriorityError?> QueueAheadAsync(Device device, List<Reservation> queue, int place, CancellationToken cancellationToken)
+    {
+        var available = place > 1
+            ? await db.Devices.CountAsync(d => d.HomeHelpPointId == device.HomeHelpPointId && d.Kind == device.Kind && d.Status == DeviceStatus.Available, cancellationToken)
+            : place;
+        return available < place ? new($"{queue.Count} waiting for a {Lending.NameOf(device.Kind)} here; this device goes to the first in the queue.", queue.Count) : null;
     }
 
     /// <summary>The device a staff member acts on: it exists and belongs to a help point they work at.</summary>
