@@ -24,7 +24,7 @@ public static class BenchCommand
 
               catalogue   requests per second of a page of 20 courses through GraphQL, against the plain JSON endpoint
               ingest      100,000 course offers through the gRPC upload into SQLite, against a raw prepared-statement insert
-              subscriptions  1,000 WebSocket subscribers: committed change to the last subscriber's next, against a raw broadcast
+              subscriptions  1,000 WebSocket subscribers: committed change to the last subscriber's next, against a raw broadcast (--runs N: N runs, each recorded)
               signups     residents' sign-up latency with no upload running and during a 4,000-sign-up partner upload
               signups-upload  a partner's 4,000 sign-ups for one course of 25 seats in one upload, against an upload of 400
               signups-snapshot  residents' sign-up latency during a partner's 100,000-offer snapshot (100,000 created, 100,000 withdrawn)

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Digibank.Bench;
 
-public sealed record BenchOptions(TimeSpan RoundDuration, int Concurrency, int Rounds, bool Record, string? PostgreSql = null, bool AcrossInstances = false, bool Tracing = false)
+public sealed record BenchOptions(TimeSpan RoundDuration, int Concurrency, int Rounds, bool Record, string? PostgreSql = null, bool AcrossInstances = false, bool Tracing = false, int Runs = 1)
 {
     public static BenchOptions Parse(IEnumerable<string> args)
     {
@@ -19,6 +19,7 @@ public sealed record BenchOptions(TimeSpan RoundDuration, int Concurrency, int R
                 "--postgresql" when arg.MoveNext() => options with { PostgreSql = arg.Current },
                 "--across-instances" => options with { AcrossInstances = true },
                 "--tracing" => options with { Tracing = true },
+                "--runs" when arg.MoveNext() => options with { Runs = int.Parse(arg.Current, CultureInfo.InvariantCulture) },
                 var unknown => throw new ArgumentException($"Unknown option {unknown}"),
             };
         }

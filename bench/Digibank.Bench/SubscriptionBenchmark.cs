@@ -21,14 +21,58 @@ public static class SubscriptionBenchmark
             return await RunAcrossInstancesAsync(options, subscribers, events);
         }
 
+        var runs = new List<RunFigures>();
+        for (var run = 1; run <= options.Runs; run++)
+        {
+            var figures = await MeasureOnceAsync(subscribers, events);
+            runs.Add(figures);
+            Console.WriteLine($"run {run} of {options.Runs}:");
+            Console.WriteLine($"  GraphQL subscription: p50 {figures.G50:0.0} ms, p95 {figures.G95:0.0} ms, p99 {figures.G99:0.0} ms (from the commit)");
+            Console.WriteLine($"    with the mutation:  p50 {figures.Q50:0.0} ms, p95 {figures.Q95:0.0} ms, p99 {figures.Q99:0.0} ms (from sending the sign-up)");
+            Console.WriteLine($"  raw broadcast:        p50 {figures.R50:0.0} ms, p95 {figures.R95:0.0} ms, p99 {figures.R99:0.0} ms");
+            Console.WriteLine($"  p95 ratio {figures.Ratio:0.00}x (goal: within 1.5x and at most 50 ms: {(figures.Met ? "met" : "not met")})");
+        }
+
+        var peakRss = CatalogueBenchmark.PeakRssMegabytes();
+        var metIn = runs.Count(figures => figures.Met);
+        Console.WriteLine($"goal met in {metIn} of {runs.Count} runs; peak RSS of the process (API and its {subscribers:N0} client sockets): {peakRss:0} MB");
+        if (options.Record)
+        {
+            BenchmarkReport.Record("subscriptions", Report(runs, subscribers, events, peakRss));
+        }
+
+        return 0;
+    }
+
+    private static string Report(List<RunFigures> runs, int subscribers, int events, double peakRss)
+    {
+        static string Ratio(double value) => value.ToString("0.00", CultureInfo.InvariantCulture) + "×";
+        var rows = runs.Select((figures, index) =>
+            $"| {index + 1} | {Ms(figures.G50)} | **{Ms(figures.G95)}** | {Ms(figures.G99)} | {Ms(figures.Q95)} | {Ms(figures.R50)} | {Ms(figures.R95)} | **{Ratio(figures.Ratio)}** | {(figures.Met ? "met" : "not met")} |");
+        return $"""
+            Latency to the last of {subscribers:N0} subscribers, {events} events a run: from a sign-up's commit to the `next` of
+            `signUpChanged` on every graphql-transport-ws socket, against a raw WebSocket broadcast of the same bytes to as
+            many clients in the same run. "With the mutation" counts from sending the sign-up (its request and transaction included).
+
+            | run | GraphQL p50 | GraphQL p95 | GraphQL p99 | p95 with the mutation | raw p50 | raw p95 | p95 ratio | goal: within 1.5× and at most 50 ms |
+            | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |
+            {string.Join("\n", rows)}
+
+            **Goal met in {runs.Count(figures => figures.Met)} of {runs.Count} runs.** Peak RSS of the process, the API with the client sockets in it: {peakRss.ToString("0", CultureInfo.InvariantCulture)} MB.
+            """;
+    }
+
+    /// <summary>One run: a fresh API with its subscribers, then a raw broadcast server with as many clients.</summary>
+    private static async Task<RunFigures> MeasureOnceAsync(int subscribers, int events)
+    {
         var folder = Directory.CreateTempSubdirectory("digibank-subscriptions-");
         try
         {
+            // The API stays up, idle, while the raw broadcast is measured, as it always has.
             await using var api = LoopbackApi.Start(Path.Combine(folder.FullName, "api.db"));
             using var http = new HttpClient { BaseAddress = api.Http };
             var (courseId, townId) = await CourseAndTownAsync(http);
             Console.WriteLine($"{subscribers} subscribers, {events} events per path, on {api.Http}");
-
             var (graphQL, fromRequest, sample) = await MeasureGraphQLAsync(api, http, courseId, townId, subscribers, events, "bench");
 
             await using var raw = await RawBroadcastServer.StartAsync();
@@ -45,39 +89,23 @@ public static class SubscriptionBenchmark
             }
 
             await rawClients.DisposeAsync();
-
-            var (g50, g95, g99) = (Percentile(graphQL, 50), Percentile(graphQL, 95), Percentile(graphQL, 99));
-            var (r50, r95, r99) = (Percentile(baseline, 50), Percentile(baseline, 95), Percentile(baseline, 99));
-            var (q50, q95, q99) = (Percentile(fromRequest, 50), Percentile(fromRequest, 95), Percentile(fromRequest, 99));
-            var ratio = g95 / r95;
-            Console.WriteLine($"GraphQL subscription: p50 {g50:0.0} ms, p95 {g95:0.0} ms, p99 {g99:0.0} ms (from the commit)");
-            Console.WriteLine($"  with the mutation:  p50 {q50:0.0} ms, p95 {q95:0.0} ms, p99 {q99:0.0} ms (from sending the sign-up)");
-            Console.WriteLine($"raw broadcast:        p50 {r50:0.0} ms, p95 {r95:0.0} ms, p99 {r99:0.0} ms");
-            Console.WriteLine($"p95 ratio {ratio:0.00}x (goal: within 1.5x and at most 50 ms)");
-            var peakRss = CatalogueBenchmark.PeakRssMegabytes();
-            Console.WriteLine($"peak RSS of the process (API and its {subscribers:N0} client sockets): {peakRss:0} MB");
-            if (options.Record)
-            {
-                var met = ratio <= 1.5 && g95 <= 50;
-                BenchmarkReport.Record("subscriptions", $"""
-                    | path ({subscribers:N0} subscribers, {events} events, latency to the last subscriber) | p50 | p95 | p99 |
-                    | --- | ---: | ---: | ---: |
-                    | sign-up committed → `next` of `signUpChanged` on every graphql-transport-ws socket | {Ms(g50)} | {Ms(g95)} | {Ms(g99)} |
-                    | the same from sending the sign-up mutation (its own request and transaction included) | {Ms(q50)} | {Ms(q95)} | {Ms(q99)} |
-                    | raw WebSocket broadcast of the same bytes | {Ms(r50)} | {Ms(r95)} | {Ms(r99)} |
-                    | **p95 ratio GraphQL / raw** | | **{ratio.ToString("0.00", CultureInfo.InvariantCulture)}×** | goal: within 1.5× and at most 50 ms: {(met ? "met" : "not met")} |
-
-                    Peak RSS of the process, the API with the {subscribers:N0} client sockets of both runs in it: {peakRss.ToString("0", CultureInfo.InvariantCulture)} MB.
-                    """);
-            }
-
-            return 0;
+            return new RunFigures(
+                Percentile(graphQL, 50), Percentile(graphQL, 95), Percentile(graphQL, 99),
+                Percentile(fromRequest, 50), Percentile(fromRequest, 95), Percentile(fromRequest, 99),
+                Percentile(baseline, 50), Percentile(baseline, 95), Percentile(baseline, 99));
         }
         finally
         {
             SqliteConnection.ClearAllPools();
             folder.Delete(recursive: true);
         }
+    }
+
+    private sealed record RunFigures(double G50, double G95, double G99, double Q50, double Q95, double Q99, double R50, double R95, double R99)
+    {
+        public double Ratio => G95 / R95;
+
+        public bool Met => Ratio <= 1.5 && G95 <= 50;
     }
 
     /// <summary>
