@@ -85,7 +85,11 @@ public sealed class OutboxDispatcher : BackgroundService
                     await PruneAsync(stoppingToken);
                 }
 
-                await _signal.WaitAsync(_options.PollInterval, stoppingToken);
+                if (await _signal.WaitAsync(_options.PollInterval, stoppingToken) && _options.RoundDelayAfterCommit > TimeSpan.Zero)
+                {
+                    // Real time, not the application's clock: this orders work on the cores, it says nothing of the domain.
+                    await Task.Delay(_options.RoundDelayAfterCommit, stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -10,6 +10,13 @@ public sealed class OutboxOptions
     /// <summary>The safety net beside the wake-up after each commit: commits by another process, a missed wake-up, a failed consumer's retry.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a round waits after the commit that woke it. The dashboard's subscribers have that commit's events
+    /// from the fast path already; a round started at once (the partner feed, the notifications, their SQL) took the
+    /// cores while those events went out to a thousand sockets. Commits within the wait share one round.
+    /// </summary>
+    public TimeSpan RoundDelayAfterCommit { get; set; } = TimeSpan.FromMilliseconds(40);
+
     /// <summary>Events every consumer has handled are deleted once they are this old.</summary>
     public double RetentionDays { get; set; } = 7;
 
