@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Digibank.Api.Tests.Finder;
 
 namespace Digibank.Bench;
 
@@ -20,19 +21,7 @@ public static class HelpForBenchmark
 
     private const int P95GoalMs = 20;
 
-    private static readonly string[] Questions =
-    [
-        "De brief van de belastingen kwam en ik moet mijn aangifte doen",
-        "mijn kleinzoon stuurt fotos op whatsapp",
-        "de school schrijft alleen via de app",
-        "ik ben mijn itsme code vergeten",
-        "hoe doe ik een overschrijving met mijn gsm",
-        "mijn kaartlezer werkt niet",
-        "ik kreeg een rare sms van de bank",
-        "je dois faire ma déclaration d'impôts",
-        "how do I make a video call with my grandchildren",
-        "ik zoek werk via de vdab",
-    ];
+    private static readonly string[] Questions = ResidentQuestions.Benchmark;
 
     private const string HelpFor = "query ($q: String!) { helpFor(question: $q) { topics { topic { code } score } courses(first: 5) { nodes { id title startsAt } } helpPoints { name nextOpenAt } homeHelp explanation } }";
 

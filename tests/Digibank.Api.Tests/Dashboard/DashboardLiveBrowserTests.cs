@@ -12,32 +12,17 @@ namespace Digibank.Api.Tests.Dashboard;
 
 /// <summary>The dashboard's live part in a real browser: events over the GraphQL WebSocket, the call list, and catching up after the socket drops.</summary>
 [Collection(DashboardBrowserCollection.Name)]
-public sealed class DashboardLiveBrowserTests : IAsyncLifetime
+public sealed class DashboardLiveBrowserTests(DashboardApiFactory api, ITestOutputHelper output) : DashboardPageTests(api, output)
 {
-    private readonly DashboardApiFactory _api;
-    private readonly ITestOutputHelper _output;
-    private readonly DashboardBrowser _browser;
-
-    public DashboardLiveBrowserTests(DashboardApiFactory api, ITestOutputHelper output)
-    {
-        _api = api;
-        _output = output;
-        _browser = new DashboardBrowser(api);
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _browser.DisposeAsync();
-
     [ChromiumFact]
     public async Task A_sign_up_made_through_GraphQL_shows_on_the_page_live()
     {
-        var course = await TestCourses.AddAsync(_api, capacity: 1);
-        var resident = _api.CreateLoopbackGraphQLClient();
+        var course = await TestCourses.AddAsync(Api, capacity: 1);
+        var resident = Api.CreateLoopbackGraphQLClient();
         await SignUpAsync(resident, course, "Maria", "maria@example.com");
-        var page = await _browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         var subscribed = await HeadlessChromium.PassGraphQLSocketThroughAsync(page);
-        await GoToAsync(page, $"/dashboard?token={_api.MintCoordinatorToken()}");
+        await GoToAsync(page, $"/dashboard?token={Api.MintCoordinatorToken()}");
         var screenshot = Path.Combine(AppContext.BaseDirectory, "TestResults", "dashboard.png");
         try
         {
@@ -72,13 +57,13 @@ public sealed class DashboardLiveBrowserTests : IAsyncLifetime
             Assert.DoesNotContain("Roger", feedText, StringComparison.Ordinal);
             Assert.DoesNotContain("roger@example.com", feedText, StringComparison.Ordinal);
             await AssertContrastAsync(page);
-            Assert.Empty(_browser.PageErrors);
+            Assert.Empty(Browser.PageErrors);
         }
         finally
         {
             Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
             await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
-            _output.WriteLine($"Screenshot of the dashboard: {screenshot}");
+            Output.WriteLine($"Screenshot of the dashboard: {screenshot}");
         }
     }
 
@@ -86,25 +71,25 @@ public sealed class DashboardLiveBrowserTests : IAsyncLifetime
     public async Task Staff_of_a_point_see_whom_to_call_arrive_live_read_the_text_and_mark_the_call()
     {
         const string Point = "Buurtsalon Krombeke";
-        var course = await TestCourses.AddAsync(_api, capacity: 5, helpPoint: Point);
+        var course = await TestCourses.AddAsync(Api, capacity: 5, helpPoint: Point);
         int pointId;
-        await using (var db = _api.CreateDbContext())
+        await using (var db = Api.CreateDbContext())
         {
             pointId = await db.HelpPoints.Where(h => h.Name == Point).Select(h => h.Id).SingleAsync();
         }
 
-        var token = _api.Services.GetRequiredService<Digibank.Api.Staff.StaffTokens>().Mint("test:krombeke", "Els", Digibank.Api.Staff.StaffRole.Staff, [pointId]);
-        var page = await _browser.NewPageAsync();
+        var token = Api.Services.GetRequiredService<Digibank.Api.Staff.StaffTokens>().Mint("test:krombeke", "Els", Digibank.Api.Staff.StaffRole.Staff, [pointId]);
+        var page = await Browser.NewPageAsync();
         var subscribed = await HeadlessChromium.PassGraphQLSocketThroughAsync(page);
         await GoToAsync(page, $"/dashboard?token={token}");
         await subscribed.WaitAsync(TimeSpan.FromMilliseconds(Patience));
-        var anonymous = await _browser.OpenAsync("/dashboard");
+        var anonymous = await Browser.OpenAsync("/dashboard");
 
-        var counter = _api.CreateLoopbackGraphQLClient();
+        var counter = Api.CreateLoopbackGraphQLClient();
         counter.Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         await counter.QueryAsync(
             "mutation ($input: SignUpForCourseInput!) { signUpForCourse(input: $input) { errors { ... on Error { code } } } }",
-            new { input = new { courseId = course, firstName = "Godelieve", municipalityId = await TestCourses.MunicipalityIdAsync(_api), targetGroup = "SENIORS", consent = true } });
+            new { input = new { courseId = course, firstName = "Godelieve", municipalityId = await TestCourses.MunicipalityIdAsync(Api), targetGroup = "SENIORS", consent = true } });
 
         var call = page.Locator("#calls li", new() { HasText = "Godelieve" });
         await Assertions.Expect(call).ToBeVisibleAsync();
@@ -114,7 +99,7 @@ public sealed class DashboardLiveBrowserTests : IAsyncLifetime
         await call.GetByRole(AriaRole.Button, new() { Name = "Bereikt", Exact = true }).ClickAsync();
         await Assertions.Expect(call).ToHaveCountAsync(0);
         Assert.True(await anonymous.Locator("#calls-block").IsHiddenAsync());
-        Assert.Empty(_browser.PageErrors);
+        Assert.Empty(Browser.PageErrors);
     }
 
     /// <summary>
@@ -124,11 +109,11 @@ public sealed class DashboardLiveBrowserTests : IAsyncLifetime
     [ChromiumFact]
     public async Task Live_events_update_the_page_and_it_reconnects_and_catches_up_after_the_server_drops_the_socket()
     {
-        var token = _api.MintCoordinatorToken();
+        var token = Api.MintCoordinatorToken();
         var sockets = new ConcurrentQueue<IWebSocketRoute>();
         var inits = new ConcurrentQueue<JsonNode?>();
         var subscriptions = new ConcurrentQueue<string>();
-        var page = await _browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.RouteWebSocketAsync("**/graphql", socket =>
         {
             sockets.Enqueue(socket);
@@ -190,7 +175,7 @@ public sealed class DashboardLiveBrowserTests : IAsyncLifetime
         Assert.Equal(2, subscriptions.Count);
         // The catch-up snapshot replaces what the stand-in's made-up events added.
         Assert.Equal(waitingBefore, ParseCount(await Text(page, "#counter-waiting")));
-        Assert.Empty(_browser.PageErrors);
+        Assert.Empty(Browser.PageErrors);
     }
 
     private static string Next(string id, string kind, string summary, int? waitingListLength) =>
@@ -235,7 +220,7 @@ public sealed class DashboardLiveBrowserTests : IAsyncLifetime
                 courseId,
                 firstName,
                 email,
-                municipalityId = await TestCourses.MunicipalityIdAsync(_api),
+                municipalityId = await TestCourses.MunicipalityIdAsync(Api),
                 targetGroup = "SENIORS",
                 consent = true,
             },

@@ -8,23 +8,8 @@ namespace Digibank.Api.Tests.Dashboard;
 
 /// <summary>The reach figures in a real browser: charts with a table alternative that follow the chosen period.</summary>
 [Collection(DashboardBrowserCollection.Name)]
-public sealed class DashboardReachBrowserTests : IAsyncLifetime
+public sealed class DashboardReachBrowserTests(DashboardApiFactory api, ITestOutputHelper output) : DashboardPageTests(api, output)
 {
-    private readonly DashboardApiFactory _api;
-    private readonly ITestOutputHelper _output;
-    private readonly DashboardBrowser _browser;
-
-    public DashboardReachBrowserTests(DashboardApiFactory api, ITestOutputHelper output)
-    {
-        _api = api;
-        _output = output;
-        _browser = new DashboardBrowser(api);
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _browser.DisposeAsync();
-
     /// <summary>
     /// The reach figures come from a staff-only query that may not be on this server yet; the test answers
     /// those two requests itself (the rest of the snapshot comes from the real API) to check the charts.
@@ -33,7 +18,7 @@ public sealed class DashboardReachBrowserTests : IAsyncLifetime
     public async Task Reach_figures_are_drawn_as_charts_with_a_table_alternative_and_follow_the_chosen_period()
     {
         var reachRequests = new ConcurrentQueue<JsonNode>();
-        var page = await _browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.RouteAsync("**/graphql", async route =>
         {
             var request = JsonNode.Parse(route.Request.PostData ?? "{}")!;
@@ -54,7 +39,7 @@ public sealed class DashboardReachBrowserTests : IAsyncLifetime
             }
         });
 
-        await GoToAsync(page, $"/dashboard?token={_api.MintCoordinatorToken()}");
+        await GoToAsync(page, $"/dashboard?token={Api.MintCoordinatorToken()}");
 
         await Assertions.Expect(page.Locator("#reach-content")).ToBeVisibleAsync();
         var variables = Assert.Single(reachRequests);
@@ -78,7 +63,7 @@ public sealed class DashboardReachBrowserTests : IAsyncLifetime
         var screenshot = Path.Combine(AppContext.BaseDirectory, "TestResults", "dashboard-reach.png");
         Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
         await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
-        _output.WriteLine($"Screenshot of the dashboard with reach figures: {screenshot}");
+        Output.WriteLine($"Screenshot of the dashboard with reach figures: {screenshot}");
 
         // The page counts months in Brussels time (its context's time zone), whatever the machine's zone.
         var monthBefore = FirstOfThisMonthInBrussels();
@@ -87,7 +72,7 @@ public sealed class DashboardReachBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("#note-signups-period")).ToHaveTextAsync("deze maand");
         Assert.Equal(2, reachRequests.Count);
         Assert.Contains((string?)reachRequests.Last()["from"], new[] { monthBefore, FirstOfThisMonthInBrussels() });
-        Assert.Empty(_browser.PageErrors);
+        Assert.Empty(Browser.PageErrors);
     }
 
     private const string ReachSchemaAnswer = """

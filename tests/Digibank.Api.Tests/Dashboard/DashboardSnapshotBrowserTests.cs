@@ -9,28 +9,13 @@ namespace Digibank.Api.Tests.Dashboard;
 
 /// <summary>The dashboard's snapshot in a real browser: the figures, the partners, the antenna points, what shows without a token, and signing in with the keyboard.</summary>
 [Collection(DashboardBrowserCollection.Name)]
-public sealed class DashboardSnapshotBrowserTests : IAsyncLifetime
+public sealed class DashboardSnapshotBrowserTests(DashboardApiFactory api, ITestOutputHelper output) : DashboardPageTests(api, output)
 {
-    private readonly DashboardApiFactory _api;
-    private readonly ITestOutputHelper _output;
-    private readonly DashboardBrowser _browser;
-
-    public DashboardSnapshotBrowserTests(DashboardApiFactory api, ITestOutputHelper output)
-    {
-        _api = api;
-        _output = output;
-        _browser = new DashboardBrowser(api);
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _browser.DisposeAsync();
-
     [ChromiumFact]
     public async Task The_snapshot_shows_the_catalogue_the_devices_and_the_partners_in_a_page_with_landmarks()
     {
-        var token = _api.MintCoordinatorToken();
-        var page = await _browser.OpenAsync($"/dashboard?token={token}");
+        var token = Api.MintCoordinatorToken();
+        var page = await Browser.OpenAsync($"/dashboard?token={token}");
 
         var expected = await ExpectedFiguresAsync();
         Assert.Equal(expected.Courses.ToString(Dutch), await Text(page, "#counter-courses"));
@@ -66,19 +51,19 @@ public sealed class DashboardSnapshotBrowserTests : IAsyncLifetime
         }
 
         await AssertContrastAsync(page);
-        Assert.Empty(_browser.PageErrors);
+        Assert.Empty(Browser.PageErrors);
     }
 
     [ChromiumFact]
     public async Task A_quarantined_plug_in_and_a_held_withdrawal_show_in_Dutch_with_the_reason_and_figures_for_staff_only()
     {
         string quarantinedName, heldName;
-        await using (var db = _api.CreateDbContext())
+        await using (var db = Api.CreateDbContext())
         {
             var quarantined = await db.Partners.SingleAsync(p => p.Code == "stad-mesen");
             var held = await db.Partners.SingleAsync(p => p.Code == "gemeente-vleteren");
             (quarantinedName, heldName) = (quarantined.Name, held.Name);
-            var now = _api.Clock.GetUtcNow().UtcDateTime;
+            var now = Api.Clock.GetUtcNow().UtcDateTime;
             db.SyncRuns.Add(new SyncRun { PartnerId = quarantined.Id, PluginName = "Digibank.Plugins.Mesen", StartedAt = now.AddSeconds(-5), FinishedAt = now,
                 Outcome = SyncOutcome.Quarantined, Error = "Stopped after 3 crashes in a row." });
             db.SyncRuns.Add(new SyncRun { PartnerId = held.Id, PluginName = "Digibank.Plugins.Vleteren", StartedAt = now.AddSeconds(-5), FinishedAt = now,
@@ -87,11 +72,11 @@ public sealed class DashboardSnapshotBrowserTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        var staff = await _browser.OpenAsync($"/dashboard?token={_api.MintCoordinatorToken()}");
+        var staff = await Browser.OpenAsync($"/dashboard?token={Api.MintCoordinatorToken()}");
         var staffQuarantined = await Text(staff, $"#partners-table tbody tr:has(th:text-is('{quarantinedName}'))");
         var staffHeld = await Text(staff, $"#partners-table tbody tr:has(th:text-is('{heldName}'))");
         await AssertContrastAsync(staff);
-        var anonymous = await _browser.OpenAsync("/dashboard");
+        var anonymous = await Browser.OpenAsync("/dashboard");
         var publicQuarantined = await Text(anonymous, $"#partners-table tbody tr:has(th:text-is('{quarantinedName}'))");
         var publicHeld = await Text(anonymous, $"#partners-table tbody tr:has(th:text-is('{heldName}'))");
 
@@ -103,34 +88,34 @@ public sealed class DashboardSnapshotBrowserTests : IAsyncLifetime
         Assert.DoesNotContain("Reden", publicQuarantined, StringComparison.Ordinal);
         Assert.Contains("Wacht op bevestiging", publicHeld, StringComparison.Ordinal);
         Assert.DoesNotContain("cursussen intrekken", publicHeld, StringComparison.Ordinal);
-        Assert.Empty(_browser.PageErrors);
+        Assert.Empty(Browser.PageErrors);
     }
 
     [ChromiumFact]
     public async Task Each_antenna_point_shows_whether_it_is_open_now_and_a_closed_one_says_why_and_when_it_opens()
     {
         const string Point = "Buurtsalon Krombeke";
-        var coordinator = _api.CreateLoopbackGraphQLClient();
-        coordinator.Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _api.MintCoordinatorToken());
+        var coordinator = Api.CreateLoopbackGraphQLClient();
+        coordinator.Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Api.MintCoordinatorToken());
         int pointId;
-        await using (var db = _api.CreateDbContext())
+        await using (var db = Api.CreateDbContext())
         {
             pointId = await db.HelpPoints.Where(h => h.Name == Point).Select(h => h.Id).SingleAsync();
         }
 
-        var now = _api.Clock.GetUtcNow().UtcDateTime;
+        var now = Api.Clock.GetUtcNow().UtcDateTime;
         var added = await coordinator.QueryAsync(
             "mutation ($input: AddClosureInput!) { addClosure(input: $input) { closure { id } errors { ... on Error { code } } } }",
             new { input = new { helpPointId = Digibank.Api.GraphQL.Relay.GlobalId.Encode("HelpPoint", pointId), startsAt = now.AddHours(-1), endsAt = now.AddDays(2), reason = "Personeelsdag" } });
         try
         {
-            var page = await _browser.OpenAsync("/dashboard");
+            var page = await Browser.OpenAsync("/dashboard");
 
             var closed = await Text(page, $"#devices-table tbody tr:has(th:text-is('{Point}')) td.open");
             Assert.StartsWith("Gesloten", closed, StringComparison.Ordinal);
             Assert.Contains("Personeelsdag; open vanaf", closed, StringComparison.Ordinal);
             Assert.True(await page.Locator("#devices-table td.open .open-now").CountAsync() > 0, "No point shows as open on Monday morning.");
-            Assert.Empty(_browser.PageErrors);
+            Assert.Empty(Browser.PageErrors);
         }
         finally
         {
@@ -143,7 +128,7 @@ public sealed class DashboardSnapshotBrowserTests : IAsyncLifetime
     [ChromiumFact]
     public async Task Without_a_token_the_public_parts_show_and_a_staff_member_signs_in_with_the_keyboard()
     {
-        var page = await _browser.OpenAsync("/dashboard");
+        var page = await Browser.OpenAsync("/dashboard");
 
         Assert.Contains("alleen voor medewerkers", await Text(page, "#reach-message"), StringComparison.Ordinal);
         Assert.Equal("—", await Text(page, "#counter-help"));
@@ -164,7 +149,7 @@ public sealed class DashboardSnapshotBrowserTests : IAsyncLifetime
             Assert.True(outline, $"The focus on {name} is not visible.");
         }
 
-        _output.WriteLine($"Tab order: {string.Join(", ", focused)}");
+        Output.WriteLine($"Tab order: {string.Join(", ", focused)}");
 
         Assert.Equal("skip-link", focused[0]);
         Assert.Equal("token-input", focused[1]);
@@ -173,14 +158,14 @@ public sealed class DashboardSnapshotBrowserTests : IAsyncLifetime
         Assert.Contains("devices-region", focused);
 
         await page.Locator("#token-input").FocusAsync();
-        await page.Keyboard.TypeAsync(_api.MintCoordinatorToken());
+        await page.Keyboard.TypeAsync(Api.MintCoordinatorToken());
         await page.Keyboard.PressAsync("Enter");
 
         await Assertions.Expect(page.Locator("#staff-name")).ToHaveTextAsync("Griet");
         await Assertions.Expect(page.Locator("#counter-help")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9.]+$"));
         Assert.Equal("sign-out", (await FocusedAsync(page)).Name);
         await Assertions.Expect(page.Locator("#reach-content")).ToBeVisibleAsync();
-        Assert.Empty(_browser.PageErrors);
+        Assert.Empty(Browser.PageErrors);
     }
 
     private static async Task<(string Name, bool Outline)> FocusedAsync(IPage page)
@@ -208,7 +193,7 @@ public sealed class DashboardSnapshotBrowserTests : IAsyncLifetime
 
     private async Task<ExpectedFigures> ExpectedFiguresAsync()
     {
-        var client = _api.CreateLoopbackGraphQLClient();
+        var client = Api.CreateLoopbackGraphQLClient();
         var data = await client.QueryAsync("""
             {
               courses(first: 100, where: { status: { in: [SCHEDULED, FULL] } }) { totalCount nodes { waitingListLength } }

@@ -1,7 +1,6 @@
 using Digibank.Api.Courses;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.Sync;
-using Digibank.Api.Testing;
 using Digibank.Api.Tests.Storage;
 
 namespace Digibank.Api.Tests.Finder;
@@ -15,31 +14,16 @@ public sealed class HelpForAcrossInstancesTests : IDisposable
     private const string FirstCourse = "query ($q: String!) { helpFor(question: $q) { courses(first: 1) { nodes { id title } } explanation } }";
     private const string Question = "de juf schrijft alleen via smartschool";
 
-    private readonly RedisServer? _redis;
-    private readonly PostgreSqlApiFactory? _first;
-    private readonly PostgreSqlApiFactory? _second;
-
-    public HelpForAcrossInstancesTests()
-    {
-        if (PostgreSqlServer.AdminConnectionString is null || RedisServer.Executable is null)
-        {
-            return;
-        }
-
-        _redis = new RedisServer();
-        _first = new PostgreSqlApiFactory { Settings = { ["Redis:Configuration"] = _redis.Configuration, ["Outbox:PollInterval"] = "00:10:00" } };
-        _ = _first.Server;
-        _second = _first.SecondInstance();
-    }
+    private readonly InstancesWithRedis? _instances = InstancesWithRedis.StartIfAvailable();
 
     [PostgreSqlAndRedisFact]
     public async Task A_course_withdrawn_on_one_instance_is_no_longer_suggested_by_the_other()
     {
         var before = await FirstCourseOnSecondAsync();
         var withdrawn = (string)before["nodes"]![0]!["id"]!;
-        await using (var db = _first!.CreateDbContext())
+        await using (var db = _instances!.First.CreateDbContext())
         {
-            await OfferWriter.WithdrawCoursesAsync(db, [GlobalId.DecodeFor(CourseType.TypeName, withdrawn)], _first.Clock.GetUtcNow().UtcDateTime, CancellationToken.None);
+            await OfferWriter.WithdrawCoursesAsync(db, [GlobalId.DecodeFor(CourseType.TypeName, withdrawn)], _instances!.First.Clock.GetUtcNow().UtcDateTime, CancellationToken.None);
             await db.SaveChangesAsync();
         }
 
@@ -57,11 +41,9 @@ public sealed class HelpForAcrossInstancesTests : IDisposable
 
     public void Dispose()
     {
-        _second?.Dispose();
-        _first?.Dispose();
-        _redis?.Dispose();
+        _instances?.Dispose();
     }
 
     private async Task<System.Text.Json.Nodes.JsonNode> FirstCourseOnSecondAsync() =>
-        (await _second!.CreateGraphQLClient().QueryAsync(FirstCourse, new { q = Question }))["helpFor"]!["courses"]!;
+        (await _instances!.Second.CreateGraphQLClient().QueryAsync(FirstCourse, new { q = Question }))["helpFor"]!["courses"]!;
 }

@@ -36,16 +36,7 @@ public sealed class HelpForFromMemoryTests(DigibankApiFactory api) : IClassFixtu
     /// <summary>The benchmark's ten questions and README's three.</summary>
     public static readonly TheoryData<string> Questions =
     [
-        "De brief van de belastingen kwam en ik moet mijn aangifte doen",
-        "mijn kleinzoon stuurt fotos op whatsapp",
-        "de school schrijft alleen via de app",
-        "ik ben mijn itsme code vergeten",
-        "hoe doe ik een overschrijving met mijn gsm",
-        "mijn kaartlezer werkt niet",
-        "ik kreeg een rare sms van de bank",
-        "je dois faire ma déclaration d'impôts",
-        "how do I make a video call with my grandchildren",
-        "ik zoek werk via de vdab",
+        .. ResidentQuestions.Benchmark,
         "Mijn kleinzoon stuurt foto's op WhatsApp en ik kan ze niet openen",
         "La école de ma fille envoie tout par Smartschool",
     ];

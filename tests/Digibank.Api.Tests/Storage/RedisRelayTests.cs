@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Digibank.Api.Tests.Courses;
-using Digibank.Api.Testing;
 using Digibank.Api.Tests.Dashboard;
 using Digibank.Api.Data.Outbox;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,26 +16,11 @@ public sealed class RedisRelayTests : IDisposable
 {
     private const string SignUp = "mutation ($input: SignUpForCourseInput!) { signUpForCourse(input: $input) { errors { ... on Error { code } } } }";
 
-    private readonly RedisServer? _redis;
-    private readonly PostgreSqlApiFactory? _first;
-    private readonly PostgreSqlApiFactory? _second;
+    private readonly InstancesWithRedis? _instances = InstancesWithRedis.StartIfAvailable();
 
-    public RedisRelayTests()
-    {
-        if (PostgreSqlServer.AdminConnectionString is null || RedisServer.Executable is null)
-        {
-            return;
-        }
+    private PostgreSqlApiFactory First => _instances!.First;
 
-        _redis = new RedisServer();
-        _first = new PostgreSqlApiFactory { Settings = { ["Redis:Configuration"] = _redis.Configuration, ["Outbox:PollInterval"] = "00:10:00" } };
-        _ = _first.Server;
-        _second = _first.SecondInstance();
-    }
-
-    private PostgreSqlApiFactory First => _first!;
-
-    private PostgreSqlApiFactory Second => _second!;
+    private PostgreSqlApiFactory Second => _instances!.Second;
 
     [PostgreSqlAndRedisFact]
     public async Task A_sign_up_on_one_instance_reaches_a_dashboard_on_the_other_once()
@@ -55,10 +39,10 @@ public sealed class RedisRelayTests : IDisposable
     public async Task An_instance_that_starts_while_Redis_is_away_starts_and_relays_once_Redis_is_there()
     {
         var course = await TestCourses.AddAsync(First, capacity: 20);
-        _redis!.Stop();
+        _instances!.Redis.Stop();
         using var late = First.SecondInstance();
         _ = late.Server;
-        _redis.Start();
+        _instances!.Redis.Start();
         await using var dashboard = await DashboardOnAsync(late);
 
         await SignUpAsync(course, 1);
@@ -82,7 +66,7 @@ public sealed class RedisRelayTests : IDisposable
             await dashboard.WaitForAsync(course, person, TimeSpan.FromSeconds(10));
         }
 
-        _redis!.Stop();
+        _instances!.Redis.Stop();
         await UntilAsync(() => !RelayOf(First).IsConnected && !RelayOf(Second).IsConnected, "An instance did not notice that Redis went away.");
         for (var person = 6; person <= 26; person++)
         {
@@ -92,7 +76,7 @@ public sealed class RedisRelayTests : IDisposable
         // Nothing reached the other instance while Redis was away: its ten-minute poll did not run, so what it gets
         // from here on comes through Redis's return.
         Assert.Equal(5, dashboard.SignUpsFor(course));
-        _redis.Start();
+        _instances!.Redis.Start();
         for (var person = 27; person <= signUps; person++)
         {
             await SignUpAsync(course, person);
@@ -105,9 +89,7 @@ public sealed class RedisRelayTests : IDisposable
 
     public void Dispose()
     {
-        _second?.Dispose();
-        _first?.Dispose();
-        _redis?.Dispose();
+        _instances?.Dispose();
     }
 
     private async Task SignUpAsync(string course, int person)
