@@ -124,6 +124,18 @@ internal sealed class WebSocketSender(WebSocket socket, int capacity)
             _finished.TrySetResult();
             return;
         }
+        catch (Exception exception)
+        {
+            // Not the client going away: the connection's run ends with it, as it would have from its own await.
+            lock (_gate)
+            {
+                (_closed, _closeFrame) = (true, null);
+                _waiting.Clear();
+            }
+
+            _finished.TrySetException(exception);
+            return;
+        }
 
         await SendCloseFrameAsync();
         _finished.TrySetResult();
