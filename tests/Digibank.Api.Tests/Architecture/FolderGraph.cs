@@ -154,8 +154,12 @@ public sealed class FolderGraph
         foreach (var (group, title) in new[] { ("features", "Features"), ("foundation", "Foundation: shared words, storage, GraphQL, hosting, who is asking") })
         {
             lines.Add($"  subgraph {group} [\"{title}\"]");
+            // A folder with no arrow inside its group is still drawn in it.
+            var drawn = _arrows.Keys.Where(arrow => Group(arrow.User, foundation, roots) == group && Group(arrow.Used, foundation, roots) == group)
+                .SelectMany(arrow => new[] { arrow.User, arrow.Used })
+                .ToHashSet(StringComparer.Ordinal);
             var loose = _arrows.Keys.SelectMany(arrow => new[] { arrow.User, arrow.Used })
-                .Where(folder => Group(folder, foundation, roots) == group && !within[group].Any(line => line.Contains($" {folder} ", StringComparison.Ordinal) || line.EndsWith($" {folder}", StringComparison.Ordinal)))
+                .Where(folder => Group(folder, foundation, roots) == group && !drawn.Contains(folder))
                 .Distinct().Order(StringComparer.Ordinal);
             lines.AddRange(loose.Select(folder => $"    {folder}"));
             lines.AddRange(within[group]);
