@@ -13,6 +13,7 @@ using Digibank.Api.Notifications;
 using Digibank.Api.Observability;
 using Digibank.Api.Partners;
 using Digibank.Api.Privacy;
+using Digibank.Api.Regions;
 using Digibank.Api.SelfService;
 using Digibank.Api.Staff;
 using Digibank.Api.Sync;
@@ -28,6 +29,7 @@ builder.AddPartnerSync();
 builder.AddInProcessPluginHost();
 builder.Services
     .AddDemoRegion(builder.Configuration)
+    .AddRegions()
     .AddMunicipalities()
     .AddPartners()
     .AddHelpPoints()
@@ -43,14 +45,14 @@ builder.Services
 
 var app = builder.Build();
 
-if (await SchemaFile.TryWriteAsync(app, args) || StaffTokenCommand.TryRun(app))
+if (await SchemaFile.TryWriteAsync(app, args))
 {
     return;
 }
 
 await app.PrepareStoreAsync();
 
-if (await PartnerKeys.TryIssueFromCommandLineAsync(app))
+if (StaffTokenCommand.TryRun(app) || await PartnerKeys.TryIssueFromCommandLineAsync(app))
 {
     return;
 }

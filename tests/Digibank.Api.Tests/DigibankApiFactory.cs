@@ -5,6 +5,7 @@ using Digibank.Api.Data.Outbox;
 using Digibank.Api.HelpPoints;
 using Digibank.Api.Notifications;
 using Digibank.Api.Privacy;
+using Digibank.Api.Regions;
 using Digibank.Api.Staff;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -132,7 +133,7 @@ public class DigibankApiFactory : WebApplicationFactory<Program>
         using var db = CreateDbContext();
         var helpPointIds = db.HelpPoints.Where(h => helpPointNames.Contains(h.Name)).Select(h => h.Id).ToList();
         Assert.Equal(helpPointNames.Length, helpPointIds.Count);
-        var token = Services.GetRequiredService<StaffTokens>().Mint($"test:{role}:{string.Join('+', helpPointIds)}", $"Test {role}", role, helpPointIds);
+        var token = Services.GetRequiredService<StaffTokens>().Mint($"test:{role}:{string.Join('+', helpPointIds)}", $"Test {role}", role, Region.FirstRegionId, helpPointIds);
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return new GraphQLTestClient(client);

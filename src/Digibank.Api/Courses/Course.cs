@@ -9,6 +9,9 @@ public sealed class Course : IEntity
 {
     public int Id { get; set; }
 
+    /// <summary>The region (one Digibank) this belongs to: the region of the place where it happens.</summary>
+    public int RegionId { get; set; }
+
     public required string Title
     {
         get;

@@ -25,6 +25,7 @@ internal sealed class CourseTablesModel :
     public void Configure(EntityTypeBuilder<Course> course)
     {
         course.StoredIn("Courses");
+        course.HasIndex(c => new { c.RegionId, c.Status });
         course.HasIndex(c => new { c.PartnerId, c.ExternalId }).IsUnique();
         course.HasIndex(c => c.StartsAt);
         course.HasIndex(c => c.TitleKey);
@@ -52,6 +53,7 @@ internal sealed class CourseTablesModel :
     public void Configure(EntityTypeBuilder<SignUp> signUp)
     {
         signUp.StoredIn("SignUps");
+        signUp.HasIndex(s => s.RegionId);
         signUp.HasIndex(s => new { s.CourseId, s.Status });
         signUp.HasIndex(s => new { s.CourseId, s.ParticipantId });
         signUp.HasIndex(s => new { s.CourseId, s.ExternalId }).IsUnique();

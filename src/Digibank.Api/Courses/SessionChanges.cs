@@ -21,7 +21,7 @@ public static class SessionChanges
 
         await db.LockAsync<Course>(session.CourseId, cancellationToken);
         var course = await db.Courses.Include(c => c.Sessions).SingleAsync(c => c.Id == session.CourseId, cancellationToken);
-        if (!command.Staff.CanActFor(course.HelpPointId))
+        if (!command.Staff.CanActFor(course.HelpPointId, course.RegionId))
         {
             return new NotAllowedError("This course is not at a help point you work at.");
         }

@@ -34,15 +34,15 @@ public sealed class SignUpBook(DigibankDbContext db, DateTime now, SelfServiceLi
 
         if (course.SignUpDeadline is { } deadline && deadline <= now)
         {
-            return new SignUpDeadlinePassedError($"Sign-ups for '{course.Title}' closed on {Region.ToLocal(deadline):d MMMM yyyy HH:mm}.", deadline);
+            return new SignUpDeadlinePassedError($"Sign-ups for '{course.Title}' closed on {RegionTime.ToLocal(deadline):d MMMM yyyy HH:mm}.", deadline);
         }
 
-        if (staff is not null && !staff.CanActFor(course.HelpPointId))
+        if (staff is not null && !staff.CanActFor(course.HelpPointId, course.RegionId))
         {
             return new NotAllowedError("You can sign residents up only for courses at the help points you work at.");
         }
 
-        var known = await resident.FindKnownAsync(db, cancellationToken);
+        var known = await resident.FindKnownAsync(db, course.RegionId, cancellationToken);
         // Only staff learn that a person is signed up already. An anonymous caller gets the answer anyone
         // would get, so a sign-up form cannot be used to find out whether an address is known.
         if (staff is not null && known is not null
@@ -62,7 +62,8 @@ public sealed class SignUpBook(DigibankDbContext db, DateTime now, SelfServiceLi
         var signUp = db.SignUps.Add(new SignUp
         {
             Course = course,
-            Participant = resident.Store(db, known, now, staff),
+            RegionId = course.RegionId,
+            Participant = resident.Store(db, course.RegionId, known, now, staff),
             Channel = staff is null ? SignUpChannel.Web : SignUpChannel.Counter,
             CancellationTokenHash = ResidentTokens.Hash(token),
             CreatedAt = now,
@@ -115,7 +116,7 @@ public sealed class SignUpBook(DigibankDbContext db, DateTime now, SelfServiceLi
                 return new InvalidCancellationTokenError("This cancellation token does not belong to this sign-up.");
             }
 
-            if (!staff.CanActFor(signUp.Course!.HelpPointId))
+            if (!staff.CanActFor(signUp.Course!.HelpPointId, signUp.RegionId))
             {
                 return new NotAllowedError("This course is not at a help point you work at.");
             }
@@ -203,7 +204,7 @@ public sealed class SignUpBook(DigibankDbContext db, DateTime now, SelfServiceLi
             return new NotFoundError("There is no such sign-up.");
         }
 
-        if (!command.Staff.CanActFor(signUp.Course!.HelpPointId))
+        if (!command.Staff.CanActFor(signUp.Course!.HelpPointId, signUp.RegionId))
         {
             return new NotAllowedError("This course is not at a help point you work at.");
         }

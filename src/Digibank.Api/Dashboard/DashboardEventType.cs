@@ -23,7 +23,7 @@ public sealed class DashboardEventType : ObjectGraphType<DashboardEvent>
         Field<PartnerType>("partner").Resolve(context => context.Source.PartnerId is { } id ? context.LoadPartner(id) : null);
         Field<ParticipantType>("participant")
             .Description("The person involved: only for staff of the help point and the coordinator; null for everyone else (the anonymised form).")
-            .Resolve(context => context.Source.ParticipantId is { } id && context.Staff() is { } staff && staff.CanActFor(context.Source.HelpPointId)
+            .Resolve(context => context.Source.ParticipantId is { } id && context.Staff() is { } staff && staff.CanActFor(context.Source.HelpPointId, context.Source.RegionId)
                 ? context.LoadParticipant(id)
                 : null);
     }

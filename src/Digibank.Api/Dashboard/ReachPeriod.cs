@@ -60,11 +60,11 @@ public sealed class ReachPeriod
 
     private static List<(string Label, DateTime StartsAt)> BelgianMonths(DateTime from, DateTime to)
     {
-        var localFrom = Region.ToLocal(from);
+        var localFrom = RegionTime.ToLocal(from);
         var month = new DateTime(localFrom.Year, localFrom.Month, 1, 0, 0, 0, DateTimeKind.Unspecified);
         var months = new List<(string, DateTime)>();
         // Midnight on the first of a month is never in a daylight-saving gap in Brussels, so the conversion is exact.
-        for (var startsAt = from; startsAt < to; month = month.AddMonths(1), startsAt = TimeZoneInfo.ConvertTimeToUtc(month, Region.TimeZone))
+        for (var startsAt = from; startsAt < to; month = month.AddMonths(1), startsAt = TimeZoneInfo.ConvertTimeToUtc(month, RegionTime.TimeZone))
         {
             months.Add((month.ToString("yyyy-MM", CultureInfo.InvariantCulture), startsAt));
         }

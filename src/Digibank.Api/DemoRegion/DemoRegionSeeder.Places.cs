@@ -1,21 +1,23 @@
 using Digibank.Api.HelpPoints;
 using Digibank.Api.Municipalities;
 using Digibank.Api.Partners;
+using Digibank.Api.Regions;
 using static Digibank.Api.HelpPoints.HelpPointService;
 
 namespace Digibank.Api.DemoRegion;
 
 public static partial class DemoRegionSeeder
 {
-    private static readonly (string Name, string PostalCode, (string Name, string PostalCode)[] Sections)[] MunicipalityRows =
+    // The towns' centres (town hall), for searches by distance.
+    private static readonly (string Name, string PostalCode, double Latitude, double Longitude, (string Name, string PostalCode)[] Sections)[] MunicipalityRows =
     [
-        ("Poperinge", "8970",
+        ("Poperinge", "8970", 50.8550, 2.7260,
             [("Poperinge", "8970"), ("Reningelst", "8970"), ("Krombeke", "8972"), ("Proven", "8972"), ("Roesbrugge-Haringe", "8972"), ("Watou", "8978")]),
-        ("Heuvelland", "8950",
+        ("Heuvelland", "8950", 50.7900, 2.8150,
             [("De Klijte", "8954"), ("Dranouter", "8951"), ("Kemmel", "8956"), ("Loker", "8958"), ("Nieuwkerke", "8950"),
              ("Westouter", "8954"), ("Wijtschate", "8953"), ("Wulvergem", "8952")]),
-        ("Mesen", "8957", [("Mesen", "8957")]),
-        ("Vleteren", "8640", [("Oostvleteren", "8640"), ("Westvleteren", "8640"), ("Woesten", "8640")]),
+        ("Mesen", "8957", 50.7640, 2.8980, [("Mesen", "8957")]),
+        ("Vleteren", "8640", 50.9200, 2.7300, [("Oostvleteren", "8640"), ("Westvleteren", "8640"), ("Woesten", "8640")]),
     ];
 
     private static readonly (string Code, string Name, PartnerKind Kind, string Description, string Website, string Email, string? Phone)[] PartnerRows =
@@ -127,6 +129,9 @@ public static partial class DemoRegionSeeder
             {
                 Name = row.Name,
                 PostalCode = row.PostalCode,
+                RegionId = Region.FirstRegionId,
+                Latitude = row.Latitude,
+                Longitude = row.Longitude,
                 Sections = row.Sections.Select(section => new MunicipalitySection { Name = section.Name, PostalCode = section.PostalCode }).ToList(),
             };
             region.Municipalities[row.Name] = municipality;
@@ -144,6 +149,7 @@ public static partial class DemoRegionSeeder
             Website = row.Website,
             ContactEmail = row.Email,
             ContactPhone = row.Phone,
+            Regions = [new PartnerRegion { RegionId = Region.FirstRegionId }],
         }).ToList();
 
     private static List<HelpPoint> SeedHelpPoints(SeedState region) =>

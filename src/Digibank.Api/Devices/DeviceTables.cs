@@ -24,6 +24,7 @@ internal sealed class DeviceTablesModel :
     public void Configure(EntityTypeBuilder<Device> device)
     {
         device.StoredIn("Devices");
+        device.HasIndex(d => d.RegionId);
         device.HasIndex(d => d.AssetTag).IsUnique();
         device.HasIndex(d => new { d.HomeHelpPointId, d.Kind, d.Status });
         device.HasOne(d => d.HomeHelpPoint).WithMany().OnDelete(DeleteBehavior.Restrict);
@@ -42,6 +43,7 @@ internal sealed class DeviceTablesModel :
         // One open loan per device, whatever reaches the database: the last word when two API instances race.
         loan.HasIndex(l => l.DeviceId, "IX_Loans_OneOpenLoanPerDevice").IsUnique().HasFilter("\"ReturnedAt\" IS NULL");
         loan.HasIndex(l => new { l.ParticipantId, l.ReturnedAt });
+        loan.HasIndex(l => new { l.RegionId, l.ReturnedAt });
     }
 
     public void Configure(EntityTypeBuilder<Reservation> reservation)
@@ -51,5 +53,6 @@ internal sealed class DeviceTablesModel :
         reservation.HasIndex(r => new { r.Status, r.ReadyUntil });
         // No foreign key: adding one to an existing SQLite table rebuilds it outside the migration's transaction.
         reservation.HasIndex(r => r.DeviceId);
+        reservation.HasIndex(r => new { r.RegionId, r.Status });
     }
 }

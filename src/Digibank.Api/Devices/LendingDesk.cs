@@ -39,12 +39,12 @@ public sealed class LendingDesk(DigibankDbContext db, DateTime now, SelfServiceL
             return new LendingNotOfferedError($"{helpPoint.Name} does not lend a {Lending.NameOf(kind)}.");
         }
 
-        if (staff is not null && !staff.CanActFor(helpPoint.Id))
+        if (staff is not null && !staff.CanActFor(helpPoint.Id, helpPoint.RegionId))
         {
             return new NotAllowedError("You can reserve devices for residents only at the help points you work at.");
         }
 
-        var known = await resident.FindKnownAsync(db, cancellationToken);
+        var known = await resident.FindKnownAsync(db, helpPoint.RegionId, cancellationToken);
         // As with sign-ups: only staff learn that the person is in the queue already.
         if (staff is not null && known is not null
             && await db.Reservations.WaitingFor(helpPoint.Id, kind).FirstOrDefaultAsync(r => r.ParticipantId == known.Id, cancellationToken) is { } existing)
@@ -58,7 +58,8 @@ public sealed class LendingDesk(DigibankDbContext db, DateTime now, SelfServiceL
         {
             HelpPointId = helpPoint.Id,
             Kind = kind,
-            Participant = resident.Store(db, known, now, staff),
+            RegionId = helpPoint.RegionId,
+            Participant = resident.Store(db, helpPoint.RegionId, known, now, staff),
             Status = ReservationStatus.Waiting,
             CreatedAt = now,
             CancellationTokenHash = ResidentTokens.Hash(token),
@@ -82,7 +83,7 @@ public sealed class LendingDesk(DigibankDbContext db, DateTime now, SelfServiceL
                 return new InvalidCancellationTokenError("This cancellation token does not belong to this reservation.");
             }
 
-            if (!command.Staff.CanActFor(reservation.HelpPointId))
+            if (!command.Staff.CanActFor(reservation.HelpPointId, reservation.RegionId))
             {
                 return new NotAllowedError("This reservation is for a help point you do not work at.");
             }
@@ -181,6 +182,7 @@ public sealed class LendingDesk(DigibankDbContext db, DateTime now, SelfServiceL
             DeviceId = device.Id,
             ParticipantId = borrower.Id,
             HelpPointId = device.HomeHelpPointId,
+            RegionId = device.RegionId,
             CheckedOutAt = now,
             CheckedOutBy = command.Staff.Subject,
             DueAt = now.AddDays(rule.LoanPeriodDays),
@@ -268,7 +270,7 @@ public sealed class LendingDesk(DigibankDbContext db, DateTime now, SelfServiceL
         if (await db.Loans.OverdueAt(now).Where(l => l.ParticipantId == borrower.Id).OrderBy(l => l.DueAt).FirstOrDefaultAsync(cancellationToken) is { } overdue)
         {
             return new BorrowerHasOverdueLoanError(
-                $"A device lent to this person was due on {Region.ToLocal(overdue.DueAt):d MMMM yyyy}; it has to come back before they borrow another.", overdue.DueAt);
+                $"A device lent to this person was due on {RegionTime.ToLocal(overdue.DueAt):d MMMM yyyy}; it has to come back before they borrow another.", overdue.DueAt);
         }
 
         var rule = await db.LoanRules.SingleAsync(r => r.Kind == device.Kind, cancellationToken);
@@ -321,7 +323,7 @@ public sealed class LendingDesk(DigibankDbContext db, DateTime now, SelfServiceL
     {
         var device = await db.Devices.SingleOrDefaultAsync(d => d.Id == deviceId, cancellationToken);
         return device is null ? new NotFoundError("There is no such device.")
-            : !staff.CanActFor(device.HomeHelpPointId) ? new NotAllowedError("This device belongs to a help point you do not work at.")
+            : !staff.CanActFor(device.HomeHelpPointId, device.RegionId) ? new NotAllowedError("This device belongs to a help point you do not work at.")
             : device;
     }
 
@@ -330,7 +332,7 @@ public sealed class LendingDesk(DigibankDbContext db, DateTime now, SelfServiceL
     {
         var loan = await db.Loans.Include(l => l.Device).SingleOrDefaultAsync(l => l.Id == loanId, cancellationToken);
         return loan is null ? new NotFoundError("There is no such loan.")
-            : !staff.CanActFor(loan.HelpPointId) ? new NotAllowedError(notTheirHelpPoint)
+            : !staff.CanActFor(loan.HelpPointId, loan.RegionId) ? new NotAllowedError(notTheirHelpPoint)
             : loan.ReturnedAt is { } returnedAt ? new LoanAlreadyReturnedError("This device has already been brought back.", returnedAt)
             : loan;
     }
@@ -377,8 +379,8 @@ public sealed class LendingDesk(DigibankDbContext db, DateTime now, SelfServiceL
     {
         var hours = await db.OpeningHours.Where(o => o.HelpPointId == helpPointId).ToListAsync(cancellationToken);
         var closures = (await db.Closures.Where(c => c.HelpPointId == helpPointId && c.EndsAt > now).ToListAsync(cancellationToken)).Select(ClosedPeriod.Of).ToList();
-        var open = OpeningCalendar.NextOpenAt(hours, closures, Region.ToLocal(Region.StartOfLocalDay(earliest)));
-        return Region.EndOfLocalDay(open is { } local ? Region.ToUtc(local) : earliest);
+        var open = OpeningCalendar.NextOpenAt(hours, closures, RegionTime.ToLocal(RegionTime.StartOfLocalDay(earliest)));
+        return RegionTime.EndOfLocalDay(open is { } local ? RegionTime.ToUtc(local) : earliest);
     }
 
     private static ReservationNotWaitingError? NotActive(Reservation reservation) =>

@@ -48,7 +48,7 @@ public static class HelpForQueries
         var now = context.UtcNow();
         var points = await services.GetRequiredService<HelpPointDirectory>().AllAsync(cancellationToken);
         var order = MunicipalitiesByDistance(points, town);
-        var localNow = Region.ToLocal(now);
+        var localNow = RegionTime.ToLocal(now);
         var helpPoints = suggestions.Count == 0 ? [] : points
             .Where(h => h.Services.Contains(HelpPointService.WalkInHelp)
                 || (h.Services.Contains(HelpPointService.DeviceLending) && topics.Values.Any(t => t.Code is "smartphone-basics" or "photos")))
@@ -91,7 +91,7 @@ public static class HelpForQueries
         var sentence = $"Je vraag gaat over {string.Join(" of ", names)}.";
         if (course is not null)
         {
-            sentence += $" De eerstvolgende cursus is \"{course.Title}\" op {Region.ToLocal(course.StartsAt!.Value).ToString("dddd d MMMM", Dutch)} in {course.Municipality?.Name}.";
+            sentence += $" De eerstvolgende cursus is \"{course.Title}\" op {RegionTime.ToLocal(course.StartsAt!.Value).ToString("dddd d MMMM", Dutch)} in {course.Municipality?.Name}.";
         }
 
         if (place is ({ } point, var next))

@@ -31,14 +31,14 @@ public sealed class ClosureBook(DigibankDbContext db, DateTime now)
     public async Task<Result<Closure>> AddAsync(AddClosure command, CancellationToken cancellationToken)
     {
         var (helpPointId, startsAt, endsAt, reason, staff) = command;
-        if (!staff.CanActFor(helpPointId))
+        if (await db.HelpPoints.Where(h => h.Id == helpPointId).Select(h => (int?)h.RegionId).SingleOrDefaultAsync(cancellationToken) is not { } regionId)
         {
-            return new NotAllowedError("You can close only the help points you work at.");
+            return staff.IsCoordinator ? new NotFoundError("There is no such help point.") : new NotAllowedError("You can close only the help points you work at.");
         }
 
-        if (!await db.HelpPoints.AnyAsync(h => h.Id == helpPointId, cancellationToken))
+        if (!staff.CanActFor(helpPointId, regionId))
         {
-            return new NotFoundError("There is no such help point.");
+            return new NotAllowedError("You can close only the help points you work at.");
         }
 
         db.Raise(new HelpPointCalendarChanged(helpPointId, now));
@@ -61,7 +61,8 @@ public sealed class ClosureBook(DigibankDbContext db, DateTime now)
             return new NotFoundError("There is no such closure.");
         }
 
-        if (!command.Staff.CanActFor(closure.HelpPointId))
+        var regionId = await db.HelpPoints.Where(h => h.Id == closure.HelpPointId).Select(h => h.RegionId).SingleAsync(cancellationToken);
+        if (!command.Staff.CanActFor(closure.HelpPointId, regionId))
         {
             return new NotAllowedError("This closure is of a help point you do not work at.");
         }

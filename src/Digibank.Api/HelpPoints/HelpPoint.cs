@@ -7,6 +7,9 @@ public sealed class HelpPoint : IEntity
 {
     public int Id { get; set; }
 
+    /// <summary>The region (one Digibank) this belongs to: the region of the place where it happens.</summary>
+    public int RegionId { get; set; }
+
     public required string Name
     {
         get;

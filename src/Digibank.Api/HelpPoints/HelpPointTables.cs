@@ -21,6 +21,7 @@ internal sealed class HelpPointTablesModel : IEntityTypeConfiguration<HelpPoint>
     public void Configure(EntityTypeBuilder<HelpPoint> helpPoint)
     {
         helpPoint.StoredIn("HelpPoints");
+        helpPoint.HasIndex(h => h.RegionId);
         helpPoint.PrimitiveCollection(h => h.Services).ElementType().HasConversion<string>();
         helpPoint.HasMany(h => h.OpeningHours).WithOne().HasForeignKey(o => o.HelpPointId).OnDelete(DeleteBehavior.Cascade);
     }

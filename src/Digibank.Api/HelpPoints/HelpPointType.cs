@@ -44,7 +44,7 @@ public sealed class HelpPointType : NodeGraphType<HelpPoint>
             .Description("Whether the point is open at this moment (Belgian time): its weekly hours, except on public holidays and during its closures.")
             .Resolve(context =>
             {
-                var now = Region.ToLocal(context.UtcNow());
+                var now = RegionTime.ToLocal(context.UtcNow());
                 return context.WithCalendar(calendar => OpeningCalendar.IsOpenAt(calendar.Hours, calendar.Closed, now));
             });
         Reads("isOpenNow");
@@ -52,8 +52,8 @@ public sealed class HelpPointType : NodeGraphType<HelpPoint>
             .Description($"When the point is next open, public holidays and closures respected: now while it is open; null when it is closed for the next {OpeningCalendar.LookAheadDays} days.")
             .Resolve(context =>
             {
-                var now = Region.ToLocal(context.UtcNow());
-                return context.WithCalendar(calendar => OpeningCalendar.NextOpenAt(calendar.Hours, calendar.Closed, now) is { } local ? Region.ToUtc(local) : (DateTime?)null);
+                var now = RegionTime.ToLocal(context.UtcNow());
+                return context.WithCalendar(calendar => OpeningCalendar.NextOpenAt(calendar.Hours, calendar.Closed, now) is { } local ? RegionTime.ToUtc(local) : (DateTime?)null);
             });
         Reads("nextOpenAt");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ClosureType>>>>("closures")

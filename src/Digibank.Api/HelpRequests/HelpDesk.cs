@@ -27,16 +27,18 @@ public sealed class HelpDesk(DigibankDbContext db, DateTime now)
             return new NotFoundError("There is no such topic.");
         }
 
-        if (!await db.Municipalities.AnyAsync(m => m.Id == resident.MunicipalityId, cancellationToken))
+        if (await db.Municipalities.Where(m => m.Id == resident.MunicipalityId).Select(m => (int?)m.RegionId).SingleOrDefaultAsync(cancellationToken) is not { } homeRegionId)
         {
             return new NotFoundError("There is no such town in the region.");
         }
 
+        // A home visit goes to the mobile team of the region the person lives in.
         var helpPoint = helpPointId is { } id
             ? await db.HelpPoints.SingleOrDefaultAsync(h => h.Id == id, cancellationToken)
             : channel == HelpRequestChannel.HomeVisit
-                ? await db.HelpPoints.Where(h => h.Kind == HelpPointKind.MobileTeam).OrderBy(h => h.Id).FirstOrDefaultAsync(cancellationToken)
+                ? await db.HelpPoints.Where(h => h.Kind == HelpPointKind.MobileTeam && h.RegionId == homeRegionId).OrderBy(h => h.Id).FirstOrDefaultAsync(cancellationToken)
                 : null;
+        var regionId = helpPoint?.RegionId ?? homeRegionId;
         if (helpPointId is not null && helpPoint is null)
         {
             return new NotFoundError("There is no such help point.");
@@ -44,7 +46,7 @@ public sealed class HelpDesk(DigibankDbContext db, DateTime now)
 
         // Handing a home visit to the mobile team is what any resident can do, so any staff member may do it for them.
         var handsOverToMobileTeam = channel == HelpRequestChannel.HomeVisit && helpPoint?.Kind == HelpPointKind.MobileTeam;
-        if (staff is not null && !handsOverToMobileTeam && !staff.CanActFor(helpPoint?.Id))
+        if (staff is not null && !(handsOverToMobileTeam ? staff.WorksIn(regionId) : staff.CanActFor(helpPoint?.Id, regionId)))
         {
             return new NotAllowedError("You can register help requests only for the help points you work at.");
         }
@@ -56,7 +58,8 @@ public sealed class HelpDesk(DigibankDbContext db, DateTime now)
             Channel = channel,
             MunicipalityId = resident.MunicipalityId,
             HelpPointId = helpPoint?.Id,
-            Participant = resident.Store(db, await resident.FindKnownAsync(db, cancellationToken), now, staff),
+            RegionId = regionId,
+            Participant = resident.Store(db, regionId, await resident.FindKnownAsync(db, regionId, cancellationToken), now, staff),
             Status = HelpRequestStatus.Open,
             CreatedAt = now,
         }).Entity;
@@ -64,7 +67,7 @@ public sealed class HelpDesk(DigibankDbContext db, DateTime now)
 
     public async Task<Result<HelpRequest>> AssignAsync(AssignHelpRequest command, CancellationToken cancellationToken)
     {
-        var managed = await RequestAsync(command.HelpRequestId, command.Staff, request => command.Staff.CanActFor(request.HelpPointId), cancellationToken);
+        var managed = await RequestAsync(command.HelpRequestId, command.Staff, request => command.Staff.CanActFor(request.HelpPointId, request.RegionId), cancellationToken);
         if (managed.Value is not { } request)
         {
             return managed;
@@ -130,7 +133,7 @@ public sealed class HelpDesk(DigibankDbContext db, DateTime now)
         {
             return new SlotTakenError(
                 string.Create(CultureInfo.InvariantCulture,
-                    $"The digibuddy already has a visit from {Region.ToLocal(clash.VisitStartsAt!.Value):d MMMM HH:mm} to {Region.ToLocal(clash.VisitEndsAt!.Value):HH:mm}."),
+                    $"The digibuddy already has a visit from {RegionTime.ToLocal(clash.VisitStartsAt!.Value):d MMMM HH:mm} to {RegionTime.ToLocal(clash.VisitEndsAt!.Value):HH:mm}."),
                 clash.VisitStartsAt.Value,
                 clash.VisitEndsAt.Value);
         }
@@ -146,7 +149,7 @@ public sealed class HelpDesk(DigibankDbContext db, DateTime now)
     {
         var (_, status, staff) = command;
         var changed = await RequestAsync(command.HelpRequestId, staff,
-            request => staff.CanActFor(request.HelpPointId) || (status == HelpRequestStatus.Resolved && staff.IsAssignedDigibuddyOf(request)),
+            request => staff.CanActFor(request.HelpPointId, request.RegionId) || (status == HelpRequestStatus.Resolved && staff.IsAssignedDigibuddyOf(request)),
             cancellationToken);
         if (changed.Value is not { } request)
         {

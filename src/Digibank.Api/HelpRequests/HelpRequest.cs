@@ -8,6 +8,9 @@ public sealed class HelpRequest : IEntity
 {
     public int Id { get; set; }
 
+    /// <summary>The region (one Digibank) this belongs to: the region of the place where it happens.</summary>
+    public int RegionId { get; set; }
+
     public int TopicId { get; set; }
 
     public Topic? Topic { get; set; }

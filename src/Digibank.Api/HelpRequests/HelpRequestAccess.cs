@@ -14,7 +14,7 @@ public static class HelpRequestAccess
 
     /// <summary>Staff of the request's help point, the coordinator, or the digibuddy the request is assigned to.</summary>
     public static bool Helps(this StaffUser caller, HelpRequest request) =>
-        caller.CanActFor(request.HelpPointId) || caller.IsAssignedDigibuddyOf(request);
+        caller.CanActFor(request.HelpPointId, request.RegionId) || caller.IsAssignedDigibuddyOf(request);
 
     /// <summary>The caller when they help with <paramref name="request"/>, or an <c>AUTH_NOT_AUTHORIZED</c> error.</summary>
     public static StaffUser RequireHelperOf(this IResolveFieldContext context, HelpRequest request)

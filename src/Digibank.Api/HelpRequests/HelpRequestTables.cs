@@ -19,6 +19,7 @@ internal sealed class HelpRequestTablesModel : IEntityTypeConfiguration<HelpRequ
     public void Configure(EntityTypeBuilder<HelpRequest> request)
     {
         request.StoredIn("HelpRequests");
+        request.HasIndex(r => r.RegionId);
         request.HasIndex(h => new { h.MunicipalityId, h.Status });
     }
 

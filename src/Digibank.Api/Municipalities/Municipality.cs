@@ -19,5 +19,13 @@ public sealed class Municipality : IEntity
 
     public required string PostalCode { get; set; }
 
+    /// <summary>The region (one Digibank) the town belongs to.</summary>
+    public int RegionId { get; set; }
+
+    /// <summary>The town centre, for "within 15 km of Vleteren".</summary>
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
+
     public List<MunicipalitySection> Sections { get; set; } = [];
 }

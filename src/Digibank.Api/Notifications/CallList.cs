@@ -14,7 +14,7 @@ public static class CallList
             return new NotFoundError("There is no such call task.");
         }
 
-        if (!command.Staff.CanActFor(task.HelpPointId))
+        if (!command.Staff.CanActFor(task.HelpPointId, task.RegionId))
         {
             return new NotAllowedError("This call task is for a help point you do not work at.");
         }

@@ -5,6 +5,9 @@ public sealed class CallTask : IEntity
 {
     public int Id { get; set; }
 
+    /// <summary>The region (one Digibank) this belongs to: the region of the place where it happens.</summary>
+    public int RegionId { get; set; }
+
     public int NotificationId { get; set; }
 
     public Notification? Notification { get; set; }

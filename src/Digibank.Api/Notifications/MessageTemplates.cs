@@ -50,7 +50,7 @@ public static partial class MessageTemplates
     /// <summary>"dinsdag 8 december 2026 om 9.30 uur", "mardi 8 décembre 2026 à 9 h 30", "Tuesday 8 December 2026 at 9.30".</summary>
     public static string SpellOut(DateTime utc, string language, CultureInfo culture)
     {
-        var local = Region.ToLocal(utc);
+        var local = RegionTime.ToLocal(utc);
         var day = SpellOutDay(utc, culture);
         return language switch
         {
@@ -61,7 +61,7 @@ public static partial class MessageTemplates
     }
 
     /// <summary>"vrijdag 4 december 2026": a day to do something by, in the region's time.</summary>
-    public static string SpellOutDay(DateTime utc, CultureInfo culture) => Region.ToLocal(utc).ToString("dddd d MMMM yyyy", culture);
+    public static string SpellOutDay(DateTime utc, CultureInfo culture) => RegionTime.ToLocal(utc).ToString("dddd d MMMM yyyy", culture);
 
     /// <summary>A placeholder's value: text on one line, or, for <c>{Sessions}</c>, one line per session; null for a name no fact has.</summary>
     private static string? ValueOf(string name, MessageFacts facts, string language, CultureInfo culture) => name switch

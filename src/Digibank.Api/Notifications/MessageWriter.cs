@@ -38,6 +38,7 @@ public sealed class MessageWriter(SelfServiceLinks links, IOptions<NotificationO
             EventSequence = sequence,
             Occasion = occasion,
             ParticipantId = person.Id,
+            RegionId = person.RegionId,
             Reason = reason,
             Channel = channel,
             Status = withLinks ? NotificationStatus.Pending : NotificationStatus.Sent,
@@ -55,6 +56,7 @@ public sealed class MessageWriter(SelfServiceLinks links, IOptions<NotificationO
             {
                 Notification = notification,
                 ParticipantId = person.Id,
+                RegionId = person.RegionId,
                 HelpPointId = helpPointId,
                 Reason = reason,
                 Script = message.Body,

@@ -11,6 +11,9 @@ public sealed class Notification : IEntity
 {
     public int Id { get; set; }
 
+    /// <summary>The region (one Digibank) this belongs to: the region of the place where it happens.</summary>
+    public int RegionId { get; set; }
+
     /// <summary>The outbox sequence of the event that caused it; 0 for a reminder, which no event causes.</summary>
     public long EventSequence { get; set; }
 

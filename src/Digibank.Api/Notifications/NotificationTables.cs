@@ -19,6 +19,7 @@ internal sealed class NotificationTablesModel : IEntityTypeConfiguration<Notific
     public void Configure(EntityTypeBuilder<Notification> notification)
     {
         notification.StoredIn("Notifications");
+        notification.HasIndex(n => n.RegionId);
         // Once per event (or reminder occasion), person and reason: handling an event or a reminder again adds nothing.
         notification.HasIndex(n => new { n.EventSequence, n.ParticipantId, n.Reason, n.Occasion }).IsUnique();
         notification.Property(n => n.Occasion).HasMaxLength(100);
@@ -30,6 +31,7 @@ internal sealed class NotificationTablesModel : IEntityTypeConfiguration<Notific
     public void Configure(EntityTypeBuilder<CallTask> task)
     {
         task.StoredIn("CallTasks");
+        task.HasIndex(t => t.RegionId);
         task.HasIndex(t => new { t.HelpPointId, t.Outcome });
         task.HasIndex(t => t.ParticipantId);
         task.Property(t => t.Script).Metadata.SetMaxLength(null);

@@ -50,8 +50,8 @@ public sealed class Reminders(
     /// <summary>Everyone with a seat in a course that has a session tomorrow (the region's day), once per session.</summary>
     private async Task<int> SessionRemindersAsync(DigibankDbContext db, DateTime now, CancellationToken cancellationToken)
     {
-        var tomorrow = Region.StartOfLocalDay(Region.EndOfLocalDay(now).AddSeconds(1));
-        var dayAfter = Region.StartOfLocalDay(Region.EndOfLocalDay(tomorrow).AddSeconds(1));
+        var tomorrow = RegionTime.StartOfLocalDay(RegionTime.EndOfLocalDay(now).AddSeconds(1));
+        var dayAfter = RegionTime.StartOfLocalDay(RegionTime.EndOfLocalDay(tomorrow).AddSeconds(1));
         var seats = await db.CourseSessions
             .Where(session => session.StartsAt >= tomorrow && session.StartsAt < dayAfter && session.CancelledAt == null)
             .Join(db.Courses.Where(c => c.Status == CourseStatus.Scheduled || c.Status == CourseStatus.Full), session => session.CourseId, course => course.Id,

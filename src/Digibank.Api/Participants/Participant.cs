@@ -19,6 +19,9 @@ public sealed class Participant : IEntity
 
     public int MunicipalityId { get; set; }
 
+    /// <summary>The region (one Digibank) this belongs to: the region of the place where it happens.</summary>
+    public int RegionId { get; set; }
+
     public Municipality? Municipality { get; set; }
 
     public TargetGroup TargetGroup { get; set; }

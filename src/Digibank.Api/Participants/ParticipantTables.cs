@@ -14,5 +14,9 @@ public static class ParticipantTables
 
 internal sealed class ParticipantTablesModel : IEntityTypeConfiguration<Participant>
 {
-    public void Configure(EntityTypeBuilder<Participant> participant) => participant.StoredIn("Participants");
+    public void Configure(EntityTypeBuilder<Participant> participant)
+    {
+        participant.StoredIn("Participants");
+        participant.HasIndex(p => p.RegionId);
+    }
 }

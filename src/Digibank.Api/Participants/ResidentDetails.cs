@@ -48,9 +48,10 @@ public sealed record ResidentDetails(string? FirstName, string? Email, string? P
     }
 
     /// <summary>The person already known by this e-mail address or phone number, if any (never someone erased).</summary>
-    public async Task<Participant?> FindKnownAsync(DigibankDbContext db, CancellationToken cancellationToken) =>
-        Email is not null ? await db.Participants.FirstOrDefaultAsync(p => p.Email == Email && p.ErasedAt == null, cancellationToken)
-        : Phone is not null ? await db.Participants.FirstOrDefaultAsync(p => p.Phone == Phone && p.ErasedAt == null, cancellationToken)
+    /// <remarks>Each region keeps its own people: the same person signing up in the next region is that region's participant.</remarks>
+    public async Task<Participant?> FindKnownAsync(DigibankDbContext db, int regionId, CancellationToken cancellationToken) =>
+        Email is not null ? await db.Participants.FirstOrDefaultAsync(p => p.RegionId == regionId && p.Email == Email && p.ErasedAt == null, cancellationToken)
+        : Phone is not null ? await db.Participants.FirstOrDefaultAsync(p => p.RegionId == regionId && p.Phone == Phone && p.ErasedAt == null, cancellationToken)
         : null;
 
     /// <summary>
@@ -59,14 +60,14 @@ public sealed record ResidentDetails(string? FirstName, string? Email, string? P
     /// partner's upload) is linked to that person as they are, so typing someone's e-mail address or phone
     /// number never changes what is stored about them.
     /// </summary>
-    public Participant Store(DigibankDbContext db, Participant? known, DateTime now, StaffUser? staff)
+    public Participant Store(DigibankDbContext db, int regionId, Participant? known, DateTime now, StaffUser? staff)
     {
         if (known is not null && staff is null)
         {
             return known;
         }
 
-        var participant = known ?? db.Participants.Add(new Participant { CreatedAt = now }).Entity;
+        var participant = known ?? db.Participants.Add(new Participant { RegionId = regionId, CreatedAt = now }).Entity;
         participant.FirstName = FirstName;
         participant.Email = Email ?? participant.Email;
         participant.Phone = Phone ?? participant.Phone;

@@ -29,4 +29,7 @@ public sealed class Partner : IEntity
     public string? ContactEmail { get; set; }
 
     public string? ContactPhone { get; set; }
+
+    /// <summary>The regions the partner may publish offers in.</summary>
+    public List<PartnerRegion> Regions { get; set; } = [];
 }

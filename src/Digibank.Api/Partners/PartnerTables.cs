@@ -17,18 +17,28 @@ public static class PartnerTables
         public DbSet<WithdrawalHold> WithdrawalHolds => db.Set<WithdrawalHold>();
 
         public DbSet<HeldCourse> HeldCourses => db.Set<HeldCourse>();
+
+        public DbSet<PartnerRegion> PartnerRegions => db.Set<PartnerRegion>();
     }
 }
 
 internal sealed class PartnerTablesModel :
     IEntityTypeConfiguration<Partner>, IEntityTypeConfiguration<PartnerKey>, IEntityTypeConfiguration<SyncRun>,
-    IEntityTypeConfiguration<WithdrawalHold>, IEntityTypeConfiguration<HeldCourse>
+    IEntityTypeConfiguration<WithdrawalHold>, IEntityTypeConfiguration<HeldCourse>, IEntityTypeConfiguration<PartnerRegion>
 {
     public void Configure(EntityTypeBuilder<Partner> partner)
     {
         partner.StoredIn("Partners");
         partner.Property(p => p.Code).HasMaxLength(40);
         partner.HasIndex(p => p.Code).IsUnique();
+    }
+
+    public void Configure(EntityTypeBuilder<PartnerRegion> allowed)
+    {
+        allowed.StoredIn("PartnerRegions");
+        allowed.HasKey(a => new { a.PartnerId, a.RegionId });
+        allowed.HasOne<Partner>().WithMany(p => p.Regions).HasForeignKey(a => a.PartnerId).OnDelete(DeleteBehavior.Cascade);
+        allowed.HasIndex(a => a.RegionId);
     }
 
     public void Configure(EntityTypeBuilder<PartnerKey> key)
@@ -47,7 +57,7 @@ internal sealed class PartnerTablesModel :
     public void Configure(EntityTypeBuilder<WithdrawalHold> hold)
     {
         hold.StoredIn("WithdrawalHolds");
-        hold.HasIndex(h => h.PartnerId).IsUnique();
+        hold.HasIndex(h => new { h.PartnerId, h.RegionId }).IsUnique();
         hold.HasOne(h => h.Partner).WithMany().OnDelete(DeleteBehavior.Cascade);
         hold.HasMany(h => h.Courses).WithOne().HasForeignKey(c => c.WithdrawalHoldId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -13,6 +13,9 @@ public sealed class WithdrawalHold : IEntity
 
     public Partner? Partner { get; set; }
 
+    /// <summary>The region whose courses the withdrawal would empty: the guard counts a partner's courses per region.</summary>
+    public int RegionId { get; set; }
+
     /// <summary>When a snapshot first asked to withdraw these courses.</summary>
     public DateTime HeldAt { get; set; }
 

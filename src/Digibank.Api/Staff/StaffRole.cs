@@ -8,6 +8,9 @@ public enum StaffRole
     /// <summary>A volunteer who answers the help requests assigned to them.</summary>
     Digibuddy,
 
-    /// <summary>The regional coordinator: acts for every help point and handles erasure requests.</summary>
+    /// <summary>The regional coordinator: acts for every help point of their region and handles its erasure requests.</summary>
     Coordinator,
+
+    /// <summary>Manages the regions of the deployment and names their coordinators; sees every region's figures, no one's details.</summary>
+    Admin,
 }

@@ -52,16 +52,29 @@ public sealed class StaffTokens(SymmetricSecurityKey key, StaffTokenOptions opti
         }
 
         var validated = await new JsonWebTokenHandler().ValidateTokenAsync(token, ValidationParameters);
-        return validated.IsValid
-            ? new StaffSignIn(new ClaimsPrincipal(validated.ClaimsIdentity), validated.SecurityToken.ValidTo, IsRefused: false)
+        // A signed token that says nothing usable (no role, or no region for one region's work) is refused, not taken for nobody.
+        return validated.IsValid && new ClaimsPrincipal(validated.ClaimsIdentity) is var principal && StaffUser.From(principal) is not null
+            ? new StaffSignIn(principal, validated.SecurityToken.ValidTo, IsRefused: false)
             : StaffSignIn.Refused;
     }
 
     /// <summary>A staff token stops working at its <c>exp</c>, by the application's clock, without grace.</summary>
     public bool HasExpired(DateTime expiresUtc) => clock.GetUtcNow().UtcDateTime >= expiresUtc;
 
-    public string Mint(string subject, string name, StaffRole role, IEnumerable<int> helpPointIds, int? digibuddyId = null, TimeSpan? validFor = null)
+    /// <param name="subject">Who the token is for, stable across tokens (<c>coordinator:Griet</c>).</param>
+    /// <param name="name">The name shown in what the person does.</param>
+    /// <param name="role">What the person may do.</param>
+    /// <param name="regionId">The region the person works for; null exactly for the admin, who works for none.</param>
+    /// <param name="helpPointIds">The help points a staff member works at (of <paramref name="regionId"/>).</param>
+    /// <param name="digibuddyId">The digibuddy the token is for, for a digibuddy.</param>
+    /// <param name="validFor">How long the token works, at most <see cref="StaffTokenOptions.MaxTokenLifetime"/>.</param>
+    public string Mint(string subject, string name, StaffRole role, int? regionId, IEnumerable<int> helpPointIds, int? digibuddyId = null, TimeSpan? validFor = null)
     {
+        if ((regionId is null) != (role == StaffRole.Admin))
+        {
+            throw new ArgumentException("Every token but the admin's names the one region its holder works for.", nameof(regionId));
+        }
+
         var lifetime = validFor ?? options.MaxTokenLifetime;
         if (lifetime <= TimeSpan.Zero || lifetime > options.MaxTokenLifetime)
         {
@@ -76,6 +89,11 @@ public sealed class StaffTokens(SymmetricSecurityKey key, StaffTokenOptions opti
             [ClaimTypes.Role] = role.ToString(),
             [StaffUser.HelpPointClaim] = helpPointIds.Select(id => id.ToString(CultureInfo.InvariantCulture)).ToArray(),
         };
+        if (regionId is { } region)
+        {
+            claims[StaffUser.RegionClaim] = region.ToString(CultureInfo.InvariantCulture);
+        }
+
         if (digibuddyId is { } buddy)
         {
             claims[StaffUser.DigibuddyClaim] = buddy.ToString(CultureInfo.InvariantCulture);

@@ -3,22 +3,32 @@ using System.Security.Claims;
 
 namespace Digibank.Api.Staff;
 
-/// <summary>The person behind a staff token: who, in which role, and for which help points.</summary>
-public sealed record StaffUser(string Subject, string Name, StaffRole Role, IReadOnlySet<int> HelpPointIds, int? DigibuddyId)
+/// <summary>
+/// The person behind a staff token: who, in which role, for which region (one Digibank) and for which help points.
+/// Everyone but the admin works for exactly one region; the admin works for none and manages them all.
+/// </summary>
+public sealed record StaffUser(string Subject, string Name, StaffRole Role, int? RegionId, IReadOnlySet<int> HelpPointIds, int? DigibuddyId)
 {
     public const string HelpPointClaim = "help_point";
     public const string DigibuddyClaim = "digibuddy";
+    public const string RegionClaim = "region";
 
     public bool IsCoordinator => Role == StaffRole.Coordinator;
 
     public bool IsDigibuddy => Role == StaffRole.Digibuddy;
 
+    public bool IsAdmin => Role == StaffRole.Admin;
+
+    /// <summary>Whether something of <paramref name="regionId"/> is this person's region's: never for the admin, who acts for no region.</summary>
+    public bool WorksIn(int? regionId) => RegionId is { } own && regionId == own;
+
     /// <summary>
-    /// Coordinators act for the whole region, staff for the points in their token. A digibuddy acts for no help point,
-    /// whatever points their token names: they answer the help requests assigned to them, and nothing else.
+    /// Coordinators act for their whole region, staff for the points in their token, and both only in their own region:
+    /// <paramref name="regionId"/> is the region of the thing acted on (a help point's, a sign-up's…). A digibuddy acts
+    /// for no help point, whatever points their token names: they answer the help requests assigned to them, and nothing else.
     /// </summary>
-    public bool CanActFor(int? helpPointId) =>
-        IsCoordinator || (Role == StaffRole.Staff && helpPointId is { } id && HelpPointIds.Contains(id));
+    public bool CanActFor(int? helpPointId, int? regionId) =>
+        WorksIn(regionId) && (IsCoordinator || (Role == StaffRole.Staff && helpPointId is { } id && HelpPointIds.Contains(id)));
 
     public static StaffUser? From(ClaimsPrincipal? principal)
     {
@@ -34,6 +44,13 @@ public sealed record StaffUser(string Subject, string Name, StaffRole Role, IRea
             .Where(id => id > 0)
             .ToHashSet();
         var digibuddy = int.TryParse(principal.FindFirst(DigibuddyClaim)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var buddy) ? buddy : (int?)null;
-        return new StaffUser(subject, principal.FindFirst(ClaimTypes.Name)?.Value ?? subject, role, helpPoints, digibuddy);
+        var region = int.TryParse(principal.FindFirst(RegionClaim)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var regionId) && regionId > 0 ? regionId : (int?)null;
+        // A token for one region's work names that region; one that does not (minted before regions) signs in nobody.
+        if ((region is null) != (role == StaffRole.Admin))
+        {
+            return null;
+        }
+
+        return new StaffUser(subject, principal.FindFirst(ClaimTypes.Name)?.Value ?? subject, role, region, helpPoints, digibuddy);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Digibank.Api.Courses;
 using Digibank.Api.Data;
 using Digibank.Api.Municipalities;
@@ -110,20 +111,21 @@ public sealed class PartnerSignUpImport(IDbContextFactory<DigibankDbContext> dbC
                 continue;
             }
 
-            var participant = resident.Store(db, Known(resident, byEmail, byPhone), now, staff: null);
+            var participant = resident.Store(db, course.RegionId, Known(course.RegionId, resident, byEmail, byPhone), now, staff: null);
             if (resident.Email is { } newEmail)
             {
-                byEmail.TryAdd(newEmail, participant);
+                byEmail.TryAdd(KnownKey(course.RegionId, newEmail), participant);
             }
             else if (resident.Phone is { } newPhone)
             {
-                byPhone.TryAdd(newPhone, participant);
+                byPhone.TryAdd(KnownKey(course.RegionId, newPhone), participant);
             }
 
             var signUp = new SignUp
             {
                 Course = course,
                 CourseId = course.Id,
+                RegionId = course.RegionId,
                 Participant = participant,
                 ExternalId = record.ExternalId,
                 Channel = SignUpChannel.Partner,
@@ -151,6 +153,7 @@ public sealed class PartnerSignUpImport(IDbContextFactory<DigibankDbContext> dbC
         return existing;
     }
 
+    /// <summary>The people known by these contacts, keyed by region and contact: each region keeps its own people.</summary>
     private static async Task<Dictionary<string, Participant>> KnownParticipantsAsync(DigibankDbContext db, IEnumerable<string?> keys, bool email, CancellationToken cancellationToken)
     {
         var found = await keys.OfType<string>().ReadInChunksAsync(
@@ -161,17 +164,19 @@ public sealed class PartnerSignUpImport(IDbContextFactory<DigibankDbContext> dbC
         var known = new Dictionary<string, Participant>(StringComparer.Ordinal);
         foreach (var participant in found)
         {
-            known.TryAdd(email ? participant.Email! : participant.Phone!, participant);
+            known.TryAdd(KnownKey(participant.RegionId, email ? participant.Email! : participant.Phone!), participant);
         }
 
         return known;
     }
 
     // The same rule as ResidentDetails.FindKnownAsync: by e-mail address when one is given, else by phone number.
-    private static Participant? Known(ResidentDetails resident, Dictionary<string, Participant> byEmail, Dictionary<string, Participant> byPhone) =>
-        resident.Email is { } email ? byEmail.GetValueOrDefault(email)
-        : resident.Phone is { } phone ? byPhone.GetValueOrDefault(phone)
+    private static Participant? Known(int regionId, ResidentDetails resident, Dictionary<string, Participant> byEmail, Dictionary<string, Participant> byPhone) =>
+        resident.Email is { } email ? byEmail.GetValueOrDefault(KnownKey(regionId, email))
+        : resident.Phone is { } phone ? byPhone.GetValueOrDefault(KnownKey(regionId, phone))
         : null;
+
+    private static string KnownKey(int regionId, string contact) => string.Create(CultureInfo.InvariantCulture, $"{regionId}:{contact}");
 
     private sealed record CheckedRecord(PartnerSignUp Record, int CourseId, ResidentDetails Resident);
 

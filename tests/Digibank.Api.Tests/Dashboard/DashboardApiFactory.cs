@@ -1,3 +1,4 @@
+using Digibank.Api.Regions;
 using Digibank.Api.Staff;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -27,7 +28,7 @@ public sealed class DashboardApiFactory : DigibankApiFactory
     public GraphQLTestClient CreateLoopbackGraphQLClient() => new(new HttpClient { BaseAddress = BaseAddress });
 
     public string MintCoordinatorToken() =>
-        Services.GetRequiredService<StaffTokens>().Mint("test:dashboard", "Griet", StaffRole.Coordinator, []);
+        Services.GetRequiredService<StaffTokens>().Mint("test:dashboard", "Griet", StaffRole.Coordinator, Region.FirstRegionId, []);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Digibank.Api.HelpPoints;
+using Digibank.Api.Regions;
 using Digibank.Api.Tests.Courses;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -78,7 +79,7 @@ public sealed class DashboardLiveBrowserTests(DashboardApiFactory api, ITestOutp
             pointId = await db.HelpPoints.Where(h => h.Name == Point).Select(h => h.Id).SingleAsync();
         }
 
-        var token = Api.Services.GetRequiredService<Digibank.Api.Staff.StaffTokens>().Mint("test:krombeke", "Els", Digibank.Api.Staff.StaffRole.Staff, [pointId]);
+        var token = Api.Services.GetRequiredService<Digibank.Api.Staff.StaffTokens>().Mint("test:krombeke", "Els", Digibank.Api.Staff.StaffRole.Staff, Region.FirstRegionId, [pointId]);
         var page = await Browser.NewPageAsync();
         var subscribed = await HeadlessChromium.PassGraphQLSocketThroughAsync(page);
         await GoToAsync(page, $"/dashboard?token={token}");

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Digibank.Api.Regions;
 using Digibank.Api.Staff;
 
 namespace Digibank.Api.Tests.Dashboard;
@@ -91,7 +92,7 @@ public sealed class GraphQLWebSocketProtocolTests(DigibankApiFactory api) : ICla
     [Fact]
     public async Task A_token_under_an_HTTP_style_Authorization_key_signs_the_socket_in()
     {
-        var token = api.Services.GetRequiredService<StaffTokens>().Mint("c", "Coördinator", StaffRole.Coordinator, []);
+        var token = api.Services.GetRequiredService<StaffTokens>().Mint("c", "Coördinator", StaffRole.Coordinator, Region.FirstRegionId, []);
         await using var client = await GraphQLWebSocketClient.ConnectAsync(api);
 
         await client.SendAsync(new { type = "connection_init", payload = new { Authorization = $"Bearer {token}" } });
@@ -135,7 +136,7 @@ public sealed class GraphQLWebSocketProtocolTests(DigibankApiFactory api) : ICla
     [Fact]
     public async Task Completing_a_subscription_stops_its_events()
     {
-        await using var client = await GraphQLWebSocketClient.ConnectAndInitAsync(api, api.Services.GetRequiredService<StaffTokens>().Mint("c", "Coördinator", StaffRole.Coordinator, []));
+        await using var client = await GraphQLWebSocketClient.ConnectAndInitAsync(api, api.Services.GetRequiredService<StaffTokens>().Mint("c", "Coördinator", StaffRole.Coordinator, Region.FirstRegionId, []));
         await client.SubscribeAsync("s", "subscription { dashboardEvents { kind } }");
 
         await client.SendAsync(new { id = "s", type = "complete" });

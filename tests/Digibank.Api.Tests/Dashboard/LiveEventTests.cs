@@ -1,3 +1,4 @@
+using Digibank.Api.Regions;
 using Digibank.Api.Tests.Sync;
 using Digibank.Api.Devices;
 using Digibank.Api.Staff;
@@ -20,7 +21,7 @@ public sealed class LiveEventTests(DigibankApiFactory api) : IClassFixture<Digib
             .OrderBy(d => d.Id).FirstAsync();
         var point = await api.HelpPointGlobalIdAsync(device.HomeHelpPoint!.Name);
         var borrower = await api.NewBorrowerAsync("Nand");
-        var coordinatorToken = api.Services.GetRequiredService<StaffTokens>().Mint("c", "Coördinator", StaffRole.Coordinator, []);
+        var coordinatorToken = api.Services.GetRequiredService<StaffTokens>().Mint("c", "Coördinator", StaffRole.Coordinator, Region.FirstRegionId, []);
         await using var staff = await GraphQLWebSocketClient.ConnectAndInitAsync(api, coordinatorToken);
         await using var anonymous = await GraphQLWebSocketClient.ConnectAndInitAsync(api);
         await staff.SubscribeAsync("loans", "subscription ($point: ID) { loanChanged(helpPointId: $point) { kind summary participant { firstName } } }", new { point });

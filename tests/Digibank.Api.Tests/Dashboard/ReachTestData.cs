@@ -6,6 +6,7 @@ using Digibank.Api.HelpRequests;
 using Digibank.Api.Municipalities;
 using Digibank.Api.Participants;
 using Digibank.Api.Partners;
+using Digibank.Api.Regions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.Tests.Dashboard;
@@ -51,7 +52,7 @@ public sealed class ReachTestData : IAsyncDisposable
 
     public Municipality AddMunicipality(string name)
     {
-        var municipality = _db.Municipalities.Add(new Municipality { Name = name, PostalCode = "8999" }).Entity;
+        var municipality = _db.Municipalities.Add(new Municipality { Name = name, PostalCode = "8999", RegionId = Region.FirstRegionId }).Entity;
         return municipality;
     }
 

@@ -1,4 +1,5 @@
 using Digibank.Api.GraphQL.Transport;
+using Digibank.Api.Regions;
 using Digibank.Api.Staff;
 using Digibank.Api.Tests.Courses;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +22,7 @@ public sealed class SharedSubscriptionTests(DigibankApiFactory api) : IClassFixt
         var before = shared.Running;
         await using var first = await GraphQLWebSocketClient.ConnectAndInitAsync(api);
         await using var second = await GraphQLWebSocketClient.ConnectAndInitAsync(api);
-        await using var staff = await GraphQLWebSocketClient.ConnectAndInitAsync(api, api.Services.GetRequiredService<StaffTokens>().Mint("s", "Staf", StaffRole.Coordinator, []));
+        await using var staff = await GraphQLWebSocketClient.ConnectAndInitAsync(api, api.Services.GetRequiredService<StaffTokens>().Mint("s", "Staf", StaffRole.Coordinator, Region.FirstRegionId, []));
         await first.SubscribeAsync("1", query);
         await second.SubscribeAsync("2", query);
         await staff.SubscribeAsync("3", query);

@@ -1,4 +1,5 @@
 using Digibank.Api.Courses;
+using Digibank.Api.Regions;
 using Digibank.Api.Staff;
 using Digibank.Api.Tests.Courses;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ public sealed class SubscriptionTests(DigibankApiFactory api) : IClassFixture<Di
     public async Task A_sign_up_reaches_subscribers_with_the_new_seat_count_and_only_staff_see_who()
     {
         var course = await TestCourses.AddAsync(api, capacity: 3);
-        var coordinatorToken = api.Services.GetRequiredService<StaffTokens>().Mint("c", "Coördinator", StaffRole.Coordinator, []);
+        var coordinatorToken = api.Services.GetRequiredService<StaffTokens>().Mint("c", "Coördinator", StaffRole.Coordinator, Region.FirstRegionId, []);
         await using var anonymous = await GraphQLWebSocketClient.ConnectAndInitAsync(api);
         await using var coordinator = await GraphQLWebSocketClient.ConnectAndInitAsync(api, coordinatorToken);
         await anonymous.SubscribeAsync("a", Events);

@@ -2,6 +2,7 @@ using Digibank.Api.Data;
 using Digibank.Api.Devices;
 using Digibank.Api.Municipalities;
 using Digibank.Api.Participants;
+using Digibank.Api.Regions;
 using Digibank.Api.Staff;
 using Microsoft.EntityFrameworkCore;
 using static Digibank.Api.Tests.Devices.LendingTestData;
@@ -71,7 +72,7 @@ public sealed class LendingDeskTests(DigibankApiFactory api) : IClassFixture<Dig
     }
 
     private async Task<StaffUser> StaffOfAsync(string helpPoint) =>
-        new($"staff-{helpPoint}", "Sofie", StaffRole.Staff, new HashSet<int> { await api.HelpPointIdAsync(helpPoint) }, null);
+        new($"staff-{helpPoint}", "Sofie", StaffRole.Staff, Region.FirstRegionId, new HashSet<int> { await api.HelpPointIdAsync(helpPoint) }, null);
 
     private DigibankDbContext DeskContext()
     {

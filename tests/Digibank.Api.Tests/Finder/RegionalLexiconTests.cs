@@ -1,4 +1,5 @@
 using Digibank.Api.Finder;
+using Digibank.Api.Regions;
 using Digibank.Api.Staff;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,7 +8,7 @@ namespace Digibank.Api.Tests.Finder;
 /// <summary>The rules of the region's words for a topic on the database itself, without GraphQL.</summary>
 public sealed class RegionalLexiconTests(DigibankApiFactory api) : IClassFixture<DigibankApiFactory>
 {
-    private static readonly StaffUser Coordinator = new("coordinator", "Coördinator", StaffRole.Coordinator, new HashSet<int>(), null);
+    private static readonly StaffUser Coordinator = new("coordinator", "Coördinator", StaffRole.Coordinator, Region.FirstRegionId, new HashSet<int>(), null);
 
     private DateTime Now => api.Clock.GetUtcNow().UtcDateTime;
 
@@ -15,7 +16,7 @@ public sealed class RegionalLexiconTests(DigibankApiFactory api) : IClassFixture
     public async Task A_word_the_topic_has_already_is_kept_once_and_only_the_coordinator_adds_words()
     {
         var topicId = await IdOfATopicAsync();
-        var staff = new StaffUser("staff", "Els", StaffRole.Staff, new HashSet<int> { 1 }, null);
+        var staff = new StaffUser("staff", "Els", StaffRole.Staff, Region.FirstRegionId, new HashSet<int> { 1 }, null);
 
         var first = await AddAsync(new AddTopicWords(topicId, ["Smartphone-Les"], Coordinator));
         var again = await AddAsync(new AddTopicWords(topicId, ["smartphone-les ", "gsm-les"], Coordinator));

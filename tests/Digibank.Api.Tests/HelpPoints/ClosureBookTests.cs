@@ -1,4 +1,5 @@
 using Digibank.Api.HelpPoints;
+using Digibank.Api.Regions;
 using Digibank.Api.Staff;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +16,7 @@ public sealed class ClosureBookTests(DigibankApiFactory api) : IClassFixture<Dig
         await using var db = api.CreateDbContext();
         db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
         var points = await db.HelpPoints.OrderBy(h => h.Id).Select(h => h.Id).Take(2).ToListAsync();
-        var staffOfFirst = new StaffUser("staff-first", "Els", StaffRole.Staff, new HashSet<int> { points[0] }, null);
+        var staffOfFirst = new StaffUser("staff-first", "Els", StaffRole.Staff, Region.FirstRegionId, new HashSet<int> { points[0] }, null);
         var book = new ClosureBook(db, Now);
 
         var elsewhere = await book.AddAsync(new AddClosure(points[1], Now.AddDays(1), Now.AddDays(2), "Personeelsdag", staffOfFirst), CancellationToken.None);

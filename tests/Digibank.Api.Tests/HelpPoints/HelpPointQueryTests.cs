@@ -60,9 +60,9 @@ public sealed class HelpPointQueryTests(DigibankApiFactory api) : IClassFixture<
         var insideLocal = NextLocal(period.Day, period.Opens.AddMinutes(1));
         var outsideLocal = NextLocal(period.Day, period.Closes.AddMinutes(1));
 
-        api.Clock.Current = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(insideLocal, Region.TimeZone), TimeSpan.Zero);
+        api.Clock.Current = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(insideLocal, RegionTime.TimeZone), TimeSpan.Zero);
         var open = await IsOpen(library.Name);
-        api.Clock.Current = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(outsideLocal, Region.TimeZone), TimeSpan.Zero);
+        api.Clock.Current = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(outsideLocal, RegionTime.TimeZone), TimeSpan.Zero);
         var closed = await IsOpen(library.Name);
         api.Clock.Current = DigibankApiFactory.Now;
 
@@ -99,7 +99,7 @@ public sealed class HelpPointQueryTests(DigibankApiFactory api) : IClassFixture<
 
     private static DateTime NextLocal(DayOfWeek day, TimeOnly time)
     {
-        var date = DateOnly.FromDateTime(Region.ToLocal(DigibankApiFactory.Now.UtcDateTime));
+        var date = DateOnly.FromDateTime(RegionTime.ToLocal(DigibankApiFactory.Now.UtcDateTime));
         while (date.DayOfWeek != day)
         {
             date = date.AddDays(1);

@@ -3,6 +3,7 @@ using Digibank.Api.HelpPoints;
 using Digibank.Api.HelpRequests;
 using Digibank.Api.Municipalities;
 using Digibank.Api.Participants;
+using Digibank.Api.Regions;
 using Digibank.Api.Staff;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ namespace Digibank.Api.Tests.HelpRequests;
 /// <summary>The help-request rules on the database itself, without GraphQL: from a resident's question to a resolved home visit.</summary>
 public sealed class HelpDeskTests(DigibankApiFactory api) : IClassFixture<DigibankApiFactory>
 {
-    private static readonly StaffUser Coordinator = new("coordinator", "Coördinator", StaffRole.Coordinator, new HashSet<int>(), null);
+    private static readonly StaffUser Coordinator = new("coordinator", "Coördinator", StaffRole.Coordinator, Region.FirstRegionId, new HashSet<int>(), null);
 
     private DateTime Now => api.Clock.GetUtcNow().UtcDateTime;
 
@@ -56,5 +57,5 @@ public sealed class HelpDeskTests(DigibankApiFactory api) : IClassFixture<Digiba
     }
 
     private static async Task<StaffUser> DigibuddyAsync(DigibankDbContext db, string firstName) =>
-        new($"digibuddy-{firstName}", firstName, StaffRole.Digibuddy, new HashSet<int>(), await db.Digibuddies.Where(d => d.FirstName == firstName).Select(d => d.Id).SingleAsync());
+        new($"digibuddy-{firstName}", firstName, StaffRole.Digibuddy, Region.FirstRegionId, new HashSet<int>(), await db.Digibuddies.Where(d => d.FirstName == firstName).Select(d => d.Id).SingleAsync());
 }

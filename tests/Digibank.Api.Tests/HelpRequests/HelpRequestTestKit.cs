@@ -4,6 +4,7 @@ using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.HelpPoints;
 using Digibank.Api.HelpRequests;
 using Digibank.Api.Municipalities;
+using Digibank.Api.Regions;
 using Digibank.Api.Staff;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -77,7 +78,7 @@ public static class HelpRequestTestKit
         var digibuddyId = db.Digibuddies.Single(d => d.FirstName == firstName).Id;
         var helpPointIds = db.HelpPoints.Where(h => helpPointNames.Contains(h.Name)).Select(h => h.Id).ToList();
         Assert.Equal(helpPointNames.Length, helpPointIds.Count);
-        return api.Services.GetRequiredService<StaffTokens>().Mint($"test:digibuddy:{firstName}", firstName, StaffRole.Digibuddy, helpPointIds, digibuddyId);
+        return api.Services.GetRequiredService<StaffTokens>().Mint($"test:digibuddy:{firstName}", firstName, StaffRole.Digibuddy, Region.FirstRegionId, helpPointIds, digibuddyId);
     }
 
     /// <summary>Sends one of the help request mutations and returns its payload; fails the test on GraphQL errors.</summary>

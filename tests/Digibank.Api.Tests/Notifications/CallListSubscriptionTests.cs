@@ -1,5 +1,6 @@
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.HelpPoints;
+using Digibank.Api.Regions;
 using Digibank.Api.Staff;
 using Digibank.Api.Tests.Courses;
 using Digibank.Api.Tests.Dashboard;
@@ -28,8 +29,8 @@ public sealed class CallListSubscriptionTests(NotificationsApiFactory api) : ICl
         }
 
         var point = new { point = GlobalId.Encode("HelpPoint", krombekeId) };
-        await using var staff = await GraphQLWebSocketClient.ConnectAndInitAsync(api, tokens.Mint("k", "Els", StaffRole.Staff, [krombekeId]));
-        await using var otherPoint = await GraphQLWebSocketClient.ConnectAndInitAsync(api, tokens.Mint("l", "Bart", StaffRole.Staff, [libraryId]));
+        await using var staff = await GraphQLWebSocketClient.ConnectAndInitAsync(api, tokens.Mint("k", "Els", StaffRole.Staff, Region.FirstRegionId, [krombekeId]));
+        await using var otherPoint = await GraphQLWebSocketClient.ConnectAndInitAsync(api, tokens.Mint("l", "Bart", StaffRole.Staff, Region.FirstRegionId, [libraryId]));
         await using var anonymous = await GraphQLWebSocketClient.ConnectAndInitAsync(api);
         await staff.SubscribeAsync("s", CallTaskAdded, point);
         await otherPoint.SendAsync(new { id = "o", type = "subscribe", payload = new { query = CallTaskAdded, variables = point } });

@@ -2,6 +2,7 @@ using Digibank.Api.Courses;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.HelpPoints;
 using Digibank.Api.Notifications;
+using Digibank.Api.Regions;
 using Digibank.Api.Staff;
 using Digibank.Api.Sync;
 using Digibank.Api.Tests.Courses;
@@ -70,8 +71,8 @@ public sealed class EveryCallTaskOnAListTests(DigibankApiFactory api) : IClassFi
     {
         var venueCourse = await VenueCourseAsync();
         var tokens = api.Services.GetRequiredService<StaffTokens>();
-        await using var coordinator = await GraphQLWebSocketClient.ConnectAndInitAsync(api, tokens.Mint("c", "Griet", StaffRole.Coordinator, []));
-        await using var staff = await GraphQLWebSocketClient.ConnectAndInitAsync(api, tokens.Mint("s", "Els", StaffRole.Staff, [1]));
+        await using var coordinator = await GraphQLWebSocketClient.ConnectAndInitAsync(api, tokens.Mint("c", "Griet", StaffRole.Coordinator, Region.FirstRegionId, []));
+        await using var staff = await GraphQLWebSocketClient.ConnectAndInitAsync(api, tokens.Mint("s", "Els", StaffRole.Staff, Region.FirstRegionId, [1]));
         const string Added = "subscription { callTaskAdded { reason participant { firstName } } }";
         await coordinator.SubscribeAsync("c", Added);
         await staff.SendAsync(new { id = "s", type = "subscribe", payload = new { query = Added } });

@@ -1,5 +1,6 @@
 using Digibank.Api.GraphQL.TrustedDocuments;
 using Digibank.Api.Partners;
+using Digibank.Api.Regions;
 using Digibank.Api.Staff;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,7 @@ namespace Digibank.Api.Tests.Partners;
 /// <summary>The rules of registering a partner site's operations, called directly rather than through the mutation.</summary>
 public sealed class TrustedDocumentRegistryTests(DigibankApiFactory api) : IClassFixture<DigibankApiFactory>
 {
-    private static readonly StaffUser Coordinator = new("coordinator", "Coördinator", StaffRole.Coordinator, new HashSet<int>(), null);
+    private static readonly StaffUser Coordinator = new("coordinator", "Coördinator", StaffRole.Coordinator, Region.FirstRegionId, new HashSet<int>(), null);
 
     [Fact]
     public async Task A_document_that_does_not_validate_is_named_and_only_the_coordinator_registers()
@@ -22,7 +23,7 @@ public sealed class TrustedDocumentRegistryTests(DigibankApiFactory api) : IClas
         var rules = new InputRules();
         var refused = await registry.CheckAsync(new RegisterTrustedDocuments(" ligo-website ", [Towns, Wrong], Coordinator), rules, CancellationToken.None);
         var byStaff = await registry.CheckAsync(
-            new RegisterTrustedDocuments("ligo-website", [Towns], new StaffUser("staff", "Els", StaffRole.Staff, new HashSet<int> { 1 }, null)), new InputRules(), CancellationToken.None);
+            new RegisterTrustedDocuments("ligo-website", [Towns], new StaffUser("staff", "Els", StaffRole.Staff, Region.FirstRegionId, new HashSet<int> { 1 }, null)), new InputRules(), CancellationToken.None);
 
         var invalid = Assert.IsType<InvalidDocumentError>(Assert.Single(rules.Errors));
         Assert.Equal((1, TrustedDocument.IdOf(Wrong)), (invalid.Index, invalid.DocumentId));

@@ -25,6 +25,7 @@ public static class ForgedTokens
                 [ClaimTypes.NameIdentifier] = "coordinator:mallory",
                 [ClaimTypes.Name] = "Mallory",
                 [ClaimTypes.Role] = nameof(StaffRole.Coordinator),
+                [StaffUser.RegionClaim] = "1",
             },
             IssuedAt = now,
             NotBefore = now,

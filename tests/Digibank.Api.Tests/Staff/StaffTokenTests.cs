@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using System.Net;
+using Digibank.Api.Regions;
 using Digibank.Api.Staff;
 
 namespace Digibank.Api.Tests.Staff;
@@ -45,7 +46,7 @@ public sealed class StaffTokenTests(DigibankApiFactory api) : IClassFixture<Digi
     [Fact]
     public async Task A_token_for_a_working_day_is_accepted_and_one_made_by_hand_within_the_cap_too()
     {
-        foreach (var token in new[] { api.Services.GetRequiredService<StaffTokens>().Mint("c", "Griet", StaffRole.Coordinator, []), ForgedTokens.Coordinator(Now.AddHours(11), issuedAt: Now.AddHours(-1)) })
+        foreach (var token in new[] { api.Services.GetRequiredService<StaffTokens>().Mint("c", "Griet", StaffRole.Coordinator, Region.FirstRegionId, []), ForgedTokens.Coordinator(Now.AddHours(11), issuedAt: Now.AddHours(-1)) })
         {
             var client = api.CreateGraphQLClient();
             client.Http.DefaultRequestHeaders.Authorization = new("Bearer", token);
@@ -62,7 +63,7 @@ public sealed class StaffTokenTests(DigibankApiFactory api) : IClassFixture<Digi
     {
         var tokens = api.Services.GetRequiredService<StaffTokens>();
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => tokens.Mint("c", "Griet", StaffRole.Coordinator, [], validFor: TimeSpan.FromHours(13)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => tokens.Mint("c", "Griet", StaffRole.Coordinator, Region.FirstRegionId, [], validFor: TimeSpan.FromHours(13)));
     }
 
     [Fact]
@@ -79,7 +80,7 @@ public sealed class StaffTokenTests(DigibankApiFactory api) : IClassFixture<Digi
     public async Task The_token_carries_role_and_help_points()
     {
         var tokens = api.Services.GetRequiredService<StaffTokens>();
-        var token = tokens.Mint("staff:els", "Els", StaffRole.Staff, [2, 5]);
+        var token = tokens.Mint("staff:els", "Els", StaffRole.Staff, Region.FirstRegionId, [2, 5]);
         var principal = await new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler()
             .ValidateTokenAsync(token, tokens.ValidationParameters);
 
@@ -88,8 +89,10 @@ public sealed class StaffTokenTests(DigibankApiFactory api) : IClassFixture<Digi
         Assert.NotNull(staff);
         Assert.Equal(StaffRole.Staff, staff.Role);
         Assert.Equal([2, 5], staff.HelpPointIds.Order());
-        Assert.True(staff.CanActFor(5));
-        Assert.False(staff.CanActFor(3));
-        Assert.False(staff.CanActFor(null));
+        Assert.Equal(Region.FirstRegionId, staff.RegionId);
+        Assert.True(staff.CanActFor(5, Region.FirstRegionId));
+        Assert.False(staff.CanActFor(5, Region.FirstRegionId + 1));
+        Assert.False(staff.CanActFor(3, Region.FirstRegionId));
+        Assert.False(staff.CanActFor(null, Region.FirstRegionId));
     }
 }

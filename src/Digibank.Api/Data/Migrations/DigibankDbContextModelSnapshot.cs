@@ -75,6 +75,9 @@ namespace Digibank.Api.Data.Migrations
                     b.Property<int?>("ReducedPriceCents")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("SignUpDeadline")
                         .HasColumnType("TEXT");
 
@@ -141,6 +144,8 @@ namespace Digibank.Api.Data.Migrations
                     b.HasIndex("PartnerId", "ExternalId")
                         .IsUnique();
 
+                    b.HasIndex("RegionId", "Status");
+
                     b.ToTable("Courses");
                 });
 
@@ -201,6 +206,9 @@ namespace Digibank.Api.Data.Migrations
                     b.Property<int>("ParticipantId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -215,6 +223,8 @@ namespace Digibank.Api.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ParticipantId");
+
+                    b.HasIndex("RegionId");
 
                     b.HasIndex("CourseId", "ExternalId")
                         .IsUnique();
@@ -374,6 +384,9 @@ namespace Digibank.Api.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -383,6 +396,8 @@ namespace Digibank.Api.Data.Migrations
 
                     b.HasIndex("AssetTag")
                         .IsUnique();
+
+                    b.HasIndex("RegionId");
 
                     b.HasIndex("HomeHelpPointId", "Kind", "Status");
 
@@ -417,6 +432,9 @@ namespace Digibank.Api.Data.Migrations
                     b.Property<int>("ParticipantId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Renewals")
                         .HasColumnType("INTEGER");
 
@@ -432,6 +450,8 @@ namespace Digibank.Api.Data.Migrations
                     b.HasIndex("DeviceId", "ReturnedAt");
 
                     b.HasIndex("ParticipantId", "ReturnedAt");
+
+                    b.HasIndex("RegionId", "ReturnedAt");
 
                     b.HasIndex(new[] { "DeviceId" }, "IX_Loans_OneOpenLoanPerDevice")
                         .IsUnique()
@@ -504,6 +524,9 @@ namespace Digibank.Api.Data.Migrations
                     b.Property<DateTime?>("ReadyUntil")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -514,6 +537,8 @@ namespace Digibank.Api.Data.Migrations
                     b.HasIndex("DeviceId");
 
                     b.HasIndex("ParticipantId");
+
+                    b.HasIndex("RegionId", "Status");
 
                     b.HasIndex("Status", "ReadyUntil");
 
@@ -661,6 +686,9 @@ namespace Digibank.Api.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("SectionId")
                         .HasColumnType("INTEGER");
 
@@ -678,6 +706,8 @@ namespace Digibank.Api.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("MunicipalityId");
+
+                    b.HasIndex("RegionId");
 
                     b.HasIndex("SectionId");
 
@@ -772,6 +802,9 @@ namespace Digibank.Api.Data.Migrations
                     b.Property<int?>("ParticipantId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("ResolvedAt")
                         .HasColumnType("TEXT");
 
@@ -800,6 +833,8 @@ namespace Digibank.Api.Data.Migrations
 
                     b.HasIndex("ParticipantId");
 
+                    b.HasIndex("RegionId");
+
                     b.HasIndex("TopicId");
 
                     b.HasIndex("MunicipalityId", "Status");
@@ -812,6 +847,12 @@ namespace Digibank.Api.Data.Migrations
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -828,10 +869,15 @@ namespace Digibank.Api.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
                         .IsUnique();
+
+                    b.HasIndex("RegionId");
 
                     b.ToTable("Municipalities");
                 });
@@ -897,6 +943,9 @@ namespace Digibank.Api.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Script")
                         .HasColumnType("TEXT");
 
@@ -905,6 +954,8 @@ namespace Digibank.Api.Data.Migrations
                     b.HasIndex("NotificationId");
 
                     b.HasIndex("ParticipantId");
+
+                    b.HasIndex("RegionId");
 
                     b.HasIndex("HelpPointId", "Outcome");
 
@@ -961,6 +1012,9 @@ namespace Digibank.Api.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("TEXT");
 
@@ -977,6 +1031,8 @@ namespace Digibank.Api.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ParticipantId");
+
+                    b.HasIndex("RegionId");
 
                     b.HasIndex("Status", "NextAttemptAt");
 
@@ -1016,6 +1072,9 @@ namespace Digibank.Api.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("SmsConsentGivenAt")
                         .HasColumnType("TEXT");
 
@@ -1027,6 +1086,8 @@ namespace Digibank.Api.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("MunicipalityId");
+
+                    b.HasIndex("RegionId");
 
                     b.ToTable("Participants");
                 });
@@ -1131,6 +1192,21 @@ namespace Digibank.Api.Data.Migrations
                     b.ToTable("PartnerKeys");
                 });
 
+            modelBuilder.Entity("Digibank.Api.Partners.PartnerRegion", b =>
+                {
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PartnerId", "RegionId");
+
+                    b.HasIndex("RegionId");
+
+                    b.ToTable("PartnerRegions");
+                });
+
             modelBuilder.Entity("Digibank.Api.Partners.SyncRun", b =>
                 {
                     b.Property<int>("Id")
@@ -1211,12 +1287,81 @@ namespace Digibank.Api.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("PartnerId")
+                    b.HasIndex("PartnerId", "RegionId")
                         .IsUnique();
 
                     b.ToTable("WithdrawalHolds");
+                });
+
+            modelBuilder.Entity("Digibank.Api.Regions.Region", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SmallGroupThreshold")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("Regions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Code = "poperinge",
+                            Name = "Digibank regio Poperinge",
+                            SmallGroupThreshold = 5
+                        });
+                });
+
+            modelBuilder.Entity("Digibank.Api.Regions.RegionCoordinator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NamedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("RegionCoordinators");
                 });
 
             modelBuilder.Entity("Digibank.Api.Vocabulary.Topic", b =>
@@ -1531,6 +1676,15 @@ namespace Digibank.Api.Data.Migrations
                     b.Navigation("Partner");
                 });
 
+            modelBuilder.Entity("Digibank.Api.Partners.PartnerRegion", b =>
+                {
+                    b.HasOne("Digibank.Api.Partners.Partner", null)
+                        .WithMany("Regions")
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Digibank.Api.Partners.WithdrawalHold", b =>
                 {
                     b.HasOne("Digibank.Api.Partners.Partner", "Partner")
@@ -1574,6 +1728,11 @@ namespace Digibank.Api.Data.Migrations
             modelBuilder.Entity("Digibank.Api.Municipalities.Municipality", b =>
                 {
                     b.Navigation("Sections");
+                });
+
+            modelBuilder.Entity("Digibank.Api.Partners.Partner", b =>
+                {
+                    b.Navigation("Regions");
                 });
 
             modelBuilder.Entity("Digibank.Api.Partners.WithdrawalHold", b =>

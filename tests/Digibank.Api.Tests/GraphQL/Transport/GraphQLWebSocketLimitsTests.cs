@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Digibank.Api.Dashboard;
 using Digibank.Api.GraphQL.Transport;
 using Digibank.Api.Participants;
+using Digibank.Api.Regions;
 using Digibank.Api.Staff;
 using Digibank.Api.Tests.Dashboard;
 using Microsoft.EntityFrameworkCore;
@@ -163,7 +164,7 @@ public sealed class GraphQLWebSocketLimitsTests(LoopbackApiFactory api, ITestOut
     }
 
     private string MintCoordinatorToken(TimeSpan validFor) =>
-        api.Services.GetRequiredService<StaffTokens>().Mint("test:ws", "Griet", StaffRole.Coordinator, [], validFor: validFor);
+        api.Services.GetRequiredService<StaffTokens>().Mint("test:ws", "Griet", StaffRole.Coordinator, Region.FirstRegionId, [], validFor: validFor);
 
     private void Publish(DashboardEvent dashboardEvent) =>
         api.Services.GetRequiredService<DashboardEvents>().Publish([dashboardEvent]);

@@ -82,6 +82,9 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
                     b.Property<int?>("ReducedPriceCents")
                         .HasColumnType("integer");
 
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("SignUpDeadline")
                         .HasColumnType("timestamp with time zone");
 
@@ -148,6 +151,8 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
                     b.HasIndex("PartnerId", "ExternalId")
                         .IsUnique();
 
+                    b.HasIndex("RegionId", "Status");
+
                     b.ToTable("Courses");
                 });
 
@@ -212,6 +217,9 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
                     b.Property<int>("ParticipantId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -226,6 +234,8 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ParticipantId");
+
+                    b.HasIndex("RegionId");
 
                     b.HasIndex("CourseId", "ExternalId")
                         .IsUnique();
@@ -393,6 +403,9 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -402,6 +415,8 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
 
                     b.HasIndex("AssetTag")
                         .IsUnique();
+
+                    b.HasIndex("RegionId");
 
                     b.HasIndex("HomeHelpPointId", "Kind", "Status");
 
@@ -438,6 +453,9 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
                     b.Property<int>("ParticipantId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Renewals")
                         .HasColumnType("integer");
 
@@ -453,6 +471,8 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
                     b.HasIndex("DeviceId", "ReturnedAt");
 
                     b.HasIndex("ParticipantId", "ReturnedAt");
+
+                    b.HasIndex("RegionId", "ReturnedAt");
 
                     b.HasIndex(new[] { "DeviceId" }, "IX_Loans_OneOpenLoanPerDevice")
                         .IsUnique()
@@ -529,6 +549,9 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
                     b.Property<DateTime?>("ReadyUntil")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -539,6 +562,8 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
                     b.HasIndex("DeviceId");
 
                     b.HasIndex("ParticipantId");
+
+                    b.HasIndex("RegionId", "Status");
 
                     b.HasIndex("Status", "ReadyUntil");
 
@@ -692,6 +717,9 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("SectionId")
                         .HasColumnType("integer");
 
@@ -709,6 +737,8 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("MunicipalityId");
+
+                    b.HasIndex("RegionId");
 
                     b.HasIndex("SectionId");
 
@@ -809,6 +839,9 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
                     b.Property<int?>("ParticipantId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -837,6 +870,8 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
 
                     b.HasIndex("ParticipantId");
 
+                    b.HasIndex("RegionId");
+
                     b.HasIndex("TopicId");
 
                     b.HasIndex("MunicipalityId", "Status");
@@ -851,6 +886,12 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -867,10 +908,15 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
                         .IsUnique();
+
+                    b.HasIndex("RegionId");
 
                     b.ToTable("Municipalities");
                 });
@@ -940,6 +986,9 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Script")
                         .HasColumnType("text");
 
@@ -948,6 +997,8 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
                     b.HasIndex("NotificationId");
 
                     b.HasIndex("ParticipantId");
+
+                    b.HasIndex("RegionId");
 
                     b.HasIndex("HelpPointId", "Outcome");
 
@@ -1006,6 +1057,9 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1022,6 +1076,8 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ParticipantId");
+
+                    b.HasIndex("RegionId");
 
                     b.HasIndex("Status", "NextAttemptAt");
 
@@ -1063,6 +1119,9 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("SmsConsentGivenAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1074,6 +1133,8 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("MunicipalityId");
+
+                    b.HasIndex("RegionId");
 
                     b.ToTable("Participants");
                 });
@@ -1182,6 +1243,21 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
                     b.ToTable("PartnerKeys");
                 });
 
+            modelBuilder.Entity("Digibank.Api.Partners.PartnerRegion", b =>
+                {
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PartnerId", "RegionId");
+
+                    b.HasIndex("RegionId");
+
+                    b.ToTable("PartnerRegions");
+                });
+
             modelBuilder.Entity("Digibank.Api.Partners.SyncRun", b =>
                 {
                     b.Property<int>("Id")
@@ -1266,12 +1342,85 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("PartnerId")
+                    b.HasIndex("PartnerId", "RegionId")
                         .IsUnique();
 
                     b.ToTable("WithdrawalHolds");
+                });
+
+            modelBuilder.Entity("Digibank.Api.Regions.Region", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("SmallGroupThreshold")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("Regions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Code = "poperinge",
+                            Name = "Digibank regio Poperinge",
+                            SmallGroupThreshold = 5
+                        });
+                });
+
+            modelBuilder.Entity("Digibank.Api.Regions.RegionCoordinator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("NamedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("RegionCoordinators");
                 });
 
             modelBuilder.Entity("Digibank.Api.Vocabulary.Topic", b =>
@@ -1588,6 +1737,15 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
                     b.Navigation("Partner");
                 });
 
+            modelBuilder.Entity("Digibank.Api.Partners.PartnerRegion", b =>
+                {
+                    b.HasOne("Digibank.Api.Partners.Partner", null)
+                        .WithMany("Regions")
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Digibank.Api.Partners.WithdrawalHold", b =>
                 {
                     b.HasOne("Digibank.Api.Partners.Partner", "Partner")
@@ -1631,6 +1789,11 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
             modelBuilder.Entity("Digibank.Api.Municipalities.Municipality", b =>
                 {
                     b.Navigation("Sections");
+                });
+
+            modelBuilder.Entity("Digibank.Api.Partners.Partner", b =>
+                {
+                    b.Navigation("Regions");
                 });
 
             modelBuilder.Entity("Digibank.Api.Partners.WithdrawalHold", b =>

@@ -1,7 +1,7 @@
 namespace Digibank.Api.Municipalities;
 
 /// <summary>The region's clock: opening hours and session times are Belgian local time.</summary>
-public static class Region
+public static class RegionTime
 {
     public static readonly TimeZoneInfo TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
 

@@ -1,0 +1,377 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Digibank.Api.Data.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class Regions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_WithdrawalHolds_PartnerId",
+                table: "WithdrawalHolds");
+
+            migrationBuilder.AddColumn<int>(
+                name: "RegionId",
+                table: "WithdrawalHolds",
+                type: "integer",
+                nullable: false,
+                defaultValue: 1);
+
+            migrationBuilder.AddColumn<int>(
+                name: "RegionId",
+                table: "SignUps",
+                type: "integer",
+                nullable: false,
+                defaultValue: 1);
+
+            migrationBuilder.AddColumn<int>(
+                name: "RegionId",
+                table: "Reservations",
+                type: "integer",
+                nullable: false,
+                defaultValue: 1);
+
+            migrationBuilder.AddColumn<int>(
+                name: "RegionId",
+                table: "Participants",
+                type: "integer",
+                nullable: false,
+                defaultValue: 1);
+
+            migrationBuilder.AddColumn<int>(
+                name: "RegionId",
+                table: "Notifications",
+                type: "integer",
+                nullable: false,
+                defaultValue: 1);
+
+            migrationBuilder.AddColumn<double>(
+                name: "Latitude",
+                table: "Municipalities",
+                type: "double precision",
+                nullable: true);
+
+            migrationBuilder.AddColumn<double>(
+                name: "Longitude",
+                table: "Municipalities",
+                type: "double precision",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "RegionId",
+                table: "Municipalities",
+                type: "integer",
+                nullable: false,
+                defaultValue: 1);
+
+            migrationBuilder.AddColumn<int>(
+                name: "RegionId",
+                table: "Loans",
+                type: "integer",
+                nullable: false,
+                defaultValue: 1);
+
+            migrationBuilder.AddColumn<int>(
+                name: "RegionId",
+                table: "HelpRequests",
+                type: "integer",
+                nullable: false,
+                defaultValue: 1);
+
+            migrationBuilder.AddColumn<int>(
+                name: "RegionId",
+                table: "HelpPoints",
+                type: "integer",
+                nullable: false,
+                defaultValue: 1);
+
+            migrationBuilder.AddColumn<int>(
+                name: "RegionId",
+                table: "Devices",
+                type: "integer",
+                nullable: false,
+                defaultValue: 1);
+
+            migrationBuilder.AddColumn<int>(
+                name: "RegionId",
+                table: "Courses",
+                type: "integer",
+                nullable: false,
+                defaultValue: 1);
+
+            migrationBuilder.AddColumn<int>(
+                name: "RegionId",
+                table: "CallTasks",
+                type: "integer",
+                nullable: false,
+                defaultValue: 1);
+
+            migrationBuilder.CreateTable(
+                name: "PartnerRegions",
+                columns: table => new
+                {
+                    PartnerId = table.Column<int>(type: "integer", nullable: false),
+                    RegionId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartnerRegions", x => new { x.PartnerId, x.RegionId });
+                    table.ForeignKey(
+                        name: "FK_PartnerRegions_Partners_PartnerId",
+                        column: x => x.PartnerId,
+                        principalTable: "Partners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RegionCoordinators",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RegionId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    NamedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RegionCoordinators", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Regions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    SmallGroupThreshold = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Regions", x => x.Id);
+                });
+
+            migrationBuilder.InsertData(
+                table: "Regions",
+                columns: new[] { "Id", "Code", "Name", "SmallGroupThreshold" },
+                values: new object[] { 1, "poperinge", "Digibank regio Poperinge", 5 });
+
+            // The first region is inserted with its number; the next one the database numbers must come after it.
+            migrationBuilder.Sql("SELECT setval(pg_get_serial_sequence('\"Regions\"', 'Id'), (SELECT MAX(\"Id\") FROM \"Regions\"));");
+
+            // Everything stored before regions belongs to the one region the deployment served: the first.
+            migrationBuilder.Sql("INSERT INTO \"PartnerRegions\" (\"PartnerId\", \"RegionId\") SELECT \"Id\", 1 FROM \"Partners\";");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WithdrawalHolds_PartnerId_RegionId",
+                table: "WithdrawalHolds",
+                columns: new[] { "PartnerId", "RegionId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignUps_RegionId",
+                table: "SignUps",
+                column: "RegionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reservations_RegionId_Status",
+                table: "Reservations",
+                columns: new[] { "RegionId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Participants_RegionId",
+                table: "Participants",
+                column: "RegionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_RegionId",
+                table: "Notifications",
+                column: "RegionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Municipalities_RegionId",
+                table: "Municipalities",
+                column: "RegionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Loans_RegionId_ReturnedAt",
+                table: "Loans",
+                columns: new[] { "RegionId", "ReturnedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HelpRequests_RegionId",
+                table: "HelpRequests",
+                column: "RegionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HelpPoints_RegionId",
+                table: "HelpPoints",
+                column: "RegionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Devices_RegionId",
+                table: "Devices",
+                column: "RegionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Courses_RegionId_Status",
+                table: "Courses",
+                columns: new[] { "RegionId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallTasks_RegionId",
+                table: "CallTasks",
+                column: "RegionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnerRegions_RegionId",
+                table: "PartnerRegions",
+                column: "RegionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegionCoordinators_RegionId_Email",
+                table: "RegionCoordinators",
+                columns: new[] { "RegionId", "Email" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Regions_Code",
+                table: "Regions",
+                column: "Code",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "PartnerRegions");
+
+            migrationBuilder.DropTable(
+                name: "RegionCoordinators");
+
+            migrationBuilder.DropTable(
+                name: "Regions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_WithdrawalHolds_PartnerId_RegionId",
+                table: "WithdrawalHolds");
+
+            migrationBuilder.DropIndex(
+                name: "IX_SignUps_RegionId",
+                table: "SignUps");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Reservations_RegionId_Status",
+                table: "Reservations");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Participants_RegionId",
+                table: "Participants");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Notifications_RegionId",
+                table: "Notifications");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Municipalities_RegionId",
+                table: "Municipalities");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Loans_RegionId_ReturnedAt",
+                table: "Loans");
+
+            migrationBuilder.DropIndex(
+                name: "IX_HelpRequests_RegionId",
+                table: "HelpRequests");
+
+            migrationBuilder.DropIndex(
+                name: "IX_HelpPoints_RegionId",
+                table: "HelpPoints");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Devices_RegionId",
+                table: "Devices");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Courses_RegionId_Status",
+                table: "Courses");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CallTasks_RegionId",
+                table: "CallTasks");
+
+            migrationBuilder.DropColumn(
+                name: "RegionId",
+                table: "WithdrawalHolds");
+
+            migrationBuilder.DropColumn(
+                name: "RegionId",
+                table: "SignUps");
+
+            migrationBuilder.DropColumn(
+                name: "RegionId",
+                table: "Reservations");
+
+            migrationBuilder.DropColumn(
+                name: "RegionId",
+                table: "Participants");
+
+            migrationBuilder.DropColumn(
+                name: "RegionId",
+                table: "Notifications");
+
+            migrationBuilder.DropColumn(
+                name: "Latitude",
+                table: "Municipalities");
+
+            migrationBuilder.DropColumn(
+                name: "Longitude",
+                table: "Municipalities");
+
+            migrationBuilder.DropColumn(
+                name: "RegionId",
+                table: "Municipalities");
+
+            migrationBuilder.DropColumn(
+                name: "RegionId",
+                table: "Loans");
+
+            migrationBuilder.DropColumn(
+                name: "RegionId",
+                table: "HelpRequests");
+
+            migrationBuilder.DropColumn(
+                name: "RegionId",
+                table: "HelpPoints");
+
+            migrationBuilder.DropColumn(
+                name: "RegionId",
+                table: "Devices");
+
+            migrationBuilder.DropColumn(
+                name: "RegionId",
+                table: "Courses");
+
+            migrationBuilder.DropColumn(
+                name: "RegionId",
+                table: "CallTasks");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WithdrawalHolds_PartnerId",
+                table: "WithdrawalHolds",
+                column: "PartnerId",
+                unique: true);
+        }
+    }
+}
