@@ -22,4 +22,5 @@ public sealed record SignUpChanged(
     bool WaitlistPositionChanged,
     DateTime ChangedAt,
     string? Origin,
-    DateTime At) : IDomainEvent;
+    DateTime At,
+    int? RegionId = null) : IDomainEvent;

@@ -16,7 +16,7 @@ public sealed class SignUpEvents : IDomainEventSource
         }
 
         var courses = await entries.Select(e => e.Entity.CourseId).ReadInChunksAsync(
-            chunk => db.Courses.AsNoTracking().Where(c => chunk.Contains(c.Id)).Select(c => new { c.Id, c.Title, c.PartnerId, c.MunicipalityId, c.HelpPointId }),
+            chunk => db.Courses.AsNoTracking().Where(c => chunk.Contains(c.Id)).Select(c => new { c.Id, c.Title, c.PartnerId, c.MunicipalityId, c.HelpPointId, c.RegionId }),
             c => c.Id,
             cancellationToken);
         var raised = new List<Func<IDomainEvent>>();
@@ -34,11 +34,11 @@ public sealed class SignUpEvents : IDomainEventSource
             var origin = db.Origin;
             // Ids of rows added in this save are read when the event is completed, after the save.
             raised.Add(() => new SignUpChanged(signUp.Id, course.Id, course.Title, course.PartnerId, course.MunicipalityId, course.HelpPointId,
-                signUp.ParticipantId, signUp.Channel, signUp.Status, signUp.WaitlistPosition, isNew, statusChanged, positionChanged, signUp.UpdatedAt, origin, now));
+                signUp.ParticipantId, signUp.Channel, signUp.Status, signUp.WaitlistPosition, isNew, statusChanged, positionChanged, signUp.UpdatedAt, origin, now, signUp.RegionId));
         }
 
         raised.AddRange(courses.Values.Select(course => (Func<IDomainEvent>)(() =>
-            new CourseAvailabilityChanged(course.Id, course.Title, course.PartnerId, course.MunicipalityId, course.HelpPointId, now))));
+            new CourseAvailabilityChanged(course.Id, course.Title, course.PartnerId, course.MunicipalityId, course.HelpPointId, now, course.RegionId))));
         return raised;
     }
 }

@@ -23,6 +23,6 @@ public sealed class SignUpType : ObjectGraphType<SignUp>
         Field<ParticipantType>("participant")
             .Description("Who signed up. Only for staff of the course's help point and the coordinator.")
             .Resolve(context => context.LoadCourse(context.Source.CourseId)
-                .Then(course => context.LoadParticipantFor(course?.HelpPointId, context.Source.ParticipantId)));
+                .Then(course => context.LoadParticipantFor(course?.HelpPointId, context.Source.RegionId, context.Source.ParticipantId)));
     }
 }

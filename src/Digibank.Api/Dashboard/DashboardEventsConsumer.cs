@@ -33,26 +33,26 @@ public sealed class DashboardEventsConsumer(DashboardEvents events) : IImmediate
         SignUpChanged { StatusChanged: true } e => SignUp(e, DashboardEventKind.SignUpUpdated, "aanwezigheid genoteerd voor"),
         SignUpChanged => null,
         CourseAvailabilityChanged e => new DashboardEvent(DashboardEventKind.CourseAvailability, e.At, $"Plaatsen bijgewerkt voor '{e.CourseTitle}'.",
-            e.MunicipalityId, e.HelpPointId, e.CourseId, e.PartnerId),
+            e.MunicipalityId, e.HelpPointId, e.CourseId, e.PartnerId, RegionId: e.RegionId),
         DeviceLent e => new DashboardEvent(DashboardEventKind.Loan, e.At, $"Toestel uitgeleend in {PointName(e.HelpPointName)}.",
-            e.MunicipalityId ?? 0, e.HelpPointId, ParticipantId: e.ParticipantId),
+            e.MunicipalityId ?? 0, e.HelpPointId, ParticipantId: e.ParticipantId, RegionId: e.RegionId),
         DeviceReturned e => new DashboardEvent(DashboardEventKind.Return, e.At, $"Toestel teruggebracht in {PointName(e.HelpPointName)}.",
-            e.MunicipalityId ?? 0, e.HelpPointId, ParticipantId: e.ParticipantId),
+            e.MunicipalityId ?? 0, e.HelpPointId, ParticipantId: e.ParticipantId, RegionId: e.RegionId),
         DeviceAvailabilityChanged e => new DashboardEvent(DashboardEventKind.DeviceAvailability, e.At, $"Beschikbare toestellen bijgewerkt in {PointName(e.HelpPointName)}.",
-            e.MunicipalityId ?? 0, e.HelpPointId),
+            e.MunicipalityId ?? 0, e.HelpPointId, RegionId: e.RegionId),
         HelpRequestChanged { IsNew: true } e => new DashboardEvent(DashboardEventKind.HelpRequest, e.At,
             e.Channel == HelpRequestChannel.HomeVisit ? $"Nieuwe vraag voor een huisbezoek over {TopicName(e.TopicName)}." : $"Nieuwe hulpvraag over {TopicName(e.TopicName)}.",
-            e.MunicipalityId, e.HelpPointId, ParticipantId: e.ParticipantId),
+            e.MunicipalityId, e.HelpPointId, ParticipantId: e.ParticipantId, RegionId: e.RegionId),
         HelpRequestChanged e => new DashboardEvent(DashboardEventKind.HelpRequestUpdated, e.At, $"Hulpvraag over {TopicName(e.TopicName)}: {StatusWord(e.Status)}.",
-            e.MunicipalityId, e.HelpPointId, ParticipantId: e.ParticipantId),
+            e.MunicipalityId, e.HelpPointId, ParticipantId: e.ParticipantId, RegionId: e.RegionId),
         // Who is to be called stays with the help point's staff: the public summary says only that someone is.
-        CallTaskAdded e => new DashboardEvent(DashboardEventKind.CallTask, e.At, "Iemand staat op de bellijst van een hulppunt.", HelpPointId: e.HelpPointId, CallTaskId: e.CallTaskId),
+        CallTaskAdded e => new DashboardEvent(DashboardEventKind.CallTask, e.At, "Iemand staat op de bellijst van een hulppunt.", HelpPointId: e.HelpPointId, CallTaskId: e.CallTaskId, RegionId: e.RegionId),
         PartnerSyncRunRecorded e => new DashboardEvent(DashboardEventKind.PartnerSync, e.At, SyncRunSummary(e), PartnerId: e.PartnerId),
         _ => null,
     };
 
     private static DashboardEvent SignUp(SignUpChanged e, DashboardEventKind kind, string verb) =>
-        new(kind, e.At, $"Iemand is {verb} '{e.CourseTitle}'.", e.MunicipalityId, e.HelpPointId, e.CourseId, e.PartnerId, e.ParticipantId);
+        new(kind, e.At, $"Iemand is {verb} '{e.CourseTitle}'.", e.MunicipalityId, e.HelpPointId, e.CourseId, e.PartnerId, e.ParticipantId, RegionId: e.RegionId);
 
     private static string PointName(string? name) => name ?? "een hulppunt";
 

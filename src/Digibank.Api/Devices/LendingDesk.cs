@@ -116,10 +116,7 @@ public sealed class LendingDesk(DigibankDbContext db, DateTime now, SelfServiceL
         return reservation;
     }
 
-    /// <summary>
-    /// Devices set aside and not collected in time go to the next in the queue, or back on the shelf; the
-    /// reservations that let them lapse are EXPIRED. The number expired.
-    /// </summary>
+    /// <summary>Devices set aside and not collected in time go to the next in the queue, or back on the shelf; their reservations EXPIRE. Returns how many.</summary>
     public async Task<int> ExpireUncollectedAsync(int limit, CancellationToken cancellationToken)
     {
         var lapsed = await db.Reservations.Where(r => r.Status == ReservationStatus.Ready && r.ReadyUntil <= now)

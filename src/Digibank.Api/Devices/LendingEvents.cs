@@ -26,22 +26,22 @@ public sealed class LendingEvents : IDomainEventSource
             _ => ((Reservation)e.Entity).HelpPointId,
         }).ToList();
         var points = (await helpPointIds.ReadInChunksAsync(
-                chunk => db.HelpPoints.AsNoTracking().Where(h => chunk.Contains(h.Id)).Select(h => new { h.Id, h.Name, h.MunicipalityId }), cancellationToken))
-            .ToDictionary(h => h.Id, h => (Name: (string?)h.Name, MunicipalityId: (int?)h.MunicipalityId));
+                chunk => db.HelpPoints.AsNoTracking().Where(h => chunk.Contains(h.Id)).Select(h => new { h.Id, h.Name, h.MunicipalityId, h.RegionId }), cancellationToken))
+            .ToDictionary(h => h.Id, h => (Name: (string?)h.Name, MunicipalityId: (int?)h.MunicipalityId, RegionId: (int?)h.RegionId));
 
         var raised = new List<Func<IDomainEvent>>();
         foreach (var entry in loans)
         {
             var loan = (Loan)entry.Entity;
             var returned = entry.State == EntityState.Modified && entry.Property(nameof(Loan.ReturnedAt)).IsModified && loan.ReturnedAt is not null;
-            var (name, municipalityId) = points.GetValueOrDefault(loan.HelpPointId);
+            var (name, municipalityId, _) = points.GetValueOrDefault(loan.HelpPointId);
             if (entry.State == EntityState.Added)
             {
-                raised.Add(() => new DeviceLent(loan.Id, loan.HelpPointId, name, municipalityId, loan.ParticipantId, now));
+                raised.Add(() => new DeviceLent(loan.Id, loan.HelpPointId, name, municipalityId, loan.ParticipantId, now, loan.RegionId));
             }
             else if (returned)
             {
-                raised.Add(() => new DeviceReturned(loan.Id, loan.HelpPointId, name, municipalityId, loan.ParticipantId, now));
+                raised.Add(() => new DeviceReturned(loan.Id, loan.HelpPointId, name, municipalityId, loan.ParticipantId, now, loan.RegionId));
             }
         }
 
@@ -65,8 +65,8 @@ public sealed class LendingEvents : IDomainEventSource
             .Distinct();
         foreach (var helpPointId in changedPoints)
         {
-            var (name, municipalityId) = points.GetValueOrDefault(helpPointId);
-            raised.Add(() => new DeviceAvailabilityChanged(helpPointId, name, municipalityId, now));
+            var (name, municipalityId, regionId) = points.GetValueOrDefault(helpPointId);
+            raised.Add(() => new DeviceAvailabilityChanged(helpPointId, name, municipalityId, now, regionId));
         }
 
         return raised;

@@ -29,6 +29,6 @@ public sealed class LoanType : ObjectGraphType<Loan>
             .Resolve(context => context.Source.IsOverdueAt(context.UtcNow()));
         Field<ParticipantType>("participant")
             .Description("Who borrowed the device. Only for staff of the loan's help point and the coordinator.")
-            .Resolve(context => context.LoadParticipantFor(context.Source.HelpPointId, context.Source.ParticipantId));
+            .Resolve(context => context.LoadParticipantFor(context.Source.HelpPointId, context.Source.RegionId, context.Source.ParticipantId));
     }
 }

@@ -28,6 +28,6 @@ public sealed class ReservationType : ObjectGraphType<Reservation>
             .Resolve(context => context.LoadQueuePosition(context.Source.Id));
         Field<ParticipantType>("participant")
             .Description("Who is waiting. Only for staff of the reservation's help point and the coordinator.")
-            .Resolve(context => context.LoadParticipantFor(context.Source.HelpPointId, context.Source.ParticipantId));
+            .Resolve(context => context.LoadParticipantFor(context.Source.HelpPointId, context.Source.RegionId, context.Source.ParticipantId));
     }
 }

@@ -12,4 +12,5 @@ public sealed record HelpRequestChanged(
     int MunicipalityId,
     int? HelpPointId,
     int? ParticipantId,
-    DateTime At) : IDomainEvent;
+    DateTime At,
+    int? RegionId = null) : IDomainEvent;

@@ -25,7 +25,7 @@ public sealed class HelpRequestEvents : IDomainEventSource
             var isNew = entry.State == EntityState.Added;
             var topic = topics.GetValueOrDefault(request.TopicId);
             return (Func<IDomainEvent>)(() => new HelpRequestChanged(request.Id, isNew, request.Channel, request.Status, topic,
-                request.MunicipalityId, request.HelpPointId, request.ParticipantId, now));
+                request.MunicipalityId, request.HelpPointId, request.ParticipantId, now, request.RegionId));
         })];
     }
 }

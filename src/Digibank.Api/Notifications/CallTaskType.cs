@@ -23,6 +23,6 @@ public sealed class CallTaskType : ObjectGraphType<CallTask>
         Field<HelpPointType>("helpPoint").Resolve(context => context.Source.HelpPointId is { } id ? context.LoadHelpPoint(id) : null);
         Field<ParticipantType>("participant")
             .Description("Whom to call: first name and phone number.")
-            .Resolve(context => context.LoadParticipantFor(context.Source.HelpPointId, context.Source.ParticipantId));
+            .Resolve(context => context.LoadParticipantFor(context.Source.HelpPointId, context.Source.RegionId, context.Source.ParticipantId));
     }
 }

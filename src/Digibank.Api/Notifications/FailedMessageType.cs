@@ -20,6 +20,6 @@ public sealed class FailedMessageType : ObjectGraphType<Notification>
         Field(n => n.LastError, nullable: true).Description("What the last try ended with.");
         Field(n => n.CreatedAt);
         Field<HelpPointType>("helpPoint").Resolve(context => context.Source.HelpPointId is { } id ? context.LoadHelpPoint(id) : null);
-        Field<ParticipantType>("participant").Resolve(context => context.LoadParticipantFor(context.Source.HelpPointId, context.Source.ParticipantId));
+        Field<ParticipantType>("participant").Resolve(context => context.LoadParticipantFor(context.Source.HelpPointId, context.Source.RegionId, context.Source.ParticipantId));
     }
 }

@@ -63,7 +63,7 @@ public sealed class MessageWriter(SelfServiceLinks links, IOptions<NotificationO
                 Outcome = CallOutcome.Open,
                 CreatedAt = at,
             }).Entity;
-            db.Raise(() => new CallTaskAdded(task.Id, helpPointId, reason, at));
+            db.Raise(() => new CallTaskAdded(task.Id, helpPointId, reason, at, task.RegionId));
         }
     }
 }

@@ -21,13 +21,16 @@ public sealed class OfferChecker
     private readonly Dictionary<string, (int Id, int MunicipalityId, bool Wheelchair)> _helpPoints;
     private readonly Dictionary<string, int> _municipalities;
     private readonly Dictionary<string, int> _topics;
+    private readonly Dictionary<int, int> _regionOfMunicipality;
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
 
     private OfferChecker(
         Dictionary<string, (int, int, bool)> helpPoints,
         Dictionary<string, int> municipalities,
-        Dictionary<string, int> topics)
+        Dictionary<string, int> topics,
+        Dictionary<int, int> regionOfMunicipality)
     {
+        _regionOfMunicipality = regionOfMunicipality;
         _helpPoints = helpPoints;
         _municipalities = municipalities;
         _topics = topics;
@@ -40,7 +43,8 @@ public sealed class OfferChecker
     public static async Task<OfferChecker> LoadAsync(DigibankDbContext db, CancellationToken cancellationToken) => new(
         await db.HelpPoints.AsNoTracking().ToDictionaryAsync(h => h.NameKey, h => (h.Id, h.MunicipalityId, h.WheelchairAccessible), cancellationToken),
         await db.Municipalities.AsNoTracking().ToDictionaryAsync(m => m.NameKey, m => m.Id, cancellationToken),
-        await db.Topics.AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.Id, cancellationToken));
+        await db.Topics.AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.Id, cancellationToken),
+        await db.Municipalities.AsNoTracking().ToDictionaryAsync(m => m.Id, m => m.RegionId, cancellationToken));
 
     public ValidOffer? Check(CourseOffer offer)
     {
@@ -99,7 +103,8 @@ public sealed class OfferChecker
             offer.Cancelled ? CourseStatus.Cancelled : CourseStatus.Scheduled,
             wheelchair,
             Optional(PlainText.Lines(offer.AccessibilityNotes)),
-            [.. sessions.OrderBy(s => s.StartsAt)]);
+            [.. sessions.OrderBy(s => s.StartsAt)],
+            _regionOfMunicipality[municipalityId]);
         return null;
     }
 

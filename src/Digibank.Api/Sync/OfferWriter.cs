@@ -115,6 +115,7 @@ public sealed class OfferWriter(DigibankDbContext db, int partnerId, DateTime no
         course.VenueName = offer.VenueName;
         course.VenueStreet = offer.VenueStreet;
         course.MunicipalityId = offer.MunicipalityId;
+        course.RegionId = offer.RegionId;
         course.Capacity = offer.Capacity;
         course.PriceCents = offer.PriceCents;
         course.ReducedPriceCents = offer.ReducedPriceCents;

@@ -23,4 +23,5 @@ public sealed record ValidOffer(
     CourseStatus Status,
     bool WheelchairAccessible,
     string? AccessibilityNotes,
-    IReadOnlyList<(DateTime StartsAt, DateTime EndsAt, string? Room)> Sessions);
+    IReadOnlyList<(DateTime StartsAt, DateTime EndsAt, string? Room)> Sessions,
+    int RegionId);

@@ -17,12 +17,12 @@ public sealed class PreparedInsertTests(DigibankApiFactory api) : IClassFixture<
         var helpPoint = await db.HelpPoints.FirstAsync();
         var topics = await db.Topics.OrderBy(t => t.Id).Take(2).Select(t => t.Id).ToListAsync();
 
-        var saved = Sample(partner.Id, helpPoint.Id, helpPoint.MunicipalityId, "PREPARED-EF");
+        var saved = Sample(partner.Id, helpPoint.Id, helpPoint.MunicipalityId, helpPoint.RegionId, "PREPARED-EF");
         saved.Topics = await db.Topics.AsTracking().Where(t => topics.Contains(t.Id)).ToListAsync();
         db.Courses.Add(saved);
         await db.SaveChangesAsync();
 
-        var bulk = Sample(partner.Id, helpPoint.Id, helpPoint.MunicipalityId, "PREPARED-BULK");
+        var bulk = Sample(partner.Id, helpPoint.Id, helpPoint.MunicipalityId, helpPoint.RegionId, "PREPARED-BULK");
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             var inserter = await BulkCourseInserter.PrepareAsync(db, CancellationToken.None);
@@ -41,7 +41,7 @@ public sealed class PreparedInsertTests(DigibankApiFactory api) : IClassFixture<
         Assert.Equal(topics, readBack.Topics.Select(t => t.Id).Order());
     }
 
-    private static Course Sample(int partnerId, int helpPointId, int municipalityId, string externalId) => new()
+    private static Course Sample(int partnerId, int helpPointId, int municipalityId, int regionId, string externalId) => new()
     {
         Title = "Digitaal bankieren: overschrijvingen met itsme",
         Summary = "Veilig betalen, uitleg in klare taal; café-sessie met koffie.",
@@ -54,6 +54,7 @@ public sealed class PreparedInsertTests(DigibankApiFactory api) : IClassFixture<
         VenueName = "Zaal De Lovie",
         VenueStreet = "Krombekeseweg 82",
         MunicipalityId = municipalityId,
+        RegionId = regionId,
         Capacity = 14,
         PriceCents = 500,
         ReducedPriceCents = 150,

@@ -28,7 +28,7 @@ public sealed class GraphQLWebSocketLimitsTests(LoopbackApiFactory api, ITestOut
         await using var client = await ConnectAndInitAsync(token);
         await client.SubscribeAsync("s", PersonalEvents);
         var participantId = await SomeParticipantIdAsync();
-        Publish(new DashboardEvent(DashboardEventKind.SignUp, DigibankApiFactory.Now.UtcDateTime, "Inschrijving", ParticipantId: participantId));
+        Publish(new DashboardEvent(DashboardEventKind.SignUp, DigibankApiFactory.Now.UtcDateTime, "Inschrijving", ParticipantId: participantId, RegionId: Region.FirstRegionId));
         Assert.NotNull((await client.NextAsync("s"))["payload"]!["data"]!["dashboardEvents"]!["participant"]);
 
         api.ManualClock.Advance(TimeSpan.FromMinutes(6));
@@ -48,7 +48,7 @@ public sealed class GraphQLWebSocketLimitsTests(LoopbackApiFactory api, ITestOut
         var participantId = await SomeParticipantIdAsync();
 
         api.ManualClock.JumpTo(api.ManualClock.GetUtcNow() + TimeSpan.FromMinutes(6));
-        Publish(new DashboardEvent(DashboardEventKind.SignUp, DigibankApiFactory.Now.UtcDateTime, "Inschrijving", ParticipantId: participantId));
+        Publish(new DashboardEvent(DashboardEventKind.SignUp, DigibankApiFactory.Now.UtcDateTime, "Inschrijving", ParticipantId: participantId, RegionId: Region.FirstRegionId));
         var closed = await ReadUntilClosedAsync(client);
 
         Assert.Equal(4403, closed.Code);
