@@ -14,6 +14,7 @@ public static class BenchCommand
             ? await NotificationDeliveryBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1)))
             : 1,
         "helpfor" => await HelpForBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
+        "flanders" => await FlandersBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1))),
         _ => Usage(),
     };
 
@@ -29,6 +30,10 @@ public static class BenchCommand
               signups-upload  a partner's 4,000 sign-ups for one course of 25 seats in one upload, against an upload of 400
               signups-snapshot  residents' sign-up latency during a partner's 100,000-offer snapshot (100,000 created, 100,000 withdrawn)
               helpfor     helpFor's rate and latency under 100 concurrent clients, as a ratio of a courses(first: 20) page's (goal ≥ 1.0)
+              flanders    a simulated Flanders on PostgreSQL (100 regions, 10,000 courses, 200,000 past sign-ups) against the demo region
+                          alone: course pages, reach figures, the admin's overview, SQL statements, 100 regions' dashboards
+                          (--postgresql "<role that may create databases>"; --scale 0.05 for a small one; --connection "<db>" to use
+                          a generated one; with --generate --connection "<empty db>" it only generates)
               notifications  1,000 sign-ups and a withdrawal with 1,000 participants: commit to last e-mail accepted, against a plain MailKit loop;
                           then the API killed in the middle of sending and started again (lost, doubled), and the next resident's
                           message after a withdrawal of 33,000 courses

@@ -2,7 +2,8 @@ using System.Globalization;
 
 namespace Digibank.Bench;
 
-public sealed record BenchOptions(TimeSpan RoundDuration, int Concurrency, int Rounds, bool Record, string? PostgreSql = null, bool AcrossInstances = false, bool Tracing = false, int Runs = 1)
+public sealed record BenchOptions(TimeSpan RoundDuration, int Concurrency, int Rounds, bool Record, string? PostgreSql = null, bool AcrossInstances = false, bool Tracing = false, int Runs = 1,
+    double Scale = 1, string? Connection = null, bool Generate = false)
 {
     public static BenchOptions Parse(IEnumerable<string> args)
     {
@@ -20,6 +21,9 @@ public sealed record BenchOptions(TimeSpan RoundDuration, int Concurrency, int R
                 "--across-instances" => options with { AcrossInstances = true },
                 "--tracing" => options with { Tracing = true },
                 "--runs" when arg.MoveNext() => options with { Runs = int.Parse(arg.Current, CultureInfo.InvariantCulture) },
+                "--scale" when arg.MoveNext() => options with { Scale = double.Parse(arg.Current, CultureInfo.InvariantCulture) },
+                "--connection" when arg.MoveNext() => options with { Connection = arg.Current },
+                "--generate" => options with { Generate = true },
                 var unknown => throw new ArgumentException($"Unknown option {unknown}"),
             };
         }

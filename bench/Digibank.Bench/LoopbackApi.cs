@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Digibank.Bench;
 
@@ -25,7 +26,11 @@ public sealed class LoopbackApi : IAsyncDisposable
     public static LoopbackApi Start(BenchStore store, IReadOnlyDictionary<string, string>? settings = null) =>
         Start(string.Empty, settings: store.Settings.Concat(settings ?? new Dictionary<string, string>()).ToDictionary());
 
-    public static LoopbackApi Start(string databaseFile, bool seedDemoRegion = true, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="databaseFile">The SQLite file, unless the settings name another store.</param>
+    /// <param name="seedDemoRegion">Whether an empty database gets the demo region.</param>
+    /// <param name="settings">More settings, on top of the benchmark's own.</param>
+    /// <param name="services">More services, such as an interceptor that counts the SQL statements.</param>
+    public static LoopbackApi Start(string databaseFile, bool seedDemoRegion = true, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
         var http = new Uri($"http://127.0.0.1:{FreePort()}");
         var grpc = new Uri($"http://127.0.0.1:{FreePort()}");
@@ -43,6 +48,10 @@ public sealed class LoopbackApi : IAsyncDisposable
             host.UseSetting("RateLimiting:Enabled", "false");
             foreach (var (name, value) in settings ?? new Dictionary<string, string>())
                 host.UseSetting(name, value);
+            if (services is not null)
+            {
+                host.ConfigureServices(services);
+            }
         });
         factory.UseKestrel();
         factory.StartServer();
