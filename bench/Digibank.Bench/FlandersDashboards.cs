@@ -22,6 +22,9 @@ internal static class FlandersDashboards
 
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
+    /// <summary>After this many events in a row that never reached their dashboard, the rest would only wait as long.</summary>
+    private const int MissesBeforeGivingUp = 3;
+
     public static async Task MeasureAsync(FlandersSite flanders, List<(int Id, string Code)> regions, FlandersReport report, List<string> failures)
     {
         var targets = await TargetsAsync(flanders.ConnectionString);
@@ -54,9 +57,10 @@ internal static class FlandersDashboards
                 {
                     latencies.Add(Stopwatch.GetElapsedTime(commits.FirstCommitAfter(start), arrival).TotalMilliseconds);
                 }
-                else
+                else if ((++missing >= MissesBeforeGivingUp && latencies.Count == 0) || missing >= MissesBeforeGivingUp * 3)
                 {
-                    missing++;
+                    failures.Add($"dashboards: gave up after {index + 1} sign-ups, {missing} of them never reached their region's dashboard");
+                    break;
                 }
             }
 
