@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Digibank.Api.Data;
+using Digibank.Api.GraphQL;
 using Digibank.Api.GraphQL.DataLoading;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.HelpPoints;
@@ -19,8 +20,10 @@ public static class DeviceAvailabilityQueries
             .Argument<IdGraphType>("helpPointId", "Only this help point.")
             .Argument<IdGraphType>("municipalityId", "Only help points in this town.")
             .Argument<EnumerationGraphType<DeviceKind>>("kind", "Only this kind of device.")
+            .WithRegionArgument("help points")
             .ResolveAsync(async context =>
             {
+                var regionId = await context.RegionIdAsync();
                 var helpPointId = context.GetArgument<string?>("helpPointId") is { } helpPoint ? GlobalId.DecodeFor(HelpPointType.TypeName, helpPoint) : (int?)null;
                 var municipalityId = context.GetArgument<string?>("municipalityId") is { } municipality ? GlobalId.DecodeFor(MunicipalityType.TypeName, municipality) : (int?)null;
                 var kind = context.GetArgument<DeviceKind?>("kind");
@@ -28,7 +31,8 @@ public static class DeviceAvailabilityQueries
                 await using var db = await factory.CreateDbContextAsync(context.CancellationToken);
                 var rows = await LoadAsync(
                     db,
-                    device => (helpPointId == null || device.HomeHelpPointId == helpPointId)
+                    device => (regionId == null || device.RegionId == regionId)
+                        && (helpPointId == null || device.HomeHelpPointId == helpPointId)
                         && (municipalityId == null || device.HomeHelpPoint!.MunicipalityId == municipalityId)
                         && (kind == null || device.Kind == kind),
                     context.CancellationToken);

@@ -21,6 +21,7 @@ public static class HelpForQueries
                 "the courses and places that help, and a plain-Dutch sentence that says so. Public; nothing about the person is kept.")
             .Argument<NonNullGraphType<StringGraphType>>("question", $"At most {MaxQuestionLength} characters.")
             .Argument<IdGraphType>("municipalityId", "The resident's town: its courses and places come first.")
+            .WithRegionArgument("courses and places")
             .ResolveAsync(async context =>
             {
                 var question = context.GetArgument<string>("question");
@@ -30,10 +31,10 @@ public static class HelpForQueries
                 }
 
                 var town = context.GetArgument<string?>("municipalityId") is { } townId ? GlobalId.DecodeFor(MunicipalityType.TypeName, townId) : (int?)null;
-                return await SuggestAsync(context, question, town);
+                return await SuggestAsync(context, question, town, await context.RegionIdAsync());
             });
 
-    private static async Task<HelpSuggestions> SuggestAsync(IResolveFieldContext context, string question, int? town)
+    private static async Task<HelpSuggestions> SuggestAsync(IResolveFieldContext context, string question, int? town, int? regionId)
     {
         var services = context.RequestServices!;
         var cancellationToken = context.CancellationToken;
@@ -46,8 +47,9 @@ public static class HelpForQueries
         var suggestions = matches.Select(m => new TopicSuggestion(topics[m.TopicId], m.Score, m.MatchedWords)).ToList();
 
         var now = context.UtcNow();
-        var points = await services.GetRequiredService<HelpPointDirectory>().AllAsync(cancellationToken);
-        var order = MunicipalitiesByDistance(points, town);
+        var everyPoint = await services.GetRequiredService<HelpPointDirectory>().AllAsync(cancellationToken);
+        var order = MunicipalitiesByDistance(everyPoint, town);
+        IReadOnlyList<HelpPoint> points = regionId is { } region ? [.. everyPoint.Where(h => h.RegionId == region)] : everyPoint;
         var localNow = RegionTime.ToLocal(now);
         var helpPoints = suggestions.Count == 0 ? [] : points
             .Where(h => h.Services.Contains(HelpPointService.WalkInHelp)
@@ -57,7 +59,7 @@ public static class HelpForQueries
             .Take(MaxHelpPoints).ToList();
         var homeHelp = suggestions.Count > 0 && points.Any(h => h.Services.Contains(HelpPointService.HomeVisits));
         var upcoming = await services.GetRequiredService<UpcomingCourses>().IndexAsync(cancellationToken);
-        var courses = new CourseSuggestions(upcoming, topicIds, order, now);
+        var courses = new CourseSuggestions(upcoming, topicIds, order, now, regionId);
         var firstCourse = courses.Ranked().Select(courses.AsRow).FirstOrDefault();
         return new HelpSuggestions(suggestions, courses, [.. helpPoints.Select(p => p.Point)], homeHelp,
             Explain(suggestions, firstCourse, helpPoints.Count > 0 ? helpPoints[0] : null, homeHelp, localNow));

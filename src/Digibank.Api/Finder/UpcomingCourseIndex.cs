@@ -34,10 +34,10 @@ public sealed class UpcomingCourseIndex
         var from = now - UpcomingCourses.Freshness;
         var rows = await db.Courses.AsNoTracking()
             .Where(c => (c.Status == CourseStatus.Scheduled || c.Status == CourseStatus.Full) && c.StartsAt > from)
-            .Select(c => new { c.Id, c.Title, StartsAt = c.StartsAt!.Value, c.MunicipalityId, TopicIds = c.Topics.Select(t => t.Id).ToList() })
+            .Select(c => new { c.Id, c.Title, StartsAt = c.StartsAt!.Value, c.MunicipalityId, c.RegionId, TopicIds = c.Topics.Select(t => t.Id).ToList() })
             .ToListAsync(cancellationToken);
         var municipalities = await db.Municipalities.AsNoTracking().ToDictionaryAsync(m => m.Id, cancellationToken);
-        return new UpcomingCourseIndex(rows.Select(c => (new UpcomingCourse(c.Id, c.Title, c.StartsAt, c.MunicipalityId), (IEnumerable<int>)c.TopicIds)), municipalities);
+        return new UpcomingCourseIndex(rows.Select(c => (new UpcomingCourse(c.Id, c.Title, c.StartsAt, c.MunicipalityId, c.RegionId), (IEnumerable<int>)c.TopicIds)), municipalities);
     }
 
     /// <summary>

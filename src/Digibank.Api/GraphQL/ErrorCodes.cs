@@ -11,6 +11,7 @@ public static class ErrorCodes
     public const string RequestTooLarge = "REQUEST_TOO_LARGE";
     public const string InvalidId = "INVALID_ID";
     public const string InvalidArgument = "INVALID_ARGUMENT";
+    public const string RegionNotFound = "REGION_NOT_FOUND";
     public const string InvalidPaging = "INVALID_PAGING";
     public const string PageSizeTooLarge = "PAGE_SIZE_TOO_LARGE";
     public const string InternalError = "INTERNAL_SERVER_ERROR";

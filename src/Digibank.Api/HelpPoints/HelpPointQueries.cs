@@ -1,4 +1,5 @@
 using Digibank.Api.Data.Outbox;
+using Digibank.Api.GraphQL;
 using Digibank.Api.GraphQL.Paging;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.GraphQL.Sorting;
@@ -17,6 +18,8 @@ public static class HelpPointQueries
         query.ConnectionField<HelpPointType, HelpPoint, HelpPointFilterInputType, HelpPointSortInputType>(
                 "helpPoints",
                 db => db.HelpPoints,
+                async context => await context.RegionIdAsync() is { } region ? h => h.RegionId == region : null,
                 new SortStep<HelpPoint>((HelpPoint h) => h.Name, SortDirection.Asc))
-            .Description("The antenna points of the region and the mobile team.");
+            .Description("The antenna points and mobile teams of every region, or of one.")
+            .WithRegionArgument("help points");
 }

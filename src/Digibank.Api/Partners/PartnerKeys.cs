@@ -1,4 +1,5 @@
 using Digibank.Api.Data;
+using Digibank.Api.Staff;
 using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.Partners;
@@ -20,7 +21,10 @@ public static class PartnerKeys
         return key;
     }
 
-    /// <summary><c>--issue-partner-key ligo [--label "LIGO server"]</c> prints a new key for the partner and exits.</summary>
+    /// <summary>
+    /// <c>--issue-partner-key ligo [--label "LIGO server"] [--regions poperinge,ieper] [--name "…" --kind Library]</c>
+    /// registers the partner or sets its regions (<see cref="PartnerRegistration"/>), prints a new key for it and exits.
+    /// </summary>
     public static async Task<bool> TryIssueFromCommandLineAsync(WebApplication app)
     {
         if (app.Configuration[IssueOption] is not { Length: > 0 } partnerCode)
@@ -32,8 +36,15 @@ public static class PartnerKeys
         await using var db = await factory.CreateDbContextAsync();
         try
         {
+            var registration = RegistrationFrom(app.Configuration, partnerCode);
+            var regions = await app.Services.GetRequiredService<IRegionCodes>().AllAsync(CancellationToken.None);
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await registration.ApplyAsync(db, regions, CancellationToken.None);
+            await db.SaveChangesAsync();
             var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-            Console.WriteLine(await IssueAsync(db, partnerCode, app.Configuration["label"] ?? "issued from the command line", now, CancellationToken.None));
+            var key = await IssueAsync(db, partnerCode, app.Configuration["label"] ?? "issued from the command line", now, CancellationToken.None);
+            await transaction.CommitAsync();
+            Console.WriteLine(key);
         }
         catch (InvalidOperationException unknown)
         {
@@ -42,5 +53,19 @@ public static class PartnerKeys
         }
 
         return true;
+    }
+
+    private static PartnerRegistration RegistrationFrom(IConfiguration configuration, string partnerCode)
+    {
+        PartnerKind? kind = null;
+        if (configuration["kind"] is { Length: > 0 } kindName)
+        {
+            kind = Enum.TryParse<PartnerKind>(kindName, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+                ? parsed
+                : throw new InvalidOperationException($"Unknown kind '{kindName}'; one of {string.Join(", ", Enum.GetNames<PartnerKind>())}.");
+        }
+
+        var regions = configuration["regions"]?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return new PartnerRegistration(partnerCode, regions, configuration["name"], kind);
     }
 }

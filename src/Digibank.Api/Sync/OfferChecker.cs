@@ -1,8 +1,11 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Digibank.Api.Courses;
 using Digibank.Api.Data;
 using Digibank.Api.HelpPoints;
 using Digibank.Api.Municipalities;
+using Digibank.Api.Partners;
+using Digibank.Api.Regions;
 using Digibank.Partners.V1;
 using Google.Protobuf;
 using Microsoft.EntityFrameworkCore;
@@ -18,33 +21,47 @@ public sealed class OfferChecker
     public const int MaxOffersPerUpload = 200_000;
     public const int MaxOffersPerBatch = 1_000;
 
-    private readonly Dictionary<string, (int Id, int MunicipalityId, bool Wheelchair)> _helpPoints;
+    private readonly ILookup<string, (int Id, int MunicipalityId, bool Wheelchair)> _helpPoints;
     private readonly Dictionary<string, int> _municipalities;
     private readonly Dictionary<string, int> _topics;
     private readonly Dictionary<int, int> _regionOfMunicipality;
+    private readonly Dictionary<int, string> _regionCodes;
+    private readonly HashSet<int> _allowedRegions;
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
 
     private OfferChecker(
-        Dictionary<string, (int, int, bool)> helpPoints,
+        ILookup<string, (int, int, bool)> helpPoints,
         Dictionary<string, int> municipalities,
         Dictionary<string, int> topics,
-        Dictionary<int, int> regionOfMunicipality)
+        Dictionary<int, int> regionOfMunicipality,
+        Dictionary<int, string> regionCodes,
+        HashSet<int> allowedRegions)
     {
         _regionOfMunicipality = regionOfMunicipality;
         _helpPoints = helpPoints;
         _municipalities = municipalities;
         _topics = topics;
+        _regionCodes = regionCodes;
+        _allowedRegions = allowedRegions;
     }
 
     public List<RejectedRecord> Rejected { get; } = [];
 
     public List<CleanedRecord> Cleaned { get; } = [];
 
-    public static async Task<OfferChecker> LoadAsync(DigibankDbContext db, CancellationToken cancellationToken) => new(
-        await db.HelpPoints.AsNoTracking().ToDictionaryAsync(h => h.NameKey, h => (h.Id, h.MunicipalityId, h.WheelchairAccessible), cancellationToken),
-        await db.Municipalities.AsNoTracking().ToDictionaryAsync(m => m.NameKey, m => m.Id, cancellationToken),
-        await db.Topics.AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.Id, cancellationToken),
-        await db.Municipalities.AsNoTracking().ToDictionaryAsync(m => m.Id, m => m.RegionId, cancellationToken));
+    /// <summary>The places, topics and regions of every region, and the regions <paramref name="partnerId"/> may publish in.</summary>
+    public static async Task<OfferChecker> LoadAsync(DigibankDbContext db, int partnerId, CancellationToken cancellationToken)
+    {
+        var helpPoints = await db.HelpPoints.AsNoTracking().Select(h => new { h.NameKey, h.Id, h.MunicipalityId, h.WheelchairAccessible }).ToListAsync(cancellationToken);
+        var municipalities = await db.Municipalities.AsNoTracking().Select(m => new { m.Id, m.NameKey, m.RegionId }).ToListAsync(cancellationToken);
+        return new OfferChecker(
+            helpPoints.ToLookup(h => h.NameKey, h => (h.Id, h.MunicipalityId, h.WheelchairAccessible)),
+            municipalities.ToDictionary(m => m.NameKey, m => m.Id),
+            await db.Topics.AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.Id, cancellationToken),
+            municipalities.ToDictionary(m => m.Id, m => m.RegionId),
+            await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Code, cancellationToken),
+            [.. await db.PartnerRegions.Where(r => r.PartnerId == partnerId).Select(r => r.RegionId).ToListAsync(cancellationToken)]);
+    }
 
     public ValidOffer? Check(CourseOffer offer)
     {
@@ -77,7 +94,7 @@ public sealed class OfferChecker
             return kindProblem;
         }
 
-        if (PlaceProblem(offer, out var helpPointId, out var municipalityId, out var wheelchair) is { } placeProblem)
+        if ((PlaceProblem(offer, out var helpPointId, out var municipalityId, out var wheelchair) ?? RegionProblem(municipalityId)) is { } placeProblem)
         {
             return placeProblem;
         }
@@ -215,11 +232,15 @@ public sealed class OfferChecker
         wheelchair = offer.WheelchairAccessible;
         if (Optional(offer.HelpPointName) is { } helpPointName)
         {
-            if (!_helpPoints.TryGetValue(TextKey.Fold(helpPointName), out var helpPoint))
+            // Two regions may each have a help point of the same name: the one in a region the partner publishes in is meant.
+            var named = _helpPoints[TextKey.Fold(helpPointName)].ToList();
+            if (named.Count == 0)
             {
                 municipalityId = 0;
                 return $"Unknown help point '{helpPointName}'.";
             }
+
+            var helpPoint = named.FirstOrDefault(h => _allowedRegions.Contains(_regionOfMunicipality[h.MunicipalityId]), named[0]);
 
             (helpPointId, municipalityId) = (helpPoint.Id, helpPoint.MunicipalityId);
             wheelchair |= helpPoint.Wheelchair;
@@ -233,6 +254,19 @@ public sealed class OfferChecker
         }
 
         return null;
+    }
+
+    /// <summary>An offer lands in the region of its place, and only in a region the partner was registered for.</summary>
+    private string? RegionProblem(int municipalityId)
+    {
+        var region = _regionOfMunicipality[municipalityId];
+        if (_allowedRegions.Contains(region))
+        {
+            return null;
+        }
+
+        var allowed = _allowedRegions.Count == 0 ? "none" : string.Join(", ", _allowedRegions.Select(id => _regionCodes.GetValueOrDefault(id, id.ToString(CultureInfo.InvariantCulture))).Order());
+        return $"The place lies in region '{_regionCodes.GetValueOrDefault(region, region.ToString(CultureInfo.InvariantCulture))}', where this partner does not publish; its regions: {allowed}.";
     }
 
     // Texts lose control characters and direction marks at the door; the partner hears which were cleaned.

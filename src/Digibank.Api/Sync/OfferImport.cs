@@ -3,6 +3,7 @@ using System.Globalization;
 using Digibank.Api.Courses;
 using Digibank.Api.Data;
 using Digibank.Api.Partners;
+using Digibank.Api.Regions;
 using Digibank.Partners.V1;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +33,7 @@ public sealed class OfferImport(IDbContextFactory<DigibankDbContext> dbContextFa
     {
         var summary = new OfferUploadSummary { Rejected = { upload.Checker.Rejected }, Cleaned = { upload.Checker.Cleaned } };
         var applied = 0;
+        var activeBefore = new Dictionary<int, int>();
         try
         {
             // One batch at least, empty for an upload without offers: the first transaction counts the partner's active courses.
@@ -43,7 +45,8 @@ public sealed class OfferImport(IDbContextFactory<DigibankDbContext> dbContextFa
                     await LockPartnerAsync(db, cancellationToken);
                     if (from == 0)
                     {
-                        summary.ActiveBefore = await ActiveCoursesAsync(db, cancellationToken);
+                        activeBefore = await ActiveCoursesAsync(db, cancellationToken);
+                        summary.ActiveBefore = activeBefore.Values.Sum();
                     }
 
                     return await WriteBatchAsync(db, upload.Offers, from, summary, cancellationToken);
@@ -55,7 +58,7 @@ public sealed class OfferImport(IDbContextFactory<DigibankDbContext> dbContextFa
             await writes.InTransactionAsync(dbContextFactory, async db =>
             {
                 await LockPartnerAsync(db, cancellationToken);
-                await WithdrawOrHoldAsync(db, upload, toWithdraw, massWithdrawalShare, summary, cancellationToken);
+                await WithdrawOrHoldAsync(db, upload, toWithdraw, new MassWithdrawalGuard(massWithdrawalShare, activeBefore), summary, cancellationToken);
                 return summary.Withdrawn;
             }, cancellationToken);
         }
@@ -77,9 +80,11 @@ public sealed class OfferImport(IDbContextFactory<DigibankDbContext> dbContextFa
     // does (PostgreSQL): a batch waits for a confirmation that is committing, and then reads what it withdrew.
     private Task LockPartnerAsync(DigibankDbContext db, CancellationToken cancellationToken) => db.LockAsync<Partner>(partnerId, cancellationToken);
 
-    /// <summary>The partner's active courses, counted in the upload's first transaction, before it changed anything: what the mass-withdrawal share is measured against.</summary>
-    private Task<int> ActiveCoursesAsync(DigibankDbContext db, CancellationToken cancellationToken) =>
-        db.Courses.CountAsync(c => c.PartnerId == partnerId && c.Status != CourseStatus.Withdrawn, cancellationToken);
+    /// <summary>The partner's active courses per region, counted in the upload's first transaction, before it changed anything: what the mass-withdrawal share is measured against.</summary>
+    private Task<Dictionary<int, int>> ActiveCoursesAsync(DigibankDbContext db, CancellationToken cancellationToken) =>
+        db.Courses.Where(c => c.PartnerId == partnerId && c.Status != CourseStatus.Withdrawn)
+            .GroupBy(c => c.RegionId).Select(g => new { RegionId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.RegionId, g => g.Count, cancellationToken);
 
     /// <summary>Writes the offers from <paramref name="from"/> on, one batch of them, in the caller's transaction; how many it wrote.</summary>
     private async Task<int> WriteBatchAsync(DigibankDbContext db, IReadOnlyList<ValidOffer> offers, int from, OfferUploadSummary summary, CancellationToken cancellationToken)
@@ -105,44 +110,75 @@ public sealed class OfferImport(IDbContextFactory<DigibankDbContext> dbContextFa
     /// after the batches and outside the write turn, so the last transaction stays short: from the upload's first
     /// transaction to its last, no one else withdraws or adds a course of the partner (<see cref="PartnerUploadLocks"/>).
     /// </summary>
-    private async Task<List<int>> ToWithdrawAsync(CheckedOfferUpload upload, CancellationToken cancellationToken)
+    private async Task<List<(int Id, int RegionId)>> ToWithdrawAsync(CheckedOfferUpload upload, CancellationToken cancellationToken)
     {
         await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
         var active = db.Courses.Where(c => c.PartnerId == partnerId && c.Status != CourseStatus.Withdrawn);
         if (upload.Header.Mode != UploadMode.Snapshot)
         {
             var removals = upload.Removals.Distinct().ToArray();
-            return await active.Where(c => EF.Parameter(removals).Contains(c.ExternalId)).Select(c => c.Id).ToListAsync(cancellationToken);
+            var removed = await active.Where(c => EF.Parameter(removals).Contains(c.ExternalId)).Select(c => new { c.Id, c.RegionId }).ToListAsync(cancellationToken);
+            return removed.ConvertAll(course => (course.Id, course.RegionId));
         }
 
         var listed = upload.Listed();
-        var courses = await active.Select(c => new { c.Id, c.ExternalId }).ToListAsync(cancellationToken);
-        return [.. courses.Where(course => !listed.Contains(course.ExternalId)).Select(course => course.Id)];
+        var courses = await active.Select(c => new { c.Id, c.ExternalId, c.RegionId }).ToListAsync(cancellationToken);
+        return [.. courses.Where(course => !listed.Contains(course.ExternalId)).Select(course => (course.Id, course.RegionId))];
     }
 
-    /// <summary>The upload's last transaction: withdraws what it leaves out or removes, or holds a snapshot's withdrawal for a coordinator.</summary>
+    /// <summary>
+    /// The upload's last transaction: withdraws what it leaves out or removes, or, region by region, holds a snapshot's
+    /// withdrawal for the region's coordinator. A region whose part is not held is withdrawn and its earlier hold cleared.
+    /// </summary>
     private async Task WithdrawOrHoldAsync(
-        DigibankDbContext db, CheckedOfferUpload upload, List<int> toWithdraw, double massWithdrawalShare, OfferUploadSummary summary, CancellationToken cancellationToken)
+        DigibankDbContext db, CheckedOfferUpload upload, List<(int Id, int RegionId)> toWithdraw, MassWithdrawalGuard guard, OfferUploadSummary summary, CancellationToken cancellationToken)
     {
         if (upload.Header.Mode != UploadMode.Snapshot)
         {
-            summary.Withdrawn = await OfferWriter.WithdrawActiveAsync(db, toWithdraw, now, cancellationToken);
+            summary.Withdrawn = await OfferWriter.WithdrawActiveAsync(db, toWithdraw.ConvertAll(course => course.Id), now, cancellationToken);
             return;
         }
 
         var holds = new WithdrawalHolds(db, partnerId, now);
         var pending = await holds.PendingAsync(cancellationToken);
-        var reason = upload.Header.AllowMassWithdrawal
-            ? null
-            : WithdrawalHolds.ReasonToHold(upload.Offers.Count, toWithdraw.Count, summary.ActiveBefore, massWithdrawalShare, toWithdraw.Count(pending.Contains));
-        if (reason is null)
+        var byRegion = toWithdraw.GroupBy(course => course.RegionId).ToDictionary(g => g.Key, g => g.Select(course => course.Id).ToList());
+        var regions = byRegion.Keys.Union(pending.Keys).Order().ToList();
+        var severalRegions = regions.Union(guard.ActiveBefore.Keys).Union(upload.Offers.Select(offer => offer.RegionId)).Skip(1).Any();
+        var withdraw = new List<int>();
+        var cleared = new List<int>();
+        var reasons = new List<string>();
+        foreach (var region in regions)
         {
-            summary.Withdrawn = await OfferWriter.WithdrawActiveAsync(db, toWithdraw, now, cancellationToken);
-            await holds.ClearAsync(cancellationToken);
-            return;
+            var courses = byRegion.GetValueOrDefault(region) ?? [];
+            var held = pending.GetValueOrDefault(region) ?? [];
+            var reason = upload.Header.AllowMassWithdrawal
+                ? null
+                : WithdrawalHolds.ReasonToHold(upload.Offers.Count(offer => offer.RegionId == region), courses.Count, guard.ActiveBefore.GetValueOrDefault(region), guard.Share, courses.Count(held.Contains));
+            if (reason is null)
+            {
+                withdraw.AddRange(courses);
+                cleared.Add(region);
+                continue;
+            }
+
+            reason = severalRegions ? $"In region '{await RegionCodeAsync(db, region, cancellationToken)}': {reason}" : reason;
+            await holds.HoldAsync(region, courses, guard.ActiveBefore.GetValueOrDefault(region), reason, held, cancellationToken);
+            summary.WithdrawalsHeld += courses.Count;
+            reasons.Add(reason);
         }
 
-        await holds.HoldAsync(toWithdraw, summary.ActiveBefore, reason, pending, cancellationToken);
-        (summary.WithdrawalHeld, summary.WithdrawalsHeld, summary.WithdrawalHeldReason) = (true, toWithdraw.Count, reason);
+        summary.Withdrawn = await OfferWriter.WithdrawActiveAsync(db, withdraw, now, cancellationToken);
+        if (cleared.Count > 0)
+        {
+            await holds.ClearAsync(cleared, cancellationToken);
+        }
+
+        (summary.WithdrawalHeld, summary.WithdrawalHeldReason) = (reasons.Count > 0, string.Join(" ", reasons));
     }
+
+    private static Task<string?> RegionCodeAsync(DigibankDbContext db, int regionId, CancellationToken cancellationToken) =>
+        db.Regions.Where(r => r.Id == regionId).Select(r => r.Code).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>The share of its courses a snapshot may withdraw in a region on its own, and the partner's active courses per region before it.</summary>
+    private sealed record MassWithdrawalGuard(double Share, IReadOnlyDictionary<int, int> ActiveBefore);
 }

@@ -31,7 +31,7 @@ public sealed class PartnerSyncService(
         var header = await ReadHeaderAsync(requestStream, partner, upload => upload.ItemCase == OfferUpload.ItemOneofCase.Header ? upload.Header : null, context.CancellationToken);
         // The whole upload is read and checked before anything is written, so one that breaks off changes nothing, and
         // no write waits while a partner's stream trickles in. It is then applied in short batches (OfferImport).
-        var upload = await ReadOffersAsync(requestStream, header, context.CancellationToken);
+        var upload = await ReadOffersAsync(requestStream, header, partner.PartnerId, context.CancellationToken);
         // One upload of a partner's offers at a time, whichever instance or host sends it: a second waits here for the first to end.
         await using var partnerTurn = await uploadLocks.WaitAsync(partner.PartnerId, context.CancellationToken);
         var summary = await new OfferImport(dbContextFactory, writes, partner.PartnerId, Now, logger).ImportAsync(upload, options.Value.MassWithdrawalShare, context.CancellationToken);
@@ -192,12 +192,12 @@ public sealed class PartnerSyncService(
     }
 
     /// <summary>Reads an offer upload to its <c>end</c>, checking every offer; the limits and a stream that breaks off end the call.</summary>
-    private async Task<CheckedOfferUpload> ReadOffersAsync(IAsyncStreamReader<OfferUpload> requestStream, UploadHeader header, CancellationToken cancellationToken)
+    private async Task<CheckedOfferUpload> ReadOffersAsync(IAsyncStreamReader<OfferUpload> requestStream, UploadHeader header, int partnerId, CancellationToken cancellationToken)
     {
         OfferChecker checker;
         await using (var db = await dbContextFactory.CreateDbContextAsync(cancellationToken))
         {
-            checker = await OfferChecker.LoadAsync(db, cancellationToken);
+            checker = await OfferChecker.LoadAsync(db, partnerId, cancellationToken);
         }
 
         var offers = new List<ValidOffer>();

@@ -11,6 +11,8 @@ namespace Digibank.Api.Sync;
 /// <summary>
 /// Guards a partner's catalogue against a valid but wrong export: an empty file, a truncated one, or one
 /// whose ids all changed would otherwise withdraw every course the partner has, and report success.
+/// The guard counts per region: a partner that publishes in several regions has at most one hold in each, for the
+/// courses of that region, and a snapshot that loses one region's part is held there while the others' part applies.
 /// </summary>
 public sealed class WithdrawalHolds(DigibankDbContext db, int partnerId, DateTime now)
 {
@@ -45,20 +47,23 @@ public sealed class WithdrawalHolds(DigibankDbContext db, int partnerId, DateTim
         return null;
     }
 
-    /// <summary>The courses of the partner's pending hold; empty when there is none.</summary>
-    public async Task<HashSet<int>> PendingAsync(CancellationToken cancellationToken) =>
-        await HoldIdAsync(cancellationToken) is { } holdId
-            ? [.. await db.HeldCourses.Where(held => held.WithdrawalHoldId == holdId).Select(held => held.CourseId).ToListAsync(cancellationToken)]
-            : [];
-
-    /// <summary>Stores the hold, replacing the partner's earlier one; the same courses held again keep their first time.</summary>
-    public async Task HoldAsync(IReadOnlyCollection<int> courseIds, int activeBefore, string reason, HashSet<int> pending, CancellationToken cancellationToken)
+    /// <summary>The courses of the partner's pending holds, per region; no entry for a region without one.</summary>
+    public async Task<Dictionary<int, HashSet<int>>> PendingAsync(CancellationToken cancellationToken)
     {
-        var hold = await db.WithdrawalHolds.AsTracking().SingleOrDefaultAsync(h => h.PartnerId == partnerId, cancellationToken);
+        var held = await db.HeldCourses
+            .Join(db.WithdrawalHolds.Where(h => h.PartnerId == partnerId), course => course.WithdrawalHoldId, hold => hold.Id, (course, hold) => new { hold.RegionId, course.CourseId })
+            .ToListAsync(cancellationToken);
+        return held.GroupBy(h => h.RegionId).ToDictionary(g => g.Key, g => g.Select(h => h.CourseId).ToHashSet());
+    }
+
+    /// <summary>Stores the region's hold, replacing the partner's earlier one there; the same courses held again keep their first time.</summary>
+    public async Task HoldAsync(int regionId, IReadOnlyCollection<int> courseIds, int activeBefore, string reason, HashSet<int> pending, CancellationToken cancellationToken)
+    {
+        var hold = await db.WithdrawalHolds.AsTracking().SingleOrDefaultAsync(h => h.PartnerId == partnerId && h.RegionId == regionId, cancellationToken);
         var sameCourses = hold is not null && pending.SetEquals(courseIds);
         if (hold is null)
         {
-            hold = new WithdrawalHold { PartnerId = partnerId, HeldAt = now, Reason = reason };
+            hold = new WithdrawalHold { PartnerId = partnerId, RegionId = regionId, HeldAt = now, Reason = reason };
             db.WithdrawalHolds.Add(hold);
         }
         else if (!sameCourses)
@@ -77,34 +82,35 @@ public sealed class WithdrawalHolds(DigibankDbContext db, int partnerId, DateTim
         }
     }
 
-    /// <summary>A snapshot that is not held replaces what an earlier one held: the partner has sent its offer again.</summary>
-    public Task<int> ClearAsync(CancellationToken cancellationToken) =>
-        db.WithdrawalHolds.Where(h => h.PartnerId == partnerId).ExecuteDeleteAsync(cancellationToken);
+    /// <summary>A snapshot that is not held in a region replaces what an earlier one held there: the partner has sent its offer again.</summary>
+    public Task<int> ClearAsync(IReadOnlyCollection<int> regionIds, CancellationToken cancellationToken) =>
+        db.WithdrawalHolds.Where(h => h.PartnerId == partnerId && regionIds.Contains(h.RegionId)).ExecuteDeleteAsync(cancellationToken);
 
     /// <summary>
     /// Withdraws the held courses that are still active, exactly as the snapshot would have, and clears the hold.
     /// Null when the partner has no hold.
     /// </summary>
-    public async Task<int?> ConfirmAsync(CancellationToken cancellationToken)
+    public async Task<int?> ConfirmAsync(int regionId, CancellationToken cancellationToken)
     {
-        if (await HoldIdAsync(cancellationToken) is not { } holdId)
+        var holdId = await db.WithdrawalHolds.Where(h => h.PartnerId == partnerId && h.RegionId == regionId).Select(h => (int?)h.Id).SingleOrDefaultAsync(cancellationToken);
+        if (holdId is null)
         {
             return null;
         }
 
         var courseIds = await db.HeldCourses
             .Where(held => held.WithdrawalHoldId == holdId)
-            .Join(db.Courses.Where(c => c.PartnerId == partnerId && c.Status != CourseStatus.Withdrawn), held => held.CourseId, course => course.Id, (held, course) => course.Id)
+            .Join(db.Courses.Where(c => c.PartnerId == partnerId && c.RegionId == regionId && c.Status != CourseStatus.Withdrawn), held => held.CourseId, course => course.Id, (held, course) => course.Id)
             .ToListAsync(cancellationToken);
         var withdrawn = await OfferWriter.WithdrawCoursesAsync(db, courseIds, now, cancellationToken);
-        await ClearAsync(cancellationToken);
+        await ClearAsync([regionId], cancellationToken);
         return withdrawn;
     }
 
-    /// <summary>The coordinator's confirmation of a held withdrawal (<see cref="ConfirmAsync(CancellationToken)"/>), with its refusals.</summary>
+    /// <summary>The coordinator's confirmation of the withdrawal held in their region (<see cref="ConfirmAsync(int, CancellationToken)"/>), with its refusals.</summary>
     public static async Task<Result<ConfirmedWithdrawal>> ConfirmAsync(DigibankDbContext db, ConfirmWithdrawal command, DateTime now, CancellationToken cancellationToken)
     {
-        if (!command.Staff.IsCoordinator)
+        if (!command.Staff.IsCoordinator || command.Staff.RegionId is not { } regionId)
         {
             return new NotAllowedError("Only the regional coordinator confirms a partner's withdrawal.");
         }
@@ -117,14 +123,11 @@ public sealed class WithdrawalHolds(DigibankDbContext db, int partnerId, DateTim
             return new NotFoundError("There is no such partner.");
         }
 
-        var withdrawn = await new WithdrawalHolds(db, partner.Id, now).ConfirmAsync(cancellationToken);
+        var withdrawn = await new WithdrawalHolds(db, partner.Id, now).ConfirmAsync(regionId, cancellationToken);
         return withdrawn is { } count
             ? new ConfirmedWithdrawal(partner, count)
-            : new NoHeldWithdrawalError($"No withdrawal of {partner.Name} waits for confirmation.");
+            : new NoHeldWithdrawalError($"No withdrawal of {partner.Name} in your region waits for confirmation.");
     }
-
-    private Task<int?> HoldIdAsync(CancellationToken cancellationToken) =>
-        db.WithdrawalHolds.Where(h => h.PartnerId == partnerId).Select(h => (int?)h.Id).SingleOrDefaultAsync(cancellationToken);
 
     // One prepared INSERT reused per course: a hold of 50,000 courses is 50,000 small statements in one transaction, not 50,000 tracked entities.
     private async Task InsertHeldCoursesAsync(int holdId, IReadOnlyCollection<int> courseIds, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Digibank.Api.Data;
 using Digibank.Api.GraphQL.Filtering;
 using Digibank.Api.GraphQL.Limits;
@@ -24,10 +25,27 @@ public static class ConnectionFieldExtensions
         where TNodeType : IGraphType
         where TEntity : class, IEntity
         where TFilterType : FilterInputType<TEntity>
+        where TSortType : SortInputType<TEntity> =>
+        parent.ConnectionField<TNodeType, TEntity, TFilterType, TSortType>(name, source, narrowing: null, defaultOrder);
+
+    /// <summary>
+    /// As above, with arguments of the field's own beside <c>where</c> (a region, a distance): <paramref name="narrowing"/>
+    /// reads them, once per request, and gives the condition they add in SQL, or null when the request names none.
+    /// </summary>
+    public static FieldBuilder<object?, Connection<TEntity>> ConnectionField<TNodeType, TEntity, TFilterType, TSortType>(
+        this ObjectGraphType parent,
+        string name,
+        Func<DigibankDbContext, IQueryable<TEntity>> source,
+        Func<IResolveFieldContext, ValueTask<Expression<Func<TEntity, bool>>?>>? narrowing,
+        params SortStep<TEntity>[] defaultOrder)
+        where TNodeType : IGraphType
+        where TEntity : class, IEntity
+        where TFilterType : FilterInputType<TEntity>
         where TSortType : SortInputType<TEntity>
     {
-        return parent.PagedQueryField<TNodeType, TEntity>(name, context =>
+        return parent.PagedQueryField<TNodeType, TEntity>(name, async context =>
             {
+                var narrowed = narrowing is null ? null : await narrowing(context);
                 var filter = context.GetArgument<Filter<TEntity>?>("where");
                 var sortSteps = context.GetArgument<List<object>?>("order");
                 var order = (sortSteps ?? [])
@@ -37,10 +55,11 @@ public static class ConnectionFieldExtensions
                 var projection = Projector.ForConnection<TEntity>(context, context.Schema.AllTypes[typeof(TNodeType).GraphQLName()]!);
                 Func<DigibankDbContext, IQueryable<TEntity>> rows = db =>
                 {
-                    var ordered = (filter is null ? source(db) : source(db).Where(filter.ToPredicate())).OrderBySteps(order);
+                    var scoped = narrowed is null ? source(db) : source(db).Where(narrowed);
+                    var ordered = (filter is null ? scoped : scoped.Where(filter.ToPredicate())).OrderBySteps(order);
                     return projection is null ? ordered : ordered.Select(projection);
                 };
-                return filter is null && sortSteps is null ? PageQuery<TEntity>.FixedBy(context.FieldAst, rows) : PageQuery<TEntity>.Of(rows);
+                return filter is null && sortSteps is null && narrowed is null ? PageQuery<TEntity>.FixedBy(context.FieldAst, rows) : PageQuery<TEntity>.Of(rows);
             })
             .Argument<TFilterType>("where", "Only items matching these conditions.", argument => argument.Validator = FilterSize.EnsureWithinLimits)
             .Argument<ListGraphType<NonNullGraphType<TSortType>>>("order", "Sort order, first entry first; ties keep the default order.");
@@ -55,12 +74,12 @@ public static class ConnectionFieldExtensions
         string name,
         Func<IResolveFieldContext, Func<DigibankDbContext, IQueryable<TEntity>>> scope)
         where TNodeType : IGraphType =>
-        parent.PagedQueryField<TNodeType, TEntity>(name, context => PageQuery<TEntity>.Of(scope(context)));
+        parent.PagedQueryField<TNodeType, TEntity>(name, context => ValueTask.FromResult(PageQuery<TEntity>.Of(scope(context))));
 
     private static FieldBuilder<object?, Connection<TEntity>> PagedQueryField<TNodeType, TEntity>(
         this ObjectGraphType parent,
         string name,
-        Func<IResolveFieldContext, PageQuery<TEntity>> scope)
+        Func<IResolveFieldContext, ValueTask<PageQuery<TEntity>>> scope)
         where TNodeType : IGraphType =>
         parent.Field<NonNullGraphType<ConnectionGraphType<TNodeType, TEntity>>, Connection<TEntity>>(name)
             .Argument<IntGraphType>("first", $"Returns the first n items (at most {Pager.MaxPageSize}; {Pager.DefaultPageSize} when no size is given).")
@@ -71,7 +90,7 @@ public static class ConnectionFieldExtensions
             .ResolveAsync(async context =>
             {
                 SqlStatementBudget.EnsureRoom();
-                var rows = scope(context);
+                var rows = await scope(context);
                 var factory = context.RequestServices!.GetRequiredService<IDbContextFactory<DigibankDbContext>>();
                 await using var db = await factory.CreateDbContextAsync(context.CancellationToken);
                 return await Pager.PageAsync(
