@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using Digibank.Api.Courses;
 using Digibank.Api.Data;
+using Digibank.Api.Data.RowSecurity;
+using Digibank.Api.Regions;
 using Digibank.Partners.V1;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -98,6 +100,8 @@ public static class SignUpUploadBenchmark
     /// <summary>What the test suite checks of the same upload, so the benchmark times an upload that did its work.</summary>
     private static async Task CheckQueuedInOrderAsync(LoopbackApi api, string course, int uploadSize)
     {
+        // The demo region's course: read as that region's work (row-level security on PostgreSQL).
+        using var scope = RegionScope.For(Region.FirstRegionId);
         await using var db = await api.Services.GetRequiredService<IDbContextFactory<DigibankDbContext>>().CreateDbContextAsync();
         var signUps = await db.SignUps.Where(s => s.Course!.ExternalId == course).OrderBy(s => s.Id).Select(s => new { s.Status, s.WaitlistPosition }).ToListAsync();
         var seated = signUps.Take(Seats).All(s => s.Status == SignUpStatus.Confirmed);

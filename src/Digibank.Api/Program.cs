@@ -2,6 +2,7 @@ using Digibank.Api.Composition;
 using Digibank.Api.Courses;
 using Digibank.Api.Dashboard;
 using Digibank.Api.Data;
+using Digibank.Api.Data.RowSecurity;
 using Digibank.Api.DemoRegion;
 using Digibank.Api.Devices;
 using Digibank.Api.Finder;
@@ -57,6 +58,7 @@ if (StaffTokenCommand.TryRun(app) || await PartnerKeys.TryIssueFromCommandLineAs
     return;
 }
 
+app.UseCatalogueScope();
 app.UseAuthentication();
 app.MapDigibankGraphQL();
 app.MapPartnerSync();

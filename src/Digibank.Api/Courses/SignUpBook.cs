@@ -42,6 +42,7 @@ public sealed class SignUpBook(DigibankDbContext db, DateTime now, SelfServiceLi
             return new NotAllowedError("You can sign residents up only for courses at the help points you work at.");
         }
 
+        db.EnterRegion(course.RegionId);
         var known = await resident.FindKnownAsync(db, course.RegionId, cancellationToken);
         // Only staff learn that a person is signed up already. An anonymous caller gets the answer anyone
         // would get, so a sign-up form cannot be used to find out whether an address is known.

@@ -1,4 +1,5 @@
 using Digibank.Api.Data.Outbox;
+using Digibank.Api.Data.RowSecurity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -34,6 +35,28 @@ public class DigibankDbContext : DbContext
     /// </summary>
     public string? Origin { get; set; }
 
+    /// <summary>The region this context was narrowed to (<see cref="EnterRegion"/>), if any.</summary>
+    internal int? EnteredRegionId { get; private set; }
+
+    /// <summary>The region and bypass settings last written to this context's open connection (PostgreSQL only).</summary>
+    internal (string Region, string Bypass)? AppliedScope { get; set; }
+
+    /// <summary>
+    /// Narrows this context to <paramref name="regionId"/>'s people for the rest of its use (row-level security on
+    /// PostgreSQL, <see cref="RegionScope"/>): what a resident's mutation (a sign-up, a reservation, a question for
+    /// help) calls once it knows the place it acts on; the context's next command carries it. Work for another region
+    /// (a staff member's request) cannot enter this one: that throws.
+    /// </summary>
+    public void EnterRegion(int regionId)
+    {
+        if (RegionScope.Current?.RegionId is { } current && current != regionId)
+        {
+            throw new InvalidOperationException($"This work is for region {current}; it cannot enter region {regionId}.");
+        }
+
+        EnteredRegionId = regionId;
+    }
+
     /// <summary>Domain events raised and not yet written to the outbox by a save.</summary>
     internal PendingOutbox PendingOutbox { get; } = new();
 
@@ -47,6 +70,8 @@ public class DigibankDbContext : DbContext
     public override ValueTask DisposeAsync()
     {
         Origin = null;
+        EnteredRegionId = null;
+        AppliedScope = null;
         PendingOutbox.Reset();
         return base.DisposeAsync();
     }
@@ -54,6 +79,8 @@ public class DigibankDbContext : DbContext
     public override void Dispose()
     {
         Origin = null;
+        EnteredRegionId = null;
+        AppliedScope = null;
         PendingOutbox.Reset();
         base.Dispose();
     }

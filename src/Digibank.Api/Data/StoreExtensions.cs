@@ -1,6 +1,7 @@
 using Digibank.Api.Data.Leases;
 using Digibank.Api.Data.Outbox;
 using Digibank.Api.Data.PostgreSql;
+using Digibank.Api.Data.RowSecurity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -28,8 +29,9 @@ public static class StoreExtensions
         {
             var connectionString = builder.Configuration.GetConnectionString("Digibank")
                 ?? throw new InvalidOperationException("PostgreSQL needs --ConnectionStrings:Digibank \"Host=…;Database=…;Username=…;Password=…\".");
-            useProvider = options => options.UseNpgsql(connectionString);
-            builder.Services.AddDbContext<PostgreSqlDbContext>(useProvider, optionsLifetime: ServiceLifetime.Singleton);
+            builder.Services.AddDbContext<PostgreSqlDbContext>(options => options.UseNpgsql(connectionString), optionsLifetime: ServiceLifetime.Singleton);
+            // Row-level security reads the flow's region scope from the connection's settings (Data/RowSecurity).
+            useProvider = options => options.UseNpgsql(connectionString).AddInterceptors(RegionScopeInterceptor.Instance);
         }
         else
         {
@@ -77,6 +79,7 @@ public static class StoreExtensions
 
     private static async Task SeedAsync(WebApplication app, DigibankDbContext db)
     {
+        using var scope = RegionScope.Bypass(RegionBypasses.Seed);
         foreach (var seed in app.Services.GetServices<IStoreSeed>())
         {
             await seed.SeedAsync(db);

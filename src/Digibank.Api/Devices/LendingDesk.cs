@@ -44,6 +44,7 @@ public sealed class LendingDesk(DigibankDbContext db, DateTime now, SelfServiceL
             return new NotAllowedError("You can reserve devices for residents only at the help points you work at.");
         }
 
+        db.EnterRegion(helpPoint.RegionId);
         var known = await resident.FindKnownAsync(db, helpPoint.RegionId, cancellationToken);
         // As with sign-ups: only staff learn that the person is in the queue already.
         if (staff is not null && known is not null

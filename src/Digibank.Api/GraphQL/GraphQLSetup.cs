@@ -59,6 +59,7 @@ public static class GraphQLSetup
             .AddExecutionStrategy<PlannedSerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
             .AddValidationRule<HttpOperationRule>(useForCachedDocuments: true)
             .AddValidationRule<AnonymousMutationRateRule>(useForCachedDocuments: true)
+            .ConfigureExecution<RegionScopedExecution>()
             .ConfigureExecution<TrustedDocumentResolution>()
             .ConfigureExecution<DocumentCache>()
             .ConfigureExecution<SqlStatementBudget>()

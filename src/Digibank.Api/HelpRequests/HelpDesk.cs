@@ -51,6 +51,7 @@ public sealed class HelpDesk(DigibankDbContext db, DateTime now)
             return new NotAllowedError("You can register help requests only for the help points you work at.");
         }
 
+        db.EnterRegion(regionId);
         return db.HelpRequests.Add(new HelpRequest
         {
             TopicId = topicId,

@@ -1,5 +1,6 @@
 using Digibank.Api.Courses;
 using Digibank.Api.Data;
+using Digibank.Api.Data.RowSecurity;
 using Digibank.Api.Devices;
 using Digibank.Api.HelpPoints;
 using Digibank.Api.Municipalities;
@@ -29,6 +30,7 @@ public sealed class Reminders(
     /// <summary>Writes the reminders due now; the number of messages written.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
+        using var scope = RegionScope.Bypass(RegionBypasses.Reminders);
         var now = clock.GetUtcNow().UtcDateTime;
         using var turn = await writeQueue.WaitAsync(cancellationToken);
         await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);

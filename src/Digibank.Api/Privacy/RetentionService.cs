@@ -1,4 +1,5 @@
 using Digibank.Api.Data;
+using Digibank.Api.Data.RowSecurity;
 using Digibank.Api.Notifications;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,6 +17,7 @@ public sealed class RetentionService(
 
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
+        using var scope = RegionScope.Bypass(RegionBypasses.Retention);
         await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
         db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
         var now = clock.GetUtcNow().UtcDateTime;

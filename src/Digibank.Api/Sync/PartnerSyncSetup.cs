@@ -15,6 +15,7 @@ public static class PartnerSyncSetup
         builder.Services.AddGrpc(grpc =>
         {
             grpc.EnableDetailedErrors = false;
+            grpc.Interceptors.Add<PartnerSyncScope>();
             // Room for a batch of 1,000 offers.
             grpc.MaxReceiveMessageSize = 4 * 1024 * 1024;
         });

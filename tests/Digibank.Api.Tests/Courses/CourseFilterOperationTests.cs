@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Digibank.Api.Courses;
+using Digibank.Api.Data.RowSecurity;
+using Digibank.Api.Regions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.Tests.Courses;
@@ -90,6 +92,8 @@ public sealed class CourseFilterOperationTests(DigibankApiFactory api) : IClassF
             "query ($where: CourseFilterInput) { courses(first: 100, where: $where) { totalCount nodes { externalId } } }",
             new { where = JsonNode.Parse(where) });
 
+        // The demo region's sign-ups, read as that region's work (row-level security on PostgreSQL).
+        using var scope = RegionScope.For(Region.FirstRegionId);
         await using var db = api.CreateDbContext();
         var courses = await db.Courses.Include(c => c.Topics).Include(c => c.Partner).Include(c => c.HelpPoint).Include(c => c.SignUps)
             .Where(c => c.Status != CourseStatus.Withdrawn).ToListAsync();

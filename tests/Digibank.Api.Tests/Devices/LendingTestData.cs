@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
+using Digibank.Api.Data.RowSecurity;
 using Digibank.Api.Devices;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.HelpPoints;
 using Digibank.Api.Municipalities;
 using Digibank.Api.Participants;
+using Digibank.Api.Regions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.Tests.Devices;
@@ -125,6 +127,8 @@ public static class LendingTestData
     /// <summary>A resident with no loans yet, as staff would have registered them at the counter.</summary>
     public static async Task<int> NewBorrowerAsync(this DigibankApiFactory api, string firstName = "Marleen")
     {
+        // A resident of Poperinge, in the demo region: written as that region's work (row-level security on PostgreSQL).
+        using var scope = RegionScope.For(Region.FirstRegionId);
         await using var db = api.CreateDbContext();
         var participant = db.Participants.Add(new Participant
         {
@@ -143,9 +147,11 @@ public static class LendingTestData
     {
         var participantId = await api.NewBorrowerAsync(firstName);
         await using var db = api.CreateDbContext();
+        var helpPoint = await db.HelpPoints.SingleAsync(h => h.Name == helpPointName);
+        using var scope = RegionScope.For(helpPoint.RegionId);
         var reservation = db.Reservations.Add(new Reservation
         {
-            HelpPointId = await db.HelpPoints.Where(h => h.Name == helpPointName).Select(h => h.Id).SingleAsync(),
+            HelpPointId = helpPoint.Id,
             Kind = kind,
             ParticipantId = participantId,
             Status = ReservationStatus.Waiting,

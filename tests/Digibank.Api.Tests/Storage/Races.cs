@@ -1,6 +1,8 @@
 using Digibank.Api.Courses;
+using Digibank.Api.Data.RowSecurity;
 using Digibank.Api.Devices;
 using Digibank.Api.GraphQL.Relay;
+using Digibank.Api.Regions;
 using Digibank.Api.Staff;
 using Digibank.Api.Tests.Courses;
 using Digibank.Api.Tests.Devices;
@@ -42,6 +44,7 @@ public static class Races
         var payloads = await Task.WhenAll(attempts);
 
         Assert.All(payloads, payload => Assert.Empty(payload["signUpForCourse"]!["errors"]!.AsArray()));
+        using var scope = RegionScope.For(Region.FirstRegionId);
         await using var db = api.CreateDbContext();
         var courseId = GlobalId.DecodeFor(CourseType.TypeName, course);
         var signUps = await db.SignUps.Where(s => s.CourseId == courseId).OrderBy(s => s.Id).ToListAsync();
@@ -82,6 +85,7 @@ public static class Races
             Assert.Equal(["DEVICE_NOT_AVAILABLE"], payload.ErrorCodes());
             Assert.Equal("ON_LOAN", (string?)payload["errors"]![0]!["status"]);
         });
+        using var scope = RegionScope.For(Region.FirstRegionId);
         await using var db = api.CreateDbContext();
         Assert.Equal(1, await db.Loans.CountAsync(l => l.DeviceId == device.Id && l.ReturnedAt == null));
     }

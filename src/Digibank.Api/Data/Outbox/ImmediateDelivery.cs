@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Digibank.Api.Data.RowSecurity;
 
 namespace Digibank.Api.Data.Outbox;
 
@@ -26,6 +27,8 @@ internal sealed class ImmediateDelivery(IOutboxConsumer[] consumers, OutboxPosit
         }
 
         var inOrder = true;
+        // What a consumer starts here (a dashboard's subscribers) works as in the dispatcher's round, not as the committer.
+        using var scope = RegionScope.Bypass(RegionBypasses.Outbox);
         lock (_lock)
         {
             foreach (var consumer in consumers.OfType<IImmediateOutboxConsumer>())

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Digibank.Api.Data.Leases;
+using Digibank.Api.Data.RowSecurity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -111,6 +112,7 @@ public sealed class OutboxDispatcher : BackgroundService
     public async Task<bool> DispatchAsync(CancellationToken cancellationToken)
     {
         BackgroundWork.Mark();
+        using var scope = RegionScope.Bypass(RegionBypasses.Outbox);
         await _oneRoundAtATime.WaitAsync(cancellationToken);
         try
         {

@@ -1,3 +1,4 @@
+using Digibank.Api.Data.RowSecurity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Digibank.Api.Data.Outbox;
@@ -41,6 +42,8 @@ public sealed class SetAsideEvents(IEnumerable<IOutboxConsumer> consumers)
                 : $"This version cannot read event {setAside.Sequence} ({setAside.EventType}).");
         }
 
+        // The consumer does its work as in the dispatcher's round, whatever region the event is of.
+        using var scope = RegionScope.Bypass(RegionBypasses.Outbox);
         try
         {
             OutboxEvent[] events = [new(row.Id, row.OccurredAt, domainEvent)];
