@@ -58,7 +58,10 @@ public sealed class WithdrawalHolds(DigibankDbContext db, int partnerId, DateTim
         var sameCourses = hold is not null && pending.SetEquals(courseIds);
         if (hold is null)
         {
-            hold = new WithdrawalHold { PartnerId = partnerId, HeldAt = now, Reason = reason };
+            // The region whose coordinator confirms it: that of the courses it would withdraw.
+            var firstCourse = courseIds.First();
+            var regionId = await db.Courses.Where(c => c.Id == firstCourse).Select(c => c.RegionId).SingleAsync(cancellationToken);
+            hold = new WithdrawalHold { PartnerId = partnerId, RegionId = regionId, HeldAt = now, Reason = reason };
             db.WithdrawalHolds.Add(hold);
         }
         else if (!sameCourses)
@@ -85,9 +88,9 @@ public sealed class WithdrawalHolds(DigibankDbContext db, int partnerId, DateTim
     /// Withdraws the held courses that are still active, exactly as the snapshot would have, and clears the hold.
     /// Null when the partner has no hold.
     /// </summary>
-    public async Task<int?> ConfirmAsync(CancellationToken cancellationToken)
+    public async Task<int?> ConfirmAsync(int regionId, CancellationToken cancellationToken)
     {
-        if (await HoldIdAsync(cancellationToken) is not { } holdId)
+        if (await db.WithdrawalHolds.Where(h => h.PartnerId == partnerId && h.RegionId == regionId).Select(h => (int?)h.Id).SingleOrDefaultAsync(cancellationToken) is not { } holdId)
         {
             return null;
         }
@@ -101,10 +104,10 @@ public sealed class WithdrawalHolds(DigibankDbContext db, int partnerId, DateTim
         return withdrawn;
     }
 
-    /// <summary>The coordinator's confirmation of a held withdrawal (<see cref="ConfirmAsync(CancellationToken)"/>), with its refusals.</summary>
+    /// <summary>The coordinator's confirmation of a held withdrawal (<see cref="ConfirmAsync(int, CancellationToken)"/>), with its refusals.</summary>
     public static async Task<Result<ConfirmedWithdrawal>> ConfirmAsync(DigibankDbContext db, ConfirmWithdrawal command, DateTime now, CancellationToken cancellationToken)
     {
-        if (!command.Staff.IsCoordinator)
+        if (!command.Staff.IsCoordinator || command.Staff.RegionId is not { } regionId)
         {
             return new NotAllowedError("Only the regional coordinator confirms a partner's withdrawal.");
         }
@@ -117,9 +120,16 @@ public sealed class WithdrawalHolds(DigibankDbContext db, int partnerId, DateTim
             return new NotFoundError("There is no such partner.");
         }
 
-        var withdrawn = await new WithdrawalHolds(db, partner.Id, now).ConfirmAsync(cancellationToken);
-        return withdrawn is { } count
-            ? new ConfirmedWithdrawal(partner, count)
+        // A coordinator confirms what would empty their own region's catalogue, never another region's.
+        var withdrawn = await new WithdrawalHolds(db, partner.Id, now).ConfirmAsync(regionId, cancellationToken);
+        if (withdrawn is { } count)
+        {
+            return new ConfirmedWithdrawal(partner, count);
+        }
+
+        return await db.WithdrawalHolds.AnyAsync(h => h.PartnerId == partner.Id, cancellationToken)
+            || !await db.PartnerRegions.AnyAsync(r => r.PartnerId == partner.Id && r.RegionId == regionId, cancellationToken)
+            ? new NotAllowedError($"{partner.Name} has no withdrawal waiting in your region; another region's coordinator confirms theirs.")
             : new NoHeldWithdrawalError($"No withdrawal of {partner.Name} waits for confirmation.");
     }
 
