@@ -128,7 +128,6 @@ public sealed class WithdrawalHolds(DigibankDbContext db, int partnerId, DateTim
         }
 
         return await db.WithdrawalHolds.AnyAsync(h => h.PartnerId == partner.Id, cancellationToken)
-            || !await db.PartnerRegions.AnyAsync(r => r.PartnerId == partner.Id && r.RegionId == regionId, cancellationToken)
             ? new NotAllowedError($"{partner.Name} has no withdrawal waiting in your region; another region's coordinator confirms theirs.")
             : new NoHeldWithdrawalError($"No withdrawal of {partner.Name} waits for confirmation.");
     }
