@@ -20,7 +20,7 @@ public sealed class CoordinatorOfAnotherRegionTests(DigibankApiFactory api) : IC
 
     private SecondRegion _second = null!;
 
-    public async Task InitializeAsync() => _second = await SecondRegion.BuildAsync(api);
+    public async Task InitializeAsync() => _second = await SecondRegion.OfAsync(api);
 
     public Task DisposeAsync() => Task.CompletedTask;
 

@@ -28,7 +28,7 @@ public static class OtherRegionAccess
     public static async Task Nothing_of_region_A_reaches_region_B_and_nothing_of_it_changes(DigibankApiFactory api)
     {
         var ids = await FirstRegionRows.BuildAsync(api);
-        var second = await SecondRegion.BuildAsync(api);
+        var second = await SecondRegion.OfAsync(api);
         var schema = await SchemaOperations.ReadAsync(api.CreateGraphQLClient(),
             name => ids.TryGetValue(name, out var id) ? id : throw new InvalidOperationException($"The test has no id of region A to send as `{name}`: give it one in {nameof(FirstRegionRows)}."),
             name => SchemaOperations.Format(name switch

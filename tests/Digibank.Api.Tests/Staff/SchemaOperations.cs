@@ -132,7 +132,7 @@ public sealed class SchemaOperations
         {
             ("ENUM", _) => (string)type["enumValues"]![0]!["name"]!,
             ("INPUT_OBJECT", _) => "{ " + string.Join(", ", type["inputFields"]!.AsArray()
-                .Where(field => IsRequired(field!["type"]!) || IsId(field["type"]!))
+                .Where(field => IsRequired(field!["type"]!) || IsId(field["type"]!) || NamedType(field["type"]!) == "DateTime")
                 .Select(field => $"{field!["name"]}: {Value(field["type"]!, (string)field["name"]!)}")) + " }",
             (_, "ID") => JsonSerializer.Serialize(_idFor(name)),
             (_, "DateTime") => JsonSerializer.Serialize(_dateTimeFor(name)),
