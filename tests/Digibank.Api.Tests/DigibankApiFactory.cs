@@ -139,6 +139,15 @@ public class DigibankApiFactory : WebApplicationFactory<Program>
         return new GraphQLTestClient(client);
     }
 
+    /// <summary>A client with the admin's token: the regions and the deployment's machinery, no region's people.</summary>
+    public GraphQLTestClient CreateAdminClient()
+    {
+        var token = Services.GetRequiredService<StaffTokens>().Mint("test:admin", "Test admin", StaffRole.Admin, null, []);
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return new GraphQLTestClient(client);
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

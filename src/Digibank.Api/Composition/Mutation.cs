@@ -7,6 +7,7 @@ using Digibank.Api.Notifications;
 using Digibank.Api.Observability;
 using Digibank.Api.Partners;
 using Digibank.Api.Privacy;
+using Digibank.Api.Regions;
 using Digibank.Api.Sync;
 using GraphQL.Types;
 
@@ -29,5 +30,6 @@ public sealed class Mutation : ObjectGraphType
         this.AddParticipantMutations();
         this.AddPartnerMutations();
         this.AddTrustedDocumentMutations();
+        this.AddRegionMutations();
     }
 }

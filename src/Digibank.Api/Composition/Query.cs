@@ -9,6 +9,7 @@ using Digibank.Api.Municipalities;
 using Digibank.Api.Notifications;
 using Digibank.Api.Observability;
 using Digibank.Api.Partners;
+using Digibank.Api.Regions;
 using GraphQL.Types;
 
 namespace Digibank.Api.Composition;
@@ -28,6 +29,7 @@ public sealed class Query : ObjectGraphType
         this.AddHelpRequestQueries();
         this.AddPartnerQueries();
         this.AddMunicipalityQueries();
+        this.AddRegionQueries();
         this.AddReachStatisticsQueries();
         this.AddCallListQueries();
         this.AddSetAsideEventQueries();

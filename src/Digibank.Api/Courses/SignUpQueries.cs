@@ -20,7 +20,7 @@ public static class SignUpQueries
                 await using var db = await factory.CreateDbContextAsync(context.CancellationToken);
                 var course = await db.Courses.SingleOrDefaultAsync(c => c.Id == courseId, context.CancellationToken)
                     ?? throw new ExecutionError("There is no such course.") { Code = GraphQL.ErrorCodes.InvalidId };
-                context.RequireStaffFor(course.HelpPointId);
+                context.RequireStaffFor(course.HelpPointId, course.RegionId);
                 return await db.SignUps
                     .Where(s => s.CourseId == courseId)
                     .OrderBy(s => s.Status == SignUpStatus.Waitlisted).ThenBy(s => s.WaitlistPosition).ThenBy(s => s.Id)

@@ -41,9 +41,9 @@ public static class DashboardSubscriptions
             })
             .ResolveStream(context =>
             {
-                var helpPointId = CallListQueries.CallListOf(context);
+                var (helpPointId, regionId) = CallListQueries.CallListOf(context);
                 return context.RequestServices!.GetRequiredService<DashboardEvents>().Stream
-                    .Where(e => e.Kind == DashboardEventKind.CallTask && e.HelpPointId == helpPointId && e.CallTaskId is not null)
+                    .Where(e => e.Kind == DashboardEventKind.CallTask && e.HelpPointId == helpPointId && e.RegionId == regionId && e.CallTaskId is not null)
                     .Select(e => (object?)e)
                     .ObserveOn(System.Reactive.Concurrency.TaskPoolScheduler.Default);
             });

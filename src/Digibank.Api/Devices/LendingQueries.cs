@@ -31,11 +31,13 @@ public static class LendingQueries
                 var now = context.UtcNow();
                 var onlyHelpPoint = context.GetArgument<string?>("helpPointId") is null ? (int?)null : RequireStaffForHelpPoint(context);
                 var staffHelpPoints = staff.HelpPointIds.ToList();
+                var region = staff.RegionId;
                 return db => db.Loans.OverdueAt(now)
+                    .Where(l => l.RegionId == region)
                     .Where(l => onlyHelpPoint == null ? staff.IsCoordinator || staffHelpPoints.Contains(l.HelpPointId) : l.HelpPointId == onlyHelpPoint)
                     .OrderBy(l => l.DueAt).ThenBy(l => l.Id);
             })
-            .Description("Devices still out after their due date, longest overdue first: at the caller's help points, or everywhere for the coordinator.")
+            .Description("Devices still out after their due date, longest overdue first: at the caller's help points, or in the whole region for its coordinator.")
             .Argument<IdGraphType>("helpPointId", "Only this help point.");
 
         query.PagedField<ReservationType, Reservation>("reservationQueue", context =>

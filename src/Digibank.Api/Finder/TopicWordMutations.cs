@@ -9,7 +9,8 @@ public static class TopicWordMutations
 {
     public static void AddTopicWordMutations(this ObjectGraphType mutation) =>
         mutation.StaffMutation<AddTopicWordsInput, AddTopicWordsPayload>("addTopicWords", AddAsync,
-            "The coordinator adds the words the region uses for a topic (\"gsm\", \"pc-banking\"), so `helpFor` finds it by them from the next question on.",
+            "A coordinator adds the words residents use for a topic (\"gsm\", \"pc-banking\"), so `helpFor` finds it by them from the next question on. " +
+            "Topics and their words are shared by every region: the coordinator of any region may add them, for all.",
             payload: "The topic and all the words added to it so far.");
 
     private static async Task<Result<AddTopicWordsPayload>> AddAsync(MutationCall<AddTopicWordsInput> call, StaffUser staff)

@@ -81,8 +81,9 @@ public sealed class HelpDesk(DigibankDbContext db, DateTime now)
 
         if (command.DigibuddyId is { } buddyId)
         {
-            var digibuddy = await db.Digibuddies.Include(d => d.Skills).SingleOrDefaultAsync(d => d.Id == buddyId, cancellationToken);
-            if (digibuddy is null)
+            var digibuddy = await db.Digibuddies.Include(d => d.Skills).Include(d => d.Municipality).SingleOrDefaultAsync(d => d.Id == buddyId, cancellationToken);
+            // A volunteer of another region is not this region's to send: as if there were none.
+            if (digibuddy is null || digibuddy.Municipality!.RegionId != request.RegionId)
             {
                 return new NotFoundError("There is no such digibuddy.");
             }

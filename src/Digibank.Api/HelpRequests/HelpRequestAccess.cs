@@ -10,7 +10,7 @@ namespace Digibank.Api.HelpRequests;
 public static class HelpRequestAccess
 {
     public static bool IsAssignedDigibuddyOf(this StaffUser caller, HelpRequest request) =>
-        caller.IsDigibuddy && caller.DigibuddyId is { } digibuddyId && request.AssignedDigibuddyId == digibuddyId;
+        caller.IsDigibuddy && caller.DigibuddyId is { } digibuddyId && request.AssignedDigibuddyId == digibuddyId && caller.WorksIn(request.RegionId);
 
     /// <summary>Staff of the request's help point, the coordinator, or the digibuddy the request is assigned to.</summary>
     public static bool Helps(this StaffUser caller, HelpRequest request) =>

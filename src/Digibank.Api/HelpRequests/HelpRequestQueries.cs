@@ -33,7 +33,7 @@ public static class HelpRequestQueries
                     return requests.OrderByDescending(h => h.CreatedAt).ThenByDescending(h => h.Id);
                 };
             })
-            .Description("Help requests, newest first. Staff see those of their help points, a digibuddy those assigned to them, the coordinator all.")
+            .Description("Help requests, newest first. Staff see those of their help points, a digibuddy those assigned to them, the coordinator all of their region.")
             .Argument<IdGraphType>("helpPointId", "Only the requests of this help point.")
             .Argument<EnumerationGraphType<HelpRequestStatus>>("status", "Only the requests with this status.");
 
@@ -48,10 +48,11 @@ public static class HelpRequestQueries
                 await using var db = await factory.CreateDbContextAsync(context.CancellationToken);
                 var request = await db.HelpRequests.SingleOrDefaultAsync(h => h.Id == helpRequestId, context.CancellationToken)
                     ?? throw new ExecutionError("There is no such help request.") { Code = NotFound };
-                context.RequireStaffFor(request.HelpPointId);
+                context.RequireStaffFor(request.HelpPointId, request.RegionId);
 
+                // The region's own volunteers: a digibuddy of another region is not theirs to send.
                 var candidates = await db.Digibuddies
-                    .Where(d => d.Active && d.Skills.Any(skill => skill.Id == request.TopicId))
+                    .Where(d => d.Active && d.Municipality!.RegionId == request.RegionId && d.Skills.Any(skill => skill.Id == request.TopicId))
                     .Select(d => new
                     {
                         Digibuddy = d,
@@ -67,12 +68,18 @@ public static class HelpRequestQueries
             });
     }
 
-    private static IQueryable<HelpRequest> VisibleTo(StaffUser caller, IQueryable<HelpRequest> requests) => caller.Role switch
+    /// <summary>Only the caller's region's requests, whatever else the role lets them see; the admin sees none.</summary>
+    private static IQueryable<HelpRequest> VisibleTo(StaffUser caller, IQueryable<HelpRequest> requests)
     {
-        StaffRole.Coordinator => requests,
-        StaffRole.Digibuddy => caller.DigibuddyId is { } digibuddyId ? requests.Where(h => h.AssignedDigibuddyId == digibuddyId) : requests.Where(_ => false),
-        _ => WorkedAt(requests, [.. caller.HelpPointIds]),
-    };
+        var region = caller.RegionId;
+        requests = requests.Where(h => h.RegionId == region);
+        return caller.Role switch
+        {
+            StaffRole.Coordinator => requests,
+            StaffRole.Digibuddy => caller.DigibuddyId is { } digibuddyId ? requests.Where(h => h.AssignedDigibuddyId == digibuddyId) : requests.Where(_ => false),
+            _ => WorkedAt(requests, [.. caller.HelpPointIds]),
+        };
+    }
 
     private static IQueryable<HelpRequest> WorkedAt(IQueryable<HelpRequest> requests, int[] helpPointIds) =>
         requests.Where(h => h.HelpPointId != null && helpPointIds.Contains(h.HelpPointId.Value));

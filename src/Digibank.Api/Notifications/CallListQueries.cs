@@ -13,13 +13,13 @@ public static class CallListQueries
     public static void AddCallListQueries(this ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<FailedMessageType>>>>("failedMessages")
-            .Description("E-mails that could not be delivered after their last try, newest first (the coordinator only): call those people instead.")
+            .Description("E-mails that could not be delivered after their last try, newest first (the region's coordinator only): call those people instead.")
             .ResolveAsync(async context =>
             {
-                context.RequireCoordinator();
+                var region = context.RequireCoordinator().RegionId;
                 var factory = context.RequestServices!.GetRequiredService<IDbContextFactory<Data.DigibankDbContext>>();
                 await using var db = await factory.CreateDbContextAsync(context.CancellationToken);
-                return await db.Notifications.Where(n => n.Status == NotificationStatus.Failed)
+                return await db.Notifications.Where(n => n.Status == NotificationStatus.Failed && n.RegionId == region)
                     .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(500).ToListAsync(context.CancellationToken);
             });
 
@@ -30,29 +30,27 @@ public static class CallListQueries
             .Argument<IdGraphType>("helpPointId", "The help point whose list to show; leave it out for the coordinator's list.")
             .ResolveAsync(async context =>
             {
-                var helpPointId = CallListOf(context);
+                var (helpPointId, region) = CallListOf(context);
                 var factory = context.RequestServices!.GetRequiredService<IDbContextFactory<Data.DigibankDbContext>>();
                 await using var db = await factory.CreateDbContextAsync(context.CancellationToken);
-                return await db.CallTasks.Where(t => t.HelpPointId == helpPointId && t.Outcome != CallOutcome.Reached)
+                return await db.CallTasks.Where(t => t.HelpPointId == helpPointId && t.RegionId == region && t.Outcome != CallOutcome.Reached)
                     .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).Take(500).ToListAsync(context.CancellationToken);
             });
     }
 
     /// <summary>
     /// The call list an argument <c>helpPointId</c> names, for someone who may see it: a help point's list for its staff
-    /// and the coordinator; without one (null), the coordinator's own.
+    /// and the region's coordinator; without one (null), the coordinator's own list of their region.
     /// </summary>
-    public static int? CallListOf(IResolveFieldContext context)
+    public static (int? HelpPointId, int RegionId) CallListOf(IResolveFieldContext context)
     {
         if (context.GetArgument<string?>("helpPointId") is not { } argument)
         {
-            context.RequireCoordinator();
-            return null;
+            return (null, context.RequireCoordinator().RegionId!.Value);
         }
 
         var helpPointId = GlobalId.DecodeFor(HelpPointType.TypeName, argument);
-        context.RequireStaffFor(helpPointId);
-        return helpPointId;
+        return (helpPointId, context.RequireStaffFor(helpPointId).RegionId!.Value);
     }
 
     public static void AddCallListMutations(this ObjectGraphType mutation) =>

@@ -78,7 +78,7 @@ public static class DigibankTelemetry
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, .. SecondsBuckets, 30, 60, 300, 900, 3600] });
 
     internal static readonly Counter<long> SetAsideEvents = Meter.CreateCounter<long>(
-        Instruments.SetAsideEvents, "{event}", "Events a consumer of the outbox gave up on after its tries and set aside, for the coordinator to retry");
+        Instruments.SetAsideEvents, "{event}", "Events a consumer of the outbox gave up on after its tries and set aside, for the admin to retry");
 
     internal static readonly Counter<long> SignUps = Meter.CreateCounter<long>(Instruments.SignUps, "{signup}", "Sign-ups committed, by channel and status");
 

@@ -4,7 +4,7 @@ using GraphQL.Types;
 
 namespace Digibank.Api.Observability;
 
-/// <summary>An event a consumer of the outbox gave up on, as the coordinator sees it.</summary>
+/// <summary>An event a consumer of the outbox gave up on, as the admin sees it.</summary>
 public sealed class SetAsideEventType : ObjectGraphType<SetAsideEvent>
 {
     public const string TypeName = "SetAsideEvent";

@@ -28,8 +28,8 @@ public sealed class PartnerType : NodeGraphType<Partner>
             .Resolve(context => context.LoadRecentSyncRuns(context.Source.Id));
         Reads("recentSyncs");
         Field<HeldWithdrawalType>("heldWithdrawal")
-            .Description("Withdrawals of the partner's last snapshot in the caller's region that wait for its coordinator's confirmation. " +
-                "Only for staff; null for others, and when nothing waits.")
+            .Description("Withdrawals of the partner's last snapshot that wait for a coordinator's confirmation in the caller's region. " +
+                "Only for staff of a region; null for others, and when nothing waits there.")
             .Resolve(context => context.Staff() is { RegionId: { } region } ? context.LoadWithdrawalHold(context.Source.Id, region) : null);
         Reads("heldWithdrawal");
     }

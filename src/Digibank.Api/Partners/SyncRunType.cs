@@ -1,3 +1,4 @@
+using Digibank.Api.GraphQL.DataLoading;
 using Digibank.Api.Staff;
 using GraphQL.Types;
 
@@ -14,8 +15,10 @@ public sealed class SyncRunType : ObjectGraphType<SyncRun>
         Field(r => r.FinishedAt);
         Field(r => r.Outcome, type: typeof(NonNullGraphType<EnumerationGraphType<SyncOutcome>>));
         Field<StringGraphType>("error")
-            .Description("Why the run failed. Only for staff; null for others.")
-            .Resolve(context => context.Staff() is null ? null : context.Source.Error);
+            .Description("Why the run failed. Only for staff of a region the partner publishes in; null for others.")
+            .Resolve(context => context.Staff() is { RegionId: { } region }
+                ? context.LoadPublishesIn(context.Source.PartnerId, region).Then(publishes => publishes ? context.Source.Error : null)
+                : null);
         Field(r => r.OffersCreated);
         Field(r => r.OffersUpdated);
         Field(r => r.OffersUnchanged);

@@ -9,7 +9,7 @@ public static class TrustedDocumentMutations
 {
     public static void AddTrustedDocumentMutations(this ObjectGraphType mutation) =>
         mutation.StaffMutation<RegisterTrustedDocumentsInput, RegisterTrustedDocumentsPayload>("registerTrustedDocuments", RegisterAsync,
-            "Registers the operations a partner site uses (the coordinator only), so its visitors' browsers send `documentId` instead of the text, " +
+            "Registers the operations a partner site uses (a coordinator of any region: the documents are the deployment's, shared by every region's partner sites), so its visitors' browsers send `documentId` instead of the text, " +
             "anonymous GETs of them can be cached, and a deployment that takes trusted documents only from anonymous callers answers them.",
             payload: "The id of each document, in the order given: `sha256:` and the hex SHA-256 of its text. When one does not validate against the schema, none is registered.",
             typeof(InvalidDocumentError));

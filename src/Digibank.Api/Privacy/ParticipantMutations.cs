@@ -21,7 +21,7 @@ public static class ParticipantMutations
 
     public static void AddParticipantMutations(this ObjectGraphType mutation) =>
         mutation.StaffMutation<EraseParticipantInput, Participant>("eraseParticipant", EraseAsync,
-            "Erases a person's name and contact on their request (the coordinator only). Their active sign-ups and reservations are cancelled; " +
+            "Erases a person's name and contact on their request (the coordinator of their region only). Their active sign-ups and reservations are cancelled; " +
             "the anonymous history stays for the reach statistics.",
             payload: "The person, now without name or contact.",
             typeof(ParticipantHasOpenLoanError));

@@ -40,6 +40,11 @@ public static class ParticipantPrivacy
             return new NotFoundError("There is no such person.");
         }
 
+        if (!command.Staff.WorksIn(participant.RegionId))
+        {
+            return new NotAllowedError("This person belongs to another region: its coordinator erases them.");
+        }
+
         if (await db.Loans.AnyAsync(l => l.ParticipantId == participant.Id && l.ReturnedAt == null, cancellationToken))
         {
             return new ParticipantHasOpenLoanError("This person still has a device on loan; take it back first.");

@@ -9,7 +9,7 @@ public static class RegionSetup
     {
         // First among the store's interceptors: the outbox's event sources read the region of what a save adds.
         services.Insert(0, ServiceDescriptor.Singleton<IInterceptor, RegionStamp>());
-        return services.AddSingleton<PlaceRegions>().AddSingleton<IPlaceRegions>(services => services.GetRequiredService<PlaceRegions>())
+        return services.AddRegionNodes().AddSingleton<PlaceRegions>().AddSingleton<IPlaceRegions>(services => services.GetRequiredService<PlaceRegions>())
             .AddSingleton<IRegionCodes, RegionCodes>();
     }
 }

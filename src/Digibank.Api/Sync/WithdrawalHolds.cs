@@ -123,10 +123,16 @@ public sealed class WithdrawalHolds(DigibankDbContext db, int partnerId, DateTim
             return new NotFoundError("There is no such partner.");
         }
 
+        // A coordinator confirms what would empty their own region's catalogue, never another region's.
         var withdrawn = await new WithdrawalHolds(db, partner.Id, now).ConfirmAsync(regionId, cancellationToken);
-        return withdrawn is { } count
-            ? new ConfirmedWithdrawal(partner, count)
-            : new NoHeldWithdrawalError($"No withdrawal of {partner.Name} in your region waits for confirmation.");
+        if (withdrawn is { } count)
+        {
+            return new ConfirmedWithdrawal(partner, count);
+        }
+
+        return await db.WithdrawalHolds.AnyAsync(h => h.PartnerId == partner.Id, cancellationToken)
+            ? new NotAllowedError($"{partner.Name} has no withdrawal waiting in your region; another region's coordinator confirms theirs.")
+            : new NoHeldWithdrawalError($"No withdrawal of {partner.Name} waits for confirmation.");
     }
 
     // One prepared INSERT reused per course: a hold of 50,000 courses is 50,000 small statements in one transaction, not 50,000 tracked entities.

@@ -68,7 +68,7 @@ public sealed class DashboardSnapshotBrowserTests(DashboardApiFactory api, ITest
                 Outcome = SyncOutcome.Quarantined, Error = "Stopped after 3 crashes in a row." });
             db.SyncRuns.Add(new SyncRun { PartnerId = held.Id, PluginName = "Digibank.Plugins.Vleteren", StartedAt = now.AddSeconds(-5), FinishedAt = now,
                 Outcome = SyncOutcome.NeedsConfirmation, OffersCreated = 4 });
-            db.WithdrawalHolds.Add(new WithdrawalHold { PartnerId = held.Id, HeldAt = now, CoursesToWithdraw = 2, ActiveCourses = 3, Reason = "Most of the offer." });
+            db.WithdrawalHolds.Add(new WithdrawalHold { PartnerId = held.Id, RegionId = Digibank.Api.Regions.Region.FirstRegionId, HeldAt = now, CoursesToWithdraw = 2, ActiveCourses = 3, Reason = "Most of the offer." });
             await db.SaveChangesAsync();
         }
 

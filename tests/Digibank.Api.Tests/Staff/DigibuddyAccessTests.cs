@@ -27,7 +27,7 @@ public sealed class DigibuddyAccessTests(DigibankApiFactory api) : IClassFixture
     private const string Digibuddy = "Jonas";
 
     /// <summary>What anyone may ask without a token (README: the catalogue); a digibuddy gets exactly what they get.</summary>
-    private static readonly HashSet<string> CatalogueQueries = ["node", "nodes", "courses", "topics", "helpPoints", "deviceAvailability", "partners", "municipalities", "helpFor"];
+    private static readonly HashSet<string> CatalogueQueries = ["node", "nodes", "courses", "topics", "helpPoints", "deviceAvailability", "partners", "municipalities", "helpFor", "regions", "region"];
 
     /// <summary>The dashboard's event streams, open to anyone, with a person's details for staff only.</summary>
     private static readonly HashSet<string> PublicSubscriptions =
@@ -232,6 +232,7 @@ public sealed class DigibuddyAccessTests(DigibankApiFactory api) : IClassFixture
             ["closureId"] = (string)closure["addClosure"]!["closure"]!["id"]!,
             ["partnerId"] = GlobalId.Encode(PartnerType.TypeName, await db.Partners.Where(p => p.Code == "bib-poperinge").Select(p => p.Id).SingleAsync()),
             ["setAsideEventId"] = GlobalId.Encode(Digibank.Api.Observability.SetAsideEventType.TypeName, setAside.Id),
+            ["regionId"] = GlobalId.Encode(Digibank.Api.Regions.RegionType.TypeName, Digibank.Api.Regions.Region.FirstRegionId),
         };
     }
 

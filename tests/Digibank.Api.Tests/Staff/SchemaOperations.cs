@@ -32,6 +32,13 @@ public sealed class SchemaOperations
     private readonly Dictionary<string, JsonNode> _types;
     private readonly Func<string, string> _idFor;
     private readonly Func<string, string> _dateTimeFor;
+    private readonly bool _optionalIds = true;
+
+    private SchemaOperations(SchemaOperations other, bool optionalIds)
+    {
+        (_types, _idFor, _dateTimeFor, _optionalIds) = (other._types, other._idFor, other._dateTimeFor, optionalIds);
+        (Queries, Mutations, Subscriptions) = (other.Queries, other.Mutations, other.Subscriptions);
+    }
 
     private SchemaOperations(JsonNode schema, Func<string, string> idFor, Func<string, string> dateTimeFor)
     {
@@ -55,6 +62,9 @@ public sealed class SchemaOperations
     public static async Task<SchemaOperations> ReadAsync(GraphQLTestClient client, Func<string, string> idFor, Func<string, string> dateTimeFor) =>
         new((await client.QueryAsync(Introspection))["__schema"]!, idFor, dateTimeFor);
 
+    /// <summary>The same operations with only the ids they require: a list without its optional help point is the caller's whole region's.</summary>
+    public SchemaOperations WithoutOptionalIds() => new(this, optionalIds: false);
+
     public string Query(string field) => $"query {{ {Field("Query", field)} }}";
 
     public string Mutation(string field) => $"mutation {{ {Field("Mutation", field)} }}";
@@ -74,7 +84,7 @@ public sealed class SchemaOperations
     {
         var name = (string)field["name"]!;
         var arguments = field["args"]!.AsArray()
-            .Where(argument => IsRequired(argument!["type"]!) || IsId(argument["type"]!) || (string)argument["name"]! == "first")
+            .Where(argument => IsRequired(argument!["type"]!) || (_optionalIds && IsId(argument["type"]!)) || (string)argument["name"]! == "first")
             .Select(argument => $"{argument!["name"]}: {Value(argument["type"]!, (string)argument["name"]!)}")
             .ToList();
         var head = (alias is null ? name : $"{alias}: {name}") + (arguments.Count == 0 ? string.Empty : $"({string.Join(", ", arguments)})");
@@ -122,7 +132,7 @@ public sealed class SchemaOperations
         {
             ("ENUM", _) => (string)type["enumValues"]![0]!["name"]!,
             ("INPUT_OBJECT", _) => "{ " + string.Join(", ", type["inputFields"]!.AsArray()
-                .Where(field => IsRequired(field!["type"]!) || IsId(field["type"]!))
+                .Where(field => IsRequired(field!["type"]!) || IsId(field["type"]!) || NamedType(field["type"]!) == "DateTime")
                 .Select(field => $"{field!["name"]}: {Value(field["type"]!, (string)field["name"]!)}")) + " }",
             (_, "ID") => JsonSerializer.Serialize(_idFor(name)),
             (_, "DateTime") => JsonSerializer.Serialize(_dateTimeFor(name)),
@@ -142,6 +152,7 @@ public sealed class SchemaOperations
         "documents" => "{ __typename }",
         "set" => "digibuddy-check",
         "cancellationToken" => "not-the-token-of-this-resident",
+        "code" => "poperinge",
         _ => "Test",
     };
 

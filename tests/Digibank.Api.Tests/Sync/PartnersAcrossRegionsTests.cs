@@ -91,7 +91,7 @@ public sealed class PartnersAcrossRegionsTests(DigibankApiFactory api) : IClassF
         var demoConfirms = (await api.CreateStaffClient(StaffRole.Coordinator).QueryAsync(Confirm, partnerId))["confirmPartnerWithdrawal"]!;
         Assert.Null(demoView["partners"]!["nodes"]![0]!["heldWithdrawal"]);
         Assert.Equal(3, (int)ieperView["partners"]!["nodes"]![0]!["heldWithdrawal"]!["coursesToWithdraw"]!);
-        Assert.Equal("NO_HELD_WITHDRAWAL", (string?)demoConfirms["errors"]![0]!["code"]);
+        Assert.Equal("NOT_ALLOWED", (string?)demoConfirms["errors"]![0]!["code"]);
         Assert.Equal(4, await ActiveAsync("GRENS-IEP"));
 
         var ieperConfirms = (await neighbour.Coordinator(api).QueryAsync(Confirm, partnerId))["confirmPartnerWithdrawal"]!;
