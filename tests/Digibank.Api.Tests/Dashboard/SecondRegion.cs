@@ -2,6 +2,7 @@ using Digibank.Api.Courses;
 using Digibank.Api.Municipalities;
 using Digibank.Api.Regions;
 using Digibank.Api.Staff;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Digibank.Api.Tests.Dashboard;
@@ -9,6 +10,20 @@ namespace Digibank.Api.Tests.Dashboard;
 /// <summary>An invented second region beside the demo region: its own row, one town, and tokens for its people.</summary>
 public sealed record SecondRegion(DigibankApiFactory Api, Region Region, Municipality Town)
 {
+    /// <summary>The region with this code, added by the first test of a class that asks for it; null when it was there already.</summary>
+    public static async Task<(SecondRegion Region, bool IsNew)> EnsureAsync(DigibankApiFactory api, string code, int threshold)
+    {
+        await using (var db = api.CreateDbContext())
+        {
+            if (await db.Regions.SingleOrDefaultAsync(r => r.Code == code) is { } region)
+            {
+                return (new SecondRegion(api, region, await db.Municipalities.SingleAsync(m => m.RegionId == region.Id)), false);
+            }
+        }
+
+        return (await AddAsync(api, code, threshold), true);
+    }
+
     public static async Task<SecondRegion> AddAsync(DigibankApiFactory api, string code, int threshold)
     {
         await using var db = api.CreateDbContext();
