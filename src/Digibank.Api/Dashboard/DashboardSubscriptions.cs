@@ -1,9 +1,11 @@
 using System.Reactive.Linq;
 using Digibank.Api.Courses;
+using Digibank.Api.GraphQL;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.HelpPoints;
 using Digibank.Api.Municipalities;
 using Digibank.Api.Notifications;
+using Digibank.Api.Staff;
 using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
@@ -54,9 +56,12 @@ public static class DashboardSubscriptions
             .Description(description)
             .Argument<IdGraphType>("municipalityId", "Only events in this town.")
             .Argument<IdGraphType>("helpPointId", "Only events at this help point.")
+            .Argument<StringGraphType>("region", "Only events in this region, by its code (`poperinge`). Left out: the region of a staff, coordinator or " +
+                "digibuddy token, or every region for anyone else. Events of no one region (a partner's sync) reach every region's subscribers.")
             .Resolve(context => (DashboardEvent)context.Source!)
-            .ResolveStream(context =>
+            .ResolveStreamAsync(async context =>
             {
+                var regionId = await RegionOfAsync(context);
                 var municipalityId = Decode(context, "municipalityId", MunicipalityType.TypeName);
                 var helpPointId = Decode(context, "helpPointId", HelpPointType.TypeName);
                 var courseId = context.HasArgument("courseId") ? Decode(context, "courseId", CourseType.TypeName) : null;
@@ -65,11 +70,24 @@ public static class DashboardSubscriptions
                 return context.RequestServices!.GetRequiredService<DashboardEvents>().Stream
                     .Where(e =>
                         (kinds.Length == 0 || kinds.Contains(e.Kind))
+                        && (regionId is null || e.RegionId is null || e.RegionId == regionId)
                         && (municipalityId is null || e.MunicipalityId == municipalityId)
                         && (helpPointId is null || e.HelpPointId == helpPointId)
                         && (courseId is null || e.CourseId == courseId))
                     .ObserveOn(System.Reactive.Concurrency.TaskPoolScheduler.Default);
             });
+
+    /// <summary>The region a subscriber follows: the one asked for by code, else the token's own; null for all regions.</summary>
+    private static async Task<int?> RegionOfAsync(IResolveFieldContext context)
+    {
+        if (context.GetArgument<string?>("region") is not { } code)
+        {
+            return context.StaffOrDigibuddy()?.RegionId;
+        }
+
+        return await DashboardRegions.IdOfAsync(context.RequestServices!, code, context.CancellationToken)
+            ?? throw new ExecutionError($"There is no region with the code '{code}'.") { Code = ErrorCodes.InvalidArgument };
+    }
 
     private static int? Decode(IResolveFieldContext context, string argument, string nodeType) =>
         context.GetArgument<string?>(argument) is { } id ? GlobalId.DecodeFor(nodeType, id) : null;

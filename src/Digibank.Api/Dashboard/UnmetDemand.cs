@@ -13,14 +13,18 @@ public sealed record UnmetDemand(int? WaitingListPlaces, int? PeopleWaitingForDe
 
     public bool Suppressed => WaitingListPlaces is null || PeopleWaitingForDevice is null || UnansweredHelpRequests is null || UnansweredOlderThanAWeek is null;
 
-    /// <summary>Three counting queries. People waiting count for the town they live in; help requests for the town they name.</summary>
-    public static async Task<UnmetDemand> ComputeAsync(DigibankDbContext db, int? municipalityId, DateTime now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Three counting queries over one region, with its small-group threshold. People waiting count for the town they
+    /// live in; help requests for the town they name.
+    /// </summary>
+    public static async Task<UnmetDemand> ComputeAsync(
+        DigibankDbContext db, int regionId, int threshold, int? municipalityId, DateTime now, CancellationToken cancellationToken)
     {
-        var waitlisted = db.SignUps.Where(s => s.Status == SignUpStatus.Waitlisted
+        var waitlisted = db.SignUps.Where(s => s.RegionId == regionId && s.Status == SignUpStatus.Waitlisted
             && (s.Course!.StartsAt == null || s.Course.StartsAt > now)
             && (s.Course.Status == CourseStatus.Scheduled || s.Course.Status == CourseStatus.Full));
-        var waitingForDevice = db.Reservations.Where(r => r.Status == ReservationStatus.Waiting);
-        var unanswered = db.HelpRequests.Where(h => h.Status == HelpRequestStatus.Open);
+        var waitingForDevice = db.Reservations.Where(r => r.RegionId == regionId && r.Status == ReservationStatus.Waiting);
+        var unanswered = db.HelpRequests.Where(h => h.RegionId == regionId && h.Status == HelpRequestStatus.Open);
         if (municipalityId is { } only)
         {
             waitlisted = waitlisted.Where(s => s.Participant!.MunicipalityId == only);
@@ -37,9 +41,9 @@ public sealed record UnmetDemand(int? WaitingListPlaces, int? PeopleWaitingForDe
             .Select(group => new { All = group.Count(), OlderThanAWeek = group.Count(h => h.CreatedAt < weekAgo) })
             .SingleOrDefaultAsync(cancellationToken);
 
-        var (all, older) = SmallGroupSuppression.WholeAndPart(open?.All ?? 0, open?.OlderThanAWeek ?? 0);
-        return new UnmetDemand(Shown(waitingListPlaces), Shown(peopleWaitingForDevice), all, older);
+        var (all, older) = SmallGroupSuppression.WholeAndPart(open?.All ?? 0, open?.OlderThanAWeek ?? 0, threshold);
+        return new UnmetDemand(Shown(waitingListPlaces, threshold), Shown(peopleWaitingForDevice, threshold), all, older);
     }
 
-    private static int? Shown(int count) => SmallGroupSuppression.IsTooSmall(count) ? null : count;
+    private static int? Shown(int count, int threshold) => SmallGroupSuppression.IsTooSmall(count, threshold) ? null : count;
 }

@@ -14,7 +14,7 @@ public sealed class ArchitectureTests
 
     public static readonly string[] Features =
     [
-        "Courses", "Dashboard", "Devices", "Finder", "HelpPoints", "HelpRequests", "Municipalities", "Notifications", "Observability", "Participants", "Partners", "Privacy", "Regions", "SelfService", "Staff", "Sync",
+        "Courses", "Dashboard", "Devices", "Finder", "HelpPoints", "HelpRequests", "Municipalities", "Notifications", "Observability", "Participants", "Partners", "Privacy", "Regions", "Reports", "SelfService", "Staff", "Sync",
     ];
 
     public static TheoryData<string, string> FeaturePairs()

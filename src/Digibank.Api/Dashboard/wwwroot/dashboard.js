@@ -1,5 +1,5 @@
-// Live dashboard of Digibank regio Poperinge: a GraphQL snapshot over HTTP, then live events
-// over graphql-transport-ws. Plain JavaScript, no build step, nothing loaded from elsewhere.
+// Live dashboard of one region's Digibank: a GraphQL snapshot over HTTP, then live events
+// over graphql-transport-ws. The server wrote the region into the page (data-region on <body>). Plain JavaScript, no build step, nothing loaded from elsewhere.
 "use strict";
 
 (() => {
@@ -12,8 +12,8 @@
   // and then drops us at once would be retried every second forever.
   const HEALTHY_AFTER_MS = 10_000;
 
-  const SUBSCRIPTION = `subscription DashboardEvents {
-  dashboardEvents { kind at summary municipality { name } helpPoint { name } partner { name } course { id title seatsLeft waitingListLength } }
+  const SUBSCRIPTION = `subscription DashboardEvents($region: String) {
+  dashboardEvents(region: $region) { kind at summary municipality { name } helpPoint { name } partner { name } course { id title seatsLeft waitingListLength } }
 }`;
 
   const KINDS = {
@@ -48,7 +48,12 @@
   const CALL_LIST_POINTS = 5;
   const NEGATIVE_KINDS = new Set(["SIGN_UP_CANCELLED"]);
   const DEVICE_KINDS = ["SMARTPHONE", "TABLET", "LAPTOP"];
-  const SMALL = "< 5";
+  const REGION = document.body.dataset.region || null;
+  const REGION_ID = document.body.dataset.regionId || null;
+  // The region's towns, as the API's ids: the catalogue and the devices are shown for these only.
+  const TOWNS = new Set((document.body.dataset.towns || "").split(" ").filter(Boolean));
+  const inRegion = (municipality) => !REGION || (municipality && TOWNS.has(municipality.id));
+  const SMALL = `< ${document.body.dataset.threshold || 5}`;
   const OUTCOMES = {
     SUCCEEDED: "Gelukt",
     FAILED: "Mislukt",
@@ -84,6 +89,10 @@
       sessionStorage.setItem(TOKEN_KEY, fromUrl.trim());
       // The token must not stay in the address bar, the history or a bookmark.
       params.delete("token");
+      // The region stays in the address, so that reloading shows the same region.
+      if (REGION && !params.has("region")) {
+        params.set("region", REGION);
+      }
       const rest = params.toString();
       history.replaceState(null, "", location.pathname + (rest ? `?${rest}` : "") + location.hash);
     }
@@ -149,12 +158,12 @@
 
   const CATALOGUE = `query DashboardCatalogue($after: String) {
   courses(first: 100, after: $after, where: { status: { in: [SCHEDULED, FULL] } }) {
-    totalCount pageInfo { hasNextPage endCursor } nodes { id seatsLeft waitingListLength }
+    totalCount pageInfo { hasNextPage endCursor } nodes { id seatsLeft waitingListLength municipality { id } }
   }
 }`;
 
   const PUBLIC = `query DashboardPublic {
-  deviceAvailability { helpPoint { id name isOpenNow nextOpenAt closures { reason } municipality { name } } kind total available onLoan waiting nextReturnDueAt }
+  deviceAvailability { helpPoint { id name isOpenNow nextOpenAt closures { reason } municipality { id name } } kind total available onLoan waiting nextReturnDueAt }
   partners(first: 100, order: [{ name: ASC }]) {
     nodes { code name lastSync { finishedAt outcome error offersCreated offersUpdated offersWithdrawn offersRejected } heldWithdrawal { coursesToWithdraw activeCourses } }
   }
@@ -188,7 +197,7 @@
         throw new Error(errors.map((e) => e.message).join(" "));
       }
       total = data.courses.totalCount;
-      for (const course of data.courses.nodes) {
+      for (const course of data.courses.nodes.filter((c) => inRegion(c.municipality))) {
         courses.set(course.id, { seatsLeft: course.seatsLeft, waitingListLength: course.waitingListLength });
       }
       if (!data.courses.pageInfo.hasNextPage) {
@@ -197,7 +206,7 @@
       after = data.courses.pageInfo.endCursor;
     }
     state.courses = courses;
-    state.counters.courses = total;
+    state.counters.courses = REGION ? courses.size : total;
     renderCatalogue();
   }
 
@@ -207,8 +216,9 @@
       throw new Error(errors.map((e) => e.message).join(" "));
     }
     if (parts.devices) {
-      renderDevices(data.deviceAvailability);
-      setCounter("loans", data.deviceAvailability.reduce((sum, row) => sum + row.onLoan, 0));
+      const rows = data.deviceAvailability.filter((row) => inRegion(row.helpPoint.municipality));
+      renderDevices(rows);
+      setCounter("loans", rows.reduce((sum, row) => sum + row.onLoan, 0));
     }
     if (parts.partners) {
       renderPartners(data.partners.nodes);
@@ -769,7 +779,7 @@
         }
         switch (msg.type) {
           case "connection_ack":
-            send({ id: SUBSCRIPTION_ID, type: "subscribe", payload: { query: SUBSCRIPTION, operationName: "DashboardEvents" } });
+            send({ id: SUBSCRIPTION_ID, type: "subscribe", payload: { query: SUBSCRIPTION, operationName: "DashboardEvents", variables: { region: REGION } } });
             document.body.dataset.connections = String(Number(document.body.dataset.connections) + 1);
             setLive("live", "Live: u ziet alles meteen");
             healthyTimer = setTimeout(() => { attempt = 0; }, HEALTHY_AFTER_MS);
@@ -844,8 +854,18 @@
 
   // ---------------------------------------------------------------- start
 
+  // A staff token shows its own region: opened on another region's page, the page of the token's region is loaded.
+  function otherRegionOf(token) {
+    const region = token ? claimsOf(token).region : null;
+    return region && REGION_ID && String(region) !== String(REGION_ID);
+  }
+
   function start() {
     readToken();
+    if (otherRegionOf(state.token)) {
+      location.replace(`${location.pathname}?token=${encodeURIComponent(state.token)}`);
+      return;
+    }
     showSignIn("");
     $("signin-form").addEventListener("submit", (submit) => {
       submit.preventDefault();
@@ -854,6 +874,10 @@
       if (!value) {
         showSignIn("Vul eerst uw toegangscode in.");
         $("token-input").focus();
+        return;
+      }
+      if (otherRegionOf(value)) {
+        location.replace(`${location.pathname}?token=${encodeURIComponent(value)}`);
         return;
       }
       setToken(value, "");
