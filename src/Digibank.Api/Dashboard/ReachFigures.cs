@@ -1,5 +1,6 @@
 using Digibank.Api.Courses;
 using Digibank.Api.Data;
+using Digibank.Api.Data.RowSecurity;
 using Digibank.Api.Devices;
 using Digibank.Api.GraphQL;
 using Digibank.Api.HelpRequests;
@@ -32,6 +33,8 @@ public static class ReachFigures
     public static async Task<IReadOnlyList<ReachStatistics>> ComputeAsync(
         DigibankDbContext db, ReachPeriod period, int? regionId, int? municipalityId, CancellationToken cancellationToken)
     {
+        // One region's figures are read as that region's; every region's figures are the admin's overview, a named bypass.
+        using var scope = regionId is { } own ? RegionScope.For(own) : RegionScope.Bypass(RegionBypasses.Overview);
         var regionRows = regionId is { } onlyRegion ? db.Regions.Where(r => r.Id == onlyRegion) : db.Regions;
         var regions = await regionRows
             .OrderBy(r => r.Name)

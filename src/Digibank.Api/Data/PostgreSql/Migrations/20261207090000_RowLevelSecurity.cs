@@ -23,7 +23,7 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
         {
             migrationBuilder.Sql("""
                 CREATE FUNCTION digibank_bypasses() RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-                    SELECT ARRAY['outbox', 'messages', 'reminders', 'retention', 'partner-sync', 'self-service', 'seed']::text[]
+                    SELECT ARRAY['outbox', 'messages', 'reminders', 'retention', 'partner-sync', 'self-service', 'seed', 'overview']::text[]
                 $$;
 
                 CREATE FUNCTION digibank_may_touch(row_region integer) RETURNS boolean LANGUAGE sql STABLE PARALLEL SAFE AS $$
