@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Digibank.Api.Courses;
+using Digibank.Api.Data.RowSecurity;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.Municipalities;
 using Digibank.Api.Regions;
@@ -130,6 +131,7 @@ public sealed class CoursesAcrossRegionsTests(DigibankApiFactory api) : IClassFi
 
         Assert.Empty(payload["errors"]!.AsArray());
         Assert.Equal("CONFIRMED", (string?)payload["signUp"]!["status"]);
+        using var scope = RegionScope.For(neighbour.RegionId);
         var signUp = await db.SignUps.Include(s => s.Participant).SingleAsync(s => s.CourseId == neighbour.CourseId);
         Assert.Equal((neighbour.RegionId, neighbour.RegionId, vleteren), (signUp.RegionId, signUp.Participant!.RegionId, signUp.Participant.MunicipalityId));
     }

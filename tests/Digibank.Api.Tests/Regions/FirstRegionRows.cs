@@ -1,5 +1,6 @@
 using Digibank.Api.Courses;
 using Digibank.Api.Data.Outbox;
+using Digibank.Api.Data.RowSecurity;
 using Digibank.Api.Devices;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.HelpPoints;
@@ -43,6 +44,8 @@ public static class FirstRegionRows
             "mutation ($input: ReserveDeviceInput!) { reserveDevice(input: $input) { reservation { id } } }",
             new { input = new { helpPointId = api.HelpPointId(Library), kind = "LAPTOP", firstName = "Roger", email = "roger.a@example.com", municipalityId = api.MunicipalityId("Poperinge"), targetGroup = "SENIORS", consent = true } });
         await using var db = api.CreateDbContext();
+        // The demo region's rows, read as its own staff would on PostgreSQL.
+        using var scope = RegionScope.For(Region.FirstRegionId);
         var library = await db.HelpPoints.SingleAsync(h => h.Name == Library);
         var device = await db.Devices.Where(d => d.HomeHelpPointId == library.Id && d.Status == DeviceStatus.Available).Select(d => d.Id).FirstAsync();
         var signUpId = GlobalId.DecodeFor(SignUpType.TypeName, signUp);

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Digibank.Api.Courses;
+using Digibank.Api.Data.RowSecurity;
 using Digibank.Api.Data;
 using Digibank.Api.Devices;
 using Digibank.Api.HelpPoints;
@@ -46,10 +47,15 @@ public static class PersonalSnapshot
             ("RegionCoordinators", db => ReadAsync(db.RegionCoordinators)),
             ("Municipalities", db => ReadAsync(db.Municipalities)),
         };
+        // Region by region: on PostgreSQL each region's people are readable only in that region's scope.
         var snapshot = new StringBuilder();
-        foreach (var (name, read) in tables)
+        foreach (var regionId in await db.Regions.OrderBy(r => r.Id).Select(r => r.Id).ToListAsync())
         {
-            snapshot.AppendLine($"{name}: {await read(db)}");
+            using var scope = RegionScope.For(regionId);
+            foreach (var (name, read) in tables)
+            {
+                snapshot.AppendLine($"{regionId} {name}: {await read(db)}");
+            }
         }
 
         return snapshot.ToString();

@@ -39,6 +39,8 @@ public sealed class SecondRegion
 
     public string CourseId { get; }
 
+    private int _townId;
+
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DigibankApiFactory, Task<SecondRegion>> Built = [];
 
     /// <summary>The second region of this API, built by the first test that asks for it.</summary>
@@ -89,12 +91,19 @@ public sealed class SecondRegion
         await db.SaveChangesAsync();
         api.Services.GetRequiredService<IPlaceRegions>().Forget();
         var second = new SecondRegion(api, region.Id, point.Id, await Courses.TestCourses.AddAsync(api, capacity: 5, helpPoint: HelpPoint, title: "Starten met je tablet in Alveringem"));
-        var signedUp = await second.Staff().QueryAsync(Residents.SignUpMutation, new
+        second._townId = town.Id;
+        await second.SignUpAsync(Resident);
+        return second;
+    }
+
+    /// <summary>Signs a resident of the region's town up at its help point's counter, for the region's course.</summary>
+    public async Task SignUpAsync(string firstName)
+    {
+        var signedUp = await Staff().QueryAsync(Residents.SignUpMutation, new
         {
-            input = new { courseId = second.CourseId, firstName = Resident, municipalityId = GlobalId.Encode("Municipality", town.Id), targetGroup = "SENIORS", consent = true },
+            input = new { courseId = CourseId, firstName, municipalityId = GlobalId.Encode("Municipality", _townId), targetGroup = "SENIORS", consent = true },
         });
         Assert.Empty(signedUp["signUpForCourse"]!["errors"]!.AsArray());
-        return second;
     }
 
     public string CoordinatorToken() => Token(StaffRole.Coordinator, []);
