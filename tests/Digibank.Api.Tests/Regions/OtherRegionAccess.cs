@@ -135,12 +135,15 @@ public static class OtherRegionAccess
         return all.ToString();
     }
 
-    /// <summary>A staff field: refused with <c>AUTH_NOT_AUTHORIZED</c>, or answered without a trace of A's people.</summary>
+    /// <summary>
+    /// A staff field: refused with <c>AUTH_NOT_AUTHORIZED</c>, or answered without a trace of A's people. On PostgreSQL the
+    /// row-level policy hides A's row from B before the field's own check sees it: <c>NOT_FOUND</c> is that refusal.
+    /// </summary>
     private static IEnumerable<string> Leaks(string what, GraphQLResponse response, bool answered, HashSet<string> traces)
     {
         var codes = response.ErrorCodes.ToList();
         var body = response.Body?.ToJsonString() ?? string.Empty;
-        if (codes.Any(code => code != StaffAccess.NotAuthorized) || (!answered && codes.Count == 0))
+        if (codes.Any(code => code is not (StaffAccess.NotAuthorized or "NOT_FOUND")) || (!answered && codes.Count == 0))
         {
             yield return $"{what}: neither refused nor answered: {body}";
         }
@@ -151,14 +154,17 @@ public static class OtherRegionAccess
         }
     }
 
-    /// <summary>A mutation of another region's row: NOT_ALLOWED in its payload (or refused outright), and no result.</summary>
+    /// <summary>
+    /// A mutation of another region's row: NOT_ALLOWED in its payload (or refused outright), and no result. On PostgreSQL
+    /// the row-level policy hides the row from B before the service's own check: NOT_FOUND is that refusal.
+    /// </summary>
     private static IEnumerable<string> NotRefused(string what, string field, GraphQLResponse response)
     {
         var payload = response.Data?[field]?.AsObject();
         var codes = payload?["errors"]?.AsArray().Select(error => (string?)error![$"{error["__typename"]}_code"]).ToList() ?? [];
         var result = payload?.Where(entry => entry.Key is not ("__typename" or "errors") && entry.Value is not null).Select(entry => entry.Key).ToList() ?? [];
         var refusedOutright = payload is null && response.ErrorCodes.Any() && response.ErrorCodes.All(code => code == StaffAccess.NotAuthorized);
-        return refusedOutright || (codes is ["NOT_ALLOWED"] && result.Count == 0 && response.Errors is null)
+        return refusedOutright || (codes is ["NOT_ALLOWED"] or ["NOT_FOUND"] && result.Count == 0 && response.Errors is null)
             ? []
             : [$"{what}: {response.Body?.ToJsonString()}"];
     }
