@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Digibank.Api.Staff;
+using Digibank.Api.Tests;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,9 +14,9 @@ namespace Digibank.Bench;
 /// <summary>One API on 127.0.0.1 on one PostgreSQL database, with a real HTTP client and a count of its SQL statements.</summary>
 internal sealed class FlandersSite : IAsyncDisposable
 {
-    private readonly StatementTally _statements;
+    private readonly SqlStatementCounter _statements;
 
-    private FlandersSite(string name, string connectionString, LoopbackApi api, StatementTally statements)
+    private FlandersSite(string name, string connectionString, LoopbackApi api, SqlStatementCounter statements)
     {
         (Name, ConnectionString, Api, _statements) = (name, connectionString, api, statements);
         Http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = api.Http, Timeout = TimeSpan.FromSeconds(60) };
@@ -31,7 +32,7 @@ internal sealed class FlandersSite : IAsyncDisposable
 
     public static FlandersSite Start(string name, string connectionString)
     {
-        var statements = new StatementTally();
+        var statements = new SqlStatementCounter();
         var settings = new Dictionary<string, string>
         {
             ["Storage:Provider"] = "PostgreSQL",
