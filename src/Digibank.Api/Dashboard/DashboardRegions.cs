@@ -10,13 +10,6 @@ public static class DashboardRegions
 {
     public sealed record Shown(Region Region, IReadOnlyList<Municipality> Towns);
 
-    public static async Task<int?> IdOfAsync(IServiceProvider services, string code, CancellationToken cancellationToken)
-    {
-        await using var db = await services.GetRequiredService<IDbContextFactory<DigibankDbContext>>().CreateDbContextAsync(cancellationToken);
-        var normalised = code.Trim().ToLowerInvariant();
-        return await db.Regions.Where(r => r.Code == normalised).Select(r => (int?)r.Id).FirstOrDefaultAsync(cancellationToken);
-    }
-
     /// <summary>The region to show: the one named by <paramref name="code"/> or <paramref name="id"/>; null when there is no such region.</summary>
     public static async Task<Shown?> FindAsync(IServiceProvider services, string? code, int? id, CancellationToken cancellationToken)
     {

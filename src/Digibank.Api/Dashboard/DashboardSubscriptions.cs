@@ -85,7 +85,7 @@ public static class DashboardSubscriptions
             return context.StaffOrDigibuddy()?.RegionId;
         }
 
-        return await DashboardRegions.IdOfAsync(context.RequestServices!, code, context.CancellationToken)
+        return await context.RequestServices!.GetRequiredService<IRegionCodes>().IdOfAsync(code, context.CancellationToken)
             ?? throw new ExecutionError($"There is no region with the code '{code}'.") { Code = ErrorCodes.InvalidArgument };
     }
 
