@@ -1,3 +1,5 @@
+using Digibank.Api.Accounts;
+using Digibank.Api.Balie;
 using Digibank.Api.Composition;
 using Digibank.Api.Courses;
 using Digibank.Api.Dashboard;
@@ -26,6 +28,7 @@ builder.AddObservability();
 builder.AddDigibankStore();
 builder.AddHealth();
 builder.AddStaffAuthentication();
+builder.AddStaffAccounts();
 builder.AddDigibankGraphQL<DigibankSchema>();
 builder.AddPartnerSync();
 builder.AddInProcessPluginHost();
@@ -43,7 +46,8 @@ builder.Services
     .AddNotifications(builder.Configuration)
     .AddSelfService(builder.Configuration)
     .AddFinder()
-    .AddDashboardEvents();
+    .AddDashboardEvents()
+    .AddCounterApp();
 
 var app = builder.Build();
 
@@ -54,13 +58,14 @@ if (await SchemaFile.TryWriteAsync(app, args))
 
 await app.PrepareStoreAsync();
 
-if (StaffTokenCommand.TryRun(app) || await PartnerKeys.TryIssueFromCommandLineAsync(app))
+if (StaffTokenCommand.TryRun(app) || await StaffAccountCommand.TryRunAsync(app) || await PartnerKeys.TryIssueFromCommandLineAsync(app))
 {
     return;
 }
 
 app.UseCatalogueScope();
 app.UseAuthentication();
+app.UseCounterApp();
 app.MapDigibankGraphQL();
 app.MapPartnerSync();
 app.MapCatalogueEndpoints();
@@ -68,6 +73,7 @@ app.MapCalendarFeeds();
 app.MapDashboard();
 app.MapReachReports();
 app.MapSelfService();
+app.MapCounterApp();
 app.MapHealth();
 app.MapMetrics();
 app.MapWelcome();

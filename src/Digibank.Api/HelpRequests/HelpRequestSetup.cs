@@ -4,5 +4,6 @@ namespace Digibank.Api.HelpRequests;
 
 public static class HelpRequestSetup
 {
-    public static IServiceCollection AddHelpRequests(this IServiceCollection services) => services.AddDomainEventSource<HelpRequestEvents>();
+    public static IServiceCollection AddHelpRequests(this IServiceCollection services) =>
+        services.AddDomainEventSource<HelpRequestEvents>().AddSingleton<DigibuddyRoster>();
 }

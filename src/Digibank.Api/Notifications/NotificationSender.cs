@@ -1,6 +1,5 @@
 using Digibank.Api.Data;
 using Digibank.Api.Data.RowSecurity;
-using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Options;
@@ -20,6 +19,7 @@ public sealed class NotificationSender(
     WriteQueue writes,
     ITextMessageChannel texts,
     MailFolder mailFolder,
+    Mailboxes mailboxes,
     NotificationSignal signal,
     IOptions<NotificationOptions> options,
     TimeProvider clock,
@@ -66,7 +66,7 @@ public sealed class NotificationSender(
         }
 
         var sent = 0;
-        await using var mail = due.Any(n => n.Channel == NotificationChannel.Email) ? await OpenAsync(cancellationToken) : null;
+        await using var mail = due.Any(n => n.Channel == NotificationChannel.Email) ? await mailboxes.OpenAsync(cancellationToken) : null;
         foreach (var notification in due)
         {
             var attempts = notification.Attempts + 1;
@@ -163,65 +163,5 @@ public sealed class NotificationSender(
         message.MessageId = $"{notification.MessageKey}@{_options.FromAddress.Split('@')[^1]}";
         message.Body = new TextPart("plain") { Text = notification.Body ?? string.Empty };
         return message;
-    }
-
-    private async Task<IMailbox> OpenAsync(CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(_options.Smtp.Host))
-        {
-            return new FolderMailbox(mailFolder);
-        }
-
-        var client = new SmtpClient();
-        try
-        {
-            await client.ConnectAsync(_options.Smtp.Host, _options.Smtp.Port, _options.Smtp.Security, cancellationToken);
-            if (!string.IsNullOrEmpty(_options.Smtp.UserName))
-            {
-                await client.AuthenticateAsync(_options.Smtp.UserName, _options.Smtp.Password ?? string.Empty, cancellationToken);
-            }
-
-            return new SmtpMailbox(client);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            client.Dispose();
-            // Every message of this round fails with the reason, and is tried again on its own schedule.
-            return new Unreachable(exception);
-        }
-    }
-
-    private interface IMailbox : IAsyncDisposable
-    {
-        Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
-    }
-
-    private sealed class SmtpMailbox(SmtpClient client) : IMailbox
-    {
-        public Task SendAsync(MimeMessage message, CancellationToken cancellationToken) => client.SendAsync(message, cancellationToken);
-
-        public async ValueTask DisposeAsync()
-        {
-            if (client.IsConnected)
-            {
-                await client.DisconnectAsync(quit: true, CancellationToken.None);
-            }
-
-            client.Dispose();
-        }
-    }
-
-    private sealed class FolderMailbox(MailFolder folder) : IMailbox
-    {
-        public Task SendAsync(MimeMessage message, CancellationToken cancellationToken) => folder.WriteAsync(message, cancellationToken);
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-    }
-
-    private sealed class Unreachable(Exception reason) : IMailbox
-    {
-        public Task SendAsync(MimeMessage message, CancellationToken cancellationToken) => Task.FromException(reason);
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

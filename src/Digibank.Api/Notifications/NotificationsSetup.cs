@@ -11,6 +11,7 @@ public static class NotificationsSetup
         services.AddSingleton<NotificationSignal>();
         services.AddSingleton<MessageWriter>();
         services.AddSingleton<MailFolder>();
+        services.AddSingleton<Mailboxes>();
         services.AddHttpClient<ITextMessageChannel, HttpSmsGateway>();
         services.AddOutboxConsumer<NotificationsConsumer>();
         services.AddSingleton<NotificationSender>();

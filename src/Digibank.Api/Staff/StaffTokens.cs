@@ -8,7 +8,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace Digibank.Api.Staff;
 
 /// <summary>Signs and describes staff bearer tokens (JWT, HS256).</summary>
-public sealed class StaffTokens(SymmetricSecurityKey key, StaffTokenOptions options, TimeProvider clock)
+public sealed class StaffTokens(SymmetricSecurityKey key, StaffTokenOptions options, TimeProvider clock, IAccountSessions? accounts = null)
 {
     public TokenValidationParameters ValidationParameters => new()
     {
@@ -37,7 +37,8 @@ public sealed class StaffTokens(SymmetricSecurityKey key, StaffTokenOptions opti
     /// <summary>
     /// Who an <c>Authorization</c> value signs in: the one rule for a staff token, over HTTP and on a WebSocket alike. Without
     /// a credential nobody; otherwise it must be a bearer token (<see cref="BearerTokens"/>) signed with this key, for this
-    /// API, with an <c>exp</c> within the longest lifetime that has not come yet, or it is refused.
+    /// API, with an <c>exp</c> within the longest lifetime that has not come yet, and, made for a staff account, that
+    /// account still active with the access it had then (<see cref="IAccountSessions"/>), or it is refused.
     /// </summary>
     public async Task<StaffSignIn> SignInAsync(string? authorization)
     {
@@ -54,8 +55,22 @@ public sealed class StaffTokens(SymmetricSecurityKey key, StaffTokenOptions opti
         var validated = await new JsonWebTokenHandler().ValidateTokenAsync(token, ValidationParameters);
         // A signed token that says nothing usable (no role, or no region for one region's work) is refused, not taken for nobody.
         return validated.IsValid && new ClaimsPrincipal(validated.ClaimsIdentity) is var principal && StaffUser.From(principal) is not null
+            && await SpeaksForItsAccountAsync(principal)
             ? new StaffSignIn(principal, validated.SecurityToken.ValidTo, IsRefused: false)
             : StaffSignIn.Refused;
+    }
+
+    private async Task<bool> SpeaksForItsAccountAsync(ClaimsPrincipal principal)
+    {
+        if (principal.FindFirst(StaffUser.AccountClaim)?.Value is not { } account)
+        {
+            return true;
+        }
+
+        return accounts is not null
+            && int.TryParse(account, NumberStyles.None, CultureInfo.InvariantCulture, out var accountId)
+            && principal.FindFirst(StaffUser.StampClaim)?.Value is { Length: > 0 } stamp
+            && await accounts.IsCurrentAsync(accountId, stamp, CancellationToken.None);
     }
 
     /// <summary>A staff token stops working at its <c>exp</c>, by the application's clock, without grace.</summary>
@@ -68,7 +83,10 @@ public sealed class StaffTokens(SymmetricSecurityKey key, StaffTokenOptions opti
     /// <param name="helpPointIds">The help points a staff member works at (of <paramref name="regionId"/>).</param>
     /// <param name="digibuddyId">The digibuddy the token is for, for a digibuddy.</param>
     /// <param name="validFor">How long the token works, at most <see cref="StaffTokenOptions.MaxTokenLifetime"/>.</param>
-    public string Mint(string subject, string name, StaffRole role, int? regionId, IEnumerable<int> helpPointIds, int? digibuddyId = null, TimeSpan? validFor = null)
+    /// <param name="account">The staff account the token speaks for and a hash of its security stamp; none for a script's token.</param>
+    public string Mint(
+        string subject, string name, StaffRole role, int? regionId, IEnumerable<int> helpPointIds, int? digibuddyId = null, TimeSpan? validFor = null,
+        (int Id, string StampHash)? account = null)
     {
         if ((regionId is null) != (role == StaffRole.Admin))
         {
@@ -97,6 +115,12 @@ public sealed class StaffTokens(SymmetricSecurityKey key, StaffTokenOptions opti
         if (digibuddyId is { } buddy)
         {
             claims[StaffUser.DigibuddyClaim] = buddy.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (account is var (accountId, stampHash))
+        {
+            claims[StaffUser.AccountClaim] = accountId.ToString(CultureInfo.InvariantCulture);
+            claims[StaffUser.StampClaim] = stampHash;
         }
 
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor

@@ -13,6 +13,12 @@ public sealed record StaffUser(string Subject, string Name, StaffRole Role, int?
     public const string DigibuddyClaim = "digibuddy";
     public const string RegionClaim = "region";
 
+    /// <summary>The staff account behind a page session or an account's API token; absent from tokens minted on the command line.</summary>
+    public const string AccountClaim = "account";
+
+    /// <summary>A hash of the account's security stamp when the token was made: renewed, it ends the token.</summary>
+    public const string StampClaim = "stamp";
+
     public bool IsCoordinator => Role == StaffRole.Coordinator;
 
     public bool IsDigibuddy => Role == StaffRole.Digibuddy;

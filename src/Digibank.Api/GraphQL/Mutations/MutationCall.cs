@@ -1,8 +1,6 @@
 using Digibank.Api.Data;
 using Digibank.Api.Staff;
 using GraphQL;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Digibank.Api.GraphQL.Mutations;
 
@@ -12,9 +10,7 @@ namespace Digibank.Api.GraphQL.Mutations;
 /// </summary>
 public sealed class MutationCall<TInput>(IResolveFieldContext context) : IAsyncDisposable
 {
-    private IDisposable? _turn;
-    private DigibankDbContext? _db;
-    private IDbContextTransaction? _transaction;
+    private StoreWork? _work;
     private List<Action>? _afterCommit;
 
     public TInput Input { get; } = context.GetArgument<TInput>("input");
@@ -38,11 +34,8 @@ public sealed class MutationCall<TInput>(IResolveFieldContext context) : IAsyncD
 
     /// <summary>
     /// Ends the checks on the input: when one failed, the mutation stops here and returns their errors.
-    /// Otherwise begins the transaction, committed when the mutation returns its result and rolled back when
-    /// it returns an error, so a failed mutation leaves nothing behind. On SQLite the transaction starts
-    /// IMMEDIATE, which makes concurrent writers queue up instead of both reading the same free seat; they
-    /// queue in the <see cref="WriteQueue"/>, in order, rather than in SQLite's busy retries. On PostgreSQL the
-    /// transaction is READ COMMITTED and the feature services lock the rows they decide on (<see cref="RowLocks"/>).
+    /// Otherwise begins the <see cref="StoreWork"/>, committed when the mutation returns its result and rolled back
+    /// when it returns an error, so a failed mutation leaves nothing behind.
     /// </summary>
     public async Task<DigibankDbContext> BeginAsync()
     {
@@ -51,12 +44,8 @@ public sealed class MutationCall<TInput>(IResolveFieldContext context) : IAsyncD
             throw new InputRejectedException();
         }
 
-        var services = context.RequestServices!;
-        _turn = await services.GetRequiredService<WriteQueue>().WaitAsync(context.CancellationToken);
-        _db = await services.GetRequiredService<IDbContextFactory<DigibankDbContext>>().CreateDbContextAsync(context.CancellationToken);
-        _db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
-        _transaction = await _db.Database.BeginTransactionAsync(context.CancellationToken);
-        return _db;
+        _work = await StoreWork.BeginAsync(context.RequestServices!, context.CancellationToken);
+        return _work.Db;
     }
 
     /// <summary>Runs the mutation's code and turns what it returns into the payload.</summary>
@@ -71,10 +60,9 @@ public sealed class MutationCall<TInput>(IResolveFieldContext context) : IAsyncD
                 return new(null, Rules.Failed ? Rules.Errors : [error!]);
             }
 
-            if (_transaction is not null)
+            if (_work is not null)
             {
-                await _db!.SaveChangesAsync(context.CancellationToken);
-                await _transaction.CommitAsync(context.CancellationToken);
+                await _work.CommitAsync(context.CancellationToken);
             }
 
             foreach (var action in _afterCommit ?? [])
@@ -90,12 +78,7 @@ public sealed class MutationCall<TInput>(IResolveFieldContext context) : IAsyncD
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await (_transaction?.DisposeAsync() ?? ValueTask.CompletedTask);
-        await (_db?.DisposeAsync() ?? ValueTask.CompletedTask);
-        _turn?.Dispose();
-    }
+    public ValueTask DisposeAsync() => _work?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     private sealed class InputRejectedException : Exception;
 }

@@ -23,6 +23,7 @@ internal sealed class GraphQLWebSocketConnection(
     IDocumentExecuter<ISchema> executer,
     IGraphQLTextSerializer serializer,
     StaffTokens tokens,
+    SessionEndings sessionEndings,
     SharedSubscriptions shared,
     ActiveSubscriptions active,
     TrustedDocumentStore trustedDocuments,
@@ -31,6 +32,7 @@ internal sealed class GraphQLWebSocketConnection(
     ILogger logger)
 {
     private const string TokenExpired = "Forbidden: token expired";
+    private const string AccessEnded = "Forbidden: access ended";
 
     private readonly ConcurrentDictionary<string, IDisposable?> _operations = new(StringComparer.Ordinal);
     // Not linked to RequestAborted: the test server ends the upgrade request while the socket lives on.
@@ -45,6 +47,7 @@ internal sealed class GraphQLWebSocketConnection(
     private int _closeRequested;
     private WebSocketSender? _sender;
     private TokenExpiry? _expiry;
+    private IDisposable? _accessWatch;
 
     private bool IsClosing => Volatile.Read(ref _closeRequested) != 0;
 
@@ -78,6 +81,7 @@ internal sealed class GraphQLWebSocketConnection(
             await abortSocket.DisposeAsync();
             await _ended.CancelAsync();
             _expiry?.Dispose();
+            _accessWatch?.Dispose();
         }
     }
 
@@ -253,6 +257,13 @@ internal sealed class GraphQLWebSocketConnection(
         }
 
         _user = user;
+        if (user.FindFirst(StaffUser.AccountClaim) is not null && StaffUser.From(user) is { } staff)
+        {
+            // The account deactivated, or its access changed, while the socket is open: it ends now, not at the token's expiry.
+            _accessWatch?.Dispose();
+            _accessWatch = sessionEndings.Watch(staff.Subject, () => Close(GraphQLWebSocketEndpoint.CloseCodes.Forbidden, AccessEnded));
+        }
+
         return Expiry.Watch(signIn.ExpiresAt);
     }
 

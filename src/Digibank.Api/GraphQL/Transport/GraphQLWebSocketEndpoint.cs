@@ -16,6 +16,7 @@ public sealed class GraphQLWebSocketEndpoint(
     IDocumentExecuter<ISchema> executer,
     IGraphQLTextSerializer serializer,
     StaffTokens tokens,
+    SessionEndings sessionEndings,
     SharedSubscriptions shared,
     ActiveSubscriptions active,
     TrustedDocumentStore trustedDocuments,
@@ -34,7 +35,7 @@ public sealed class GraphQLWebSocketEndpoint(
         // Browsers fail a handshake that answers with none of the subprotocols they offered and report only 1006;
         // answering with the client's own choice (say the legacy graphql-ws) lets it see the 4406 and its reason.
         using var socket = await http.WebSockets.AcceptWebSocketAsync(speaksProtocol ? SubProtocol : offered.FirstOrDefault());
-        var connection = new GraphQLWebSocketConnection(socket, http, executer, serializer, tokens, shared, active, trustedDocuments, options.Value, clock, logger);
+        var connection = new GraphQLWebSocketConnection(socket, http, executer, serializer, tokens, sessionEndings, shared, active, trustedDocuments, options.Value, clock, logger);
         if (!speaksProtocol)
         {
             connection.Close(CloseCodes.SubprotocolNotAcceptable, $"Subprotocol not acceptable: use {SubProtocol}");
