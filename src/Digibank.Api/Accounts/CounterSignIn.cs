@@ -10,7 +10,7 @@ namespace Digibank.Api.Accounts;
 /// has one. Every refusal is the same, for an unknown address, a wrong password, a deactivated or a locked account,
 /// and takes as long, so the page tells no one which addresses have an account.
 /// </summary>
-public sealed class CounterSignIn(SignInManager<StaffAccount> signIn, UserManager<StaffAccount> users)
+public sealed class CounterSignIn(SignInManager<StaffAccount> signIn, UserManager<StaffAccount> users, IUserStore<StaffAccount> store)
 {
     public async Task<SignInOutcome> PasswordAsync(string? email, string? password)
     {
@@ -55,8 +55,11 @@ public sealed class CounterSignIn(SignInManager<StaffAccount> signIn, UserManage
         var key = await users.GetAuthenticatorKeyAsync(account);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(account);
-            key = await users.GetAuthenticatorKeyAsync(account);
+            // Not UserManager's reset, which renews the security stamp: opening this page must not end the person's
+            // session and tokens. Until a code from the app is confirmed, the key signs in nothing.
+            key = users.GenerateNewAuthenticatorKey();
+            await ((IUserAuthenticatorKeyStore<StaffAccount>)store).SetAuthenticatorKeyAsync(account, key, CancellationToken.None);
+            await users.UpdateAsync(account);
         }
 
         var grouped = new StringBuilder();
