@@ -1,3 +1,4 @@
+using Digibank.Api.Accounts;
 using Digibank.Api.Courses;
 using Digibank.Api.Devices;
 using Digibank.Api.Finder;
@@ -31,5 +32,6 @@ public sealed class Mutation : ObjectGraphType
         this.AddPartnerMutations();
         this.AddTrustedDocumentMutations();
         this.AddRegionMutations();
+        this.AddStaffAccountMutations();
     }
 }

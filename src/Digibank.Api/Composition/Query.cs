@@ -1,3 +1,4 @@
+using Digibank.Api.Accounts;
 using Digibank.Api.Courses;
 using Digibank.Api.Dashboard;
 using Digibank.Api.Devices;
@@ -30,6 +31,7 @@ public sealed class Query : ObjectGraphType
         this.AddPartnerQueries();
         this.AddMunicipalityQueries();
         this.AddRegionQueries();
+        this.AddStaffAccountQueries();
         this.AddReachStatisticsQueries();
         this.AddCallListQueries();
         this.AddSetAsideEventQueries();

@@ -20,6 +20,8 @@ public sealed class MutationCall<TInput>(IResolveFieldContext context) : IAsyncD
 
     public DateTime Now { get; } = context.UtcNow();
 
+    public CancellationToken Cancellation => context.CancellationToken;
+
     public InputRules Rules { get; } = new();
 
     /// <summary>Runs <paramref name="action"/> once the mutation's transaction has committed, and not at all if it does not.</summary>
