@@ -39,6 +39,32 @@ public sealed class ApiProcess : IDisposable
     public static async Task<ApiProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
     {
         var http = new Uri($"http://127.0.0.1:{FreePort()}");
+        var start = StartInfo(http, settings);
+        var api = new ApiProcess(Process.Start(start)!, http);
+        api._process.OutputDataReceived += (_, line) => api.Keep(line.Data);
+        api._process.ErrorDataReceived += (_, line) => api.Keep(line.Data);
+        api._process.BeginOutputReadLine();
+        api._process.BeginErrorReadLine();
+        await api.UntilReadyAsync();
+        return api;
+    }
+
+    /// <summary>
+    /// Runs one of the API's command-line commands (<c>--add-staff …</c>) with these settings and waits for it to exit:
+    /// its exit code and what it wrote to standard output and standard error.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output, string Errors)> RunCommandAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        using var process = Process.Start(StartInfo(new Uri($"http://127.0.0.1:{FreePort()}"), settings))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var patience = new CancellationTokenSource(StartPatience);
+        await process.WaitForExitAsync(patience.Token);
+        return (process.ExitCode, await output, await errors);
+    }
+
+    private static ProcessStartInfo StartInfo(Uri http, IReadOnlyDictionary<string, string> settings)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -68,13 +94,7 @@ public sealed class ApiProcess : IDisposable
             start.ArgumentList.Add(value);
         }
 
-        var api = new ApiProcess(Process.Start(start)!, http);
-        api._process.OutputDataReceived += (_, line) => api.Keep(line.Data);
-        api._process.ErrorDataReceived += (_, line) => api.Keep(line.Data);
-        api._process.BeginOutputReadLine();
-        api._process.BeginErrorReadLine();
-        await api.UntilReadyAsync();
-        return api;
+        return start;
     }
 
     /// <summary>Kills the process at once, as <c>kill -9</c> does, and waits until it is gone.</summary>

@@ -107,16 +107,3 @@ public sealed class CounterSignIn(SignInManager<StaffAccount> signIn, UserManage
 
     private static readonly string UnknownHash = new PasswordHasher<StaffAccount>().HashPassword(Unknown, "no account has this password");
 }
-
-public enum SignInOutcome
-{
-    SignedIn,
-    CodeNeeded,
-    Refused,
-
-    /// <summary>The password step is too long ago (or never happened in this browser): start again.</summary>
-    Expired,
-}
-
-/// <summary>An authenticator app's key in groups of four, the link an app can read, and whether one is on already.</summary>
-public sealed record AuthenticatorSetup(string Key, string Uri, bool IsOn);

@@ -333,11 +333,3 @@ public sealed class StaffAccounts(
         }
     }
 }
-
-/// <summary>An invitation: the account, its one-time link, and whether the e-mail with it went out.</summary>
-public sealed record StaffInvitation(StaffAccount Account, string Link, bool Sent);
-
-/// <summary>Invite a person: <see cref="RegionId"/> is read only from the command line; a coordinator invites into their own region.</summary>
-public sealed record InviteStaff(string Email, string Name, StaffRole Role, IReadOnlyCollection<int> HelpPointIds, int? DigibuddyId = null, int? RegionId = null);
-
-public sealed record ChangeStaffAccess(int AccountId, StaffRole Role, IReadOnlyCollection<int> HelpPointIds, int? DigibuddyId = null);

@@ -15,5 +15,3 @@ public sealed class DigibuddyRoster(IDbContextFactory<DigibankDbContext> dbConte
         return [.. buddies.Select(d => new DigibuddyEntry(d.Id, d.FirstName, d.Town, d.Skills)).OrderBy(d => d.FirstName, StringComparer.CurrentCulture)];
     }
 }
-
-public sealed record DigibuddyEntry(int Id, string FirstName, string Town, IReadOnlyList<string> TopicCodes);

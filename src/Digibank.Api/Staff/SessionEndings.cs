@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Security.Claims;
 
 namespace Digibank.Api.Staff;
 
@@ -24,6 +25,13 @@ public sealed class SessionEndings
             }
         });
     }
+
+    /// <summary>
+    /// Watches a signed-in account (a token made for a staff account) for the end of its access, which ends what it has
+    /// open now and not at its token's expiry; null, and nothing to watch, for anyone else.
+    /// </summary>
+    public IDisposable? WatchAccount(ClaimsPrincipal user, Action ended) =>
+        user.FindFirst(StaffUser.AccountClaim) is not null && StaffUser.From(user) is { } staff ? Watch(staff.Subject, ended) : null;
 
     public void End(string subject)
     {

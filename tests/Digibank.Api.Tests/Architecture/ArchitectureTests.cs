@@ -14,7 +14,7 @@ public sealed class ArchitectureTests
 
     public static readonly string[] Features =
     [
-        "Courses", "Dashboard", "Devices", "Finder", "HelpPoints", "HelpRequests", "Municipalities", "Notifications", "Observability", "Participants", "Partners", "Privacy", "Regions", "Reports", "SelfService", "Staff", "Sync",
+        "Accounts", "Balie", "Courses", "Dashboard", "Devices", "Finder", "HelpPoints", "HelpRequests", "Municipalities", "Notifications", "Observability", "Participants", "Partners", "Privacy", "Regions", "Reports", "SelfService", "Staff", "Sync",
     ];
 
     public static TheoryData<string, string> FeaturePairs()
@@ -66,6 +66,23 @@ public sealed class ArchitectureTests
             .ToList();
 
         Assert.True(failing.Count == 0, $"Feature services use a transport: {string.Join(", ", failing)}");
+    }
+
+    [Fact]
+    public void Counter_pages_reach_the_store_only_through_their_features_services()
+    {
+        // A page shows and changes what a feature's service gives it: the rules stay in the feature, one home for the
+        // page and the GraphQL mutation alike. A page that opened the database, a transaction or a feature's desk
+        // itself would have a way around them.
+        string[] aroundTheRules =
+        [
+            "Microsoft.EntityFrameworkCore", Namespace("Data"), typeof(Digibank.Api.Data.DigibankDbContext).FullName!, typeof(Digibank.Api.Data.StoreWork).FullName!,
+            .. FeatureServices.Select(service => service.FullName!),
+        ];
+        var result = Types.InAssembly(Api).That().ResideInNamespaceStartingWith(Namespace("Balie"))
+            .ShouldNot().HaveDependencyOnAny(aroundTheRules).GetResult();
+
+        Assert.True(result.IsSuccessful, $"Counter pages reach past their services: {string.Join(", ", result.FailingTypeNames ?? [])}");
     }
 
     [Fact]

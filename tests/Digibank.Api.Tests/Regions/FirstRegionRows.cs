@@ -1,3 +1,4 @@
+using Digibank.Api.Accounts;
 using Digibank.Api.Courses;
 using Digibank.Api.Data.Outbox;
 using Digibank.Api.Data.RowSecurity;
@@ -74,6 +75,7 @@ public static class FirstRegionRows
         await db.SaveChangesAsync();
         var homeVisit = await db.HelpRequests.Where(h => h.RegionId == Region.FirstRegionId && h.ParticipantId != null && h.HelpPointId != null)
             .OrderBy(h => h.Id).Select(h => h.Id).FirstAsync();
+        var colleague = await Balie.CounterAccounts.CreateAsync(api.Services, StaffRole.Staff, [library.Id], name: "Annelies");
         await api.UntilQuietAsync();
         return new()
         {
@@ -96,6 +98,8 @@ public static class FirstRegionRows
             ["partnerId"] = GlobalId.Encode(PartnerType.TypeName, partner),
             ["setAsideEventId"] = GlobalId.Encode(SetAsideEventType.TypeName, setAside.Id),
             ["regionId"] = GlobalId.Encode(RegionType.TypeName, Region.FirstRegionId),
+            ["staffAccountId"] = GlobalId.Encode(StaffAccountType.TypeName, colleague.Id),
+            ["helpPointIds"] = GlobalId.Encode(HelpPointType.TypeName, library.Id),
         };
     }
 
@@ -113,6 +117,7 @@ public static class FirstRegionRows
         traces.UnionWith((await db.Reservations.Where(r => r.RegionId == A).Select(r => r.Id).ToListAsync()).Select(id => GlobalId.Encode(ReservationType.TypeName, id)));
         traces.UnionWith((await db.HelpRequests.Where(h => h.RegionId == A).Select(h => h.Id).ToListAsync()).Select(id => GlobalId.Encode(HelpRequestType.TypeName, id)));
         traces.UnionWith((await db.CallTasks.Where(t => t.RegionId == A).Select(t => t.Id).ToListAsync()).Select(id => GlobalId.Encode(CallTaskType.TypeName, id)));
+        traces.UnionWith(await db.StaffAccounts.Where(a => a.RegionId == A).Select(a => a.Email!).ToListAsync());
         traces.UnionWith((await db.Notifications.Where(n => n.RegionId == A).Select(n => n.Id).ToListAsync()).Select(id => GlobalId.Encode("Message", id)));
         return traces;
     }

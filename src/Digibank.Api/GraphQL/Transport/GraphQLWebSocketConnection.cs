@@ -32,7 +32,6 @@ internal sealed class GraphQLWebSocketConnection(
     ILogger logger)
 {
     private const string TokenExpired = "Forbidden: token expired";
-    private const string AccessEnded = "Forbidden: access ended";
 
     private readonly ConcurrentDictionary<string, IDisposable?> _operations = new(StringComparer.Ordinal);
     // Not linked to RequestAborted: the test server ends the upgrade request while the socket lives on.
@@ -47,7 +46,6 @@ internal sealed class GraphQLWebSocketConnection(
     private int _closeRequested;
     private WebSocketSender? _sender;
     private TokenExpiry? _expiry;
-    private IDisposable? _accessWatch;
 
     private bool IsClosing => Volatile.Read(ref _closeRequested) != 0;
 
@@ -58,7 +56,7 @@ internal sealed class GraphQLWebSocketConnection(
         Refused = () => Close(GraphQLWebSocketEndpoint.CloseCodes.Forbidden, TokenExpired),
     });
 
-    private TokenExpiry Expiry => LazyInitializer.EnsureInitialized(ref _expiry, () => new TokenExpiry(tokens, clock, () => Close(GraphQLWebSocketEndpoint.CloseCodes.Forbidden, TokenExpired)));
+    private TokenExpiry Expiry => LazyInitializer.EnsureInitialized(ref _expiry, () => new TokenExpiry(tokens, sessionEndings, clock, () => Close(GraphQLWebSocketEndpoint.CloseCodes.Forbidden, TokenExpired)));
 
     private bool TokenHasExpired => Expiry.HasExpired;
 
@@ -81,7 +79,6 @@ internal sealed class GraphQLWebSocketConnection(
             await abortSocket.DisposeAsync();
             await _ended.CancelAsync();
             _expiry?.Dispose();
-            _accessWatch?.Dispose();
         }
     }
 
@@ -240,7 +237,7 @@ internal sealed class GraphQLWebSocketConnection(
 
     /// <summary>
     /// Signs the socket in by the rule HTTP requests follow (<see cref="StaffTokens.SignInAsync"/>): a refused credential
-    /// closes it with 4403, a staff token's expiry ends it. False when the socket is closing.
+    /// closes it with 4403, a staff token's expiry (or its account's end) ends it. False when the socket is closing.
     /// </summary>
     public async Task<bool> SignInAsync(string? authorization)
     {
@@ -251,20 +248,8 @@ internal sealed class GraphQLWebSocketConnection(
             return false;
         }
 
-        if (signIn.User is not { } user)
-        {
-            return true;
-        }
-
-        _user = user;
-        if (user.FindFirst(StaffUser.AccountClaim) is not null && StaffUser.From(user) is { } staff)
-        {
-            // The account deactivated, or its access changed, while the socket is open: it ends now, not at the token's expiry.
-            _accessWatch?.Dispose();
-            _accessWatch = sessionEndings.Watch(staff.Subject, () => Close(GraphQLWebSocketEndpoint.CloseCodes.Forbidden, AccessEnded));
-        }
-
-        return Expiry.Watch(signIn.ExpiresAt);
+        _user = signIn.User ?? _user;
+        return signIn.User is null || Expiry.Watch(signIn.ExpiresAt, signIn.User);
     }
 
     private async Task SubscribeAsync(string id, JsonElement payload)

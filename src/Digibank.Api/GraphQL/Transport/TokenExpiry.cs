@@ -5,21 +5,24 @@ namespace Digibank.Api.GraphQL.Transport;
 /// <summary>
 /// A socket outlives its token, so the token's expiry ends it: a timer on the application's clock calls
 /// <paramref name="expired"/>, and <see cref="HasExpired"/> is checked before each message goes out in case the timer
-/// runs late.
+/// runs late. A token made for a staff account ends sooner when the account's access ends (<see cref="SessionEndings"/>).
 /// </summary>
-internal sealed class TokenExpiry(StaffTokens tokens, TimeProvider clock, Action expired) : IDisposable
+internal sealed class TokenExpiry(StaffTokens tokens, SessionEndings endings, TimeProvider clock, Action expired) : IDisposable
 {
     private static readonly TimeSpan MaxTimerWait = TimeSpan.FromDays(1);
 
     private long _expiresAtTicks = DateTime.MaxValue.Ticks;
     private ITimer? _timer;
+    private IDisposable? _accessWatch;
 
     public bool HasExpired => tokens.HasExpired(new DateTime(Interlocked.Read(ref _expiresAtTicks), DateTimeKind.Utc));
 
-    /// <summary>Watches a token that expires at <paramref name="expiresUtc"/>; false when it already has.</summary>
-    public bool Watch(DateTime expiresUtc)
+    /// <summary>Watches the token of <paramref name="user"/>, which expires at <paramref name="expiresUtc"/>; false when it already has.</summary>
+    public bool Watch(DateTime expiresUtc, System.Security.Claims.ClaimsPrincipal user)
     {
         _timer?.Dispose();
+        _accessWatch?.Dispose();
+        _accessWatch = endings.WatchAccount(user, expired);
         Interlocked.Exchange(ref _expiresAtTicks, expiresUtc.Ticks);
         if (HasExpired)
         {
@@ -33,7 +36,11 @@ internal sealed class TokenExpiry(StaffTokens tokens, TimeProvider clock, Action
         return true;
     }
 
-    public void Dispose() => _timer?.Dispose();
+    public void Dispose()
+    {
+        _timer?.Dispose();
+        _accessWatch?.Dispose();
+    }
 
     private void CheckOrWait()
     {
