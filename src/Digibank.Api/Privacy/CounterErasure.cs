@@ -32,7 +32,6 @@ public sealed class CounterErasure(IServiceProvider services, IDbContextFactory<
                 p.FirstName,
                 p.Email,
                 p.Phone,
-                p.Municipality!.Name,
                 db.Set<SignUp>().Count(s => s.ParticipantId == p.Id && (s.Status == SignUpStatus.Confirmed || s.Status == SignUpStatus.Waitlisted)),
                 db.Set<Reservation>().Count(r => r.ParticipantId == p.Id && (r.Status == ReservationStatus.Waiting || r.Status == ReservationStatus.Ready)),
                 db.Set<Notification>().Count(n => n.ParticipantId == p.Id),
@@ -53,21 +52,3 @@ public sealed class CounterErasure(IServiceProvider services, IDbContextFactory<
         return erased.Map(done => done.Counts);
     }
 }
-
-/// <summary>
-/// A person before the erasure: the details it blanks, what it cancels and deletes, what stops it (a device on loan),
-/// what it leaves without anyone to reach (open help requests), and how much anonymous history stays.
-/// </summary>
-public sealed record ErasurePreview(
-    int ParticipantId,
-    string? FirstName,
-    string? Email,
-    string? Phone,
-    string Town,
-    int ActiveSignUps,
-    int ActiveReservations,
-    int Messages,
-    int CallTasks,
-    int OpenLoans,
-    int OpenHelpRequests,
-    int HistoryKept);

@@ -35,6 +35,3 @@ public sealed class CounterWithdrawals(IServiceProvider services, IDbContextFact
         return await StoreWork.RunAsync(services, work => WithdrawalHolds.ConfirmAsync(work.Db, command, clock.GetUtcNow().UtcDateTime, cancellationToken), cancellationToken);
     }
 }
-
-/// <summary>A partner's withdrawal that waits: since when, how many courses it would take, of how many.</summary>
-public sealed record HeldWithdrawal(int PartnerId, string PartnerName, DateTime HeldAt, int CoursesToWithdraw, int ActiveCourses);

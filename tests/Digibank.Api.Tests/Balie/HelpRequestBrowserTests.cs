@@ -38,6 +38,26 @@ public sealed class HelpRequestBrowserTests : IAsyncLifetime
 
         var staff = await CounterAccounts.CreateAsync(_api.Services, StaffRole.Staff, [library]);
         var desk = await _browser.SignedInAsync(staff);
+        await RegisterForSomeoneWithoutContactAsync(desk);
+        await GiveToJonasAsync(desk);
+        await PlanInJonasWeekAsync(desk);
+
+        // Jonas, signed in on a phone, sees the requests given to him, and resolves this one.
+        var buddy = await CounterAccounts.CreateAsync(_api.Services, StaffRole.Digibuddy, name: "Jonas", digibuddyId: jonas);
+        await ResolveAsDigibuddyAsync(await _browser.SignedInAsync(buddy, CounterBrowser.Phone));
+
+        await using (var db = _api.CreateDbContext())
+        {
+            var request = await db.HelpRequests.Include(h => h.Participant).SingleAsync(h => h.Participant!.FirstName == "Roza");
+            Assert.Equal((HelpRequestStatus.Resolved, jonas, library), (request.Status, request.AssignedDigibuddyId!.Value, request.HelpPointId!.Value));
+            Assert.Null(request.Participant!.Email ?? request.Participant.Phone);
+        }
+
+        _browser.AssertNoProblems();
+    }
+
+    private static async Task RegisterForSomeoneWithoutContactAsync(IPage desk)
+    {
         await desk.GotoAsync("/balie/hulpvragen");
         await Expect(desk.GetByRole(AriaRole.Heading, new() { Name = "Hulpvragen", Exact = true })).ToBeVisibleAsync();
         await CounterBrowser.AssertAccessibleAsync(desk);
@@ -61,15 +81,21 @@ public sealed class HelpRequestBrowserTests : IAsyncLifetime
         await Expect(desk.GetByRole(AriaRole.Status)).ToContainTextAsync("De hulpvraag is geregistreerd");
         await Expect(desk.GetByText("Geen telefoon of e-mail", new() { Exact = false })).ToBeVisibleAsync();
         await CounterBrowser.AssertAccessibleAsync(desk);
+    }
 
-        // Jonas helps with itsme and lives in Vleteren; Marc, who does not know itsme, is not proposed.
+    /// <summary>Jonas helps with itsme and lives in Vleteren; Marc, who does not know itsme, is not proposed.</summary>
+    private static async Task GiveToJonasAsync(IPage desk)
+    {
         await Expect(desk.GetByRole(AriaRole.Radio, new() { Name = "Marc" })).ToHaveCountAsync(0);
         await desk.GetByRole(AriaRole.Radio, new() { Name = "Jonas" }).CheckAsync();
         await desk.GetByRole(AriaRole.Button, new() { Name = "Vraag geven" }).ClickAsync();
         await Expect(desk.GetByRole(AriaRole.Status)).ToContainTextAsync("De vraag is gegeven aan Jonas. Plan nu het huisbezoek.");
         await CounterBrowser.AssertAccessibleAsync(desk);
+    }
 
-        // Next week Jonas already visits someone on Monday afternoon: that slot is not free, and planning over it is refused.
+    /// <summary>Next week Jonas already visits someone on Monday afternoon: that slot is not free, and planning over it is refused.</summary>
+    private static async Task PlanInJonasWeekAsync(IPage desk)
+    {
         await desk.GetByRole(AriaRole.Link, new() { Name = "Volgende week" }).ClickAsync();
         await Expect(desk.GetByText("Jonas heeft in die week al een bezoek op: maandag 7 december van 14:00 tot 15:00.")).ToBeVisibleAsync();
         var monday = desk.GetByRole(AriaRole.Group, new() { Name = "maandag 7 december" });
@@ -88,10 +114,10 @@ public sealed class HelpRequestBrowserTests : IAsyncLifetime
         await desk.GetByRole(AriaRole.Button, new() { Name = "Bezoek plannen" }).ClickAsync();
         await Expect(desk.GetByRole(AriaRole.Status)).ToContainTextAsync("Het huisbezoek is gepland: dinsdag 1 december van 9:00 tot 11:00.");
         await CounterBrowser.AssertAccessibleAsync(desk);
+    }
 
-        // Jonas, signed in on a phone, sees the requests given to him, and resolves this one.
-        var buddy = await CounterAccounts.CreateAsync(_api.Services, StaffRole.Digibuddy, name: "Jonas", digibuddyId: jonas);
-        var phone = await _browser.SignedInAsync(buddy, CounterBrowser.Phone);
+    private static async Task ResolveAsDigibuddyAsync(IPage phone)
+    {
         await phone.GotoAsync("/balie/hulpvragen");
         var mine = phone.GetByRole(AriaRole.Row).Filter(new() { HasText = "Roza" });
         await Expect(mine).ToContainTextAsync("dinsdag 1 december van 9:00 tot 11:00");
@@ -105,14 +131,5 @@ public sealed class HelpRequestBrowserTests : IAsyncLifetime
         await CounterBrowser.AssertAccessibleAsync(phone);
         await phone.GotoAsync("/balie/hulpvragen");
         await Expect(phone.GetByRole(AriaRole.Row).Filter(new() { HasText = "Roza" })).ToHaveCountAsync(0);
-
-        await using (var db = _api.CreateDbContext())
-        {
-            var request = await db.HelpRequests.Include(h => h.Participant).SingleAsync(h => h.Participant!.FirstName == "Roza");
-            Assert.Equal((HelpRequestStatus.Resolved, jonas, library), (request.Status, request.AssignedDigibuddyId!.Value, request.HelpPointId!.Value));
-            Assert.Null(request.Participant!.Email ?? request.Participant.Phone);
-        }
-
-        _browser.AssertNoProblems();
     }
 }
