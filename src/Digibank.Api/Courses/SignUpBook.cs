@@ -132,7 +132,7 @@ public sealed class SignUpBook(DigibankDbContext db, DateTime now, SelfServiceLi
     }
 
     /// <summary>Cancels every active sign-up of a person (an erasure), each freed seat going to the waiting list.</summary>
-    public async Task CancelEverySignUpOfAsync(int participantId, CancellationToken cancellationToken)
+    public async Task<int> CancelEverySignUpOfAsync(int participantId, CancellationToken cancellationToken)
     {
         var active = await db.SignUps.Include(s => s.Course)
             .Where(s => s.ParticipantId == participantId && (s.Status == SignUpStatus.Confirmed || s.Status == SignUpStatus.Waitlisted))
@@ -144,6 +144,8 @@ public sealed class SignUpBook(DigibankDbContext db, DateTime now, SelfServiceLi
         {
             await CancelAsync(signUp, cancellationToken);
         }
+
+        return active.Count;
     }
 
     /// <summary>A sign-up that holds a seat or a waiting-list place, and so can be cancelled.</summary>

@@ -107,9 +107,29 @@ public sealed class HelpDesk(DigibankDbContext db, DateTime now)
         return request;
     }
 
+    /// <summary>
+    /// The shape of a home visit's slot, whoever plans it: in the future, at most <see cref="MaxPlanningHorizon"/> ahead,
+    /// ending after it starts and lasting at most <see cref="MaxVisitHours"/> hours. Into <paramref name="rules"/>, so a
+    /// caller that checks more input reports every refusal at once.
+    /// </summary>
+    public static void CheckSlot(InputRules rules, DateTime startsAt, DateTime endsAt, DateTime now)
+    {
+        rules.Future(nameof(ScheduleHomeVisit.StartsAt), startsAt, now);
+        rules.Require(startsAt <= now + MaxPlanningHorizon, nameof(ScheduleHomeVisit.StartsAt), "`startsAt` can be at most a year ahead.");
+        rules.Require(endsAt > startsAt, nameof(ScheduleHomeVisit.EndsAt), "`endsAt` must come after `startsAt`.");
+        rules.Require(endsAt - startsAt <= TimeSpan.FromHours(MaxVisitHours), nameof(ScheduleHomeVisit.EndsAt), $"A home visit lasts at most {MaxVisitHours} hours.");
+    }
+
     public async Task<Result<HelpRequest>> ScheduleHomeVisitAsync(ScheduleHomeVisit command, CancellationToken cancellationToken)
     {
         var (_, startsAt, endsAt, staff) = command;
+        var slot = new InputRules();
+        CheckSlot(slot, startsAt, endsAt, now);
+        if (slot.Errors.FirstOrDefault() is { } invalidSlot)
+        {
+            return invalidSlot;
+        }
+
         var helped = await RequestAsync(command.HelpRequestId, staff, staff.Helps, cancellationToken);
         if (helped.Value is not { } request)
         {

@@ -16,6 +16,23 @@ public static class HelpRequestAccess
     public static bool Helps(this StaffUser caller, HelpRequest request) =>
         caller.CanActFor(request.HelpPointId, request.RegionId) || caller.IsAssignedDigibuddyOf(request);
 
+    /// <summary>
+    /// The requests the caller sees, and only in their own region: the coordinator all of it, staff those of their help
+    /// points, a digibuddy those assigned to them; the admin none.
+    /// </summary>
+    public static IQueryable<HelpRequest> VisibleTo(this IQueryable<HelpRequest> requests, StaffUser caller)
+    {
+        var region = caller.RegionId;
+        requests = requests.Where(h => h.RegionId == region);
+        int[] helpPointIds = [.. caller.HelpPointIds];
+        return caller.Role switch
+        {
+            StaffRole.Coordinator => requests,
+            StaffRole.Digibuddy => caller.DigibuddyId is { } digibuddyId ? requests.Where(h => h.AssignedDigibuddyId == digibuddyId) : requests.Where(_ => false),
+            _ => requests.Where(h => h.HelpPointId != null && helpPointIds.Contains(h.HelpPointId.Value)),
+        };
+    }
+
     /// <summary>The caller when they help with <paramref name="request"/>, or an <c>AUTH_NOT_AUTHORIZED</c> error.</summary>
     public static StaffUser RequireHelperOf(this IResolveFieldContext context, HelpRequest request)
     {

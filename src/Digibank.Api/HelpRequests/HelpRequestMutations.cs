@@ -55,11 +55,8 @@ public static class HelpRequestMutations
     {
         var (input, now, cancellationToken) = call;
         var helpRequestId = call.Rules.Id(nameof(input.HelpRequestId), HelpRequestType.TypeName, input.HelpRequestId);
-        var startsAt = call.Rules.Future(nameof(input.StartsAt), AsUtc(input.StartsAt), now);
-        var endsAt = AsUtc(input.EndsAt);
-        call.Rules.Require(startsAt <= now + HelpDesk.MaxPlanningHorizon, nameof(input.StartsAt), "`startsAt` can be at most a year ahead.");
-        call.Rules.Require(endsAt > startsAt, nameof(input.EndsAt), "`endsAt` must come after `startsAt`.");
-        call.Rules.Require(endsAt - startsAt <= TimeSpan.FromHours(HelpDesk.MaxVisitHours), nameof(input.EndsAt), $"A home visit lasts at most {HelpDesk.MaxVisitHours} hours.");
+        var (startsAt, endsAt) = (AsUtc(input.StartsAt), AsUtc(input.EndsAt));
+        HelpDesk.CheckSlot(call.Rules, startsAt, endsAt, now);
         var desk = new HelpDesk(await call.BeginAsync(), now);
         return await desk.ScheduleHomeVisitAsync(new ScheduleHomeVisit(helpRequestId, startsAt, endsAt, staff), cancellationToken);
     }

@@ -27,7 +27,7 @@ public static class HelpRequestQueries
                 var status = context.GetArgument<HelpRequestStatus?>("status");
                 return db =>
                 {
-                    var requests = VisibleTo(caller, db.HelpRequests);
+                    var requests = db.HelpRequests.VisibleTo(caller);
                     requests = helpPointId is { } pointId ? requests.Where(h => h.HelpPointId == pointId) : requests;
                     requests = status is { } wanted ? requests.Where(h => h.Status == wanted) : requests;
                     return requests.OrderByDescending(h => h.CreatedAt).ThenByDescending(h => h.Id);
@@ -49,38 +49,7 @@ public static class HelpRequestQueries
                 var request = await db.HelpRequests.SingleOrDefaultAsync(h => h.Id == helpRequestId, context.CancellationToken)
                     ?? throw new ExecutionError("There is no such help request.") { Code = NotFound };
                 context.RequireStaffFor(request.HelpPointId, request.RegionId);
-
-                // The region's own volunteers: a digibuddy of another region is not theirs to send.
-                var candidates = await db.Digibuddies
-                    .Where(d => d.Active && d.Municipality!.RegionId == request.RegionId && d.Skills.Any(skill => skill.Id == request.TopicId))
-                    .Select(d => new
-                    {
-                        Digibuddy = d,
-                        SameMunicipality = d.MunicipalityId == request.MunicipalityId,
-                        OpenAssignments = db.Set<HelpRequest>().Count(h => h.AssignedDigibuddyId == d.Id
-                            && (h.Status == HelpRequestStatus.Assigned || h.Status == HelpRequestStatus.Scheduled)),
-                    })
-                    .OrderByDescending(candidate => candidate.SameMunicipality)
-                    .ThenBy(candidate => candidate.OpenAssignments)
-                    .ThenBy(candidate => candidate.Digibuddy.FirstName)
-                    .ToListAsync(context.CancellationToken);
-                return candidates.Select(candidate => new HelpRequestMatch(candidate.Digibuddy, HasSkill: true, candidate.SameMunicipality, candidate.OpenAssignments));
+                return await HelpRequestMatch.ForAsync(db, request, context.CancellationToken);
             });
     }
-
-    /// <summary>Only the caller's region's requests, whatever else the role lets them see; the admin sees none.</summary>
-    private static IQueryable<HelpRequest> VisibleTo(StaffUser caller, IQueryable<HelpRequest> requests)
-    {
-        var region = caller.RegionId;
-        requests = requests.Where(h => h.RegionId == region);
-        return caller.Role switch
-        {
-            StaffRole.Coordinator => requests,
-            StaffRole.Digibuddy => caller.DigibuddyId is { } digibuddyId ? requests.Where(h => h.AssignedDigibuddyId == digibuddyId) : requests.Where(_ => false),
-            _ => WorkedAt(requests, [.. caller.HelpPointIds]),
-        };
-    }
-
-    private static IQueryable<HelpRequest> WorkedAt(IQueryable<HelpRequest> requests, int[] helpPointIds) =>
-        requests.Where(h => h.HelpPointId != null && helpPointIds.Contains(h.HelpPointId.Value));
 }

@@ -6,6 +6,7 @@ using Digibank.Api.GraphQL.Mutations;
 using Digibank.Api.Staff;
 using GraphQL;
 using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Digibank.Api.Privacy;
 
@@ -15,6 +16,8 @@ public static class ParticipantMutations
     {
         services.Configure<PrivacyOptions>(configuration.GetSection(PrivacyOptions.Section));
         services.AddSingleton<RetentionService>();
+        services.TryAddSingleton<ParticipantSearch>();
+        services.AddScoped<CounterErasure>();
         services.AddLeasedHostedService<RetentionService>("retention sweep");
         return services.AddDomainEventSource<ErasureEvents>();
     }
@@ -30,7 +33,8 @@ public static class ParticipantMutations
     {
         var (input, now, cancellationToken) = call;
         var participantId = call.Rules.Id(nameof(input.ParticipantId), ParticipantType.TypeName, input.ParticipantId);
-        return await ParticipantPrivacy.EraseOnRequestAsync(
+        var erased = await ParticipantPrivacy.EraseOnRequestAsync(
             await call.BeginAsync(), new EraseParticipant(participantId, staff), call.Service<MailFolder>(), now, cancellationToken);
+        return erased.Map(done => done.Participant);
     }
 }

@@ -27,7 +27,7 @@ public static class ParticipantPrivacy
     /// Erases a person on their request, which the coordinator carries out; not while they still have a device
     /// on loan, which would then have no one to come back from.
     /// </summary>
-    public static async Task<Result<Participant>> EraseOnRequestAsync(DigibankDbContext db, EraseParticipant command, MailFolder mailFolder, DateTime now, CancellationToken cancellationToken)
+    public static async Task<Result<ErasedParticipant>> EraseOnRequestAsync(DigibankDbContext db, EraseParticipant command, MailFolder mailFolder, DateTime now, CancellationToken cancellationToken)
     {
         if (!command.Staff.IsCoordinator)
         {
@@ -50,28 +50,35 @@ public static class ParticipantPrivacy
             return new ParticipantHasOpenLoanError("This person still has a device on loan; take it back first.");
         }
 
-        await EraseAsync(db, participant, mailFolder, now, cancellationToken);
-        return participant;
+        return new ErasedParticipant(participant, await EraseAsync(db, participant, mailFolder, now, cancellationToken));
     }
 
     /// <summary>
     /// Erases a person: active sign-ups and reservations are cancelled, seats go to the waiting list; their messages and
-    /// call tasks are deleted, and the files of their e-mails with them.
+    /// call tasks are deleted, and the files of their e-mails with them. Returns how many of each, never whose.
     /// </summary>
-    public static async Task EraseAsync(DigibankDbContext db, Participant participant, MailFolder mailFolder, DateTime now, CancellationToken cancellationToken)
+    public static async Task<ErasureCounts> EraseAsync(DigibankDbContext db, Participant participant, MailFolder mailFolder, DateTime now, CancellationToken cancellationToken)
     {
-        await new SignUpBook(db, now).CancelEverySignUpOfAsync(participant.Id, cancellationToken);
+        var signUps = await new SignUpBook(db, now).CancelEverySignUpOfAsync(participant.Id, cancellationToken);
 
+        var reservations = 0;
         await db.Reservations
             .Where(r => r.ParticipantId == participant.Id && (r.Status == ReservationStatus.Waiting || r.Status == ReservationStatus.Ready))
-            .ForEachAsync(r => r.Status = ReservationStatus.Cancelled, cancellationToken);
+            .ForEachAsync(
+                reservation =>
+                {
+                    reservation.Status = ReservationStatus.Cancelled;
+                    reservations++;
+                },
+                cancellationToken);
         // Messages and call tasks hold the person's name and contact: queued ones are not sent, none are kept.
-        await db.CallTasks.Where(t => t.ParticipantId == participant.Id).ExecuteDeleteAsync(cancellationToken);
+        var callTasks = await db.CallTasks.Where(t => t.ParticipantId == participant.Id).ExecuteDeleteAsync(cancellationToken);
         var emails = await db.Notifications.Where(n => n.ParticipantId == participant.Id && n.Channel == NotificationChannel.Email)
             .Select(n => new { n.EventSequence, n.ParticipantId, n.Reason, n.Occasion }).ToListAsync(cancellationToken);
-        await db.Notifications.Where(n => n.ParticipantId == participant.Id).ExecuteDeleteAsync(cancellationToken);
+        var messages = await db.Notifications.Where(n => n.ParticipantId == participant.Id).ExecuteDeleteAsync(cancellationToken);
         mailFolder.Remove(emails.Select(e => Notification.KeyOf(e.EventSequence, e.ParticipantId, e.Reason, e.Occasion)));
         Anonymise(participant, now);
+        return new ErasureCounts(signUps, reservations, messages, callTasks);
     }
 
     /// <summary>

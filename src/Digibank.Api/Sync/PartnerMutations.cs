@@ -18,12 +18,10 @@ public static class PartnerMutations
     {
         var (input, now, cancellationToken) = call;
         var partnerId = call.Rules.Id(nameof(input.PartnerId), PartnerType.TypeName, input.PartnerId);
-        // Not in the middle of an upload of the partner, which spans many transactions: it may hold or clear this very
-        // withdrawal, or list the held courses again. Taken before the mutation's write turn, as an upload takes it.
-        await using var partnerTurn = staff.IsCoordinator && !call.Rules.Failed
-            ? await call.Service<PartnerUploadLocks>().WaitAsync(partnerId, cancellationToken)
-            : null;
-        var confirmed = await WithdrawalHolds.ConfirmAsync(await call.BeginAsync(), new ConfirmWithdrawal(partnerId, staff), now, cancellationToken);
+        var command = new ConfirmWithdrawal(partnerId, staff);
+        // Not in the middle of an upload of the partner, which spans many transactions.
+        await using var partnerTurn = call.Rules.Failed ? null : await call.Service<PartnerUploadLocks>().ForConfirmationAsync(command, cancellationToken);
+        var confirmed = await WithdrawalHolds.ConfirmAsync(await call.BeginAsync(), command, now, cancellationToken);
         return confirmed.Map(done => new ConfirmPartnerWithdrawalPayload(done.Partner, done.Withdrawn));
     }
 }

@@ -11,6 +11,7 @@ public static class PartnerSyncSetup
             .Validate(options => options.MassWithdrawalShare is >= 0 and <= 1, $"{PartnerSyncOptions.Section}:MassWithdrawalShare is a share between 0 and 1, e.g. 0.5 for half.")
             .ValidateOnStart();
         builder.Services.AddSingleton<PartnerUploadLocks>();
+        builder.Services.AddScoped<CounterWithdrawals>();
         builder.Services.AddOutboxConsumer<SignUpFeed>();
         builder.Services.AddGrpc(grpc =>
         {

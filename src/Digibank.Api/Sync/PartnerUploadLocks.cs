@@ -35,6 +35,14 @@ public sealed class PartnerUploadLocks(IDbContextFactory<DigibankDbContext> dbCo
         }
     }
 
+    /// <summary>
+    /// The turn a coordinator's confirmation of a held withdrawal waits for, taken before the change's write turn as an
+    /// upload takes it: the upload may hold or clear this very withdrawal, or list the held courses again. Null for
+    /// anyone else, whom <see cref="WithdrawalHolds.ConfirmAsync(Data.DigibankDbContext, ConfirmWithdrawal, DateTime, CancellationToken)"/> refuses anyway.
+    /// </summary>
+    public async Task<IAsyncDisposable?> ForConfirmationAsync(ConfirmWithdrawal command, CancellationToken cancellationToken) =>
+        command.Staff.IsCoordinator ? await WaitAsync(command.PartnerId, cancellationToken) : null;
+
     public void Dispose()
     {
         foreach (var turn in _inProcess.Values)
