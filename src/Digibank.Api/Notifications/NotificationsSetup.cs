@@ -16,6 +16,7 @@ public static class NotificationsSetup
         services.AddOutboxConsumer<NotificationsConsumer>();
         services.AddSingleton<NotificationSender>();
         services.AddSingleton<Reminders>();
+        services.AddScoped<CounterCallList>();
         services.AddLeasedHostedService<Reminders>("reminders");
         return services.AddLeasedHostedService<NotificationSender>("notification sender");
     }
