@@ -18,7 +18,8 @@ public static class CourseQueries
         services
             .AddNodeSource(CourseType.TypeName, db => db.Courses.Where(c => c.Status != CourseStatus.Withdrawn))
             .AddNodeSource(TopicType.TypeName, db => db.Topics)
-            .AddDomainEventSource<SignUpEvents>();
+            .AddDomainEventSource<SignUpEvents>()
+            .AddScoped<CounterSessions>();
 
     public static void AddCourseQueries(this ObjectGraphType query)
     {

@@ -4,5 +4,6 @@ namespace Digibank.Api.Devices;
 
 public static class LendingSetup
 {
-    public static IServiceCollection AddLending(this IServiceCollection services) => services.AddDomainEventSource<LendingEvents>();
+    public static IServiceCollection AddLending(this IServiceCollection services) =>
+        services.AddDomainEventSource<LendingEvents>().AddScoped<CounterDevicesToday>();
 }

@@ -14,6 +14,13 @@ public sealed class ClosureBook(DigibankDbContext db, DateTime now)
 
     public static readonly TimeSpan LongestClosure = TimeSpan.FromDays(366);
 
+    /// <summary>The refusals of <see cref="Check"/> on <c>endsAt</c>, by which a page tells them apart in its own words.</summary>
+    public const string EndsBeforeItStarts = "A closure ends after it starts.";
+
+    public const string LongerThanAYear = "A closure lasts at most a year.";
+
+    public const string OverAlready = "This closure is over already.";
+
     /// <summary>
     /// The closure's own shape, before any database is asked: every failure goes into <paramref name="rules"/>, so a client
     /// hears of all of them at once. Returns the command with its reason trimmed.
@@ -21,9 +28,9 @@ public sealed class ClosureBook(DigibankDbContext db, DateTime now)
     public static AddClosure Check(InputRules rules, AddClosure command, DateTime now)
     {
         var reason = rules.Text(nameof(command.Reason), command.Reason, MaxReasonLength);
-        rules.Require(command.EndsAt > command.StartsAt, nameof(command.EndsAt), "A closure ends after it starts.");
-        rules.Require(command.EndsAt - command.StartsAt <= LongestClosure, nameof(command.EndsAt), "A closure lasts at most a year.");
-        rules.Require(command.EndsAt > now, nameof(command.EndsAt), "This closure is over already.");
+        rules.Require(command.EndsAt > command.StartsAt, nameof(command.EndsAt), EndsBeforeItStarts);
+        rules.Require(command.EndsAt - command.StartsAt <= LongestClosure, nameof(command.EndsAt), LongerThanAYear);
+        rules.Require(command.EndsAt > now, nameof(command.EndsAt), OverAlready);
         return command with { Reason = reason };
     }
 

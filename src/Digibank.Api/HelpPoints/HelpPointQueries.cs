@@ -12,7 +12,8 @@ public static class HelpPointQueries
     public static IServiceCollection AddHelpPoints(this IServiceCollection services) =>
         services.AddNodeSource(HelpPointType.TypeName, db => db.HelpPoints)
             .AddSingleton<HelpPointDirectory>()
-            .AddWhenCommitted<HelpPointCalendarChanged, HelpPointDirectory>("help point directory", directory => directory.Invalidate());
+            .AddWhenCommitted<HelpPointCalendarChanged, HelpPointDirectory>("help point directory", directory => directory.Invalidate())
+            .AddScoped<CounterClosures>();
 
     public static void AddHelpPointQueries(this ObjectGraphType query) =>
         query.ConnectionField<HelpPointType, HelpPoint, HelpPointFilterInputType, HelpPointSortInputType>(

@@ -17,6 +17,7 @@ public static class NotificationsSetup
         services.AddSingleton<NotificationSender>();
         services.AddSingleton<Reminders>();
         services.AddSingleton<CounterFailedMessages>();
+        services.AddScoped<CounterCallList>();
         services.AddLeasedHostedService<Reminders>("reminders");
         return services.AddLeasedHostedService<NotificationSender>("notification sender");
     }
