@@ -6,6 +6,7 @@ using Digibank.Api.GraphQL.Paging;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.GraphQL.Sorting;
 using Digibank.Api.Municipalities;
+using Digibank.Api.Participants;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,9 @@ public static class CourseQueries
         services
             .AddNodeSource(CourseType.TypeName, db => db.Courses.Where(c => c.Status != CourseStatus.Withdrawn))
             .AddNodeSource(TopicType.TypeName, db => db.Topics)
-            .AddDomainEventSource<SignUpEvents>();
+            .AddDomainEventSource<SignUpEvents>()
+            .AddSingleton<CounterSignUps>()
+            .AddParticipants();
 
     public static void AddCourseQueries(this ObjectGraphType query)
     {
