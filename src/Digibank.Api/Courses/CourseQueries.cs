@@ -6,6 +6,7 @@ using Digibank.Api.GraphQL.Paging;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.GraphQL.Sorting;
 using Digibank.Api.Municipalities;
+using Digibank.Api.Participants;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,9 @@ public static class CourseQueries
             .AddNodeSource(CourseType.TypeName, db => db.Courses.Where(c => c.Status != CourseStatus.Withdrawn))
             .AddNodeSource(TopicType.TypeName, db => db.Topics)
             .AddDomainEventSource<SignUpEvents>()
-            .AddScoped<CounterSessions>();
+            .AddScoped<CounterSessions>()
+            .AddSingleton<CounterSignUps>()
+            .AddParticipants();
 
     public static void AddCourseQueries(this ObjectGraphType query)
     {

@@ -44,6 +44,11 @@ public sealed class SignUpBook(DigibankDbContext db, DateTime now, SelfServiceLi
 
         db.EnterRegion(course.RegionId);
         var known = await resident.FindKnownAsync(db, course.RegionId, cancellationToken);
+        if (resident.NotFound(known) is { } gone)
+        {
+            return gone;
+        }
+
         // Only staff learn that a person is signed up already. An anonymous caller gets the answer anyone
         // would get, so a sign-up form cannot be used to find out whether an address is known.
         if (staff is not null && known is not null

@@ -44,6 +44,8 @@ internal sealed class DeviceTablesModel :
         loan.HasIndex(l => l.DeviceId, "IX_Loans_OneOpenLoanPerDevice").IsUnique().HasFilter("\"ReturnedAt\" IS NULL");
         loan.HasIndex(l => new { l.ParticipantId, l.ReturnedAt });
         loan.HasIndex(l => new { l.RegionId, l.ReturnedAt });
+        loan.PrimitiveCollection(l => l.Accessories).ElementType().HasConversion<string>();
+        loan.PrimitiveCollection(l => l.AccessoriesReturned).ElementType().HasConversion<string>();
     }
 
     public void Configure(EntityTypeBuilder<Reservation> reservation)

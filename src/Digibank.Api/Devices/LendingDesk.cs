@@ -46,6 +46,11 @@ public sealed class LendingDesk(DigibankDbContext db, DateTime now, SelfServiceL
 
         db.EnterRegion(helpPoint.RegionId);
         var known = await resident.FindKnownAsync(db, helpPoint.RegionId, cancellationToken);
+        if (resident.NotFound(known) is { } gone)
+        {
+            return gone;
+        }
+
         // As with sign-ups: only staff learn that the person is in the queue already.
         if (staff is not null && known is not null
             && await db.Reservations.WaitingFor(helpPoint.Id, kind).FirstOrDefaultAsync(r => r.ParticipantId == known.Id, cancellationToken) is { } existing)
@@ -90,7 +95,7 @@ public sealed class LendingDesk(DigibankDbContext db, DateTime now, SelfServiceL
             }
         }
 
-        if (NotActive(reservation) is { } notActive)
+        if (LoanTerms.NotActive(reservation) is { } notActive)
         {
             return notActive;
         }
@@ -139,7 +144,7 @@ public sealed class LendingDesk(DigibankDbContext db, DateTime now, SelfServiceL
             return found.Error!;
         }
 
-        var borrower = await db.Participants.SingleOrDefaultAsync(p => p.Id == command.BorrowerId && p.ErasedAt == null, cancellationToken);
+        var borrower = await db.Participants.SingleOrDefaultAsync(p => p.Id == command.BorrowerId && p.RegionId == device.RegionId && p.ErasedAt == null, cancellationToken);
         if (borrower is null)
         {
             return new NotFoundError("There is no such participant.");
@@ -148,7 +153,7 @@ public sealed class LendingDesk(DigibankDbContext db, DateTime now, SelfServiceL
         var setAside = device.Status == DeviceStatus.Reserved
             ? await db.Reservations.FirstOrDefaultAsync(r => r.DeviceId == device.Id && r.Status == ReservationStatus.Ready, cancellationToken)
             : null;
-        if (NotOnTheShelf(device, borrower, setAside) is { } notAvailable)
+        if (LoanTerms.NotOnTheShelf(device, borrower, setAside) is { } notAvailable)
         {
             return notAvailable;
         }
@@ -157,6 +162,11 @@ public sealed class LendingDesk(DigibankDbContext db, DateTime now, SelfServiceL
         if (allowed.Value is not { } rule)
         {
             return allowed.Error!;
+        }
+
+        if (LoanTerms.DueAt(command.DueAt, now, rule, out var dueAt) is { } wrongDate)
+        {
+            return wrongDate;
         }
 
         var queue = await db.Reservations.WaitingFor(device.HomeHelpPointId, device.Kind).ToListAsync(cancellationToken);
@@ -183,7 +193,8 @@ public sealed class LendingDesk(DigibankDbContext db, DateTime now, SelfServiceL
             RegionId = device.RegionId,
             CheckedOutAt = now,
             CheckedOutBy = command.Staff.Subject,
-            DueAt = now.AddDays(rule.LoanPeriodDays),
+            DueAt = dueAt,
+            Accessories = LoanTerms.Listed(command.Accessories),
         }).Entity;
     }
 
@@ -223,15 +234,19 @@ public sealed class LendingDesk(DigibankDbContext db, DateTime now, SelfServiceL
             return open;
         }
 
+        if (LoanTerms.TakeBack(loan, command) is { } unsaid)
+        {
+            return unsaid;
+        }
+
         loan.ReturnedAt = now;
         loan.ReturnedCondition = command.Condition;
-        loan.AccessoriesComplete = command.AccessoriesComplete;
         loan.Device!.Condition = command.Condition;
         loan.Device.Status = DeviceStatus.Maintenance;
         return loan;
     }
 
-    /// <summary>Makes a wiped device AVAILABLE again, unless it is damaged.</summary>
+    /// <summary>Makes a wiped device AVAILABLE again, unless it is damaged or a step of the checklist given was not done.</summary>
     public async Task<Result<Device>> MarkWipedAsync(MarkDeviceWiped command, CancellationToken cancellationToken)
     {
         var found = await DeviceOfStaffAsync(command.DeviceId, command.Staff, cancellationToken);
@@ -242,7 +257,12 @@ public sealed class LendingDesk(DigibankDbContext db, DateTime now, SelfServiceL
 
         if (device.Status != DeviceStatus.Maintenance)
         {
-            return new DeviceNotInMaintenanceError($"{device.AssetTag} is {StatusName(device.Status)}, not in maintenance.", device.Status);
+            return new DeviceNotInMaintenanceError($"{device.AssetTag} is {LoanTerms.StatusName(device.Status)}, not in maintenance.", device.Status);
+        }
+
+        if (LoanTerms.StepsLeft(device, command.StepsDone) is { } notWiped)
+        {
+            return notWiped;
         }
 
         var condition = command.Condition ?? device.Condition;
@@ -255,12 +275,6 @@ public sealed class LendingDesk(DigibankDbContext db, DateTime now, SelfServiceL
         await OfferToQueueAsync(device, cancellationToken);
         return device;
     }
-
-    /// <summary>A device set aside goes only to the one it is set aside for; any other device must be AVAILABLE.</summary>
-    private static DeviceNotAvailableError? NotOnTheShelf(Device device, Participant borrower, Reservation? setAside) =>
-        setAside is not null && setAside.ParticipantId != borrower.Id ? new($"{device.AssetTag} is set aside for someone in the queue.", device.Status)
-        : device.Status != DeviceStatus.Available && setAside is null ? new($"{device.AssetTag} cannot be lent: it is {StatusName(device.Status)}.", device.Status)
-        : null;
 
     /// <summary>The kind's loan rule, unless the borrower has a device overdue or already holds as many of the kind as it allows.</summary>
     private async Task<Result<LoanRule>> LoanRuleForBorrowerAsync(Device device, Participant borrower, CancellationToken cancellationToken)
@@ -300,7 +314,7 @@ public sealed class LendingDesk(DigibankDbContext db, DateTime now, SelfServiceL
         return reservation is null ? new NotFoundError("There is no such reservation.")
             : reservation.ParticipantId != borrower.Id || reservation.HelpPointId != device.HomeHelpPointId || reservation.Kind != device.Kind
                 ? new InvalidInputError("reservationId", "This reservation is not the borrower's reservation for this kind of device at this help point.")
-            : NotWaiting(reservation) is { } notWaiting ? notWaiting
+            : LoanTerms.NotWaiting(reservation) is { } notWaiting ? notWaiting
             : reservation;
     }
 
@@ -381,20 +395,6 @@ public sealed class LendingDesk(DigibankDbContext db, DateTime now, SelfServiceL
         return RegionTime.EndOfLocalDay(open is { } local ? RegionTime.ToUtc(local) : earliest);
     }
 
-    private static ReservationNotWaitingError? NotActive(Reservation reservation) =>
-        reservation.Status is ReservationStatus.Waiting or ReservationStatus.Ready ? null : new("This reservation is no longer in the queue.", reservation.Status);
-
-    private static ReservationNotWaitingError? NotWaiting(Reservation reservation) =>
-        reservation.Status == ReservationStatus.Waiting ? null : new("This reservation is no longer in the queue.", reservation.Status);
-
     private async Task<int> PositionAsync(Reservation reservation, CancellationToken cancellationToken) =>
         await db.Reservations.WaitingFor(reservation.HelpPointId, reservation.Kind).CountAsync(r => r.Id < reservation.Id, cancellationToken) + 1;
-
-    private static string StatusName(DeviceStatus status) => status switch
-    {
-        DeviceStatus.OnLoan => "on loan",
-        DeviceStatus.Maintenance => "in maintenance, waiting to be wiped",
-        DeviceStatus.Reserved => "set aside for someone in the queue",
-        _ => status.ToString().ToLowerInvariant(),
-    };
 }

@@ -43,3 +43,7 @@ public sealed record DeviceNotInMaintenanceError(string Message, DeviceStatus St
 [Description("A damaged device stays in maintenance until it is repaired; give its condition after repair.")]
 public sealed record DeviceDamagedError(string Message) : UserError(Message, "DEVICE_DAMAGED");
 
+
+[Description("Not every step of the wipe checklist was done; the device stays in maintenance.")]
+public sealed record WipeChecklistIncompleteError(string Message, [property: Description("The steps still to do.")] IReadOnlyList<WipeStep> StepsLeft)
+    : UserError(Message, "WIPE_CHECKLIST_INCOMPLETE");

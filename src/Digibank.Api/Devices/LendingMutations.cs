@@ -21,7 +21,7 @@ public static class LendingMutations
             payload: "The cancelled reservation; everyone behind it moved up one place.",
             typeof(InvalidCancellationTokenError), typeof(ReservationNotWaitingError));
         mutation.StaffMutation<LendDeviceInput, Loan>("lendDevice", LendDeviceAsync,
-            "Staff of the device's help point hand an available device to a borrower. People in the queue for that kind come first.",
+            "Staff of the device's help point hand an available device to a borrower, with its accessories. People in the queue for that kind come first.",
             payload: "The new loan.",
             typeof(DeviceNotAvailableError), typeof(BorrowerHasOverdueLoanError), typeof(LoanLimitReachedError), typeof(QueueHasPriorityError),
             typeof(ReservationNotWaitingError));
@@ -37,7 +37,7 @@ public static class LendingMutations
             "Records that a returned device was wiped and checked, so it can be lent again: it is set aside (RESERVED) for the first " +
             "in the queue for its kind, who is told to collect it, or AVAILABLE when nobody waits. A DAMAGED device stays in MAINTENANCE.",
             payload: "The device, RESERVED for the first in the queue or AVAILABLE.",
-            typeof(DeviceNotInMaintenanceError), typeof(DeviceDamagedError));
+            typeof(DeviceNotInMaintenanceError), typeof(DeviceDamagedError), typeof(WipeChecklistIncompleteError));
     }
 
     private static async Task<Result<ReserveDevicePayload>> ReserveDeviceAsync(MutationCall<ReserveDeviceInput> call)
@@ -67,7 +67,7 @@ public static class LendingMutations
         var participantId = call.Rules.Id(nameof(input.ParticipantId), ParticipantType.TypeName, input.ParticipantId);
         var reservationId = input.ReservationId is null ? (int?)null : call.Rules.Id(nameof(input.ReservationId), ReservationType.TypeName, input.ReservationId);
         var desk = new LendingDesk(await call.BeginAsync(), now);
-        return await desk.LendAsync(new LendDevice(deviceId, participantId, reservationId, staff), cancellationToken);
+        return await desk.LendAsync(new LendDevice(deviceId, participantId, reservationId, staff, input.Accessories, input.DueAt), cancellationToken);
     }
 
     private static async Task<Result<Loan>> RenewLoanAsync(MutationCall<RenewLoanInput> call, StaffUser staff)
@@ -83,7 +83,7 @@ public static class LendingMutations
         var (input, now, cancellationToken) = call;
         var loanId = call.Rules.Id(nameof(input.LoanId), LoanType.TypeName, input.LoanId);
         var desk = new LendingDesk(await call.BeginAsync(), now);
-        return await desk.ReturnAsync(new ReturnDevice(loanId, input.Condition, input.AccessoriesComplete, staff), cancellationToken);
+        return await desk.ReturnAsync(new ReturnDevice(loanId, input.Condition, input.AccessoriesComplete, staff, input.AccessoriesReturned), cancellationToken);
     }
 
     private static async Task<Result<Device>> MarkDeviceWipedAsync(MutationCall<MarkDeviceWipedInput> call, StaffUser staff)
@@ -91,6 +91,6 @@ public static class LendingMutations
         var (input, now, cancellationToken) = call;
         var deviceId = call.Rules.Id(nameof(input.DeviceId), DeviceType.TypeName, input.DeviceId);
         var desk = new LendingDesk(await call.BeginAsync(), now);
-        return await desk.MarkWipedAsync(new MarkDeviceWiped(deviceId, input.Condition, staff), cancellationToken);
+        return await desk.MarkWipedAsync(new MarkDeviceWiped(deviceId, input.Condition, staff, input.StepsDone), cancellationToken);
     }
 }

@@ -34,4 +34,10 @@ public sealed class Loan : IEntity
     public DeviceCondition? ReturnedCondition { get; set; }
 
     public bool? AccessoriesComplete { get; set; }
+
+    /// <summary>What was handed out with the device (a charger, a bag…), as the loan slip lists it.</summary>
+    public List<LoanAccessory> Accessories { get; set; } = [];
+
+    /// <summary>Which of <see cref="Accessories"/> came back with the device.</summary>
+    public List<LoanAccessory> AccessoriesReturned { get; set; } = [];
 }

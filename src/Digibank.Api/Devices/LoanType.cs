@@ -23,7 +23,11 @@ public sealed class LoanType : ObjectGraphType<Loan>
         Field(l => l.Renewals).Description("How often the loan was renewed.");
         Field(l => l.ReturnedAt, nullable: true).Description("Null while the device is out.");
         Field(l => l.ReturnedCondition, type: typeof(EnumerationGraphType<DeviceCondition>)).Description("The state the device came back in.");
-        Field(l => l.AccessoriesComplete, nullable: true).Description("Whether charger, cable and case came back.");
+        Field(l => l.AccessoriesComplete, nullable: true).Description("Whether everything handed out with the device came back.");
+        Field(l => l.Accessories, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<EnumerationGraphType<LoanAccessory>>>>))
+            .Description("What was handed out with the device.");
+        Field(l => l.AccessoriesReturned, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<EnumerationGraphType<LoanAccessory>>>>))
+            .Description("Which of the accessories came back; empty while the device is out.");
         Field<NonNullGraphType<BooleanGraphType>>("isOverdue")
             .Description("Still out after its due date.")
             .Resolve(context => context.Source.IsOverdueAt(context.UtcNow()));

@@ -514,8 +514,16 @@ namespace Digibank.Api.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.PrimitiveCollection<string>("Accessories")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<bool?>("AccessoriesComplete")
                         .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("AccessoriesReturned")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CheckedOutAt")
                         .HasColumnType("TEXT");

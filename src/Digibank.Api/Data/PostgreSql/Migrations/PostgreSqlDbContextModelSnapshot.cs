@@ -538,8 +538,16 @@ namespace Digibank.Api.Data.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.PrimitiveCollection<string[]>("Accessories")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<bool?>("AccessoriesComplete")
                         .HasColumnType("boolean");
+
+                    b.PrimitiveCollection<string[]>("AccessoriesReturned")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.Property<DateTime>("CheckedOutAt")
                         .HasColumnType("timestamp with time zone");
