@@ -54,6 +54,15 @@ public sealed class FollowUpBrowserTests : IAsyncLifetime
         await Expect(desk.GetByRole(AriaRole.Row).Filter(new() { HasText = "Bibliotheek Vleteren" })).ToHaveCountAsync(0);
         await CounterBrowser.AssertAccessibleAsync(desk);
 
+        // The coordinator sees the open help requests of the whole region, or of the help point they choose.
+        await desk.GotoAsync("/balie/hulpvragen");
+        await Expect(desk.GetByRole(AriaRole.Heading, new() { Name = "Open hulpvragen van de regio" })).ToBeVisibleAsync();
+        await CounterBrowser.AssertAccessibleAsync(desk);
+        await desk.GetByLabel("Hulppunt", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Stadhuis Mesen" });
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Toon de hulpvragen" }).ClickAsync();
+        await Expect(desk.GetByRole(AriaRole.Heading, new() { Name = "Open hulpvragen van Stadhuis Mesen" })).ToBeVisibleAsync();
+        await Expect(desk.GetByRole(AriaRole.Link, new() { Name = "Mijn burgerprofiel", Exact = false })).ToHaveCountAsync(1);
+
         await using (var db = _api.CreateDbContext())
         {
             Assert.All(await db.Courses.Where(c => courseIds.Contains(c.Id)).Select(c => c.Status).ToListAsync(), status => Assert.Equal(CourseStatus.Withdrawn, status));
