@@ -47,6 +47,7 @@ public sealed class ArchitectureTests
         typeof(Digibank.Api.Courses.SignUpBook), typeof(Digibank.Api.Courses.SessionChanges), typeof(Digibank.Api.Devices.LendingDesk), typeof(Digibank.Api.HelpRequests.HelpDesk),
         typeof(Digibank.Api.Privacy.ParticipantPrivacy), typeof(Digibank.Api.Sync.WithdrawalHolds), typeof(Digibank.Api.Notifications.CallList),
         typeof(Digibank.Api.HelpPoints.ClosureBook), typeof(Digibank.Api.Finder.RegionalLexicon), typeof(Digibank.Api.Partners.TrustedDocumentRegistry),
+        typeof(Digibank.Api.Participants.ParticipantRegister),
     ];
 
     [Fact]
