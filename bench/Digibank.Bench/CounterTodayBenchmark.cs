@@ -48,7 +48,10 @@ public static partial class CounterTodayBenchmark
         {
             var (busy, quiet) = ($"/balie?hulppunt={busyId}", $"/balie?hulppunt={quietId}");
             var (busyBytes, quietBytes) = (await PageBytesAsync(desks[0], busy, check: true), await PageBytesAsync(desks[0], quiet, check: false));
+            timing.Take();
             var (busyStatements, quietStatements) = (await StatementsAsync(desks[0], busy, statements), await StatementsAsync(desks[0], quiet, statements));
+            var alone = timing.Take();
+            var (busyAlone, quietAlone) = (Percentile([.. alone[busy]], 50), Percentile([.. alone[quiet]], 50));
             Console.WriteLine($"API on {api.Http} with {store.Name}; {Staff} staff signed in; {options.Rounds} rounds of {options.RoundDuration.TotalSeconds:0} s per page");
             var loadBefore = LoadAverage();
             await LoadAsync(desks, quiet, TimeSpan.FromSeconds(5));
@@ -68,7 +71,7 @@ public static partial class CounterTodayBenchmark
                     $"quiet server p95 {Percentile(quietServer, 95):0.0} ms so far");
             }
 
-            var result = new Figures(busyServer, quietServer, busyClient, quietClient, busyBytes, quietBytes, busyStatements, quietStatements,
+            var result = new Figures(busyServer, quietServer, busyClient, quietClient, busyBytes, quietBytes, busyStatements, quietStatements, busyAlone, quietAlone,
                 options.Rounds * options.RoundDuration.TotalSeconds, loadBefore, LoadAverage());
             Console.WriteLine(result.Summary());
             if (options.Record)
@@ -198,7 +201,7 @@ public static partial class CounterTodayBenchmark
     /// <summary>What one run measured, said on the console and as the table of docs/benchmarks.md.</summary>
     private sealed record Figures(
         List<double> BusyServer, List<double> QuietServer, List<double> BusyClient, List<double> QuietClient, int BusyBytes, int QuietBytes,
-        double BusyStatements, double QuietStatements, double Seconds, string LoadBefore, string LoadAfter)
+        double BusyStatements, double QuietStatements, double BusyAlone, double QuietAlone, double Seconds, string LoadBefore, string LoadAfter)
     {
         private double BusyP95 => Percentile(BusyServer, 95);
 
@@ -209,7 +212,8 @@ public static partial class CounterTodayBenchmark
         public string Summary() =>
             $"busy day: server p50 {Ms(Percentile(BusyServer, 50))} ms p95 {Ms(BusyP95)} ms (goal ≤ {P95GoalMs} ms: {Goal}), client p95 {Ms(Percentile(BusyClient, 95))} ms, " +
             $"{BusyBytes:N0} bytes, {BusyStatements:0.#} SQL statements; quiet day: server p95 {Ms(Percentile(QuietServer, 95))} ms, {QuietBytes:N0} bytes, " +
-            $"{QuietStatements:0.#} SQL statements; busy / quiet p95 {Ratio:0.00}×; load average {LoadBefore} before, {LoadAfter} after";
+            $"{QuietStatements:0.#} SQL statements; busy / quiet p95 {Ratio:0.00}×; one request at a time: busy {Ms(BusyAlone)} ms, quiet {Ms(QuietAlone)} ms (server p50); " +
+            $"load average {LoadBefore} before, {LoadAfter} after";
 
         public string Table(BenchOptions options, string store) => $"""
             Load: {Staff} staff signed in through the page, each with a session cookie of their own, each asking again as soon as the answer came;
@@ -222,6 +226,7 @@ public static partial class CounterTodayBenchmark
             | busy day ({BusyPoint}: 50 loans, 20 lessons of 8 people, 30 calls) | {Rate(BusyClient.Count)} | {Ms(Percentile(BusyServer, 50))} ms | **{Ms(BusyP95)} ms** | {Ms(Percentile(BusyClient, 95))} ms | {BusyBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes | {BusyStatements.ToString("0.#", CultureInfo.InvariantCulture)} |
 
             **Busy day, server p95: {Ms(BusyP95)} ms** (goal ≤ {P95GoalMs} ms: {Goal}); busy / quiet p95: {Ratio.ToString("0.00", CultureInfo.InvariantCulture)}×.
+            One request at a time (the {StatementSamples} that counted the statements), server p50: busy {Ms(BusyAlone)} ms, quiet {Ms(QuietAlone)} ms.
             Load average (1, 5, 15 min) of the machine: {LoadBefore} before the run, {LoadAfter} after it.
             """;
 

@@ -60,7 +60,7 @@ public static class CounterDayRows
             {
                 RegionId = day.Point.RegionId, Title = $"Les {day.Batch} {i}", Summary = "Een les van vandaag.", PartnerId = partnerId, ExternalId = $"counter-{day.Batch}-{i}",
                 HelpPointId = day.Point.Id, MunicipalityId = day.Point.MunicipalityId, Capacity = seats + 2, StartsAt = startsAt, UpdatedAt = day.Now,
-                TargetGroups = [Vocabulary.TargetGroup.Everyone],
+                TargetGroups = [global::Digibank.Api.Vocabulary.TargetGroup.Everyone],
                 Sessions = [new CourseSession { StartsAt = startsAt, EndsAt = startsAt.AddHours(2), Room = "Leeszaal" }],
                 SignUps = [.. Enumerable.Range(0, seats).Select(_ => new SignUp
                 {
@@ -138,7 +138,7 @@ public static class CounterDayRows
             return new Participant
             {
                 RegionId = point.RegionId, FirstName = $"Persoon {batch} {number}", Phone = $"0470{number % 1_000_000:000000}",
-                MunicipalityId = point.MunicipalityId, TargetGroup = Vocabulary.TargetGroup.Seniors, ConsentGivenAt = now.AddDays(-10), CreatedAt = now.AddDays(-10),
+                MunicipalityId = point.MunicipalityId, TargetGroup = global::Digibank.Api.Vocabulary.TargetGroup.Seniors, ConsentGivenAt = now.AddDays(-10), CreatedAt = now.AddDays(-10),
             };
         }
 
