@@ -65,6 +65,7 @@ public sealed class ClosuresBrowserTests : IAsyncLifetime
         var row = desk.GetByRole(AriaRole.Row).Filter(new() { HasText = "Kerstvakantie" });
         await Expect(row).ToContainTextAsync(Christmas);
         await CounterBrowser.AssertAccessibleAsync(desk);
+        await desk.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "TestResults", "balie-sluitingen.png"), FullPage = true });
         await using (var db = _api.CreateDbContext())
         {
             var closure = await db.Closures.SingleAsync(c => c.HelpPointId == pointId);

@@ -24,94 +24,128 @@ public static class CounterDayRows
 {
     public static async Task AddAsync(DigibankDbContext db, int helpPointId, DateTime now, CounterDayLoad load)
     {
-        var point = await db.HelpPoints.SingleAsync(h => h.Id == helpPointId);
-        var partnerId = await db.Partners.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
-        var topic = await db.Topics.OrderBy(t => t.Id).FirstAsync();
-        var batch = Guid.NewGuid().ToString("N")[..8];
-        var people = 0;
-        Participant Person() => NewPerson(point, now, batch, ++people);
-        var (startOfToday, _) = RegionTime.DayOf(now);
-
-        for (var i = 0; i < load.Loans; i++)
-        {
-            var device = NewDevice(point, $"{batch}-L{i}", DeviceStatus.OnLoan);
-            var checkedOut = now.AddDays(-30 - i % 20);
-            db.Loans.Add(new Loan
-            {
-                RegionId = point.RegionId, Device = device, Participant = Person(), HelpPointId = point.Id,
-                CheckedOutAt = checkedOut, DueAt = i % 3 == 0 ? startOfToday.AddHours(15) : now.AddDays(-1 - i % 10),
-            });
-        }
-
-        for (var i = 0; i < load.Sessions; i++)
-        {
-            var startsAt = startOfToday.AddHours(8 + i % 12);
-            db.Courses.Add(new Course
-            {
-                RegionId = point.RegionId, Title = $"Les {batch} {i}", Summary = "Een les van vandaag.", PartnerId = partnerId, ExternalId = $"counter-{batch}-{i}",
-                HelpPointId = point.Id, MunicipalityId = point.MunicipalityId, Capacity = load.SeatsPerSession + 2, StartsAt = startsAt, UpdatedAt = now,
-                TargetGroups = [TargetGroup.Everyone],
-                Sessions = [new CourseSession { StartsAt = startsAt, EndsAt = startsAt.AddHours(2), Room = "Leeszaal" }],
-                SignUps = [.. Enumerable.Range(0, load.SeatsPerSession).Select(_ => new SignUp
-                {
-                    RegionId = point.RegionId, Participant = Person(), Status = SignUpStatus.Confirmed, Channel = SignUpChannel.Counter, CreatedAt = now.AddDays(-7), UpdatedAt = now.AddDays(-7),
-                })],
-            });
-        }
-
+        var day = new Day(db, await db.HelpPoints.SingleAsync(h => h.Id == helpPointId), now, Guid.NewGuid().ToString("N")[..8]);
+        AddLoans(day, load.Loans);
+        AddSessions(day, load.Sessions, load.SeatsPerSession, await db.Partners.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
+        AddHelpRequests(day, load.HelpRequests, await db.Topics.OrderBy(t => t.Id).Select(t => t.Id).FirstAsync());
         // Call tasks and reservations name their person and device by id only: those are saved first.
-        var called = Enumerable.Range(0, load.CallTasks).Select(_ => Person()).ToList();
-        var setAside = Enumerable.Range(0, load.PickUps).Select(i => NewDevice(point, $"{batch}-R{i}", DeviceStatus.Reserved)).ToList();
+        var called = Enumerable.Range(0, load.CallTasks).Select(_ => day.Person()).ToList();
+        var setAside = Enumerable.Range(0, load.PickUps).Select(i => day.Device($"R{i}", DeviceStatus.Reserved)).ToList();
         db.AddRange(called);
         db.AddRange(setAside);
         await db.SaveChangesAsync();
+        AddCallTasks(day, called);
+        AddPickUps(day, setAside);
+        await db.SaveChangesAsync();
+    }
+
+    private static void AddLoans(Day day, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            day.Db.Loans.Add(new Loan
+            {
+                RegionId = day.Point.RegionId, Device = day.Device($"L{i}", DeviceStatus.OnLoan), Participant = day.Person(), HelpPointId = day.Point.Id,
+                CheckedOutAt = day.Now.AddDays(-30 - i % 20), DueAt = i % 3 == 0 ? day.Start.AddHours(15) : day.Now.AddDays(-1 - i % 10),
+            });
+        }
+    }
+
+    private static void AddSessions(Day day, int count, int seats, int partnerId)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var startsAt = day.Start.AddHours(8 + i % 12);
+            day.Db.Courses.Add(new Course
+            {
+                RegionId = day.Point.RegionId, Title = $"Les {day.Batch} {i}", Summary = "Een les van vandaag.", PartnerId = partnerId, ExternalId = $"counter-{day.Batch}-{i}",
+                HelpPointId = day.Point.Id, MunicipalityId = day.Point.MunicipalityId, Capacity = seats + 2, StartsAt = startsAt, UpdatedAt = day.Now,
+                TargetGroups = [global::Digibank.Api.Vocabulary.TargetGroup.Everyone],
+                Sessions = [new CourseSession { StartsAt = startsAt, EndsAt = startsAt.AddHours(2), Room = "Leeszaal" }],
+                SignUps = [.. Enumerable.Range(0, seats).Select(_ => new SignUp
+                {
+                    RegionId = day.Point.RegionId, Participant = day.Person(), Status = SignUpStatus.Confirmed, Channel = SignUpChannel.Counter,
+                    CreatedAt = day.Now.AddDays(-7), UpdatedAt = day.Now.AddDays(-7),
+                })],
+            });
+        }
+    }
+
+    private static void AddCallTasks(Day day, List<Participant> called)
+    {
         for (var i = 0; i < called.Count; i++)
         {
             var notification = new Notification
             {
-                RegionId = point.RegionId, ParticipantId = called[i].Id, Reason = NotificationReason.SignUpConfirmed, Channel = NotificationChannel.CallList, Status = NotificationStatus.Sent,
-                HelpPointId = point.Id, Occasion = $"counter {batch} {i}", Subject = "Ingeschreven", Body = "Dag, u bent ingeschreven.", CreatedAt = now.AddHours(-i), NextAttemptAt = now, SentAt = now,
+                RegionId = day.Point.RegionId, ParticipantId = called[i].Id, Reason = NotificationReason.SignUpConfirmed, Channel = NotificationChannel.CallList,
+                Status = NotificationStatus.Sent, HelpPointId = day.Point.Id, Occasion = $"counter {day.Batch} {i}", Subject = "Ingeschreven", Body = "Dag, u bent ingeschreven.",
+                CreatedAt = day.Now.AddHours(-i), NextAttemptAt = day.Now, SentAt = day.Now,
             };
-            db.Notifications.Add(notification);
-            db.CallTasks.Add(new CallTask
+            day.Db.Notifications.Add(notification);
+            day.Db.CallTasks.Add(new CallTask
             {
-                RegionId = point.RegionId, Notification = notification, ParticipantId = called[i].Id, HelpPointId = point.Id, Reason = NotificationReason.SignUpConfirmed,
-                Script = $"Dag {called[i].FirstName}, u bent ingeschreven voor de cursus.", Outcome = CallOutcome.Open, CreatedAt = now.AddHours(-i),
+                RegionId = day.Point.RegionId, Notification = notification, ParticipantId = called[i].Id, HelpPointId = day.Point.Id, Reason = NotificationReason.SignUpConfirmed,
+                Script = $"Dag {called[i].FirstName}, u bent ingeschreven voor de cursus.", Outcome = CallOutcome.Open, CreatedAt = day.Now.AddHours(-i),
             });
         }
-
-        for (var i = 0; i < setAside.Count; i++)
-        {
-            db.Reservations.Add(new Reservation
-            {
-                RegionId = point.RegionId, HelpPointId = point.Id, Kind = setAside[i].Kind, Participant = Person(), Status = ReservationStatus.Ready, CreatedAt = now.AddDays(-3),
-                DeviceId = setAside[i].Id, ReadyUntil = now.AddDays(1 + i % 5),
-            });
-        }
-
-        for (var i = 0; i < load.HelpRequests; i++)
-        {
-            var visit = i % 2 == 1;
-            db.HelpRequests.Add(new HelpRequest
-            {
-                RegionId = point.RegionId, TopicId = topic.Id, Urgency = i % 3 == 0 ? HelpRequestUrgency.Urgent : HelpRequestUrgency.Normal,
-                Channel = visit ? HelpRequestChannel.HomeVisit : HelpRequestChannel.WalkIn, MunicipalityId = point.MunicipalityId, HelpPointId = point.Id, Participant = Person(),
-                Status = visit ? HelpRequestStatus.Scheduled : HelpRequestStatus.Open, CreatedAt = now.AddDays(-2),
-                VisitStartsAt = visit ? startOfToday.AddHours(13) : null, VisitEndsAt = visit ? startOfToday.AddHours(14) : null, AssignedStaffName = visit ? "Els" : null,
-            });
-        }
-
-        await db.SaveChangesAsync();
     }
 
-    private static Participant NewPerson(HelpPoint point, DateTime now, string batch, int number) => new()
+    private static void AddPickUps(Day day, List<Device> setAside)
     {
-        RegionId = point.RegionId, FirstName = $"Persoon {batch} {number}", Phone = $"0470{number % 1_000_000:000000}",
-        MunicipalityId = point.MunicipalityId, TargetGroup = TargetGroup.Seniors, ConsentGivenAt = now.AddDays(-10), CreatedAt = now.AddDays(-10),
-    };
+        for (var i = 0; i < setAside.Count; i++)
+        {
+            day.Db.Reservations.Add(new Reservation
+            {
+                RegionId = day.Point.RegionId, HelpPointId = day.Point.Id, Kind = setAside[i].Kind, Participant = day.Person(), Status = ReservationStatus.Ready,
+                CreatedAt = day.Now.AddDays(-3), DeviceId = setAside[i].Id, ReadyUntil = day.Now.AddDays(1 + i % 5),
+            });
+        }
+    }
 
-    private static Device NewDevice(HelpPoint point, string key, DeviceStatus status) => new()
+    private static void AddHelpRequests(Day day, int count, int topicId)
     {
-        RegionId = point.RegionId, Kind = DeviceKind.Laptop, AssetTag = $"CNT-{key}", Model = "Lenovo IdeaPad 1 14", Condition = DeviceCondition.Good, HomeHelpPointId = point.Id, Status = status,
-    };
+        for (var i = 0; i < count; i++)
+        {
+            var visit = i % 2 == 1;
+            day.Db.HelpRequests.Add(new HelpRequest
+            {
+                RegionId = day.Point.RegionId, TopicId = topicId, Urgency = i % 3 == 0 ? HelpRequestUrgency.Urgent : HelpRequestUrgency.Normal,
+                Channel = visit ? HelpRequestChannel.HomeVisit : HelpRequestChannel.WalkIn, MunicipalityId = day.Point.MunicipalityId, HelpPointId = day.Point.Id,
+                Participant = day.Person(), Status = visit ? HelpRequestStatus.Scheduled : HelpRequestStatus.Open, CreatedAt = day.Now.AddDays(-2),
+                VisitStartsAt = visit ? day.Start.AddHours(13) : null, VisitEndsAt = visit ? day.Start.AddHours(14) : null, AssignedStaffName = visit ? "Els" : null,
+            });
+        }
+    }
+
+    /// <summary>The help point, the moment and the batch every new row of one call is named after.</summary>
+    private sealed class Day(DigibankDbContext db, HelpPoint point, DateTime now, string batch)
+    {
+        private int _people;
+
+        public DigibankDbContext Db => db;
+
+        public HelpPoint Point => point;
+
+        public DateTime Now => now;
+
+        public string Batch => batch;
+
+        public DateTime Start { get; } = RegionTime.DayOf(now).Start;
+
+        public Participant Person()
+        {
+            var number = ++_people;
+            return new Participant
+            {
+                RegionId = point.RegionId, FirstName = $"Persoon {batch} {number}", Phone = $"0470{number % 1_000_000:000000}",
+                MunicipalityId = point.MunicipalityId, TargetGroup = global::Digibank.Api.Vocabulary.TargetGroup.Seniors, ConsentGivenAt = now.AddDays(-10), CreatedAt = now.AddDays(-10),
+            };
+        }
+
+        public Device Device(string key, DeviceStatus status) => new()
+        {
+            RegionId = point.RegionId, Kind = DeviceKind.Laptop, AssetTag = $"CNT-{batch}-{key}", Model = "Lenovo IdeaPad 1 14", Condition = DeviceCondition.Good,
+            HomeHelpPointId = point.Id, Status = status,
+        };
+    }
 }

@@ -84,6 +84,7 @@ public sealed class TodayBrowserTests : IAsyncLifetime
         await Expect(godelieve).ToContainTextAsync("door Els");
         Assert.Equal(new List<(string?, CallOutcome)> { ("Achiel", CallOutcome.Reached), ("Godelieve", CallOutcome.NotReached) }, await CallsAsync());
         await CounterBrowser.AssertAccessibleAsync(desk);
+        await desk.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "TestResults", "balie-vandaag.png"), FullPage = true });
 
         // A colleague's page from before the call: the service refuses a second "reached", and the page says why.
         await stale.GetByRole(AriaRole.Button, new() { Name = "Bereikt: Achiel", Exact = true }).ClickAsync();
