@@ -29,7 +29,7 @@ public static partial class CounterTodayBenchmark
 {
     private const int Staff = 20;
     private const int P95GoalMs = 100;
-    private const int StatementSamples = 20;
+    private const int AloneSamples = 200;
     private const string BusyPoint = "Bibliotheek Poperinge";
     private const string QuietPoint = "Bibliotheek Vleteren";
     private const string Password = "een lange zin als wachtwoord voor de bank";
@@ -48,14 +48,11 @@ public static partial class CounterTodayBenchmark
         {
             var (busy, quiet) = ($"/balie?hulppunt={busyId}", $"/balie?hulppunt={quietId}");
             var (busyBytes, quietBytes) = (await PageBytesAsync(desks[0], busy, check: true), await PageBytesAsync(desks[0], quiet, check: false));
-            timing.Take();
-            var (busyStatements, quietStatements) = (await StatementsAsync(desks[0], busy, statements), await StatementsAsync(desks[0], quiet, statements));
-            var alone = timing.Take();
-            var (busyAlone, quietAlone) = (Percentile([.. alone[busy]], 50), Percentile([.. alone[quiet]], 50));
             Console.WriteLine($"API on {api.Http} with {store.Name}; {Staff} staff signed in; {options.Rounds} rounds of {options.RoundDuration.TotalSeconds:0} s per page");
             var loadBefore = LoadAverage();
             await LoadAsync(desks, quiet, TimeSpan.FromSeconds(5));
             await LoadAsync(desks, busy, TimeSpan.FromSeconds(5));
+            var (busyAlone, quietAlone) = (await AloneAsync(desks[0], busy, statements, timing), await AloneAsync(desks[0], quiet, statements, timing));
             timing.Take();
 
             List<double> busyServer = [], quietServer = [], busyClient = [], quietClient = [];
@@ -71,7 +68,7 @@ public static partial class CounterTodayBenchmark
                     $"quiet server p95 {Percentile(quietServer, 95):0.0} ms so far");
             }
 
-            var result = new Figures(busyServer, quietServer, busyClient, quietClient, busyBytes, quietBytes, busyStatements, quietStatements, busyAlone, quietAlone,
+            var result = new Figures(busyServer, quietServer, busyClient, quietClient, busyBytes, quietBytes, busyAlone, quietAlone,
                 options.Rounds * options.RoundDuration.TotalSeconds, loadBefore, LoadAverage());
             Console.WriteLine(result.Summary());
             if (options.Record)
@@ -140,17 +137,26 @@ public static partial class CounterTodayBenchmark
         return bytes.Length;
     }
 
-    /// <summary>SQL statements per request, over requests sent one after the other (nothing else runs meanwhile).</summary>
-    private static async Task<double> StatementsAsync(HttpClient desk, string target, SqlStatementCounter statements)
+    /// <summary>
+    /// Requests sent one after the other (nothing else runs meanwhile): SQL statements per request, the server's time
+    /// (p50) and the process's CPU time per request, which the other work on a shared machine changes least.
+    /// </summary>
+    private static async Task<Alone> AloneAsync(HttpClient desk, string target, SqlStatementCounter statements, ServerTiming timing)
     {
+        await Task.Delay(500);
+        timing.Take();
         statements.Reset();
-        for (var i = 0; i < StatementSamples; i++)
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        for (var i = 0; i < AloneSamples; i++)
         {
             using var response = await desk.GetAsync(target);
             response.EnsureSuccessStatusCode();
+            await response.Content.CopyToAsync(Stream.Null);
         }
 
-        return (double)statements.Count / StatementSamples;
+        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / AloneSamples;
+        var server = timing.Take()[target].ToList();
+        return new Alone((double)statements.Count / AloneSamples, server.Min(), Percentile(server, 50), cpuMs);
     }
 
     /// <summary>Each staff member asks for the page again as soon as the last answer came, for the duration; the client's latency of each, in ms.</summary>
@@ -198,10 +204,13 @@ public static partial class CounterTodayBenchmark
     [GeneratedRegex("te laat</span>|vandaag terug")]
     private static partial Regex LoanRows();
 
+    /// <summary>A page asked one request at a time: SQL statements and CPU milliseconds per request, the server's fastest and p50.</summary>
+    private sealed record Alone(double Statements, double ServerFastest, double ServerP50, double CpuMs);
+
     /// <summary>What one run measured, said on the console and as the table of docs/benchmarks.md.</summary>
     private sealed record Figures(
         List<double> BusyServer, List<double> QuietServer, List<double> BusyClient, List<double> QuietClient, int BusyBytes, int QuietBytes,
-        double BusyStatements, double QuietStatements, double BusyAlone, double QuietAlone, double Seconds, string LoadBefore, string LoadAfter)
+        Alone BusyAlone, Alone QuietAlone, double Seconds, string LoadBefore, string LoadAfter)
     {
         private double BusyP95 => Percentile(BusyServer, 95);
 
@@ -211,22 +220,22 @@ public static partial class CounterTodayBenchmark
 
         public string Summary() =>
             $"busy day: server p50 {Ms(Percentile(BusyServer, 50))} ms p95 {Ms(BusyP95)} ms (goal ≤ {P95GoalMs} ms: {Goal}), client p95 {Ms(Percentile(BusyClient, 95))} ms, " +
-            $"{BusyBytes:N0} bytes, {BusyStatements:0.#} SQL statements; quiet day: server p95 {Ms(Percentile(QuietServer, 95))} ms, {QuietBytes:N0} bytes, " +
-            $"{QuietStatements:0.#} SQL statements; busy / quiet p95 {Ratio:0.00}×; one request at a time: busy {Ms(BusyAlone)} ms, quiet {Ms(QuietAlone)} ms (server p50); " +
-            $"load average {LoadBefore} before, {LoadAfter} after";
+            $"{BusyBytes:N0} bytes, {BusyAlone.Statements:0.#} SQL statements; quiet day: server p95 {Ms(Percentile(QuietServer, 95))} ms, {QuietBytes:N0} bytes, " +
+            $"{QuietAlone.Statements:0.#} SQL statements; busy / quiet p95 {Ratio:0.00}×; one request at a time: busy fastest {Ms(BusyAlone.ServerFastest)} ms, p50 {Ms(BusyAlone.ServerP50)} ms ({Ms(BusyAlone.CpuMs)} ms CPU), " +
+            $"quiet fastest {Ms(QuietAlone.ServerFastest)} ms, p50 {Ms(QuietAlone.ServerP50)} ms ({Ms(QuietAlone.CpuMs)} ms CPU); load average {LoadBefore} before, {LoadAfter} after";
 
         public string Table(BenchOptions options, string store) => $"""
             Load: {Staff} staff signed in through the page, each with a session cookie of their own, each asking again as soon as the answer came;
             {options.Rounds} rounds of {options.RoundDuration.TotalSeconds:0} s per page, taking turns, after 5 s of warm-up each; {store}. Server time: from the first
             middleware to the answer's last byte, measured inside the API.
 
-            | page (`GET /balie?hulppunt=…`) | requests per second | server p50 | server p95 | client p95 | page size | SQL statements per request |
-            | --- | ---: | ---: | ---: | ---: | ---: | ---: |
-            | quiet day ({QuietPoint}: the demo's rows) | {Rate(QuietClient.Count)} | {Ms(Percentile(QuietServer, 50))} ms | {Ms(Percentile(QuietServer, 95))} ms | {Ms(Percentile(QuietClient, 95))} ms | {QuietBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes | {QuietStatements.ToString("0.#", CultureInfo.InvariantCulture)} |
-            | busy day ({BusyPoint}: 50 loans, 20 lessons of 8 people, 30 calls) | {Rate(BusyClient.Count)} | {Ms(Percentile(BusyServer, 50))} ms | **{Ms(BusyP95)} ms** | {Ms(Percentile(BusyClient, 95))} ms | {BusyBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes | {BusyStatements.ToString("0.#", CultureInfo.InvariantCulture)} |
+            | page (`GET /balie?hulppunt=…`) | requests per second | server p50 | server p95 | client p95 | alone: server fastest, p50 | alone: CPU per request | page size | SQL statements per request |
+            | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+            | quiet day ({QuietPoint}: the demo's rows) | {Rate(QuietClient.Count)} | {Ms(Percentile(QuietServer, 50))} ms | {Ms(Percentile(QuietServer, 95))} ms | {Ms(Percentile(QuietClient, 95))} ms | {Ms(QuietAlone.ServerFastest)} ms, {Ms(QuietAlone.ServerP50)} ms | {Ms(QuietAlone.CpuMs)} ms | {QuietBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes | {QuietAlone.Statements.ToString("0.#", CultureInfo.InvariantCulture)} |
+            | busy day ({BusyPoint}: 50 loans, 20 lessons of 8 people, 30 calls) | {Rate(BusyClient.Count)} | {Ms(Percentile(BusyServer, 50))} ms | **{Ms(BusyP95)} ms** | {Ms(Percentile(BusyClient, 95))} ms | {Ms(BusyAlone.ServerFastest)} ms, {Ms(BusyAlone.ServerP50)} ms | {Ms(BusyAlone.CpuMs)} ms | {BusyBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes | {BusyAlone.Statements.ToString("0.#", CultureInfo.InvariantCulture)} |
 
             **Busy day, server p95: {Ms(BusyP95)} ms** (goal ≤ {P95GoalMs} ms: {Goal}); busy / quiet p95: {Ratio.ToString("0.00", CultureInfo.InvariantCulture)}×.
-            One request at a time (the {StatementSamples} that counted the statements), server p50: busy {Ms(BusyAlone)} ms, quiet {Ms(QuietAlone)} ms.
+            "Alone": {AloneSamples} requests one after the other, after the warm-up and before the measured rounds; CPU per request is the whole process's (API and client) over those requests.
             Load average (1, 5, 15 min) of the machine: {LoadBefore} before the run, {LoadAfter} after it.
             """;
 

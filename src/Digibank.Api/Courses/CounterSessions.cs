@@ -1,3 +1,4 @@
+using System.Globalization;
 using Digibank.Api.Data;
 using Digibank.Api.Municipalities;
 using Digibank.Api.Staff;
@@ -12,6 +13,8 @@ namespace Digibank.Api.Courses;
 /// </summary>
 public sealed class CounterSessions(IServiceProvider services, IDbContextFactory<DigibankDbContext> dbContextFactory, TimeProvider clock)
 {
+    private static readonly StringComparer ByName = StringComparer.Create(CultureInfo.GetCultureInfo("nl-BE"), ignoreCase: true);
+
     /// <summary>The sessions of today (the region's date) at <paramref name="helpPointId"/>, earliest first; none for someone who does not work there.</summary>
     public async Task<IReadOnlyList<SessionToday>> TodayAsync(int helpPointId, StaffUser staff, CancellationToken cancellationToken)
     {
@@ -23,8 +26,8 @@ public sealed class CounterSessions(IServiceProvider services, IDbContextFactory
         var (start, end) = RegionTime.DayOf(clock.GetUtcNow().UtcDateTime);
         var regionId = staff.RegionId;
         await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
-        var sessions = await db.Courses
-            .Where(c => c.HelpPointId == helpPointId && c.RegionId == regionId && c.Status != CourseStatus.Cancelled && c.Status != CourseStatus.Withdrawn)
+        var courses = db.Courses.Where(c => c.HelpPointId == helpPointId && c.RegionId == regionId && c.Status != CourseStatus.Cancelled && c.Status != CourseStatus.Withdrawn);
+        var sessions = await courses
             .SelectMany(c => c.Sessions.Where(s => s.StartsAt >= start && s.StartsAt < end), (c, s) => new { s.Id, s.CourseId, c.Title, s.StartsAt, s.EndsAt, s.Room, s.CancelledAt })
             .OrderBy(s => s.StartsAt).ThenBy(s => s.Id)
             .ToListAsync(cancellationToken);
@@ -33,13 +36,13 @@ public sealed class CounterSessions(IServiceProvider services, IDbContextFactory
             return [];
         }
 
-        var seats = (await sessions.Select(s => s.CourseId).ReadInChunksAsync(
-                ids => db.SignUps.Where(s => ids.Contains(s.CourseId) && SignUp.SeatTakingStatuses.Contains(s.Status))
-                    .Select(s => new { s.CourseId, Holder = new SeatHolder(s.Id, s.Participant!.FirstName, s.Status) }),
-                cancellationToken))
+        // The seats of the same courses, asked the same way (not by a list of their ids): one statement of one shape.
+        var seats = (await courses.Where(c => c.Sessions.Any(s => s.StartsAt >= start && s.StartsAt < end))
+                .SelectMany(c => c.SignUps.Where(s => SignUp.SeatTakingStatuses.Contains(s.Status)), (c, s) => new { s.CourseId, Holder = new SeatHolder(s.Id, s.Participant!.FirstName, s.Status) })
+                .ToListAsync(cancellationToken))
             .ToLookup(s => s.CourseId, s => s.Holder);
         return [.. sessions.Select(s => new SessionToday(s.Id, s.CourseId, s.Title, s.StartsAt, s.EndsAt, s.Room, s.CancelledAt is not null,
-            [.. seats[s.CourseId].OrderBy(h => h.FirstName, StringComparer.CurrentCultureIgnoreCase).ThenBy(h => h.SignUpId)]))];
+            [.. seats[s.CourseId].OrderBy(h => h.FirstName, ByName).ThenBy(h => h.SignUpId)]))];
     }
 
     /// <summary>
