@@ -212,6 +212,7 @@ public sealed class DigibuddyAccessTests(DigibankApiFactory api) : IClassFixture
         }).Entity;
         await db.SaveChangesAsync();
         var (_, someoneElses) = await HomeVisitsAtTheMobileTeamAsync();
+        var colleague = await Balie.CounterAccounts.CreateAsync(api.Services, StaffRole.Staff, [library.Id], name: "Annelies");
         return new()
         {
             ["id"] = course,
@@ -233,6 +234,8 @@ public sealed class DigibuddyAccessTests(DigibankApiFactory api) : IClassFixture
             ["partnerId"] = GlobalId.Encode(PartnerType.TypeName, await db.Partners.Where(p => p.Code == "bib-poperinge").Select(p => p.Id).SingleAsync()),
             ["setAsideEventId"] = GlobalId.Encode(Digibank.Api.Observability.SetAsideEventType.TypeName, setAside.Id),
             ["regionId"] = GlobalId.Encode(Digibank.Api.Regions.RegionType.TypeName, Digibank.Api.Regions.Region.FirstRegionId),
+            ["staffAccountId"] = GlobalId.Encode(Digibank.Api.Accounts.StaffAccountType.TypeName, colleague.Id),
+            ["helpPointIds"] = GlobalId.Encode(HelpPointType.TypeName, library.Id),
         };
     }
 
