@@ -1,4 +1,5 @@
 using Digibank.Api.Courses;
+using Digibank.Api.Data;
 using Digibank.Api.GraphQL.Relay;
 using Digibank.Api.Partners;
 using Digibank.Api.Staff;
@@ -8,6 +9,7 @@ using Digibank.Api.Tests.GraphQL.Transport;
 using Digibank.Partners.V1;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Digibank.Api.Tests.Sync;
 
@@ -38,12 +40,7 @@ public sealed class OfferSnapshotConcurrencyTests(LoopbackApiFactory api) : ICla
         var residentCourses = await CourseIdsAsync("RESIDENTS-BETWEEN-");
         var municipalityId = await TestCourses.MunicipalityIdAsync(api);
         var graphQL = api.CreateLoopbackGraphQLClient();
-        var vdab = await PartnerSyncClient.ForAsync(api, "vdab");
-
-        var snapshot = vdab.UploadAsync(Offers("BETWEEN", SnapshotSize), allowMassWithdrawal: true, batchSize: 1000);
-        // The residents come once the snapshot is being applied: its first offers are in the catalogue.
-        await UntilAsync(async () => snapshot.IsCompleted || await CountAsync("BETWEEN-") > 0);
-        var residents = await Task.WhenAll(Enumerable.Range(1, Residents).Select(person => graphQL.QueryAsync(SignUp, new
+        var signUp = (int person) => graphQL.QueryAsync(SignUp, new
         {
             input = new
             {
@@ -54,7 +51,16 @@ public sealed class OfferSnapshotConcurrencyTests(LoopbackApiFactory api) : ICla
                 targetGroup = "EVERYONE",
                 consent = true,
             },
-        })));
+        });
+        var vdab = await PartnerSyncClient.ForAsync(api, "vdab");
+        // The API builds its GraphQL schema at its first request, on a busy machine in about the time the whole snapshot
+        // takes: a first resident signs up before the snapshot is sent, so the others wait for its batches, not for that.
+        await signUp(0);
+
+        var snapshot = vdab.UploadAsync(Offers("BETWEEN", SnapshotSize), allowMassWithdrawal: true, batchSize: 1000);
+        // The residents come once the snapshot is being applied: its first offers are in the catalogue.
+        await UntilAsync(async () => snapshot.IsCompleted || await CountAsync("BETWEEN-") > 0);
+        var residents = await Task.WhenAll(Enumerable.Range(1, Residents).Select(signUp));
         var inWhenTheResidentsWereDone = await CountAsync("BETWEEN-");
         var summary = await snapshot;
 
@@ -72,8 +78,32 @@ public sealed class OfferSnapshotConcurrencyTests(LoopbackApiFactory api) : ICla
         var mesen = await PartnerSyncClient.ForAsync(api, "stad-mesen");
         await mesen.UploadAsync(Offers("END-OLD", Old), allowMassWithdrawal: true);
 
+        var writes = api.Services.GetRequiredService<WriteQueue>();
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+
+        // Sampling alone can miss every batch: on a busy machine a sampler may not run again until the snapshot's last
+        // batch is in. A writer that holds its turn or waits for the next from before the snapshot is sent gets, in the
+        // turn after the snapshot's first batch, a moment between its batches.
+        var turn = await writes.WaitAsync(guard.Token);
         var snapshot = mesen.UploadAsync(Offers("END-NEW", SnapshotSize), allowMassWithdrawal: true, batchSize: 1000);
         var seen = new List<(int New, int OldActive)>();
+        try
+        {
+            do
+            {
+                await Task.Delay(5, guard.Token);
+                var next = writes.WaitAsync(guard.Token);
+                turn.Dispose();
+                turn = await next;
+                seen.Add(await NewAndOldActiveAsync("stad-mesen", "END-NEW-", "END-OLD-"));
+            }
+            while (seen[^1].New == 0 && !snapshot.IsCompleted);
+        }
+        finally
+        {
+            turn.Dispose();
+        }
+
         while (!snapshot.IsCompleted)
         {
             seen.Add(await NewAndOldActiveAsync("stad-mesen", "END-NEW-", "END-OLD-"));
